@@ -1,0 +1,5 @@
+export { DEFAULT_OUTLINE_PATH, loadOutline } from "./loadOutline";
+export type { Outline, OutlinePart, OutlineSection } from "./outlineSchema";
+export { outlineSchema } from "./outlineSchema";
+export { OutlineError, parseOutline } from "./parseOutline";
+export { findSection, totalBudget } from "./sectionIndex";

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug such as 'p1-access'");
+
+/** Validates the outline file; cross-references are checked by {@link parseOutline}. */
+export const outlineSchema = z.object({
+  report: z.object({
+    title: z.string().min(1),
+    shortTitle: z.string().min(1),
+    symbol: z.string().min(1),
+    targetRange: z
+      .object({ min: z.number().int().positive(), max: z.number().int().positive() })
+      .refine((r) => r.min <= r.max, "targetRange.min must not exceed targetRange.max"),
+  }),
+  parts: z.array(z.object({ id: slug, title: z.string().min(1) })).min(1),
+  sections: z
+    .array(
+      z.object({
+        id: slug,
+        part: slug,
+        title: z.string().min(1),
+        budget: z.number().int().nonnegative(),
+        guidance: z.string().min(1),
+      }),
+    )
+    .min(1),
+});
+
+/** The report outline: parts and sections in reading order. */
+export type Outline = z.infer<typeof outlineSchema>;
+/** One section of the outline: a unit of co-editing with its own document. */
+export type OutlineSection = Outline["sections"][number];
+/** One part of the outline (Introduction, Part 1, ...). */
+export type OutlinePart = Outline["parts"][number];

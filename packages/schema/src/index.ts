@@ -1,0 +1,6 @@
+export type { DocJSON } from "./docJson";
+export { reportExtensions, SUBHEADING_LEVELS } from "./extensions";
+export { Footnote } from "./footnote";
+export { FRAGMENT_NAME } from "./fragmentName";
+export { schema } from "./schema";
+export { replaceYDocContent, yDocToJSON } from "./ydoc";

@@ -1,0 +1,31 @@
+/** What a store holds for one document: a compacted state (if any) and the updates appended since. */
+export interface StoredDocument {
+  /** Yjs updates, oldest first; the first may be a compacted state. Applying all rebuilds the doc. */
+  updates: Uint8Array[];
+  /** Sequence number of the newest stored update (0 when the document has never been written). */
+  lastSeq: number;
+}
+
+/**
+ * Durable storage of Yjs documents, keyed by name (a section id). The collaboration server and the
+ * CLI talk only to this interface, so that another backend (PostgreSQL) can be added later without
+ * touching protocol code. Methods are async for such backends; SQLite resolves them at once.
+ */
+export interface DocumentStore {
+  /** Everything stored for `name`; an empty list for a document never written. */
+  load(name: string): Promise<StoredDocument>;
+  /**
+   * Appends one update durably: when the promise resolves the update survives a crash of the
+   * process. Returns the update's sequence number.
+   */
+  append(name: string, update: Uint8Array): Promise<number>;
+  /**
+   * Replaces the updates up to and including `throughSeq` by `state` (a full Yjs state update that
+   * contains them). Updates appended after `throughSeq` are kept.
+   */
+  compact(name: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** Names of all documents that have stored content. */
+  list(): Promise<string[]>;
+  /** Releases the backend (closes files or connections). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+export type { DocumentStore, StoredDocument } from "./DocumentStore";
+export { acquireDataLock, type DataLock, DataLockedError } from "./dataLock";

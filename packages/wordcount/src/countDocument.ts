@@ -1,0 +1,32 @@
+import type { DocJSON } from "@rapporteur/schema";
+import { countWords } from "./countWords";
+
+/** Word counts of one section document. */
+export interface DocumentCount {
+  /** Words of the body: headings, paragraphs, list items, table cells. */
+  words: number;
+  /** Words inside footnotes, reported apart. */
+  footnoteWords: number;
+}
+
+const BLOCK_SEPARATOR = "\n";
+
+function collectText(node: DocJSON, body: string[], notes: string[], inNote: boolean): void {
+  if (node.type === "text") {
+    (inNote ? notes : body).push(node.text ?? "");
+    return;
+  }
+  const note = inNote || node.type === "footnote";
+  // Words never run across block boundaries, a hard break or a footnote reference.
+  if (node.type === "hardBreak" || node.type === "footnote") body.push(BLOCK_SEPARATOR);
+  for (const child of node.content ?? []) collectText(child, body, notes, note);
+  if (node.type !== "text") (note ? notes : body).push(BLOCK_SEPARATOR);
+}
+
+/** Counts a section document (ProseMirror JSON of the report schema). */
+export function countDocument(doc: DocJSON): DocumentCount {
+  const body: string[] = [];
+  const notes: string[] = [];
+  collectText(doc, body, notes, false);
+  return { words: countWords(body.join("")), footnoteWords: countWords(notes.join("")) };
+}

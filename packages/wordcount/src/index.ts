@@ -1,0 +1,2 @@
+export { countDocument, type DocumentCount } from "./countDocument";
+export { countWords } from "./countWords";
