@@ -1,0 +1,10 @@
+/** The three kinds of people who use the report. */
+export const ROLES = ["editor", "drafter", "reviewer"] as const;
+
+/** A user's role: editors run the report, drafters write, reviewers comment. */
+export type Role = (typeof ROLES)[number];
+
+/** True when `value` names a role. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
