@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+const millimetres = z.number().nonnegative().max(200);
+const points = z.number().positive().max(72);
+const line = z.string().min(1).max(200);
+
+/** Validates a DOCX template file (see `templates/un-secretariat.yaml`). */
+export const docxTemplateSchema = z
+  .object({
+    page: z.object({
+      size: z.enum(["A4", "Letter"]),
+      margins: z.object({
+        top: millimetres,
+        bottom: millimetres,
+        left: millimetres,
+        right: millimetres,
+        header: millimetres,
+        footer: millimetres,
+      }),
+      textIndent: millimetres,
+    }),
+    font: z.object({
+      family: line,
+      body: points,
+      footnote: points,
+      table: points,
+      header: points,
+      title: points,
+      chapter: points,
+      section: points,
+      subheading: points,
+    }),
+    subheadings: z.enum(["numbered", "unnumbered"]),
+    masthead: z.object({
+      organization: line,
+      body: line,
+      distribution: line,
+      originalLanguage: line,
+      commission: line,
+      session: line,
+      place: line.optional(),
+      agendaItem: line,
+      byline: line.optional(),
+    }),
+    contentsTitle: line,
+    reviewMarking: line,
+  })
+  .strict();
+
+/** Layout and masthead settings for {@link toDocx}. Lengths in millimetres, sizes in points. */
+export type DocxTemplate = z.infer<typeof docxTemplateSchema>;
+
+/** Thrown when a template is not valid; the message names every problem found. */
+export class DocxTemplateError extends Error {
+  override name = "DocxTemplateError";
+}
+
+/** Validates an already-parsed template object. Throws {@link DocxTemplateError} when invalid. */
+export function parseDocxTemplate(raw: unknown, source = "template"): DocxTemplate {
+  const result = docxTemplateSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (i) => `${i.path.join(".") || "(root)"}: ${i.message}`,
+    );
+    throw new DocxTemplateError(`${source}: ${problems.join("; ")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import type { DocJSON } from "@rapporteur/schema";
+
+/** The report as the exporters see it: outline order, with each section's editor document. */
+export interface ExportReport {
+  title: string;
+  /** Document symbol, e.g. `E/CN.16/2025/CRP.1`. */
+  symbol: string;
+  /** Issue date: ISO `YYYY-MM-DD` (printed as "12 March 2025") or text printed as given. */
+  date: string;
+  /** Chapters in reading order. */
+  parts: { id: string; title: string }[];
+  /** Sections in reading order; `part` is the id of the chapter they belong to. */
+  sections: { id: string; title: string; part: string; doc: DocJSON }[];
+}
+
+/** One open comment thread on a section, exported as a Word comment in the review copy. */
+export interface ExportComment {
+  sectionId: string;
+  /** The commented text; the comment is anchored on it when found in one paragraph. */
+  quote?: string;
+  author: string;
+  /** ISO date-time. */
+  date: string;
+  text: string;
+  replies?: { author: string; date: string; text: string }[];
+}
+
+/** Options of {@link toDocx}. */
+export interface DocxExportOptions {
+  /** `final` (default): clean copy. `review`: "Review copy" marking and comments. */
+  variant?: "final" | "review";
+  /** Open comment threads; used by the review copy only. */
+  comments?: ExportComment[];
+}

@@ -1,0 +1,431 @@
+import type { DocJSON } from "@rapporteur/schema";
+import {
+  BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  Paragraph,
+  type ParagraphChild,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import type { ConversionContext, PendingComment } from "./conversionContext";
+import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
+import { STYLE } from "./documentStyles";
+import { DocxExportError } from "./docxExportError";
+
+/** Where a node sits: decides paragraph style and whether body numbering applies. */
+export type Placement = "body" | "list" | "quote" | "cell" | "note";
+
+/** What a handler may return: blocks, table parts, or runs inside a paragraph. */
+export type Converted = Paragraph | Table | TableRow | TableCell | ParagraphChild;
+
+/** The position of the node being converted, passed down from parent to children. */
+export interface Scope {
+  ctx: ConversionContext;
+  /** Section id, named in error messages. */
+  section: string;
+  placement: Placement;
+  /** Numbering of the list item whose first paragraph is being converted. */
+  itemNumbering?: { reference: string; instance: number; level: number };
+  /** Indent of the paragraphs after the first in a list item. */
+  itemIndent?: number;
+  orderedDepth: number;
+  orderedInstance?: number;
+  bulletDepth: number;
+  /** Inside a table header cell. */
+  header?: boolean;
+  /** Comments of the section still looking for their quoted text. */
+  comments: PendingComment[];
+}
+
+/** Converts one node and its children. */
+export type NodeHandler = (node: DocJSON, scope: Scope) => Converted[];
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+/**
+ * One handler per node type of the report schema. A node type missing here fails the export
+ * loudly rather than dropping content.
+ */
+export const nodeHandlers: Record<string, NodeHandler> = {
+  doc: (node, scope) => blocks(node, scope),
+
+  paragraph(node, scope) {
+    const children = inlines(node, scope);
+    switch (scope.placement) {
+      case "body":
+        // An empty line in the editor must not use up a paragraph number.
+        if (children.length === 0) return [];
+        return [
+          new Paragraph({
+            style: STYLE.body,
+            numbering: {
+              reference: NUMBERING.paragraphs,
+              level: 0,
+              instance: BODY_NUMBERING_INSTANCE,
+            },
+            children,
+          }),
+        ];
+      case "list":
+        return [
+          new Paragraph({
+            style: STYLE.body,
+            ...(scope.itemNumbering
+              ? { numbering: scope.itemNumbering }
+              : scope.itemIndent !== undefined
+                ? { indent: { left: scope.itemIndent } }
+                : {}),
+            children,
+          }),
+        ];
+      case "quote":
+        return [new Paragraph({ style: STYLE.quote, children })];
+      case "cell":
+        return [new Paragraph({ style: STYLE.tableText, children })];
+      case "note":
+        return [new Paragraph({ style: "FootnoteText", children })];
+    }
+  },
+
+  heading(node, scope) {
+    if (scope.placement !== "body") {
+      // Inside a list, quote or table a heading cannot take part in the outline: keep it bold.
+      return [new Paragraph({ style: styleFor(scope), children: boldened(node, scope) })];
+    }
+    const level = Number(node.attrs?.level) >= 4 ? 4 : 3;
+    return [
+      new Paragraph({
+        heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+        children: inlines(node, scope),
+      }),
+    ];
+  },
+
+  blockquote: (node, scope) => blocks(node, { ...scope, placement: "quote" }),
+
+  bulletList(node, scope) {
+    const level = Math.min(scope.bulletDepth, 3);
+    const { indent, step } = scope.ctx.metrics;
+    return blocks(node, {
+      ...scope,
+      placement: "list",
+      bulletDepth: scope.bulletDepth + 1,
+      itemNumbering: { reference: NUMBERING.bullets, level, instance: 0 },
+      itemIndent: indent + step * (level + 1),
+    });
+  },
+
+  orderedList(node, scope) {
+    const level = Math.min(scope.orderedDepth, 3);
+    // A top-level ordered list starts a new instance so that it restarts at (a).
+    const instance =
+      scope.orderedInstance !== undefined && scope.orderedDepth > 0
+        ? scope.orderedInstance
+        : scope.ctx.newListInstance();
+    return blocks(node, {
+      ...scope,
+      placement: "list",
+      orderedDepth: scope.orderedDepth + 1,
+      orderedInstance: instance,
+      itemNumbering: { reference: NUMBERING.subparagraphs, level, instance },
+      itemIndent: scope.ctx.metrics.indent,
+    });
+  },
+
+  listItem(node, scope) {
+    const out: Converted[] = [];
+    (node.content ?? []).forEach((child, index) => {
+      const childScope: Scope =
+        index === 0 && child.type === "paragraph" ? scope : { ...scope, itemNumbering: undefined };
+      out.push(...blocksOf([child], childScope));
+    });
+    return out;
+  },
+
+  table(node, scope) {
+    const { indent, textWidth } = scope.ctx.metrics;
+    const rows = (node.content ?? []).map((row) => {
+      const converted = convertNode(row, { ...scope, placement: "cell" });
+      const tableRow = converted[0];
+      if (converted.length !== 1 || !(tableRow instanceof TableRow)) {
+        throw misplaced(row, "a table row", scope);
+      }
+      return { node: row, row: tableRow };
+    });
+    if (rows.length === 0) return [];
+    const columns = Math.max(
+      1,
+      ...rows.map(({ node: row }) =>
+        (row.content ?? []).reduce((sum, cell) => sum + span(cell.attrs?.colspan), 0),
+      ),
+    );
+    const width = textWidth - indent;
+    const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+    const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+    return [
+      new Table({
+        rows: rows.map((r) => r.row),
+        width: { size: width, type: WidthType.DXA },
+        columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
+        indent: { size: indent, type: WidthType.DXA },
+        layout: TableLayoutType.FIXED,
+        // UN tables: rules above and below, a rule under the header row, no vertical lines.
+        borders: {
+          top: rule,
+          bottom: rule,
+          left: none,
+          right: none,
+          insideHorizontal: { ...rule, size: 2, color: "BFBFBF" },
+          insideVertical: none,
+        },
+      }),
+      // Space after the table, so that the next paragraph does not touch the rule.
+      new Paragraph({ spacing: { after: 120 }, children: [] }),
+    ];
+  },
+
+  tableRow(node, scope) {
+    const cells = (node.content ?? []).flatMap((cell) => convertNode(cell, scope));
+    for (const cell of cells) {
+      if (!(cell instanceof TableCell)) throw misplaced(node, "table cells", scope);
+    }
+    const isHeader =
+      (node.content ?? []).length > 0 &&
+      (node.content ?? []).every((cell) => cell.type === "tableHeader");
+    return [
+      new TableRow({ children: cells as TableCell[], tableHeader: isHeader, cantSplit: true }),
+    ];
+  },
+
+  tableHeader: (node, scope) => [tableCell(node, { ...scope, header: true })],
+  tableCell: (node, scope) => [tableCell(node, { ...scope, header: false })],
+
+  text(node, scope) {
+    const marks = node.marks ?? [];
+    for (const mark of marks) {
+      if (mark.type !== "bold" && mark.type !== "italic" && mark.type !== "link") {
+        throw new DocxExportError(
+          `Cannot export mark "${mark.type}" in section "${scope.section}": the DOCX converter has no handler for it`,
+        );
+      }
+    }
+    const linked = marks.some((m) => m.type === "link" && SAFE_LINK.test(linkHref(m)));
+    return [
+      new TextRun({
+        text: node.text ?? "",
+        bold: marks.some((m) => m.type === "bold") || undefined,
+        italics: marks.some((m) => m.type === "italic") || scope.header || undefined,
+        style: linked ? "Hyperlink" : undefined,
+      }),
+    ];
+  },
+
+  hardBreak: () => [new TextRun({ break: 1 })],
+
+  footnote(node, scope) {
+    if (scope.placement === "note") {
+      throw misplaced(node, "the text of a footnote", scope);
+    }
+    const noteScope: Scope = { ...scope, placement: "note", comments: [] };
+    const children = inlines(node, noteScope);
+    // The number (inserted by docx before the first run) is followed by a tab to the text indent.
+    const id = scope.ctx.addFootnote([
+      new Paragraph({
+        style: "FootnoteText",
+        children: [new TextRun({ children: [new Tab()] }), ...children],
+      }),
+    ]);
+    return [new FootnoteReferenceRun(id)];
+  },
+};
+
+/** Converts one node with the handler of its type; throws {@link DocxExportError} if none. */
+export function convertNode(node: DocJSON, scope: Scope): Converted[] {
+  const handler = Object.hasOwn(nodeHandlers, node.type) ? nodeHandlers[node.type] : undefined;
+  if (!handler) {
+    throw new DocxExportError(
+      `Cannot export node type "${node.type}" in section "${scope.section}": the DOCX converter has no handler for it`,
+    );
+  }
+  return handler(node, scope);
+}
+
+/** Converts block children, refusing anything that is not a paragraph or a table. */
+export function blocks(node: DocJSON, scope: Scope): (Paragraph | Table)[] {
+  return blocksOf(node.content ?? [], scope);
+}
+
+function blocksOf(nodes: DocJSON[], scope: Scope): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  for (const child of nodes) {
+    for (const item of convertNode(child, scope)) {
+      if (!(item instanceof Paragraph || item instanceof Table)) {
+        throw misplaced(child, "a block position", scope);
+      }
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+type InlineItem = DocJSON | { comment: "start" | "end"; id: number };
+
+/**
+ * Converts the inline children of a textblock. Consecutive text with the same link becomes one
+ * hyperlink; a comment whose quote occurs in the text is anchored on it.
+ */
+export function inlines(node: DocJSON, scope: Scope): ParagraphChild[] {
+  const items = anchorComments(node.content ?? [], scope.comments);
+  const out: ParagraphChild[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if ("comment" in item) {
+      if (item.comment === "start") out.push(new CommentRangeStart(item.id));
+      else {
+        out.push(new CommentRangeEnd(item.id));
+        out.push(new TextRun({ children: [new CommentReference(item.id)] }));
+      }
+      continue;
+    }
+    const href = item.type === "text" ? safeLink(item) : undefined;
+    if (href) {
+      const group: ParagraphChild[] = [];
+      while (i < items.length) {
+        const next = items[i]!;
+        if ("comment" in next || next.type !== "text" || safeLink(next) !== href) break;
+        group.push(...inlineOf(next, scope));
+        i++;
+      }
+      i--;
+      out.push(new ExternalHyperlink({ link: href, children: group }));
+      continue;
+    }
+    out.push(...inlineOf(item, scope));
+  }
+  return out;
+}
+
+function inlineOf(node: DocJSON, scope: Scope): ParagraphChild[] {
+  const converted = convertNode(node, scope);
+  for (const item of converted) {
+    if (
+      item instanceof Paragraph ||
+      item instanceof Table ||
+      item instanceof TableRow ||
+      item instanceof TableCell
+    ) {
+      throw misplaced(node, "a paragraph", scope);
+    }
+  }
+  return converted as ParagraphChild[];
+}
+
+/** Splits text nodes around the first occurrence of each pending comment's quote. */
+function anchorComments(content: DocJSON[], pending: PendingComment[]): InlineItem[] {
+  let items: InlineItem[] = content;
+  for (const comment of pending) {
+    if (comment.placed || !comment.quote) continue;
+    const text = items.map((item) => ("comment" in item ? "" : textOf(item))).join("");
+    const start = text.indexOf(comment.quote);
+    if (start < 0) continue;
+    items = splitAt(items, start, { comment: "start", id: comment.id });
+    items = splitAt(items, start + comment.quote.length, { comment: "end", id: comment.id });
+    comment.placed = true;
+  }
+  return items;
+}
+
+/** Inserts `marker` at character `offset` of the items' text, splitting a text node if needed. */
+function splitAt(items: InlineItem[], offset: number, marker: InlineItem): InlineItem[] {
+  const out: InlineItem[] = [];
+  let seen = 0;
+  let inserted = false;
+  for (const item of items) {
+    const length = "comment" in item ? 0 : textOf(item).length;
+    if (!inserted && !("comment" in item) && offset > seen && offset < seen + length) {
+      const text = item.text ?? "";
+      const cut = offset - seen;
+      out.push({ ...item, text: text.slice(0, cut) }, marker, { ...item, text: text.slice(cut) });
+      inserted = true;
+    } else {
+      if (!inserted && offset <= seen) {
+        out.push(marker);
+        inserted = true;
+      }
+      out.push(item);
+    }
+    seen += length;
+  }
+  if (!inserted) out.push(marker);
+  return out;
+}
+
+/** Text a comment quote can match: the text nodes of a paragraph, not its footnotes. */
+function textOf(node: DocJSON): string {
+  return node.type === "text" ? (node.text ?? "") : "";
+}
+
+function linkHref(mark: { attrs?: Record<string, unknown> }): string {
+  const href = mark.attrs?.href;
+  return typeof href === "string" ? href : "";
+}
+
+function safeLink(node: DocJSON): string | undefined {
+  const mark = node.marks?.find((m) => m.type === "link");
+  const href = mark ? linkHref(mark) : "";
+  return SAFE_LINK.test(href) ? href : undefined;
+}
+
+function tableCell(node: DocJSON, scope: Scope): TableCell {
+  const children = blocks(node, { ...scope, placement: "cell" });
+  const colspan = span(node.attrs?.colspan);
+  const rowspan = span(node.attrs?.rowspan);
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+  return new TableCell({
+    children: children.length > 0 ? children : [new Paragraph({ style: STYLE.tableText })],
+    ...(colspan > 1 ? { columnSpan: colspan } : {}),
+    ...(rowspan > 1 ? { rowSpan: rowspan } : {}),
+    margins: { left: 57, right: 57 },
+    ...(scope.header ? { borders: { bottom: rule } } : {}),
+  });
+}
+
+function span(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 1 ? Math.min(n, 63) : 1;
+}
+
+function styleFor(scope: Scope): string {
+  if (scope.placement === "cell") return STYLE.tableText;
+  if (scope.placement === "quote") return STYLE.quote;
+  if (scope.placement === "note") return "FootnoteText";
+  return STYLE.body;
+}
+
+function boldened(node: DocJSON, scope: Scope): ParagraphChild[] {
+  const content = (node.content ?? []).map((child) =>
+    child.type === "text"
+      ? {
+          ...child,
+          marks: [...(child.marks ?? []).filter((m) => m.type !== "bold"), { type: "bold" }],
+        }
+      : child,
+  );
+  return inlines({ ...node, content }, scope);
+}
+
+function misplaced(node: DocJSON, where: string, scope: Scope): DocxExportError {
+  return new DocxExportError(
+    `Cannot export node type "${node.type}" in ${where} (section "${scope.section}")`,
+  );
+}

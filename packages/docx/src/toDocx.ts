@@ -1,0 +1,179 @@
+import {
+  BookmarkEnd,
+  BookmarkStart,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  type ParagraphChild,
+  type Table,
+  TextRun,
+} from "docx";
+import { ConversionContext } from "./conversionContext";
+import { documentNumbering } from "./documentNumbering";
+import { documentStyles } from "./documentStyles";
+import { DocxExportError } from "./docxExportError";
+import type { DocxTemplate } from "./docxTemplate";
+import type { DocxExportOptions, ExportComment, ExportReport } from "./exportReport";
+import { chapterLabel, sectionLabel } from "./headingLabels";
+import { layoutMetrics } from "./layoutMetrics";
+import { masthead } from "./masthead";
+import { convertNode } from "./nodeHandlers";
+import { pageHeaders } from "./pageHeaders";
+import { type ContentsEntry, tableOfContents } from "./tableOfContents";
+
+/**
+ * Converts a report into a Word document in the UN parliamentary format: masthead, title,
+ * contents, chapters I., II. with sections A., B., body paragraphs numbered through the whole
+ * report by Word numbering, real footnotes, running heads with the symbol and page numbers.
+ *
+ * Pure: no I/O and no shared state; the document depends only on the arguments (apart from the
+ * timestamps and relationship ids that docx generates). Throws {@link DocxExportError} when the
+ * report holds a node type or mark the converter does not know, or a section in an unknown part.
+ */
+export async function toDocx(
+  report: ExportReport,
+  template: DocxTemplate,
+  options: DocxExportOptions = {},
+): Promise<Uint8Array> {
+  const buffer = await Packer.toBuffer(buildDocument(report, template, options));
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+function buildDocument(
+  report: ExportReport,
+  template: DocxTemplate,
+  options: DocxExportOptions,
+): Document {
+  const variant = options.variant ?? "final";
+  const metrics = layoutMetrics(template);
+  const ctx = new ConversionContext(
+    template,
+    metrics,
+    variant === "review" ? (options.comments ?? []) : [],
+  );
+  const partIds = new Set(report.parts.map((p) => p.id));
+  for (const section of report.sections) {
+    if (!partIds.has(section.part)) {
+      throw new DocxExportError(`Section "${section.id}" names unknown part "${section.part}"`);
+    }
+  }
+
+  const contents: ContentsEntry[] = [];
+  // docx's Bookmark gives every bookmark the id 1; Word wants them unique.
+  let bookmarkCount = 0;
+  const bookmarked = (name: string, text: string): ParagraphChild[] => {
+    bookmarkCount += 1;
+    return [
+      new BookmarkStart(name, bookmarkCount),
+      new TextRun(text),
+      new BookmarkEnd(bookmarkCount),
+    ];
+  };
+  const body: (Paragraph | Table)[] = [];
+  report.parts.forEach((part, partIndex) => {
+    const chapterMark = `_Ref_ch${partIndex + 1}`;
+    contents.push({
+      level: 1,
+      label: chapterLabel(partIndex + 1),
+      title: part.title,
+      bookmark: chapterMark,
+    });
+    body.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: partIndex === 0,
+        children: bookmarked(chapterMark, part.title),
+      }),
+    );
+    const sections = report.sections.filter((s) => s.part === part.id);
+    sections.forEach((section, sectionIndex) => {
+      const sectionMark = `_Ref_ch${partIndex + 1}_s${sectionIndex + 1}`;
+      contents.push({
+        level: 2,
+        label: sectionLabel(sectionIndex + 1),
+        title: section.title,
+        bookmark: sectionMark,
+      });
+      const pending = ctx.openComments(section.id, commentBody);
+      if (section.doc.type !== "doc") {
+        throw new DocxExportError(
+          `Section "${section.id}" must be a "doc" node, not "${section.doc.type}"`,
+        );
+      }
+      const blocks = convertNode(section.doc, {
+        ctx,
+        section: section.id,
+        placement: "body",
+        orderedDepth: 0,
+        bulletDepth: 0,
+        comments: pending,
+      }) as (Paragraph | Table)[];
+      // Comments whose quote was not found are anchored on the section heading.
+      const unplaced = pending.filter((c) => !c.placed).map((c) => c.id);
+      const title: ParagraphChild[] = [
+        ...unplaced.map((id) => new CommentRangeStart(id)),
+        ...bookmarked(sectionMark, section.title),
+        ...unplaced.flatMap((id) => [
+          new CommentRangeEnd(id),
+          new TextRun({ children: [new CommentReference(id)] }),
+        ]),
+      ];
+      body.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          children: title,
+        }),
+        ...blocks,
+      );
+    });
+  });
+
+  const { headers, footers } = pageHeaders(report.symbol, template, variant);
+  return new Document({
+    title: report.title,
+    subject: report.symbol,
+    creator: "Rapporteur",
+    styles: documentStyles(template, metrics),
+    numbering: documentNumbering(metrics),
+    footnotes: ctx.footnotes,
+    ...(ctx.comments.length > 0 ? { comments: { children: ctx.comments } } : {}),
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: metrics.pageWidth, height: metrics.pageHeight },
+            margin: metrics.margins,
+          },
+        },
+        headers,
+        footers,
+        children: [
+          ...masthead(report, template, metrics),
+          ...tableOfContents(template.contentsTitle, contents, metrics.textWidth),
+          ...body,
+        ],
+      },
+    ],
+  });
+}
+
+function commentBody(thread: ExportComment): Paragraph[] {
+  return [
+    new Paragraph({ children: [new TextRun(thread.text)] }),
+    ...(thread.replies ?? []).map(
+      (reply) =>
+        new Paragraph({
+          children: [
+            new TextRun({ text: `${reply.author} (${reply.date.slice(0, 10)}): `, bold: true }),
+            new TextRun(reply.text),
+          ],
+        }),
+    ),
+  ];
+}
