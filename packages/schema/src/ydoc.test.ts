@@ -33,6 +33,20 @@ describe("section documents in Yjs", () => {
     expect(JSON.stringify(yDocToJSON(ydoc))).toContain("Broadband");
   });
 
+  it("reads a document without changing it, even when it holds content outside the schema", () => {
+    const ydoc = new Y.Doc();
+    replaceYDocContent(ydoc, sample);
+    const stray = new Y.XmlElement("codeBlock");
+    stray.insert(0, [new Y.XmlText("x = 1")]);
+    ydoc.getXmlFragment("default").insert(1, [stray]);
+    const before = Y.encodeStateVector(ydoc);
+    const json = yDocToJSON(ydoc);
+    expect(Y.encodeStateVector(ydoc)).toEqual(before);
+    expect(ydoc.getXmlFragment("default").length).toBe(3);
+    expect(JSON.stringify(json)).not.toContain("codeBlock");
+    expect(JSON.stringify(json)).toContain("Broadband");
+  });
+
   it("offers what a UN report uses and nothing the exporters cannot render", () => {
     for (const node of ["heading", "bulletList", "orderedList", "blockquote", "table"]) {
       expect(schema.nodes[node], node).toBeDefined();

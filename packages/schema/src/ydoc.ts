@@ -1,13 +1,33 @@
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
-import type * as Y from "yjs";
+import {
+  prosemirrorJSONToYXmlFragment,
+  yXmlFragmentToProseMirrorRootNode,
+  yXmlFragmentToProsemirrorJSON,
+} from "@tiptap/y-tiptap";
+import * as Y from "yjs";
 import type { DocJSON } from "./docJson";
 import { FRAGMENT_NAME } from "./fragmentName";
 import { schema } from "./schema";
 
-/** Reads a section's Yjs document as ProseMirror JSON, validated against the report schema. */
+/**
+ * Reads a section's Yjs document as ProseMirror JSON, normalised by the report schema. Never
+ * changes `ydoc`: content that does not fit the schema is dropped from the result only (y-tiptap's
+ * own conversion would delete it from the document, unseen by storage and other clients).
+ */
 export function yDocToJSON(ydoc: Y.Doc): DocJSON {
-  const node = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(FRAGMENT_NAME), schema);
-  return node.toJSON() as DocJSON;
+  const raw = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(FRAGMENT_NAME));
+  try {
+    return schema.nodeFromJSON(raw).toJSON() as DocJSON;
+  } catch {
+    // Rare: content outside the schema. Let y-tiptap repair a throwaway copy.
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydoc));
+      const node = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(FRAGMENT_NAME), schema);
+      return node.toJSON() as DocJSON;
+    } finally {
+      copy.destroy();
+    }
+  }
 }
 
 /**

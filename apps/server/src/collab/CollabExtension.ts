@@ -1,0 +1,72 @@
+import type { IncomingMessage } from "node:http";
+import type { Connection } from "./Connection";
+import type { Document } from "./Document";
+
+/** Passed to {@link CollabExtension.onAuthenticate}. */
+export interface AuthenticateContext {
+  documentName: string;
+  /** The HTTP upgrade request (headers, cookies, remote address). */
+  request: IncomingMessage;
+  /** Query parameters of the connection URL (y-websocket `params`). */
+  params: URLSearchParams;
+  connection: Connection;
+}
+
+/** What an authentication hook may decide about a connection it lets in. */
+export interface AuthenticateResult {
+  /** The connection may read and show presence but not edit: edits end it with 4403. */
+  readOnly?: boolean;
+  /** Anything later hooks need (the user, the role), merged into `connection.context`. */
+  context?: Record<string, unknown>;
+}
+
+/** Passed to the document lifecycle hooks. */
+export interface DocumentContext {
+  documentName: string;
+  document: Document;
+}
+
+/** Passed to {@link CollabExtension.onStoreUpdate} and {@link CollabExtension.onChange}. */
+export interface UpdateContext extends DocumentContext {
+  /** One validated Yjs update (the updates of one tick merged). */
+  update: Uint8Array;
+  /** The connections the update came from; `null` for a server-side edit. */
+  origins: readonly (Connection | null)[];
+}
+
+/** Passed to {@link CollabExtension.onDisconnect}. */
+export interface ConnectionContext extends DocumentContext {
+  connection: Connection;
+}
+
+/**
+ * A plug-in of the collaboration server, after Hocuspocus extensions: each hook does one thing,
+ * and the server calls the hooks of all extensions in the order the extensions were given. A hook
+ * ends a connection by throwing {@link CollabRefusal}; any other error ends it with 1011.
+ */
+export interface CollabExtension {
+  /** Shown in logs when a hook fails. */
+  readonly name: string;
+  /**
+   * Before the document is loaded for a new connection. Throw a refusal (4401, 4403, ...) to turn
+   * the connection away; return `readOnly` or `context` to qualify it.
+   */
+  onAuthenticate?(context: AuthenticateContext): Promise<AuthenticateResult | undefined>;
+  /**
+   * When a document is loaded into memory, before any connection sees it: fill `document.ydoc`
+   * (from storage, say). Also the place to refuse loading more documents (bound on memory).
+   */
+  onLoadDocument?(context: DocumentContext): Promise<void>;
+  /**
+   * Before a validated update is applied and broadcast: the update is visible to nobody until
+   * every `onStoreUpdate` has resolved. Persist it here. A failure drops the update and ends the
+   * connections it came from with 1011, so that their clients reconnect and send it again.
+   */
+  onStoreUpdate?(context: UpdateContext): Promise<void>;
+  /** After an update has been applied and broadcast. Not awaited by the pipeline. */
+  onChange?(context: UpdateContext): Promise<void> | void;
+  /** After a connection has left a document. */
+  onDisconnect?(context: ConnectionContext): Promise<void> | void;
+  /** Before an idle (or, at shutdown, every) document leaves memory: compact it, say. */
+  onUnloadDocument?(context: DocumentContext): Promise<void>;
+}

@@ -1,0 +1,350 @@
+import type { IncomingMessage, Server } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import type { Logger } from "../Logger";
+import type { CollabExtension } from "./CollabExtension";
+import { CollabRefusal } from "./CollabRefusal";
+import { Connection } from "./Connection";
+import { CloseCode, closeReason } from "./closeCodes";
+import { Document, type DocumentHooks } from "./Document";
+import { COLLAB_PATH_PREFIX, parseCollabPath } from "./parseCollabPath";
+
+/** Configuration of {@link CollabServer}. */
+export interface CollabServerOptions {
+  /** Hooks, called in this order (storage first, then counters, auth, ...). */
+  extensions: CollabExtension[];
+  /** Whether a section id names a document (the outline); others are refused with 4404. */
+  documentExists(name: string): boolean;
+  /** How long a document without connections stays loaded, in ms. */
+  idleUnloadMs: number;
+  /** Largest message accepted from a client, in bytes (4413 beyond). */
+  maxMessageBytes: number;
+  /** Interval of WebSocket pings; a connection that misses one pong is dropped. */
+  heartbeatMs?: number;
+  /** Deadline for the `onAuthenticate` hooks of a connection (4408 beyond), in ms. */
+  authTimeoutMs?: number;
+  logger: Logger;
+}
+
+/**
+ * The collaboration server: y-websocket protocol over `ws`, one Yjs document per section at
+ * `/collab/<sectionId>`. It owns the loaded documents (loaded once however many connections ask at
+ * the same time, unloaded when idle) and runs the extension hooks around them.
+ */
+export class CollabServer {
+  readonly #options: Required<CollabServerOptions>;
+  readonly #wss: WebSocketServer;
+  readonly #loading = new Map<string, Promise<Document>>();
+  readonly #unloading = new Map<string, Promise<void>>();
+  readonly #idleTimers = new Map<string, NodeJS.Timeout>();
+  readonly #connections = new Set<Connection>();
+  readonly #heartbeat: NodeJS.Timeout;
+  readonly #hooks: DocumentHooks;
+  #closing = false;
+
+  constructor(options: CollabServerOptions) {
+    this.#options = {
+      ...options,
+      heartbeatMs: options.heartbeatMs ?? 30_000,
+      authTimeoutMs: options.authTimeoutMs ?? 10_000,
+    };
+    // ws cuts frames beyond twice the limit before buffering them (1009); between the limit and
+    // that, Connection closes with 4413, which tells y-websocket clients not to retry.
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: Math.max(2 * options.maxMessageBytes, options.maxMessageBytes + 1024 * 1024),
+      perMessageDeflate: false,
+    });
+    this.#heartbeat = setInterval(() => this.#ping(), this.#options.heartbeatMs);
+    this.#heartbeat.unref();
+    this.#hooks = {
+      storeUpdate: async (document, update, origins) => {
+        for (const extension of this.#options.extensions) {
+          await extension.onStoreUpdate?.({
+            documentName: document.name,
+            document,
+            update,
+            origins,
+          });
+        }
+      },
+      changed: (document, update, origins) => {
+        // Called synchronously, so that each hook starts while the document holds exactly the
+        // updates stored so far (compaction relies on it); the pipeline does not wait for them.
+        for (const extension of this.#options.extensions) {
+          if (!extension.onChange) continue;
+          const context = { documentName: document.name, document, update, origins };
+          try {
+            Promise.resolve(extension.onChange(context)).catch((error) =>
+              this.#hookFailed(extension, "onChange", error),
+            );
+          } catch (error) {
+            this.#hookFailed(extension, "onChange", error);
+          }
+        }
+      },
+      failed: (document, error, origins) => {
+        this.#options.logger.error(`collab: an update to ${document.name} was dropped`, error);
+        for (const origin of new Set(origins)) {
+          origin?.close(CloseCode.internal, "Your last edit could not be saved; reconnecting");
+        }
+      },
+    };
+  }
+
+  /** Listens for WebSocket upgrades to `/collab/...` on `server`. */
+  attach(server: Server): void {
+    server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.handleUpgrade(request, socket, head);
+    });
+  }
+
+  /** Loaded documents, by name. */
+  get documentNames(): string[] {
+    return [...this.#loading.keys()];
+  }
+
+  /** Open connections, all documents together. */
+  get connectionCount(): number {
+    return this.#connections.size;
+  }
+
+  /** Handles one HTTP upgrade request. Requests outside `/collab` get a 404. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on("error", () => socket.destroy());
+    const target = request.url ?? "/";
+    if (!isCollabTarget(target)) {
+      rejectUpgrade(
+        socket,
+        404,
+        "not_found",
+        "No WebSocket endpoint here: use /collab/<sectionId>",
+      );
+      return;
+    }
+    if (this.#closing) {
+      rejectUpgrade(socket, 503, "shutting_down", "The server is shutting down");
+      return;
+    }
+    this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      // Refusals go through the handshake so that browsers, which never see an upgrade's HTTP
+      // status, get the close code and reason.
+      const path = parseCollabPath(target);
+      if (!path.ok) {
+        ws.close(path.code, closeReason(path.reason));
+        return;
+      }
+      if (!this.#options.documentExists(path.documentName)) {
+        ws.close(
+          CloseCode.unknownDocument,
+          closeReason(`Unknown section '${path.documentName}': it is not in the report outline`),
+        );
+        return;
+      }
+      const connection = new Connection(
+        ws,
+        path.documentName,
+        { maxMessageBytes: this.#options.maxMessageBytes, maxBacklog: 1000 },
+        this.#options.logger,
+      );
+      this.#connections.add(connection);
+      connection.onClose(() => this.#connections.delete(connection));
+      this.#open(connection, request, path.params).catch((error) => connection.fail(error));
+    });
+  }
+
+  /**
+   * The loaded document `name`, loading it if needed. Concurrent callers share one load; a
+   * document being unloaded is first fully unloaded, then loaded again.
+   */
+  loadDocument(name: string): Promise<Document> {
+    const loading = this.#loading.get(name);
+    if (loading) return loading;
+    const promise = this.#load(name);
+    this.#loading.set(name, promise);
+    promise.catch(() => {
+      if (this.#loading.get(name) === promise) this.#loading.delete(name);
+    });
+    return promise;
+  }
+
+  /** Unloads `name` now if it has no connections (compacting it through the hooks). */
+  async unloadDocument(name: string): Promise<void> {
+    const pending = this.#unloading.get(name);
+    if (pending) return pending;
+    const loading = this.#loading.get(name);
+    if (!loading) return;
+    const document = await loading.catch(() => null);
+    if (!document || document.connections.size > 0 || this.#loading.get(name) !== loading) return;
+    this.#clearIdleTimer(name);
+    this.#loading.delete(name);
+    document.retire();
+    const unloading = this.#unload(document).finally(() => this.#unloading.delete(name));
+    this.#unloading.set(name, unloading);
+    return unloading;
+  }
+
+  /**
+   * Stops accepting connections, ends the open ones (1001, clients reconnect later), waits for
+   * every received update to be stored, then unloads every document.
+   */
+  async close(): Promise<void> {
+    this.#closing = true;
+    clearInterval(this.#heartbeat);
+    for (const connection of this.#connections) {
+      connection.close(CloseCode.goingAway, "The server is shutting down");
+    }
+    const documents = await Promise.all(
+      [...this.#loading.values()].map((p) => p.catch(() => null)),
+    );
+    for (const document of documents) {
+      if (!document) continue;
+      document.connections.clear();
+      await this.unloadDocument(document.name);
+    }
+    await Promise.all(this.#unloading.values());
+    for (const timer of this.#idleTimers.values()) clearTimeout(timer);
+    this.#idleTimers.clear();
+    this.#wss.close();
+  }
+
+  async #open(connection: Connection, request: IncomingMessage, params: URLSearchParams) {
+    const documentName = connection.documentName;
+    await this.#authenticate(connection, request, params);
+    if (connection.closed) return;
+    let document: Document;
+    try {
+      // A document retired by an idle unload in the meantime is loaded again.
+      do document = await this.loadDocument(documentName);
+      while (document.retired);
+    } catch (error) {
+      if (error instanceof CollabRefusal) throw error;
+      this.#options.logger.error(`collab: could not load ${documentName}`, error);
+      throw new CollabRefusal(CloseCode.internal, "The section could not be loaded");
+    }
+    if (connection.closed || this.#closing) {
+      this.#scheduleIdleCheck(document);
+      return;
+    }
+    this.#clearIdleTimer(documentName);
+    connection.onClose(() => this.#leave(connection, document));
+    connection.attach(document);
+  }
+
+  async #authenticate(connection: Connection, request: IncomingMessage, params: URLSearchParams) {
+    const hooks = this.#options.extensions.filter((e) => e.onAuthenticate);
+    if (hooks.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () => reject(new CollabRefusal(CloseCode.authTimeout, "Authentication took too long")),
+        this.#options.authTimeoutMs,
+      );
+    });
+    const documentName = connection.documentName;
+    const run = async () => {
+      for (const extension of hooks) {
+        const result = await extension.onAuthenticate?.({
+          documentName,
+          request,
+          params,
+          connection,
+        });
+        if (result?.readOnly) connection.readOnly = true;
+        if (result?.context) Object.assign(connection.context, result.context);
+        if (connection.closed) return;
+      }
+    };
+    try {
+      await Promise.race([run(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #load(name: string): Promise<Document> {
+    await this.#unloading.get(name);
+    const document = new Document(name, this.#hooks);
+    try {
+      for (const extension of this.#options.extensions) {
+        await extension.onLoadDocument?.({ documentName: name, document });
+      }
+      document.ready();
+    } catch (error) {
+      document.destroy();
+      throw error;
+    }
+    return document;
+  }
+
+  async #unload(document: Document): Promise<void> {
+    await document.whenSettled();
+    for (const extension of this.#options.extensions) {
+      try {
+        await extension.onUnloadDocument?.({ documentName: document.name, document });
+      } catch (error) {
+        this.#hookFailed(extension, "onUnloadDocument", error);
+      }
+    }
+    document.destroy();
+  }
+
+  #leave(connection: Connection, document: Document): void {
+    document.removeConnection(connection);
+    for (const extension of this.#options.extensions) {
+      if (!extension.onDisconnect) continue;
+      Promise.resolve()
+        .then(() => extension.onDisconnect?.({ documentName: document.name, document, connection }))
+        .catch((error) => this.#hookFailed(extension, "onDisconnect", error));
+    }
+    this.#scheduleIdleCheck(document);
+  }
+
+  #scheduleIdleCheck(document: Document): void {
+    if (document.connections.size > 0 || this.#closing) return;
+    this.#clearIdleTimer(document.name);
+    const timer = setTimeout(() => {
+      this.#idleTimers.delete(document.name);
+      this.unloadDocument(document.name).catch((error) =>
+        this.#options.logger.error(`collab: could not unload ${document.name}`, error),
+      );
+    }, this.#options.idleUnloadMs);
+    timer.unref();
+    this.#idleTimers.set(document.name, timer);
+  }
+
+  #clearIdleTimer(name: string): void {
+    const timer = this.#idleTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.#idleTimers.delete(name);
+  }
+
+  #ping(): void {
+    for (const connection of this.#connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.socket.ping();
+    }
+  }
+
+  #hookFailed(extension: CollabExtension, hook: string, error: unknown): void {
+    this.#options.logger.error(`collab: ${extension.name}.${hook} failed`, error);
+  }
+}
+
+function isCollabTarget(target: string): boolean {
+  const path = target.split("?", 1)[0];
+  return path === COLLAB_PATH_PREFIX || target.startsWith(`${COLLAB_PATH_PREFIX}/`);
+}
+
+function rejectUpgrade(socket: Duplex, status: number, id: string, message: string): void {
+  const body = JSON.stringify({ error: { id, message } });
+  const reason = status === 404 ? "Not Found" : "Service Unavailable";
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,165 @@
+import type { RawData, WebSocket } from "ws";
+import type { Logger } from "../Logger";
+import { CollabRefusal } from "./CollabRefusal";
+import { CloseCode, type CloseCodeValue, closeReason } from "./closeCodes";
+import type { Document } from "./Document";
+import { FrameDecoder } from "./FrameDecoder";
+import { messageHandlers } from "./messageHandlers";
+
+/** Limits a connection enforces on what its client sends. */
+export interface ConnectionLimits {
+  /** Largest accepted message, in bytes; larger ones end the connection with 4413. */
+  maxMessageBytes: number;
+  /** Messages kept while the document loads; more end the connection with 4429. */
+  maxBacklog: number;
+}
+
+let nextConnectionId = 1;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}
+
+/**
+ * One client's WebSocket on one section. Messages that arrive while the connection is being
+ * authenticated and its document loaded are kept (in order) and handled once it is attached.
+ * Every message is dispatched by its type to {@link messageHandlers}; whatever a handler throws
+ * ends this connection only, with a typed close code.
+ */
+export class Connection {
+  readonly id = nextConnectionId++;
+  /** Set by authentication: the connection may not edit. */
+  readOnly = false;
+  /** Set by authentication hooks (the user, the role, ...). */
+  context: Record<string, unknown> = {};
+  /** Awareness client ids this connection has announced (removed when it leaves). */
+  readonly awarenessClients = new Set<number>();
+  /** Cleared by each heartbeat ping, set again by the pong. */
+  alive = true;
+  #document: Document | null = null;
+  #backlog: Uint8Array[] = [];
+  #closed = false;
+  readonly #closeListeners: (() => void)[] = [];
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly documentName: string,
+    private readonly limits: ConnectionLimits,
+    private readonly logger: Logger,
+  ) {
+    socket.on("message", (data, isBinary) => this.#receive(data, isBinary));
+    socket.on("pong", () => {
+      this.alive = true;
+    });
+    socket.on("error", (error) => this.logger.warn(`collab #${this.id}: ${error.message}`));
+    socket.on("close", () => {
+      this.#closed = true;
+      this.#backlog = [];
+      for (const listener of this.#closeListeners.splice(0)) listener();
+    });
+  }
+
+  /** The document once attached. */
+  get document(): Document | null {
+    return this.#document;
+  }
+
+  /** Whether the socket has closed or is closing. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Runs `listener` once the socket has closed (at once if it already has). */
+  onClose(listener: () => void): void {
+    if (this.#closed) listener();
+    else this.#closeListeners.push(listener);
+  }
+
+  /**
+   * Joins the loaded document: starts the sync handshake (server sync step 1, the others'
+   * presence) and handles the messages that arrived meanwhile.
+   */
+  attach(document: Document): void {
+    this.#document = document;
+    document.connections.add(this);
+    this.send(document.encodeSyncStep1());
+    const awareness = document.encodeAwarenessStates();
+    if (awareness) this.send(awareness);
+    const backlog = this.#backlog;
+    this.#backlog = [];
+    for (const message of backlog) {
+      if (this.#closed) return;
+      this.#handle(message);
+    }
+  }
+
+  /** Sends one message if the socket is open. */
+  send(message: Uint8Array): void {
+    if (this.#closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(message);
+  }
+
+  /** Ends the connection with a typed code and a human reason. */
+  close(code: CloseCodeValue, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.socket.close(code, closeReason(reason));
+  }
+
+  /** Ends the connection for `error`: its own code for a refusal, 1011 for anything else. */
+  fail(error: unknown): void {
+    if (error instanceof CollabRefusal) {
+      if (error.code === CloseCode.internal) {
+        this.logger.error(`collab #${this.id} ${this.documentName}: ${error.message}`);
+      }
+      this.close(error.code, error.message);
+      return;
+    }
+    this.logger.error(`collab #${this.id} ${this.documentName}: internal error`, error);
+    this.close(CloseCode.internal, "Internal server error");
+  }
+
+  #receive(data: RawData, isBinary: boolean): void {
+    if (this.#closed) return;
+    if (!isBinary) {
+      this.close(
+        CloseCode.badRequest,
+        "Malformed message: text frames are not part of the protocol",
+      );
+      return;
+    }
+    const bytes = toBytes(data);
+    if (bytes.byteLength > this.limits.maxMessageBytes) {
+      this.close(
+        CloseCode.messageTooLarge,
+        `Message of ${bytes.byteLength} bytes exceeds the limit of ${this.limits.maxMessageBytes}`,
+      );
+      return;
+    }
+    if (!this.#document) {
+      if (this.#backlog.length >= this.limits.maxBacklog) {
+        this.close(CloseCode.rateLimited, "Too many messages before the section was ready");
+        return;
+      }
+      this.#backlog.push(bytes);
+      return;
+    }
+    this.#handle(bytes);
+  }
+
+  #handle(message: Uint8Array): void {
+    const document = this.#document;
+    if (!document) return;
+    try {
+      const decoder = new FrameDecoder(message);
+      const type = decoder.readVarUint("message type");
+      const handler = messageHandlers.get(type);
+      if (!handler) throw new CollabRefusal(CloseCode.badRequest, `Unknown message type ${type}`);
+      handler({ connection: this, document, decoder });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+}

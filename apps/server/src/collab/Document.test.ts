@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { paragraphUpdate } from "../testing/RawCollabClient";
+import { CollabRefusal } from "./CollabRefusal";
+import type { Connection } from "./Connection";
+import { CloseCode } from "./closeCodes";
+import { Document, type DocumentHooks } from "./Document";
+
+function fakeConnection() {
+  const sent: Uint8Array[] = [];
+  return { sent, connection: { send: (m: Uint8Array) => sent.push(m) } as unknown as Connection };
+}
+
+function setup() {
+  const stored: Uint8Array[] = [];
+  const changes: Uint8Array[] = [];
+  const hooks: DocumentHooks = {
+    storeUpdate: async (_d, update) => {
+      stored.push(update);
+    },
+    changed: (_d, update) => changes.push(update),
+    failed: () => {},
+  };
+  const document = new Document("p1-access", hooks);
+  document.ready();
+  return { document, stored, changes };
+}
+
+const text = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
+
+describe("Document", () => {
+  it("stores updates of one tick as one, then sends one buffer to every connection", async () => {
+    const { document, stored, changes } = setup();
+    const a = fakeConnection();
+    const b = fakeConnection();
+    document.connections.add(a.connection);
+    document.connections.add(b.connection);
+    const base = new Y.Doc();
+    const first = paragraphUpdate("one", base);
+    Y.applyUpdate(base, first);
+    document.receiveUpdate(first, a.connection);
+    document.receiveUpdate(paragraphUpdate("two", base), b.connection);
+    await document.whenSettled();
+    expect(stored).toHaveLength(1);
+    expect(changes).toHaveLength(1);
+    expect(a.sent).toHaveLength(1);
+    expect(b.sent).toHaveLength(1);
+    expect(a.sent[0]).toBe(b.sent[0]);
+    expect(text(document.ydoc)).toBe("<paragraph>one</paragraph><paragraph>two</paragraph>");
+  });
+
+  it("refuses an update that does not decode fully and changes nothing", async () => {
+    const { document, stored } = setup();
+    const update = paragraphUpdate("never");
+    for (const cut of [1, 3, 8, update.length - 1]) {
+      expect(() => document.receiveUpdate(update.slice(0, cut), null)).toThrow(CollabRefusal);
+    }
+    try {
+      document.receiveUpdate(update.slice(0, 5), null);
+    } catch (error) {
+      expect((error as CollabRefusal).code).toBe(CloseCode.badRequest);
+    }
+    await document.whenSettled();
+    expect(stored).toHaveLength(0);
+    expect(text(document.ydoc)).toBe("");
+    // The shadow copy is intact: a good update still goes through.
+    document.receiveUpdate(update, null);
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe("<paragraph>never</paragraph>");
+  });
+
+  it("ignores an update that carries nothing", async () => {
+    const { document, stored } = setup();
+    expect(document.receiveUpdate(Y.encodeStateAsUpdate(new Y.Doc()), null)).toBe(false);
+    await document.whenSettled();
+    expect(stored).toHaveLength(0);
+  });
+
+  it("applies server-side edits through the same pipeline", async () => {
+    const { document, stored } = setup();
+    const a = fakeConnection();
+    document.connections.add(a.connection);
+    await document.submitUpdate(paragraphUpdate("imported"));
+    expect(stored).toHaveLength(1);
+    expect(a.sent).toHaveLength(1);
+    expect(text(document.ydoc)).toBe("<paragraph>imported</paragraph>");
+  });
+});

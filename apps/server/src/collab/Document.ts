@@ -1,0 +1,277 @@
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { CollabRefusal } from "./CollabRefusal";
+import type { Connection } from "./Connection";
+import { CloseCode } from "./closeCodes";
+import { MessageType, SyncMessageType } from "./messageTypes";
+
+/** What a document asks of the server: the store and change hooks of the extensions. */
+export interface DocumentHooks {
+  storeUpdate(
+    document: Document,
+    update: Uint8Array,
+    origins: (Connection | null)[],
+  ): Promise<void>;
+  changed(document: Document, update: Uint8Array, origins: (Connection | null)[]): void;
+  /** An update could not be stored or applied: it was dropped. */
+  failed(document: Document, error: unknown, origins: (Connection | null)[]): void;
+}
+
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: Connection | null;
+  settle?: { resolve(): void; reject(error: unknown): void };
+}
+
+/**
+ * One loaded section: its Yjs document, the awareness (presence) of its users and the connections
+ * that edit it. Every update goes through one pipeline: validate on a shadow copy, store (await),
+ * apply to the live document, broadcast. Updates that arrive in the same tick are merged and go
+ * through together; batches are processed strictly one after another.
+ *
+ * Never change `ydoc` directly: use {@link Document.submitUpdate}, or the change would be neither
+ * stored nor broadcast.
+ */
+export class Document {
+  readonly ydoc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly connections = new Set<Connection>();
+  /** A copy of the live document that takes every update first, so a bad one never reaches it. */
+  #shadow: Y.Doc | null = null;
+  #pending: PendingUpdate[] = [];
+  #flushScheduled = false;
+  #queue: Promise<void> = Promise.resolve();
+  #queued = 0;
+  #awarenessChanged = new Set<number>();
+  #awarenessScheduled = false;
+  #destroyed = false;
+  #retired = false;
+
+  constructor(
+    readonly name: string,
+    private readonly hooks: DocumentHooks,
+  ) {
+    this.ydoc = new Y.Doc();
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on("update", this.#onAwarenessUpdate);
+  }
+
+  /** Called once the load hooks have filled `ydoc`: from now on updates are validated against it. */
+  ready(): void {
+    this.#resetShadow();
+  }
+
+  /** Whether updates are waiting to be stored or applied. */
+  get busy(): boolean {
+    return this.#pending.length > 0 || this.#queued > 0;
+  }
+
+  /**
+   * Checks an update from a connection and queues it. Throws {@link CollabRefusal} (4400) when the
+   * update does not decode fully or cannot be integrated; the live document is then untouched.
+   * Returns false for an update that carries nothing (nothing is queued).
+   */
+  receiveUpdate(update: Uint8Array, origin: Connection | null): boolean {
+    if (!this.#validate(update)) return false;
+    this.#pending.push({ update, origin });
+    this.#scheduleFlush();
+    return true;
+  }
+
+  /** A server-side edit (an import, say): validated, stored and broadcast like a client's. */
+  submitUpdate(update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      try {
+        if (!this.#validate(update)) return resolve();
+      } catch (error) {
+        return reject(error);
+      }
+      this.#pending.push({ update, origin: null, settle: { resolve, reject } });
+      this.#scheduleFlush();
+    });
+  }
+
+  /** Resolves once every update received so far is stored and applied (or dropped). */
+  async whenSettled(): Promise<void> {
+    while (this.busy) {
+      if (this.#pending.length > 0) this.#flush();
+      await this.#queue;
+    }
+  }
+
+  /** Sends one encoded message to every connection: encoded once, the same buffer for all. */
+  broadcast(message: Uint8Array): void {
+    for (const connection of this.connections) connection.send(message);
+  }
+
+  /** Encodes this document's sync step 1 (its state vector) as a y-websocket message. */
+  encodeSyncStep1(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncMessageType.step1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.ydoc));
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Encodes what a client with `stateVector` lacks, as a sync step 2 message. */
+  encodeSyncStep2(stateVector: Uint8Array): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncMessageType.step2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.ydoc, stateVector));
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Encodes the presence of every user in the document, or `null` when nobody has any. */
+  encodeAwarenessStates(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return null;
+    return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+  }
+
+  /** Removes a connection and the presence of the users it carried. */
+  removeConnection(connection: Connection): void {
+    this.connections.delete(connection);
+    if (connection.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(
+        this.awareness,
+        [...connection.awarenessClients],
+        null,
+      );
+    }
+  }
+
+  /** Whether the document is leaving memory: new connections must load it again. */
+  get retired(): boolean {
+    return this.#retired;
+  }
+
+  /** Marks the document as leaving memory (idle unload or shutdown). */
+  retire(): void {
+    this.#retired = true;
+  }
+
+  /** Frees the document; it must not be used afterwards. */
+  destroy(): void {
+    this.#destroyed = true;
+    this.awareness.off("update", this.#onAwarenessUpdate);
+    this.awareness.destroy();
+    this.#shadow?.destroy();
+    this.ydoc.destroy();
+  }
+
+  #validate(update: Uint8Array): boolean {
+    if (this.#destroyed) throw new CollabRefusal(CloseCode.internal, "The section was unloaded");
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      // Reads every struct and the delete set: a truncated update fails here, before any change.
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new CollabRefusal(CloseCode.badRequest, "Malformed update: it does not decode");
+    }
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
+    const shadow = this.#shadow ?? this.#resetShadow();
+    try {
+      Y.applyUpdate(shadow, update);
+    } catch {
+      // The shadow may now be half-changed: rebuild it from the live document.
+      this.#resetShadow();
+      throw new CollabRefusal(CloseCode.badRequest, "Malformed update: it does not apply");
+    }
+    return true;
+  }
+
+  #resetShadow(): Y.Doc {
+    this.#shadow?.destroy();
+    const shadow = new Y.Doc();
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.ydoc));
+    this.#shadow = shadow;
+    return shadow;
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    // After the I/O phase: every message read from the sockets in this tick joins the batch.
+    setImmediate(() => this.#flush());
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const batch = this.#pending;
+    if (batch.length === 0) return;
+    this.#pending = [];
+    this.#queued++;
+    this.#queue = this.#queue
+      .then(() => this.#process(batch))
+      .catch((error) =>
+        this.hooks.failed(
+          this,
+          error,
+          batch.map((p) => p.origin),
+        ),
+      )
+      .finally(() => this.#queued--);
+  }
+
+  async #process(batch: PendingUpdate[]): Promise<void> {
+    const origins = batch.map((p) => p.origin);
+    let update: Uint8Array;
+    try {
+      update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
+      await this.hooks.storeUpdate(this, update, origins);
+    } catch (error) {
+      // Not stored, so never shown to anyone: the shadow must forget it too.
+      if (!this.#destroyed) this.#resetShadow();
+      for (const p of batch) p.settle?.reject(error);
+      throw error;
+    }
+    if (this.#destroyed) return;
+    Y.applyUpdate(this.ydoc, update, this);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    encoding.writeVarUint(encoder, SyncMessageType.update);
+    encoding.writeVarUint8Array(encoder, update);
+    this.broadcast(encoding.toUint8Array(encoder));
+    for (const p of batch) p.settle?.resolve();
+    this.hooks.changed(this, update, origins);
+  }
+
+  readonly #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const connection = this.connections.has(origin as Connection)
+      ? (origin as Connection)
+      : undefined;
+    for (const id of [...change.added, ...change.updated]) {
+      connection?.awarenessClients.add(id);
+      this.#awarenessChanged.add(id);
+    }
+    for (const id of change.removed) {
+      connection?.awarenessClients.delete(id);
+      this.#awarenessChanged.add(id);
+    }
+    if (this.#awarenessScheduled) return;
+    this.#awarenessScheduled = true;
+    setImmediate(() => {
+      this.#awarenessScheduled = false;
+      if (this.#destroyed || this.#awarenessChanged.size === 0) return;
+      const clients = [...this.#awarenessChanged];
+      this.#awarenessChanged.clear();
+      this.broadcast(
+        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+      );
+    });
+  };
+}
+
+function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

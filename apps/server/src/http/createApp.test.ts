@@ -1,0 +1,134 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SyncMessageType } from "../collab/messageTypes";
+import { eventually, paragraphUpdate, RawCollabClient } from "../testing/RawCollabClient";
+import { startTestServer, type TestServer } from "../testing/startTestServer";
+
+const servers: TestServer[] = [];
+const clients: RawCollabClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  for (const server of servers.splice(0)) await server.close();
+});
+async function start(options: Parameters<typeof startTestServer>[0] = {}) {
+  const server = await startTestServer(options);
+  servers.push(server);
+  return server;
+}
+
+describe("HTTP API", () => {
+  it("answers health", async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("content-security-policy")).toContain("connect-src 'self' ws:");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+
+  it("shows the report outline with budgets, guidance and zero counts", async () => {
+    const server = await start();
+    const report = await (await fetch(`${server.url}/api/report`)).json();
+    expect(report.targetRange).toEqual({ min: 30_000, max: 40_000 });
+    expect(report.parts).toHaveLength(5);
+    expect(report.sections).toHaveLength(19);
+    expect(report.sections[0]).toMatchObject({
+      id: "intro-overview",
+      part: "introduction",
+      budget: 1500,
+      words: 0,
+      footnoteWords: 0,
+    });
+    expect(report.sections[0].guidance).toMatch(/Geneva/);
+    expect(report.totals).toEqual({ words: 0, footnoteWords: 0, budget: 35_000 });
+  });
+
+  it("counts words on the server as a section changes, and pushes the change as an event", async () => {
+    const server = await start();
+    const events = await fetch(`${server.url}/api/events`);
+    expect(events.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const reader = events.body!.getReader();
+    let streamed = "";
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        streamed += Buffer.from(value).toString();
+      }
+    })();
+
+    const client = new RawCollabClient(server.wsUrl("p1-access"));
+    clients.push(client);
+    await client.opened;
+    client.sendSync(SyncMessageType.update, paragraphUpdate("Meaningful access for all people"));
+    await eventually(() => streamed.includes("event: wordcount"));
+    expect(streamed).toContain('data: {"sectionId":"p1-access","words":5,"footnoteWords":0}');
+    const section = await (await fetch(`${server.url}/api/sections/p1-access`)).json();
+    expect(section).toMatchObject({ id: "p1-access", words: 5, footnoteWords: 0 });
+    const report = await (await fetch(`${server.url}/api/report`)).json();
+    expect(report.totals.words).toBe(5);
+    await reader.cancel();
+    await reading;
+  });
+
+  it("counts stored sections at startup", async () => {
+    const first = await start();
+    await first.store.append("p2-equality", paragraphUpdate("Gender equality online"));
+    const second = await start({ store: first.store });
+    const section = await (await fetch(`${second.url}/api/sections/p2-equality`)).json();
+    expect(section.words).toBe(3);
+  });
+
+  it.each([
+    [
+      "GET",
+      "/api/sections/no-such-section",
+      undefined,
+      404,
+      "section_not_found",
+      /no-such-section/,
+    ],
+    ["GET", "/api/sections/..%2F..%2Fetc", undefined, 404, "section_not_found", /outline/],
+    ["GET", "/api/nothing-here", undefined, 404, "route_not_found", /nothing-here/],
+    ["POST", "/api/health", "{not json", 400, "malformed_json", /not valid JSON/],
+    [
+      "POST",
+      "/api/health",
+      JSON.stringify({ x: "y".repeat(5000) }),
+      413,
+      "body_too_large",
+      /too large/,
+    ],
+    ["GET", "/collab/p1-access", undefined, 426, "websocket_required", /WebSocket/],
+    ["GET", "/", undefined, 404, "web_app_not_built", /pnpm build/],
+  ])("%s %s -> %i with a stable error id", async (method, path, body, status, id, message) => {
+    const server = await start({ maxBodyBytes: 2048 });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      body,
+      headers: body ? { "content-type": "application/json" } : {},
+    });
+    expect(response.status).toBe(status);
+    const json = await response.json();
+    expect(json).toEqual({ error: { id, message: expect.stringMatching(message) } });
+    expect(JSON.stringify(json)).not.toMatch(/at .*\.ts/);
+  });
+
+  it("serves the built web app with client-side routes falling back to index.html", async () => {
+    const webDist = mkdtempSync(join(tmpdir(), "rapporteur-web-"));
+    writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Rapporteur</title>");
+    writeFileSync(join(webDist, "app.js"), "console.log('app')");
+    const server = await start({ webDist });
+    for (const path of ["/", "/sections/p1-access"]) {
+      const page = await fetch(`${server.url}${path}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<title>Rapporteur</title>");
+    }
+    const script = await fetch(`${server.url}/app.js`);
+    expect(await script.text()).toContain("console.log");
+    expect((await fetch(`${server.url}/api/missing`)).status).toBe(404);
+  });
+});

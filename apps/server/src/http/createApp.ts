@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Outline } from "@rapporteur/outline";
+import express, { type Express } from "express";
+import type { Logger } from "../Logger";
+import type { WordCounts } from "../report/WordCounts";
+import { apiRouter } from "./apiRouter";
+import type { EventStreams } from "./EventStreams";
+import { errorHandler } from "./errorHandler";
+import { notFound, upgradeRequired } from "./errors";
+import { securityHeaders } from "./securityHeaders";
+
+/** What the HTTP app needs. */
+export interface AppOptions {
+  outline: Outline;
+  counts: WordCounts;
+  events: EventStreams;
+  /** Folder of the built web app; served at `/` when it holds an index.html. */
+  webDist: string;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+/**
+ * The Express app: security headers, the JSON API under `/api`, a 426 for plain HTTP requests to
+ * the WebSocket endpoint `/collab`, and the web app with its client-side routes (`/sections/<id>`)
+ * falling back to index.html. Every error goes through one error middleware.
+ */
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", "strong");
+  app.use(securityHeaders);
+
+  app.use("/api", express.json({ limit: options.maxBodyBytes }));
+  app.use("/api", apiRouter(options));
+  app.use("/api", (request, _response, next) => {
+    next(notFound("route_not_found", `No API route ${request.method} ${request.originalUrl}`));
+  });
+
+  app.use("/collab", (_request, response, next) => {
+    response.setHeader("Upgrade", "websocket");
+    next(
+      upgradeRequired(
+        "websocket_required",
+        "This is the collaboration endpoint: connect with a WebSocket (y-websocket) to /collab/<sectionId>",
+      ),
+    );
+  });
+
+  const index = join(options.webDist, "index.html");
+  app.use(
+    express.static(options.webDist, {
+      index: false,
+      setHeaders(response, path) {
+        // Vite names built assets by content hash: they never change.
+        if (path.includes(`${join(options.webDist, "assets")}`)) {
+          response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+        }
+      },
+    }),
+  );
+  app.use((request, response, next) => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      next(notFound("not_found", `Nothing at ${request.method} ${request.path}`));
+      return;
+    }
+    if (!existsSync(index)) {
+      next(notFound("web_app_not_built", "The web app is not built: run `pnpm build`"));
+      return;
+    }
+    response.setHeader("Cache-Control", "no-cache");
+    response.sendFile(index);
+  });
+
+  app.use(errorHandler(options.logger));
+  return app;
+}

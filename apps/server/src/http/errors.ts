@@ -1,0 +1,36 @@
+/** JSON body of every error answer: `{ error: { id, message } }`. */
+export interface ErrorBody {
+  error: { id: string; message: string };
+}
+
+/**
+ * An error with an HTTP status, a stable machine-readable id (`section_not_found`) and a message
+ * for people. Thrown by routes, turned into JSON by the one error middleware.
+ */
+export class HttpError extends Error {
+  override name = "HttpError";
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The JSON body sent to the client. */
+  toJSON(): ErrorBody {
+    return { error: { id: this.id, message: this.message } };
+  }
+}
+
+/** 400: the request is malformed. */
+export const badRequest = (id: string, message: string) => new HttpError(400, id, message);
+/** 404: no such resource. */
+export const notFound = (id: string, message: string) => new HttpError(404, id, message);
+/** 413: the body is larger than allowed. */
+export const payloadTooLarge = (id: string, message: string) => new HttpError(413, id, message);
+/** 426: this URL speaks WebSocket only. */
+export const upgradeRequired = (id: string, message: string) => new HttpError(426, id, message);
+/** 500: the server failed; the message never carries internals. */
+export const internalError = () =>
+  new HttpError(500, "internal_error", "The server failed to handle the request");

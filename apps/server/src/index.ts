@@ -1,0 +1,26 @@
+export type {
+  AuthenticateContext,
+  AuthenticateResult,
+  CollabExtension,
+  ConnectionContext,
+  DocumentContext,
+  UpdateContext,
+} from "./collab/CollabExtension";
+export { CollabRefusal } from "./collab/CollabRefusal";
+export { CollabServer, type CollabServerOptions } from "./collab/CollabServer";
+export { Connection } from "./collab/Connection";
+export { CloseCode, type CloseCodeValue } from "./collab/closeCodes";
+export { Document } from "./collab/Document";
+export { MessageType, SyncMessageType } from "./collab/messageTypes";
+export { COLLAB_PATH_PREFIX, parseCollabPath } from "./collab/parseCollabPath";
+export { StorageExtension } from "./collab/StorageExtension";
+export {
+  createRapporteurServer,
+  DEFAULT_WEB_DIST,
+  type RapporteurServer,
+  type RapporteurServerOptions,
+} from "./createRapporteurServer";
+export { ENV_VARIABLES, EnvError, type EnvVariable, loadEnv, type ServerEnv } from "./http/env";
+export { type ErrorBody, HttpError } from "./http/errors";
+export { consoleLogger, type Logger, silentLogger } from "./Logger";
+export { WordCounts } from "./report/WordCounts";

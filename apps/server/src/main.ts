@@ -1,0 +1,95 @@
+// Starts Rapporteur: `node --import tsx apps/server/src/main.ts` (what `npm start` runs).
+import { resolve } from "node:path";
+import { loadOutline } from "@rapporteur/outline";
+import { acquireDataLock, SqliteStore } from "@rapporteur/storage";
+import { createRapporteurServer } from "./createRapporteurServer";
+import { EnvError, loadEnv } from "./http/env";
+import { consoleLogger } from "./Logger";
+
+function fail(message: string): never {
+  console.error(`Rapporteur cannot start: ${message}`);
+  process.exit(1);
+}
+
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (error) {
+  fail(error instanceof EnvError ? error.message : String(error));
+}
+
+let outline: ReturnType<typeof loadOutline>;
+try {
+  outline = loadOutline(env.RAPPORTEUR_OUTLINE);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const dataDir = resolve(env.RAPPORTEUR_DATA);
+let lock: ReturnType<typeof acquireDataLock>;
+try {
+  lock = acquireDataLock(dataDir, "server");
+} catch (error) {
+  fail((error as Error).message);
+}
+
+let store: SqliteStore;
+try {
+  store = SqliteStore.open(dataDir);
+} catch (error) {
+  lock.release();
+  fail(`could not open the database in ${dataDir}: ${(error as Error).message}`);
+}
+
+const server = await createRapporteurServer({
+  outline,
+  store,
+  webDist: env.RAPPORTEUR_WEB_DIST ? resolve(env.RAPPORTEUR_WEB_DIST) : undefined,
+  idleUnloadMs: env.RAPPORTEUR_IDLE_UNLOAD_MS,
+  compactEvery: env.RAPPORTEUR_COMPACT_EVERY,
+  maxMessageBytes: env.RAPPORTEUR_MAX_MESSAGE_BYTES,
+  maxBodyBytes: env.RAPPORTEUR_MAX_BODY_BYTES,
+  logger: consoleLogger,
+});
+
+let port: number;
+try {
+  ({ port } = await server.listen(env.PORT, env.HOST));
+} catch (error) {
+  await store.close();
+  lock.release();
+  fail(`could not listen on ${env.HOST}:${env.PORT}: ${(error as Error).message}`);
+}
+
+const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+const urlHost = shownHost.includes(":") ? `[${shownHost}]` : shownHost;
+console.log(`Rapporteur listening on http://${urlHost}:${port}`);
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) {
+    console.error(`${signal} again: exiting without waiting`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`${signal}: saving open sections and stopping`);
+  try {
+    await server.close();
+    await store.close();
+  } catch (error) {
+    console.error("Shutdown failed", error);
+    process.exitCode = 1;
+  } finally {
+    lock.release();
+  }
+  process.exit();
+}
+process.on("SIGINT", (signal) => void shutdown(signal));
+process.on("SIGTERM", (signal) => void shutdown(signal));
+process.on("uncaughtException", (error) => {
+  // Handlers catch their own errors; anything left is logged, never allowed to kill sessions.
+  console.error("Uncaught exception", error);
+});
+process.on("unhandledRejection", (error) => {
+  console.error("Unhandled rejection", error);
+});

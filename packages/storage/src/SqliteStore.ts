@@ -1,0 +1,120 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { DocumentStore, StoredDocument } from "./DocumentStore";
+import { migrate } from "./migrations";
+
+/** File name of the database inside the data directory. */
+export const DATABASE_FILE = "rapporteur.db";
+
+/**
+ * The embedded backend: one SQLite file, `<dataDir>/rapporteur.db`, in WAL mode.
+ *
+ * Durability: `synchronous = FULL`. Every committed append is fsynced to the WAL before `append`
+ * resolves, so an update survives not only a killed process (which `NORMAL` would also survive)
+ * but also an operating-system crash or power loss. The server broadcasts an update only after it
+ * is stored, and users treat what they have seen as saved; `NORMAL` could lose the last commits
+ * on a power cut. The cost (one fsync per commit) is bounded because the collaboration server
+ * appends the updates that arrive in the same tick as one merged update.
+ *
+ * better-sqlite3 is synchronous: the async methods resolve with work already done, in call order.
+ */
+export class SqliteStore implements DocumentStore {
+  readonly #db: Database.Database;
+  readonly #statements: {
+    load: Database.Statement<[string], { seq: number; data: Buffer }>;
+    lastSeq: Database.Statement<[string], { seq: number | null }>;
+    insert: Database.Statement<[string, number, Buffer]>;
+    deleteThrough: Database.Statement<[string, number]>;
+    list: Database.Statement<[], { doc: string }>;
+  };
+  #closed = false;
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+    this.#statements = {
+      load: db.prepare("SELECT seq, data FROM document_updates WHERE doc = ? ORDER BY seq"),
+      lastSeq: db.prepare("SELECT MAX(seq) AS seq FROM document_updates WHERE doc = ?"),
+      insert: db.prepare("INSERT INTO document_updates (doc, seq, data) VALUES (?, ?, ?)"),
+      deleteThrough: db.prepare("DELETE FROM document_updates WHERE doc = ? AND seq <= ?"),
+      list: db.prepare("SELECT DISTINCT doc FROM document_updates ORDER BY doc"),
+    };
+  }
+
+  /** Opens (creating if needed) `<dataDir>/rapporteur.db` and brings its schema up to date. */
+  static open(dataDir: string): SqliteStore {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    try {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = FULL");
+      db.pragma("foreign_keys = ON");
+      // Another process (a backup) may hold a write lock briefly: wait rather than fail.
+      db.pragma("busy_timeout = 5000");
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteStore(db);
+  }
+
+  /**
+   * The underlying connection, for features that keep their own tables in the same file
+   * (add a migration in `migrations.ts`). Throws once the store is closed.
+   */
+  get database(): Database.Database {
+    this.#assertOpen();
+    return this.#db;
+  }
+
+  async load(name: string): Promise<StoredDocument> {
+    this.#assertOpen();
+    const rows = this.#statements.load.all(name);
+    return {
+      updates: rows.map(
+        (row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+      ),
+      lastSeq: rows.at(-1)?.seq ?? 0,
+    };
+  }
+
+  async append(name: string, update: Uint8Array): Promise<number> {
+    this.#assertOpen();
+    return this.#db.transaction(() => {
+      const seq = (this.#statements.lastSeq.get(name)?.seq ?? 0) + 1;
+      this.#statements.insert.run(name, seq, toBuffer(update));
+      return seq;
+    })();
+  }
+
+  async compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.#assertOpen();
+    if (!Number.isInteger(throughSeq) || throughSeq < 1) return;
+    this.#db.transaction(() => {
+      this.#statements.deleteThrough.run(name, throughSeq);
+      // The state keeps the sequence number of the newest update it contains, so the updates
+      // appended after it still sort after it.
+      this.#statements.insert.run(name, throughSeq, toBuffer(state));
+    })();
+  }
+
+  async list(): Promise<string[]> {
+    this.#assertOpen();
+    return this.#statements.list.all().map((row) => row.doc);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new Error("The document store is closed");
+  }
+}
+
+function toBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}

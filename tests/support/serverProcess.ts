@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Root of the repository (the server runs from there). */
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Options of {@link startServerProcess}. */
+export interface ServerProcessOptions {
+  /** Data directory; a fresh temporary one when omitted. Reuse it to restart on the same data. */
+  dataDir?: string;
+  /** Extra environment (RAPPORTEUR_IDLE_UNLOAD_MS, ...). PORT, HOST and RAPPORTEUR_DATA are set. */
+  env?: Record<string, string>;
+  /** Upper bound for the server to print its URL, in ms (default 30 s). */
+  startTimeoutMs?: number;
+}
+
+/** A running server child process. */
+export interface ServerProcess {
+  /** `http://127.0.0.1:<port>`; the collaboration endpoint is `ws://127.0.0.1:<port>/collab`. */
+  url: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  /** Sends `signal` (default SIGKILL) and resolves once the process has exited. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Graceful stop: SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+/**
+ * Starts `node --import tsx apps/server/src/main.ts` on port 0 of 127.0.0.1 and resolves once it
+ * prints `Rapporteur listening on http://...`. Rejects with the server's output if it exits or
+ * does not start in time. Kill or stop it in `afterAll`/`afterEach`.
+ */
+export async function startServerProcess(
+  options: ServerProcessOptions = {},
+): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "rapporteur-data-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      RAPPORTEUR_DATA: dataDir,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let output = "";
+  // Keep reading both pipes for the whole life of the child: a full pipe would block its writes.
+  child.stdout?.setEncoding("utf8");
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    output += chunk;
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  exited.then(() => running.delete(child));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(
+        new Error(
+          `The server did not start within ${options.startTimeoutMs ?? 30_000} ms:\n${output}`,
+        ),
+      );
+    }, options.startTimeoutMs ?? 30_000);
+    child.stdout?.on("data", (chunk: string) => {
+      output += chunk;
+      const match = /Rapporteur listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${signal ?? code}) before listening:\n${output}`));
+    });
+  });
+
+  const kill = async (signal: NodeJS.Signals = "SIGKILL") => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    child,
+    output: () => output,
+    kill,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const force = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await kill("SIGTERM");
+      clearTimeout(force);
+    },
+  };
+}
