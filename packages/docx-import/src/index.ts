@@ -1,0 +1,3 @@
+export { DocxImportError, type DocxImportErrorId } from "./docxImportError";
+export { DEFAULT_DOCX_LIMITS, type DocxLimits } from "./docxPackage";
+export { type DocxImportOptions, type DocxImportResult, fromDocx } from "./fromDocx";
