@@ -7,17 +7,19 @@ import {
   seededRandom,
   waitFor,
 } from "../support/collabClient";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 
 const SECTION = "p1-access";
 const EDITS_PER_CLIENT = 400;
 
 describe("two y-websocket clients editing one section at once", () => {
   let server: ServerProcess;
+  let cookie: string;
   const clients: CollabClient[] = [];
 
   beforeAll(async () => {
     server = await startServerProcess();
+    cookie = await loginAs(server.url, "drafter");
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
@@ -26,8 +28,8 @@ describe("two y-websocket clients editing one section at once", () => {
 
   it("converge, and a client joining later gets the same content", async () => {
     const seed = Date.now() % 100_000;
-    const a = connectCollabClient(server.url, SECTION);
-    const b = connectCollabClient(server.url, SECTION);
+    const a = connectCollabClient(server.url, SECTION, { cookie });
+    const b = connectCollabClient(server.url, SECTION, { cookie });
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
 
@@ -51,7 +53,7 @@ describe("two y-websocket clients editing one section at once", () => {
     expect(content).toMatch(/alpha\d/);
     expect(content).toMatch(/beta\d/);
 
-    const c = connectCollabClient(server.url, SECTION);
+    const c = connectCollabClient(server.url, SECTION, { cookie });
     clients.push(c);
     await c.synced;
     await waitFor(() => sameState(c.doc, a.doc), "the late client to catch up");

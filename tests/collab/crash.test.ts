@@ -9,7 +9,7 @@ import {
   seededRandom,
   waitFor,
 } from "../support/collabClient";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 
 const SECTION = "p2-human-rights";
 const KILL_CYCLES = 4;
@@ -46,10 +46,12 @@ describe("the server killed with SIGKILL while clients type", () => {
   it(`keeps every update a client had received, over ${KILL_CYCLES} kill cycles`, async () => {
     server = await startServerProcess();
     const dataDir = server.dataDir;
+    // Sessions are stored in the database: the cookie stays valid across the restarts.
+    const cookie = await loginAs(server.url, "drafter");
     const seed = Date.now() % 100_000;
     for (let cycle = 0; cycle < KILL_CYCLES; cycle++) {
       const typists = Array.from({ length: TYPISTS }, () =>
-        connectCollabClient(server!.url, SECTION),
+        connectCollabClient(server!.url, SECTION, { cookie }),
       );
       clients.push(...typists);
       await Promise.all(typists.map((t) => t.synced));
@@ -76,7 +78,7 @@ describe("the server killed with SIGKILL while clients type", () => {
       expect(integrityCheck(dataDir), `cycle ${cycle}`).toBe("ok");
 
       server = await startServerProcess({ dataDir });
-      const reader = connectCollabClient(server.url, SECTION);
+      const reader = connectCollabClient(server.url, SECTION, { cookie });
       clients.push(reader);
       await reader.synced;
       receivedBeforeKill.forEach((received, i) => {
@@ -88,7 +90,7 @@ describe("the server killed with SIGKILL while clients type", () => {
       reader.destroy();
     }
     // The restored section is served normally after the last restart.
-    const last = connectCollabClient(server.url, SECTION);
+    const last = connectCollabClient(server.url, SECTION, { cookie });
     clients.push(last);
     await last.synced;
     expect(last.fragment.length).toBeGreaterThan(0);

@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 
 const SECTION = "p1-governance";
 
-/** Opens a raw WebSocket to `path` and resolves with how the server ended it. */
-function closeOf(server: ServerProcess, path: string): Promise<{ code: number; reason: string }> {
+/** Opens a raw WebSocket to `path` (signed in) and resolves with how the server ended it. */
+function closeOf(
+  server: ServerProcess,
+  path: string,
+  cookie: string,
+): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers: { cookie } });
     ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
     ws.on("unexpected-response", (_request, response) =>
       reject(new Error(`HTTP ${response.statusCode} instead of a WebSocket`)),
@@ -20,9 +24,11 @@ function closeOf(server: ServerProcess, path: string): Promise<{ code: number; r
 
 describe("refusals of bad collaboration requests", () => {
   let server: ServerProcess;
+  let cookie: string;
   const clients: CollabClient[] = [];
   beforeAll(async () => {
     server = await startServerProcess();
+    cookie = await loginAs(server.url, "drafter");
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
@@ -30,12 +36,12 @@ describe("refusals of bad collaboration requests", () => {
   });
 
   it("refuse clearly while connected clients keep editing together", async () => {
-    const a = connectCollabClient(server.url, SECTION);
-    const b = connectCollabClient(server.url, SECTION);
+    const a = connectCollabClient(server.url, SECTION, { cookie });
+    const b = connectCollabClient(server.url, SECTION, { cookie });
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
 
-    expect(await closeOf(server, "/collab/no-such-section")).toEqual({
+    expect(await closeOf(server, "/collab/no-such-section", cookie)).toEqual({
       code: 4404,
       reason: "Unknown section 'no-such-section': it is not in the report outline",
     });
@@ -47,7 +53,7 @@ describe("refusals of bad collaboration requests", () => {
       "/collab",
     ];
     for (const path of malformed) {
-      const close = await closeOf(server, path);
+      const close = await closeOf(server, path, cookie);
       expect(close.code, path).toBe(4400);
       expect(close.reason, path).toMatch(/section id|percent-encoding|Unexpected path/);
     }
@@ -60,7 +66,7 @@ describe("refusals of bad collaboration requests", () => {
     });
 
     // A stock provider is told too, and stops retrying (4400-4499 are final for y-websocket).
-    const lost = connectCollabClient(server.url, "no-such-section");
+    const lost = connectCollabClient(server.url, "no-such-section", { cookie });
     clients.push(lost);
     await expect(lost.synced).rejects.toThrow(/4404 Unknown section/);
     expect(lost.provider.shouldConnect).toBe(false);

@@ -15,19 +15,41 @@ export interface CollabClient {
   destroy(): void;
 }
 
+/** Options of {@link connectCollabClient}. */
+export interface CollabClientOptions {
+  /** `Cookie` header of the WebSocket upgrade: a session from `login()` (serverProcess). */
+  cookie?: string;
+}
+
+/** `ws` with fixed headers on the upgrade request, the way a browser sends its cookies. */
+function webSocketWithHeaders(headers: Record<string, string>) {
+  return class WebSocketWithHeaders extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
+}
+
 /**
  * Connects a stock `WebsocketProvider` (y-websocket 3.1, `ws` as WebSocket) to
- * `<serverUrl>/collab/<sectionId>`. BroadcastChannel is off: clients in one test process must
- * talk through the server only.
+ * `<serverUrl>/collab/<sectionId>`, sending `options.cookie` on the upgrade. BroadcastChannel is
+ * off: clients in one test process must talk through the server only.
  */
-export function connectCollabClient(serverUrl: string, sectionId: string): CollabClient {
+export function connectCollabClient(
+  serverUrl: string,
+  sectionId: string,
+  options: CollabClientOptions = {},
+): CollabClient {
   const doc = new Y.Doc();
+  const WebSocketClass = options.cookie
+    ? webSocketWithHeaders({ cookie: options.cookie })
+    : WebSocket;
   const provider = new WebsocketProvider(
     `${serverUrl.replace(/^http/, "ws")}/collab`,
     sectionId,
     doc,
     {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: WebSocketClass as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 500,
     },

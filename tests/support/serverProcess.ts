@@ -7,11 +7,74 @@ import { fileURLToPath } from "node:url";
 /** Root of the repository (the server runs from there). */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+/**
+ * The accounts every server started by {@link startServerProcess} has (unless `env` overrides
+ * RAPPORTEUR_ADMIN_PASSWORD, RAPPORTEUR_DEMO or RAPPORTEUR_DEMO_PASSWORD):
+ *
+ * | username   | role     | password                          |
+ * |------------|----------|-----------------------------------|
+ * | `admin`    | editor   | `test-admin-password`             |
+ * | `drafter`  | drafter  | `test-demo-password` (demo mode)  |
+ * | `reviewer` | reviewer | `test-demo-password` (demo mode)  |
+ *
+ * Sign in with {@link login}; pass its cookie to `connectCollabClient(url, id, { cookie })`.
+ */
+export const TEST_ACCOUNTS = {
+  editor: { username: "admin", password: "test-admin-password" },
+  drafter: { username: "drafter", password: "test-demo-password" },
+  reviewer: { username: "reviewer", password: "test-demo-password" },
+} as const;
+
+/** Environment that creates {@link TEST_ACCOUNTS} on first start. */
+const TEST_ACCOUNT_ENV = {
+  RAPPORTEUR_ADMIN_PASSWORD: TEST_ACCOUNTS.editor.password,
+  RAPPORTEUR_DEMO: "1",
+  RAPPORTEUR_DEMO_PASSWORD: TEST_ACCOUNTS.drafter.password,
+};
+
+/**
+ * Signs in through `POST /api/auth/login` and returns the `Cookie` header value of the session
+ * (`rapporteur_session=...`). Sends the `Origin` of `url`, as a browser would (CSRF check).
+ * Throws with the server's answer when the sign-in is refused.
+ */
+export async function login(url: string, username: string, password: string): Promise<string> {
+  const origin = new URL(url).origin;
+  const response = await fetch(`${origin}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`Sign-in of ${username} refused: ${response.status} ${await response.text()}`);
+  }
+  const setCookie = response.headers.get("set-cookie") ?? "";
+  const cookie = /rapporteur_session=[^;]+/.exec(setCookie)?.[0];
+  if (!cookie) throw new Error(`No session cookie in the answer: ${setCookie}`);
+  return cookie;
+}
+
+/** Signs in as the test account of `role` (see {@link TEST_ACCOUNTS}). */
+export function loginAs(url: string, role: keyof typeof TEST_ACCOUNTS): Promise<string> {
+  const { username, password } = TEST_ACCOUNTS[role];
+  return login(url, username, password);
+}
+
+/**
+ * Headers of a JSON API request from a signed-in browser on `url`: the session cookie, the
+ * site's own `Origin` and `Content-Type: application/json` (what the CSRF check requires).
+ */
+export function apiHeaders(url: string, cookie: string): Record<string, string> {
+  return { cookie, origin: new URL(url).origin, "content-type": "application/json" };
+}
+
 /** Options of {@link startServerProcess}. */
 export interface ServerProcessOptions {
   /** Data directory; a fresh temporary one when omitted. Reuse it to restart on the same data. */
   dataDir?: string;
-  /** Extra environment (RAPPORTEUR_IDLE_UNLOAD_MS, ...). PORT, HOST and RAPPORTEUR_DATA are set. */
+  /**
+   * Extra environment (RAPPORTEUR_IDLE_UNLOAD_MS, ...). PORT, HOST and RAPPORTEUR_DATA are set;
+   * the account variables default to those of {@link TEST_ACCOUNTS}.
+   */
   env?: Record<string, string>;
   /** Upper bound for the server to print its URL, in ms (default 30 s). */
   startTimeoutMs?: number;
@@ -50,6 +113,7 @@ export async function startServerProcess(
     cwd: REPO_ROOT,
     env: {
       ...process.env,
+      ...TEST_ACCOUNT_ENV,
       ...options.env,
       PORT: "0",
       HOST: "127.0.0.1",

@@ -1,3 +1,8 @@
+export { type AccountChange, AccountEvents } from "./auth/AccountEvents";
+export { ADMIN_USERNAME, bootstrapAccounts, DEMO_ACCOUNTS } from "./auth/bootstrapAccounts";
+export { CollabAccess, type CollabAccessOptions } from "./auth/CollabAccess";
+export { type SectionAccess, sectionAccess } from "./auth/sectionAccess";
+export { readSessionToken, SESSION_COOKIE } from "./auth/sessionCookie";
 export type {
   AuthenticateContext,
   AuthenticateResult,
@@ -7,7 +12,11 @@ export type {
   UpdateContext,
 } from "./collab/CollabExtension";
 export { CollabRefusal } from "./collab/CollabRefusal";
-export { CollabServer, type CollabServerOptions } from "./collab/CollabServer";
+export {
+  CollabServer,
+  type CollabServerOptions,
+  type UpgradeRefusal,
+} from "./collab/CollabServer";
 export { Connection } from "./collab/Connection";
 export { CloseCode, type CloseCodeValue } from "./collab/closeCodes";
 export { Document } from "./collab/Document";
@@ -17,9 +26,11 @@ export { StorageExtension } from "./collab/StorageExtension";
 export {
   createRapporteurServer,
   DEFAULT_WEB_DIST,
+  type ExportRecord,
   type RapporteurServer,
   type RapporteurServerOptions,
 } from "./createRapporteurServer";
+export { API_ROUTES, type ApiRouteName, type ApiRouteSpec } from "./http/apiRouteTable";
 export { ENV_VARIABLES, EnvError, type EnvVariable, loadEnv, type ServerEnv } from "./http/env";
 export { type ErrorBody, HttpError } from "./http/errors";
 export { consoleLogger, type Logger, silentLogger } from "./Logger";

@@ -1,7 +1,9 @@
 // Starts Rapporteur: `node --import tsx apps/server/src/main.ts` (what `npm start` runs).
 import { resolve } from "node:path";
+import { AccountStore } from "@rapporteur/accounts";
 import { loadOutline } from "@rapporteur/outline";
 import { acquireDataLock, SqliteStore } from "@rapporteur/storage";
+import { bootstrapAccounts } from "./auth/bootstrapAccounts";
 import { createRapporteurServer } from "./createRapporteurServer";
 import { EnvError, loadEnv } from "./http/env";
 import { consoleLogger } from "./Logger";
@@ -41,9 +43,26 @@ try {
   fail(`could not open the database in ${dataDir}: ${(error as Error).message}`);
 }
 
+try {
+  await bootstrapAccounts(new AccountStore(store.database), {
+    adminPassword: env.RAPPORTEUR_ADMIN_PASSWORD,
+    demo: env.RAPPORTEUR_DEMO,
+    demoPassword: env.RAPPORTEUR_DEMO_PASSWORD,
+    print: (text) => console.log(text),
+  });
+} catch (error) {
+  await store.close();
+  lock.release();
+  fail(`could not create the first accounts: ${(error as Error).message}`);
+}
+
 const server = await createRapporteurServer({
   outline,
   store,
+  database: store.database,
+  sessionTtlMs: env.RAPPORTEUR_SESSION_TTL_HOURS * 3_600_000,
+  secureCookies: env.RAPPORTEUR_SECURE_COOKIES,
+  trustProxy: env.RAPPORTEUR_TRUST_PROXY,
   webDist: env.RAPPORTEUR_WEB_DIST ? resolve(env.RAPPORTEUR_WEB_DIST) : undefined,
   idleUnloadMs: env.RAPPORTEUR_IDLE_UNLOAD_MS,
   compactEvery: env.RAPPORTEUR_COMPACT_EVERY,

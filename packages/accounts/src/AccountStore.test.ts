@@ -1,3 +1,4 @@
+import { migrate } from "@rapporteur/storage";
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { AccountError, AccountStore } from "./AccountStore";
@@ -7,6 +8,7 @@ describe("AccountStore", () => {
   let accounts: AccountStore;
   beforeEach(() => {
     db = new Database(":memory:");
+    migrate(db);
     accounts = new AccountStore(db);
   });
 
@@ -26,7 +28,7 @@ describe("AccountStore", () => {
   });
 
   it("refuses a taken or malformed username", async () => {
-    await accounts.create({ username: "amina", password: "pw-123456", role: "drafter" });
+    await accounts.create({ username: "amina", password: "pw-1234567", role: "drafter" });
     await expect(
       accounts.create({ username: "AMINA", password: "x", role: "editor" }),
     ).rejects.toThrow(AccountError);
@@ -38,7 +40,7 @@ describe("AccountStore", () => {
   it("sessions: valid until expiry or logout; deactivation ends them", async () => {
     const user = await accounts.create({
       username: "rev",
-      password: "pw-123456",
+      password: "pw-1234567",
       role: "reviewer",
     });
     const now = 1_000_000;
@@ -49,7 +51,7 @@ describe("AccountStore", () => {
     const second = accounts.createSession(user.id, 60_000);
     accounts.setActive(user.id, false);
     expect(accounts.userForSession(second)).toBeUndefined();
-    expect(await accounts.verify("rev", "pw-123456")).toBeUndefined();
+    expect(await accounts.verify("rev", "pw-1234567")).toBeUndefined();
   });
 
   it("a password reset ends open sessions and accepts only the new password", async () => {
@@ -65,10 +67,33 @@ describe("AccountStore", () => {
     expect(await accounts.verify("ed", "new-password")).toBeDefined();
   });
 
+  it("refuses passwords shorter than the minimum, on creation and on reset", async () => {
+    await expect(
+      accounts.create({ username: "short", password: "123456789", role: "drafter" }),
+    ).rejects.toThrow(/10 to 1024 characters/);
+    const user = await accounts.create({
+      username: "long",
+      password: "1234567890",
+      role: "drafter",
+    });
+    await expect(accounts.setPassword(user.id, "short")).rejects.toThrow(AccountError);
+    expect(await accounts.verify("long", "1234567890")).toBeDefined();
+  });
+
+  it("counts active editors and renames users", async () => {
+    const a = await accounts.create({ username: "ed1", password: "pw-1234567", role: "editor" });
+    await accounts.create({ username: "ed2", password: "pw-1234567", role: "editor" });
+    expect(accounts.countActiveEditors()).toBe(2);
+    accounts.setActive(a.id, false);
+    expect(accounts.countActiveEditors()).toBe(1);
+    expect(accounts.setDisplayName(a.id, "  Editor One ").displayName).toBe("Editor One");
+    expect(accounts.setDisplayName(a.id, "").displayName).toBe("ed1");
+  });
+
   it("changes roles and reports unknown users", async () => {
     const user = await accounts.create({
       username: "dina",
-      password: "pw-123456",
+      password: "pw-1234567",
       role: "drafter",
     });
     expect(accounts.setRole(user.id, "reviewer").role).toBe("reviewer");

@@ -17,7 +17,7 @@ export interface User {
 export class AccountError extends Error {
   override name = "AccountError";
   constructor(
-    readonly id: "username_taken" | "user_not_found" | "invalid_username",
+    readonly id: "username_taken" | "user_not_found" | "invalid_username" | "invalid_password",
     message: string,
   ) {
     super(message);
@@ -36,6 +36,20 @@ interface UserRow {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,39}$/;
 
+/** Shortest password accepted for an account. */
+export const MIN_PASSWORD_LENGTH = 10;
+/** Longest password accepted (bounds the work of hashing hostile input). */
+export const MAX_PASSWORD_LENGTH = 1024;
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw new AccountError(
+      "invalid_password",
+      `A password has ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
+    );
+  }
+}
+
 function toUser(row: UserRow): User {
   return {
     id: row.id,
@@ -53,30 +67,12 @@ function tokenHash(token: string): string {
 }
 
 /**
- * Users and their login sessions, in the report's SQLite database. Tables are created on first
- * use; every query is a prepared statement.
+ * Users and their login sessions, in the report's SQLite database. The tables come from the
+ * storage migrations (`migrate` of @rapporteur/storage, run by `SqliteStore.open`); every query
+ * is a prepared statement.
  */
 export class AccountStore {
-  constructor(private readonly db: Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS users (
-        id INTEGER PRIMARY KEY,
-        username TEXT NOT NULL UNIQUE,
-        display_name TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('editor','drafter','reviewer')),
-        active INTEGER NOT NULL DEFAULT 1,
-        password_hash TEXT NOT NULL,
-        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-      );
-      CREATE TABLE IF NOT EXISTS sessions (
-        token_hash TEXT PRIMARY KEY,
-        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS sessions_user ON sessions(user_id);
-    `);
-  }
+  constructor(private readonly db: Database) {}
 
   /** Number of accounts (the first start creates the editor when there are none). */
   count(): number {
@@ -100,6 +96,7 @@ export class AccountStore {
     if (this.findByUsername(username)) {
       throw new AccountError("username_taken", `The username '${username}' is taken.`);
     }
+    checkPassword(input.password);
     const hash = await hashPassword(input.password);
     const result = this.db
       .prepare(
@@ -155,6 +152,25 @@ export class AccountStore {
     return this.get(id)!;
   }
 
+  /** Changes the name shown to others (empty: the username). */
+  setDisplayName(id: number, displayName: string): User {
+    const user = this.get(id);
+    if (!user) throw new AccountError("user_not_found", `No user with id ${id}.`);
+    this.db
+      .prepare("UPDATE users SET display_name = ? WHERE id = ?")
+      .run(displayName.trim() || user.username, id);
+    return this.get(id)!;
+  }
+
+  /** Number of active editors (there must always be one left). */
+  countActiveEditors(): number {
+    return (
+      this.db
+        .prepare("SELECT count(*) AS n FROM users WHERE role = 'editor' AND active = 1")
+        .get() as { n: number }
+    ).n;
+  }
+
   /** Activates or deactivates a user; deactivation ends all their sessions at once. */
   setActive(id: number, active: boolean): User {
     this.mustChange(
@@ -167,6 +183,7 @@ export class AccountStore {
 
   /** Sets a new password and ends the user's sessions. */
   async setPassword(id: number, password: string): Promise<void> {
+    checkPassword(password);
     const hash = await hashPassword(password);
     this.mustChange(
       this.db.prepare("UPDATE users SET password_hash = ? WHERE id = ?").run(hash, id),

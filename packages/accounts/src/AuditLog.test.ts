@@ -1,3 +1,4 @@
+import { migrate } from "@rapporteur/storage";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { AuditLog } from "./AuditLog";
@@ -5,6 +6,7 @@ import { AuditLog } from "./AuditLog";
 describe("AuditLog", () => {
   it("lists entries newest first and cannot be rewritten", () => {
     const db = new Database(":memory:");
+    migrate(db);
     const log = new AuditLog(db);
     log.record({ actor: "amina", action: "login", ip: "127.0.0.1" });
     log.record({ actor: null, action: "login_failed", detail: { username: "amina" } });

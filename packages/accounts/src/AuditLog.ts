@@ -1,19 +1,24 @@
 import type { Database } from "better-sqlite3";
 
+/** Every action the audit log records (API filters are checked against this list). */
+export const AUDIT_ACTIONS = [
+  "login",
+  "login_failed",
+  "login_throttled",
+  "logout",
+  "user_created",
+  "role_changed",
+  "user_deactivated",
+  "user_activated",
+  "display_name_changed",
+  "password_reset",
+  "section_status_changed",
+  "section_leads_changed",
+  "export",
+] as const;
+
 /** What the audit log records. */
-export type AuditAction =
-  | "login"
-  | "login_failed"
-  | "login_throttled"
-  | "logout"
-  | "user_created"
-  | "role_changed"
-  | "user_deactivated"
-  | "user_activated"
-  | "password_reset"
-  | "section_status_changed"
-  | "section_leads_changed"
-  | "export";
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One audit entry. */
 export interface AuditEntry {
@@ -37,27 +42,11 @@ interface AuditRow {
 }
 
 /**
- * Append-only record of security and workflow events. Triggers in the database refuse updates
- * and deletes, so not even a bug in the server can rewrite history.
+ * Append-only record of security and workflow events. Triggers in the database (storage
+ * migration 3) refuse updates and deletes, so not even a bug in the server can rewrite history.
  */
 export class AuditLog {
-  constructor(private readonly db: Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS audit_log (
-        id INTEGER PRIMARY KEY,
-        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-        actor TEXT,
-        action TEXT NOT NULL,
-        target TEXT,
-        detail TEXT NOT NULL DEFAULT '{}',
-        ip TEXT
-      );
-      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-    `);
-  }
+  constructor(private readonly db: Database) {}
 
   /** Appends an entry. */
   record(entry: {

@@ -1,5 +1,11 @@
-export { AccountError, AccountStore, type User } from "./AccountStore";
-export { type AuditAction, type AuditEntry, AuditLog } from "./AuditLog";
+export {
+  AccountError,
+  AccountStore,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  type User,
+} from "./AccountStore";
+export { AUDIT_ACTIONS, type AuditAction, type AuditEntry, AuditLog } from "./AuditLog";
 export { LoginThrottle, type LoginThrottleOptions } from "./LoginThrottle";
 export { hashPassword, verifyPassword } from "./password";
 export { isRole, ROLES, type Role } from "./roles";

@@ -28,6 +28,107 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: "accounts: users and login sessions (token hashes only)",
+    up(db) {
+      db.exec(`
+        CREATE TABLE users (
+          id            INTEGER PRIMARY KEY,
+          username      TEXT    NOT NULL UNIQUE,
+          display_name  TEXT    NOT NULL,
+          role          TEXT    NOT NULL CHECK (role IN ('editor','drafter','reviewer')),
+          active        INTEGER NOT NULL DEFAULT 1,
+          password_hash TEXT    NOT NULL,
+          created_at    TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        );
+        CREATE TABLE sessions (
+          token_hash TEXT    PRIMARY KEY,
+          user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_user ON sessions(user_id);
+      `);
+    },
+  },
+  {
+    version: 3,
+    description: "audit log (append-only: triggers refuse updates and deletes)",
+    up(db) {
+      db.exec(`
+        CREATE TABLE audit_log (
+          id     INTEGER PRIMARY KEY,
+          at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          actor  TEXT,
+          action TEXT NOT NULL,
+          target TEXT,
+          detail TEXT NOT NULL DEFAULT '{}',
+          ip     TEXT
+        );
+        CREATE INDEX audit_log_action ON audit_log(action, id);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      `);
+    },
+  },
+  {
+    version: 4,
+    description: "section workflow: status and lead drafters per section",
+    up(db) {
+      db.exec(`
+        CREATE TABLE section_workflow (
+          section_id TEXT PRIMARY KEY,
+          status     TEXT NOT NULL CHECK (status IN ('drafting','in_review','approved')),
+          leads      TEXT NOT NULL DEFAULT '[]',
+          updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          updated_by TEXT
+        );
+      `);
+    },
+  },
+  {
+    version: 5,
+    description: "comments: threads anchored to text (Yjs relative positions), replies, suggestions",
+    up(db) {
+      db.exec(`
+        CREATE TABLE comment_threads (
+          id               INTEGER PRIMARY KEY,
+          section_id       TEXT    NOT NULL,
+          author_id        INTEGER NOT NULL,
+          author_name      TEXT    NOT NULL,
+          text             TEXT    NOT NULL,
+          anchor           TEXT    NOT NULL,
+          quote            TEXT    NOT NULL,
+          state            TEXT    NOT NULL DEFAULT 'open' CHECK (state IN ('open','resolved')),
+          resolved_by_id   INTEGER,
+          resolved_by_name TEXT,
+          resolved_at      TEXT,
+          detached         INTEGER NOT NULL DEFAULT 0,
+          replacement      TEXT,
+          suggestion_state TEXT CHECK (suggestion_state IN ('pending','accepted','rejected')),
+          decided_by_id    INTEGER,
+          decided_by_name  TEXT,
+          decided_at       TEXT,
+          created_at       TEXT    NOT NULL,
+          updated_at       TEXT    NOT NULL
+        );
+        CREATE INDEX comment_threads_section ON comment_threads(section_id, state);
+        CREATE TABLE comment_replies (
+          id          INTEGER PRIMARY KEY,
+          thread_id   INTEGER NOT NULL REFERENCES comment_threads(id) ON DELETE CASCADE,
+          author_id   INTEGER NOT NULL,
+          author_name TEXT    NOT NULL,
+          text        TEXT    NOT NULL,
+          created_at  TEXT    NOT NULL,
+          updated_at  TEXT    NOT NULL
+        );
+        CREATE INDEX comment_replies_thread ON comment_replies(thread_id);
+      `);
+    },
+  },
 ];
 
 /**

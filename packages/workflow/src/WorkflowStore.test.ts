@@ -1,10 +1,13 @@
+import { migrate } from "@rapporteur/storage";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { WorkflowStore } from "./WorkflowStore";
 
 describe("WorkflowStore", () => {
   it("defaults to Drafting, stores status and leads, and tells listeners", () => {
-    const store = new WorkflowStore(new Database(":memory:"));
+    const db = new Database(":memory:");
+    migrate(db);
+    const store = new WorkflowStore(db);
     expect(store.get("p1-access")).toMatchObject({ status: "drafting", leads: [] });
     const heard: string[] = [];
     store.onChange((w) => heard.push(`${w.sectionId}:${w.status}`));
@@ -16,5 +19,7 @@ describe("WorkflowStore", () => {
       updatedBy: "editor",
     });
     expect(heard).toEqual(["p1-access:drafting", "p1-access:approved"]);
+    expect([...store.all().keys()]).toEqual(["p1-access"]);
+    expect(store.all().get("p1-access")?.status).toBe("approved");
   });
 });

@@ -19,21 +19,25 @@ interface Row {
   updated_by: string | null;
 }
 
-/** Status and lead drafters of each section, in the report's database. */
+function toWorkflow(row: Row): SectionWorkflow {
+  return {
+    sectionId: row.section_id,
+    status: row.status,
+    leads: JSON.parse(row.leads),
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}
+
+/**
+ * Status and lead drafters of each section, in the report's database (table from storage
+ * migration 4). Listeners hear every change synchronously, in the same tick as the write, so an
+ * open connection is never allowed an edit that the stored status already forbids.
+ */
 export class WorkflowStore {
   private readonly listeners = new Set<(workflow: SectionWorkflow) => void>();
 
-  constructor(private readonly db: Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS section_workflow (
-        section_id TEXT PRIMARY KEY,
-        status TEXT NOT NULL CHECK (status IN ('drafting','in_review','approved')),
-        leads TEXT NOT NULL DEFAULT '[]',
-        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-        updated_by TEXT
-      );
-    `);
-  }
+  constructor(private readonly db: Database) {}
 
   /** The workflow of a section; a section never touched is Drafting with no leads. */
   get(sectionId: string): SectionWorkflow {
@@ -41,13 +45,13 @@ export class WorkflowStore {
       .prepare("SELECT * FROM section_workflow WHERE section_id = ?")
       .get(sectionId) as Row | undefined;
     if (!row) return { sectionId, status: "drafting", leads: [], updatedAt: null, updatedBy: null };
-    return {
-      sectionId,
-      status: row.status,
-      leads: JSON.parse(row.leads),
-      updatedAt: row.updated_at,
-      updatedBy: row.updated_by,
-    };
+    return toWorkflow(row);
+  }
+
+  /** The stored workflow of every section ever touched, by section id (one query). */
+  all(): Map<string, SectionWorkflow> {
+    const rows = this.db.prepare("SELECT * FROM section_workflow").all() as Row[];
+    return new Map(rows.map((row) => [row.section_id, toWorkflow(row)]));
   }
 
   /** Sets a section's status; listeners (open connections) hear of it at once. */

@@ -16,6 +16,8 @@ export interface AuthenticateContext {
 export interface AuthenticateResult {
   /** The connection may read and show presence but not edit: edits end it with 4403. */
   readOnly?: boolean;
+  /** Why it is read-only, shown in the 4403 close reason ("reviewers cannot edit sections"). */
+  readOnlyReason?: string;
   /** Anything later hooks need (the user, the role), merged into `connection.context`. */
   context?: Record<string, unknown>;
 }

@@ -19,7 +19,7 @@ async function start(options: Parameters<typeof startTestServer>[0] = {}) {
   return server;
 }
 async function connect(server: TestServer, section = SECTION) {
-  const client = new RawCollabClient(server.wsUrl(section));
+  const client = new RawCollabClient(server.wsUrl(section), { cookie: server.cookies.drafter });
   clients.push(client);
   await client.opened;
   return client;
@@ -292,8 +292,9 @@ describe("extension hooks", () => {
     const anonymous = await connect(server);
     expect(await anonymous.closed).toEqual({ code: 4401, reason: "Sign in first" });
 
-    const drafter = new RawCollabClient(`${server.wsUrl(SECTION)}?token=drafter`);
-    const reviewer = new RawCollabClient(`${server.wsUrl(SECTION)}?token=reviewer`);
+    const cookie = server.cookies.drafter;
+    const drafter = new RawCollabClient(`${server.wsUrl(SECTION)}?token=drafter`, { cookie });
+    const reviewer = new RawCollabClient(`${server.wsUrl(SECTION)}?token=reviewer`, { cookie });
     clients.push(drafter, reviewer);
     await Promise.all([drafter.opened, reviewer.opened]);
     drafter.sendStep1();
@@ -305,7 +306,7 @@ describe("extension hooks", () => {
     reviewer.sendSync(SyncMessageType.update, paragraphUpdate("reviewed", reviewer.doc));
     expect(await reviewer.closed).toEqual({
       code: 4403,
-      reason: "Read-only: this connection may not edit",
+      reason: "read-only: this connection may not edit",
     });
     expect(text(drafter.doc)).not.toContain("reviewed");
   });

@@ -9,6 +9,14 @@ import { CloseCode, closeReason } from "./closeCodes";
 import { Document, type DocumentHooks } from "./Document";
 import { COLLAB_PATH_PREFIX, parseCollabPath } from "./parseCollabPath";
 
+/** Why an upgrade request is turned away with a plain HTTP answer, before any handshake. */
+export interface UpgradeRefusal {
+  status: 401 | 403 | 429;
+  /** Stable error id, as in HTTP error bodies (`unauthenticated`). */
+  id: string;
+  message: string;
+}
+
 /** Configuration of {@link CollabServer}. */
 export interface CollabServerOptions {
   /** Hooks, called in this order (storage first, then counters, auth, ...). */
@@ -23,6 +31,12 @@ export interface CollabServerOptions {
   heartbeatMs?: number;
   /** Deadline for the `onAuthenticate` hooks of a connection (4408 beyond), in ms. */
   authTimeoutMs?: number;
+  /**
+   * Checks an upgrade request before the WebSocket handshake (session cookie, Origin): a refusal
+   * is answered with its HTTP status and nothing is upgraded. Extensions still authenticate
+   * every connection afterwards.
+   */
+  authorizeUpgrade?(request: IncomingMessage): UpgradeRefusal | undefined;
   logger: Logger;
 }
 
@@ -32,7 +46,8 @@ export interface CollabServerOptions {
  * the same time, unloaded when idle) and runs the extension hooks around them.
  */
 export class CollabServer {
-  readonly #options: Required<CollabServerOptions>;
+  readonly #options: Required<Omit<CollabServerOptions, "authorizeUpgrade">> &
+    Pick<CollabServerOptions, "authorizeUpgrade">;
   readonly #wss: WebSocketServer;
   readonly #loading = new Map<string, Promise<Document>>();
   readonly #unloading = new Map<string, Promise<void>>();
@@ -124,6 +139,18 @@ export class CollabServer {
     }
     if (this.#closing) {
       rejectUpgrade(socket, 503, "shutting_down", "The server is shutting down");
+      return;
+    }
+    let refusal: UpgradeRefusal | undefined;
+    try {
+      refusal = this.#options.authorizeUpgrade?.(request);
+    } catch (error) {
+      this.#options.logger.error("collab: could not check an upgrade request", error);
+      rejectUpgrade(socket, 500, "internal_error", "The server failed to handle the request");
+      return;
+    }
+    if (refusal) {
+      rejectUpgrade(socket, refusal.status, refusal.id, refusal.message);
       return;
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
@@ -250,7 +277,9 @@ export class CollabServer {
           params,
           connection,
         });
-        if (result?.readOnly) connection.readOnly = true;
+        if (result?.readOnly) {
+          connection.setReadOnly(result.readOnlyReason ?? "this connection may not edit");
+        }
         if (result?.context) Object.assign(connection.context, result.context);
         if (connection.closed) return;
       }
@@ -340,11 +369,27 @@ function isCollabTarget(target: string): boolean {
   return path === COLLAB_PATH_PREFIX || target.startsWith(`${COLLAB_PATH_PREFIX}/`);
 }
 
+/**
+ * Answers an upgrade request with a plain HTTP error and closes the socket: written by hand
+ * because the request never reaches Express, and destroyed once written so that a client that
+ * keeps sending cannot hold the socket open.
+ */
 function rejectUpgrade(socket: Duplex, status: number, id: string, message: string): void {
   const body = JSON.stringify({ error: { id, message } });
-  const reason = status === 404 ? "Not Found" : "Service Unavailable";
+  const reason = STATUS_TEXT[status] ?? "Error";
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      `Cache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+    () => socket.destroy(),
   );
 }
+
+const STATUS_TEXT: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};

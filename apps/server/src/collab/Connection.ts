@@ -30,8 +30,7 @@ function toBytes(data: RawData): Uint8Array {
  */
 export class Connection {
   readonly id = nextConnectionId++;
-  /** Set by authentication: the connection may not edit. */
-  readOnly = false;
+  #readOnlyReason: string | null = null;
   /** Set by authentication hooks (the user, the role, ...). */
   context: Record<string, unknown> = {};
   /** Awareness client ids this connection has announced (removed when it leaves). */
@@ -59,6 +58,24 @@ export class Connection {
       this.#backlog = [];
       for (const listener of this.#closeListeners.splice(0)) listener();
     });
+  }
+
+  /** Whether the connection may read and show presence but not edit (edits end it with 4403). */
+  get readOnly(): boolean {
+    return this.#readOnlyReason !== null;
+  }
+
+  /** Why the connection is read-only ("reviewers cannot edit sections"), or null. */
+  get readOnlyReason(): string | null {
+    return this.#readOnlyReason;
+  }
+
+  /**
+   * Makes the connection read-only for `reason`, or editable again with `null`. Takes effect on
+   * the next message: access changes (a lock, a new role) apply to connections already open.
+   */
+  setReadOnly(reason: string | null): void {
+    this.#readOnlyReason = reason;
   }
 
   /** The document once attached. */

@@ -6,6 +6,7 @@ import { CloseCode } from "./closeCodes";
 import type { Document } from "./Document";
 import type { FrameDecoder } from "./FrameDecoder";
 import { MessageType, SyncMessageType } from "./messageTypes";
+import { updateWouldChange } from "./updateWouldChange";
 import { validateAwarenessUpdate } from "./validateAwarenessUpdate";
 
 /** What a message handler gets: the frame (its type already read), its connection and document. */
@@ -17,15 +18,6 @@ export interface MessageContext {
 
 /** Handles one message type. Throws {@link CollabRefusal} to end the connection. */
 export type MessageHandler = (context: MessageContext) => void;
-
-function hasContent(update: Uint8Array): boolean {
-  try {
-    const { structs, ds } = Y.decodeUpdate(update);
-    return structs.length > 0 || ds.clients.size > 0;
-  } catch {
-    throw new CollabRefusal(CloseCode.badRequest, "Malformed update: it does not decode");
-  }
-}
 
 const handleSync: MessageHandler = ({ connection, document, decoder }) => {
   const syncType = decoder.readVarUint("sync message type");
@@ -46,9 +38,10 @@ const handleSync: MessageHandler = ({ connection, document, decoder }) => {
       const update = decoder.readVarUint8Array("update");
       decoder.end("update");
       if (connection.readOnly) {
-        // A read-only client still answers sync step 1; only an answer that edits is refused.
-        if (hasContent(update)) {
-          throw new CollabRefusal(CloseCode.forbidden, "Read-only: this connection may not edit");
+        // A read-only client still answers the server's sync step 1 (y-protocols PROTOCOL.md):
+        // an answer that repeats what the server has is fine, only one that would edit is refused.
+        if (updateWouldChange(document.ydoc, update)) {
+          throw new CollabRefusal(CloseCode.forbidden, `read-only: ${connection.readOnlyReason}`);
         }
         return;
       }

@@ -3,8 +3,10 @@ import { CloseCode, type CloseCodeValue } from "./closeCodes";
 /** Where the collaboration endpoint lives: rooms are `/collab/<sectionId>`. */
 export const COLLAB_PATH_PREFIX = "/collab";
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_ID_LENGTH = 100;
+/** What a section id looks like: a lower-case slug (`p1-access`). */
+export const SECTION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Longest section id accepted. */
+export const MAX_SECTION_ID_LENGTH = 100;
 
 /** Result of {@link parseCollabPath}. */
 export type CollabPath =
@@ -40,7 +42,7 @@ export function parseCollabPath(target: string): CollabPath {
   } catch {
     return bad("Malformed percent-encoding in the section id");
   }
-  if (id.length > MAX_ID_LENGTH || !SLUG.test(id)) {
+  if (id.length > MAX_SECTION_ID_LENGTH || !SECTION_ID_PATTERN.test(id)) {
     return bad("Not a section id: section ids are lower-case slugs such as 'p1-access'");
   }
   let params: URLSearchParams;

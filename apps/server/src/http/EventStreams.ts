@@ -1,11 +1,18 @@
 import type { Response } from "express";
 
+/** Whose stream it is: events for one user, and closing their streams when they sign out. */
+export interface StreamOwner {
+  userId: number;
+  token: string;
+}
+
 /**
  * Open Server-Sent Events responses: each gets the events sent to all, a comment every
- * `heartbeatMs` so proxies keep it open, and is ended by {@link EventStreams.closeAll} at shutdown.
+ * `heartbeatMs` so proxies keep it open, and is ended by {@link EventStreams.closeAll} at shutdown
+ * or by {@link EventStreams.closeWhere} when its user's session ends.
  */
 export class EventStreams {
-  readonly #open = new Set<Response>();
+  readonly #open = new Map<Response, StreamOwner | null>();
   readonly #heartbeat: NodeJS.Timeout;
 
   constructor(heartbeatMs = 25_000) {
@@ -19,15 +26,15 @@ export class EventStreams {
   }
 
   /** Turns `response` into an event stream until the client leaves. */
-  open(response: Response): void {
+  open(response: Response, owner: StreamOwner | null = null): void {
     response.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
+      "Cache-Control": "no-cache, no-store, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
     });
     response.write("retry: 2000\n\n");
-    this.#open.add(response);
+    this.#open.set(response, owner);
     response.on("close", () => this.#open.delete(response));
   }
 
@@ -36,14 +43,29 @@ export class EventStreams {
     this.#write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
+  /** Sends one event to the streams whose owner matches. */
+  sendWhere(match: (owner: StreamOwner) => boolean, event: string, data: unknown): void {
+    const chunk = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const [response, owner] of this.#open) if (owner && match(owner)) response.write(chunk);
+  }
+
+  /** Ends the streams whose owner matches (a logout, a deactivation). */
+  closeWhere(match: (owner: StreamOwner) => boolean): void {
+    for (const [response, owner] of this.#open) {
+      if (!owner || !match(owner)) continue;
+      this.#open.delete(response);
+      response.end();
+    }
+  }
+
   /** Ends every stream (shutdown). */
   closeAll(): void {
     clearInterval(this.#heartbeat);
-    for (const response of this.#open) response.end();
+    for (const response of this.#open.keys()) response.end();
     this.#open.clear();
   }
 
   #write(chunk: string): void {
-    for (const response of this.#open) response.write(chunk);
+    for (const response of this.#open.keys()) response.write(chunk);
   }
 }

@@ -1,44 +1,42 @@
-import { findSection, type Outline } from "@rapporteur/outline";
-import { Router } from "express";
-import { reportView, sectionView } from "../report/reportView";
-import type { WordCounts } from "../report/WordCounts";
-import type { EventStreams } from "./EventStreams";
-import { notFound } from "./errors";
+import express, { type RequestHandler, Router } from "express";
+import type { ApiDependencies } from "./ApiDependencies";
+import { API_ROUTES, type ApiRouteName } from "./apiRouteTable";
+import { requireEditor, requireSession } from "./requireSession";
+import { auditHandlers } from "./routes/auditHandlers";
+import { authHandlers } from "./routes/authHandlers";
+import { reportHandlers } from "./routes/reportHandlers";
+import { userHandlers } from "./routes/userHandlers";
+import { workflowHandlers } from "./routes/workflowHandlers";
 
-/** What the API routes read. */
-export interface ApiDependencies {
-  outline: Outline;
-  counts: WordCounts;
-  events: EventStreams;
-}
+const WITH_BODY = new Set(["post", "put", "patch", "delete"]);
 
 /**
- * The JSON API under `/api`:
- * - `GET /api/health` -> `{ ok: true }`
- * - `GET /api/report` -> the outline with each section's server-side word counts and totals
- * - `GET /api/sections/:id` -> one section (404 `section_not_found` for an id not in the outline)
- * - `GET /api/events` -> Server-Sent Events: `wordcount` `{ sectionId, words, footnoteWords }`
+ * The JSON API under `/api`, built from {@link API_ROUTES}: the public routes first, then the
+ * session check for everything else (so an unknown path answers 401 too, not 404, to someone
+ * signed out), then the signed-in routes, editors-only ones behind the role check. Bodies are
+ * parsed only after the session check: a stranger cannot make the server parse anything but the
+ * sign-in form.
  */
-export function apiRouter({ outline, counts, events }: ApiDependencies): Router {
+export function apiRouter(deps: ApiDependencies): Router {
+  const handlers: Record<ApiRouteName, RequestHandler> = {
+    ...authHandlers(deps),
+    ...reportHandlers(deps),
+    ...workflowHandlers(deps),
+    ...userHandlers(deps),
+    ...auditHandlers(deps),
+  };
+  const json = express.json({ limit: deps.maxBodyBytes });
   const router = Router();
-  router.get("/health", (_request, response) => {
-    response.json({ ok: true });
-  });
-  router.get("/report", (_request, response) => {
-    response.json(reportView(outline, counts));
-  });
-  router.get("/sections/:id", (request, response) => {
-    const section = findSection(outline, request.params.id);
-    if (!section) {
-      throw notFound(
-        "section_not_found",
-        `There is no section '${request.params.id}' in the outline`,
-      );
-    }
-    response.json(sectionView(section, counts));
-  });
-  router.get("/events", (_request, response) => {
-    events.open(response);
-  });
+  const routes = Object.entries(API_ROUTES) as [ApiRouteName, (typeof API_ROUTES)[ApiRouteName]][];
+  const mount = (name: ApiRouteName) => {
+    const route = API_ROUTES[name];
+    const chain: RequestHandler[] = [];
+    if (route.access === "editor") chain.push(requireEditor);
+    if (WITH_BODY.has(route.method)) chain.push(json);
+    router[route.method](route.path, ...chain, handlers[name]);
+  };
+  for (const [name, route] of routes) if (route.access === "public") mount(name);
+  router.use(requireSession(deps.accounts));
+  for (const [name, route] of routes) if (route.access !== "public") mount(name);
   return router;
 }

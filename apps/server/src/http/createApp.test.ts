@@ -27,11 +27,14 @@ describe("HTTP API", () => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("content-security-policy")).toContain("connect-src 'self' ws:");
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
   it("shows the report outline with budgets, guidance and zero counts", async () => {
     const server = await start();
-    const report = await (await fetch(`${server.url}/api/report`)).json();
+    const report = await (
+      await fetch(`${server.url}/api/report`, { headers: server.headers("reviewer") })
+    ).json();
     expect(report.targetRange).toEqual({ min: 30_000, max: 40_000 });
     expect(report.parts).toHaveLength(5);
     expect(report.sections).toHaveLength(19);
@@ -41,6 +44,10 @@ describe("HTTP API", () => {
       budget: 1500,
       words: 0,
       footnoteWords: 0,
+      status: "drafting",
+      locked: false,
+      leads: [],
+      readOnly: true,
     });
     expect(report.sections[0].guidance).toMatch(/Geneva/);
     expect(report.totals).toEqual({ words: 0, footnoteWords: 0, budget: 35_000 });
@@ -48,7 +55,7 @@ describe("HTTP API", () => {
 
   it("counts words on the server as a section changes, and pushes the change as an event", async () => {
     const server = await start();
-    const events = await fetch(`${server.url}/api/events`);
+    const events = await fetch(`${server.url}/api/events`, { headers: server.headers("drafter") });
     expect(events.headers.get("content-type")).toMatch(/text\/event-stream/);
     const reader = events.body!.getReader();
     let streamed = "";
@@ -60,15 +67,19 @@ describe("HTTP API", () => {
       }
     })();
 
-    const client = new RawCollabClient(server.wsUrl("p1-access"));
+    const client = new RawCollabClient(server.wsUrl("p1-access"), {
+      cookie: server.cookies.drafter,
+    });
     clients.push(client);
     await client.opened;
     client.sendSync(SyncMessageType.update, paragraphUpdate("Meaningful access for all people"));
     await eventually(() => streamed.includes("event: wordcount"));
     expect(streamed).toContain('data: {"sectionId":"p1-access","words":5,"footnoteWords":0}');
-    const section = await (await fetch(`${server.url}/api/sections/p1-access`)).json();
-    expect(section).toMatchObject({ id: "p1-access", words: 5, footnoteWords: 0 });
-    const report = await (await fetch(`${server.url}/api/report`)).json();
+    const get = (path: string) =>
+      fetch(`${server.url}${path}`, { headers: server.headers("drafter") });
+    const section = await (await get("/api/sections/p1-access")).json();
+    expect(section).toMatchObject({ id: "p1-access", words: 5, footnoteWords: 0, readOnly: false });
+    const report = await (await get("/api/report")).json();
     expect(report.totals.words).toBe(5);
     await reader.cancel();
     await reading;
@@ -78,7 +89,9 @@ describe("HTTP API", () => {
     const first = await start();
     await first.store.append("p2-equality", paragraphUpdate("Gender equality online"));
     const second = await start({ store: first.store });
-    const section = await (await fetch(`${second.url}/api/sections/p2-equality`)).json();
+    const section = await (
+      await fetch(`${second.url}/api/sections/p2-equality`, { headers: second.headers("editor") })
+    ).json();
     expect(section.words).toBe(3);
   });
 
@@ -91,31 +104,63 @@ describe("HTTP API", () => {
       "section_not_found",
       /no-such-section/,
     ],
-    ["GET", "/api/sections/..%2F..%2Fetc", undefined, 404, "section_not_found", /outline/],
+    ["GET", "/api/sections/..%2F..%2Fetc", undefined, 400, "invalid_section_id", /slugs/],
+    ["GET", "/api/sections/P1'%20OR%201=1", undefined, 400, "invalid_section_id", /slugs/],
     ["GET", "/api/nothing-here", undefined, 404, "route_not_found", /nothing-here/],
-    ["POST", "/api/health", "{not json", 400, "malformed_json", /not valid JSON/],
+    ["POST", "/api/auth/login", "{not json", 400, "malformed_json", /not valid JSON/],
+    ["POST", "/api/auth/login", "[1]", 400, "invalid_body", /body: Invalid input/],
     [
       "POST",
-      "/api/health",
+      "/api/auth/login",
+      JSON.stringify({ username: "editor", password: 5, extra: 1 }),
+      400,
+      "invalid_body",
+      /body.password: Invalid input: expected string.*Unrecognized key: "extra"/,
+    ],
+    [
+      "POST",
+      "/api/auth/login",
       JSON.stringify({ x: "y".repeat(5000) }),
       413,
       "body_too_large",
       /too large/,
     ],
+    [
+      "POST",
+      "/api/sections/p1-access/status",
+      JSON.stringify({ action: "publish" }),
+      400,
+      "invalid_body",
+      /body.action: Invalid option/,
+    ],
+    [
+      "PATCH",
+      "/api/users/abc",
+      JSON.stringify({ role: "editor" }),
+      400,
+      "invalid_parameter",
+      /positive integer/,
+    ],
+    ["PATCH", "/api/users/999", JSON.stringify({ active: false }), 404, "user_not_found", /999/],
+    ["GET", "/api/audit?limit=0", undefined, 400, "invalid_query", /query.limit/],
+    ["GET", "/api/audit?action=drop", undefined, 400, "invalid_query", /query.action/],
     ["GET", "/collab/p1-access", undefined, 426, "websocket_required", /WebSocket/],
     ["GET", "/", undefined, 404, "web_app_not_built", /pnpm build/],
-  ])("%s %s -> %i with a stable error id", async (method, path, body, status, id, message) => {
-    const server = await start({ maxBodyBytes: 2048 });
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      body,
-      headers: body ? { "content-type": "application/json" } : {},
-    });
-    expect(response.status).toBe(status);
-    const json = await response.json();
-    expect(json).toEqual({ error: { id, message: expect.stringMatching(message) } });
-    expect(JSON.stringify(json)).not.toMatch(/at .*\.ts/);
-  });
+  ])(
+    "%s %s (body %j) -> %i with a stable error id",
+    async (method, path, body, status, id, message) => {
+      const server = await start({ maxBodyBytes: 2048 });
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        body,
+        headers: server.headers("editor"),
+      });
+      expect(response.status).toBe(status);
+      const json = await response.json();
+      expect(json).toEqual({ error: { id, message: expect.stringMatching(message) } });
+      expect(JSON.stringify(json)).not.toMatch(/at .*\.ts/);
+    },
+  );
 
   it("serves the built web app with client-side routes falling back to index.html", async () => {
     const webDist = mkdtempSync(join(tmpdir(), "rapporteur-web-"));
@@ -129,6 +174,6 @@ describe("HTTP API", () => {
     }
     const script = await fetch(`${server.url}/app.js`);
     expect(await script.text()).toContain("console.log");
-    expect((await fetch(`${server.url}/api/missing`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/missing`)).status).toBe(401);
   });
 });

@@ -1,28 +1,26 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Outline } from "@rapporteur/outline";
 import express, { type Express } from "express";
 import type { Logger } from "../Logger";
-import type { WordCounts } from "../report/WordCounts";
+import type { ApiDependencies } from "./ApiDependencies";
 import { apiRouter } from "./apiRouter";
-import type { EventStreams } from "./EventStreams";
+import { csrfProtection } from "./csrfProtection";
 import { errorHandler } from "./errorHandler";
 import { notFound, upgradeRequired } from "./errors";
 import { securityHeaders } from "./securityHeaders";
 
 /** What the HTTP app needs. */
-export interface AppOptions {
-  outline: Outline;
-  counts: WordCounts;
-  events: EventStreams;
+export interface AppOptions extends ApiDependencies {
   /** Folder of the built web app; served at `/` when it holds an index.html. */
   webDist: string;
-  maxBodyBytes: number;
+  /** Reverse proxies in front whose X-Forwarded-* headers are believed (0: none). */
+  trustProxy: number;
   logger: Logger;
 }
 
 /**
- * The Express app: security headers, the JSON API under `/api`, a 426 for plain HTTP requests to
+ * The Express app: security headers, CSRF protection and no caching on the JSON API under `/api`
+ * (sessions and roles enforced by its router), a 426 for plain HTTP requests to
  * the WebSocket endpoint `/collab`, and the web app with its client-side routes (`/sections/<id>`)
  * falling back to index.html. Every error goes through one error middleware.
  */
@@ -30,9 +28,21 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", "strong");
+  if (options.trustProxy > 0) app.set("trust proxy", options.trustProxy);
   app.use(securityHeaders);
+  if (options.secureCookies) {
+    app.use((_request, response, next) => {
+      response.setHeader("Strict-Transport-Security", "max-age=31536000");
+      next();
+    });
+  }
 
-  app.use("/api", express.json({ limit: options.maxBodyBytes }));
+  app.use("/api", (_request, response, next) => {
+    // Drafts, accounts and the audit log must not stay in browser or proxy caches.
+    response.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  app.use("/api", csrfProtection);
   app.use("/api", apiRouter(options));
   app.use("/api", (request, _response, next) => {
     next(notFound("route_not_found", `No API route ${request.method} ${request.originalUrl}`));

@@ -11,11 +11,29 @@ describe("loadEnv", () => {
       RAPPORTEUR_IDLE_UNLOAD_MS: 30_000,
       RAPPORTEUR_MAX_MESSAGE_BYTES: 10 * 1024 * 1024,
     });
-    for (const variable of ENV_VARIABLES) {
-      if (variable.name === "RAPPORTEUR_OUTLINE" || variable.name === "RAPPORTEUR_WEB_DIST")
-        continue;
-      expect(String(env[variable.name as keyof typeof env]), variable.name).toBe(variable.default);
-    }
+    // Setting every documented default explicitly gives the same configuration.
+    const documented = Object.fromEntries(
+      ENV_VARIABLES.filter((v) => !["RAPPORTEUR_OUTLINE", "RAPPORTEUR_WEB_DIST"].includes(v.name))
+        .filter((v) => v.default !== "")
+        .map((v) => [v.name, v.default]),
+    );
+    expect(loadEnv(documented)).toEqual(env);
+    expect(env).toMatchObject({
+      RAPPORTEUR_SESSION_TTL_HOURS: 12,
+      RAPPORTEUR_DEMO: false,
+      RAPPORTEUR_SECURE_COOKIES: false,
+      RAPPORTEUR_TRUST_PROXY: 0,
+    });
+    expect(env.RAPPORTEUR_ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it("refuses a short admin password and a demo switch that is not 0 or 1", () => {
+    const attempt = () => loadEnv({ RAPPORTEUR_ADMIN_PASSWORD: "short", RAPPORTEUR_DEMO: "yes" });
+    expect(attempt).toThrow(
+      /RAPPORTEUR_ADMIN_PASSWORD=\(hidden\): must have at least 10 characters/,
+    );
+    expect(attempt).not.toThrow(/short/);
+    expect(attempt).toThrow(/RAPPORTEUR_DEMO="yes"/);
   });
 
   it("reads numbers and treats empty values as unset", () => {

@@ -58,7 +58,46 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     default: "1048576",
     description: "Largest HTTP request body accepted (larger: 413)",
   },
+  {
+    name: "RAPPORTEUR_SESSION_TTL_HOURS",
+    default: "12",
+    description: "Hours a login session lasts before the user must sign in again",
+  },
+  {
+    name: "RAPPORTEUR_ADMIN_PASSWORD",
+    default: "",
+    description:
+      "Password of the editor 'admin' created on first start (no users yet); unset: a generated one is printed once",
+  },
+  {
+    name: "RAPPORTEUR_DEMO",
+    default: "0",
+    description:
+      "1: demo mode, also seeds the accounts 'drafter' and 'reviewer' (never on real data)",
+  },
+  {
+    name: "RAPPORTEUR_DEMO_PASSWORD",
+    default: "rapporteur-demo",
+    description:
+      "Password of the demo accounts (and of 'admin' in demo mode without RAPPORTEUR_ADMIN_PASSWORD)",
+  },
+  {
+    name: "RAPPORTEUR_SECURE_COOKIES",
+    default: "0",
+    description:
+      "1: session cookies are marked Secure and HSTS is sent (set it when served over HTTPS)",
+  },
+  {
+    name: "RAPPORTEUR_TRUST_PROXY",
+    default: "0",
+    description:
+      "Number of reverse proxies in front of the server whose X-Forwarded-For/-Host are believed (login limits, audit, CSRF)",
+  },
 ];
+
+const SECRETS = new Set(["RAPPORTEUR_ADMIN_PASSWORD", "RAPPORTEUR_DEMO_PASSWORD"]);
+const flag = z.enum(["0", "1"]).transform((value) => value === "1");
+const password = z.string().min(10, "must have at least 10 characters").max(1024);
 
 const envSchema = z.object({
   PORT: integer(0, 65_535).default(3000),
@@ -70,6 +109,16 @@ const envSchema = z.object({
   RAPPORTEUR_COMPACT_EVERY: integer(1, 1_000_000).default(500),
   RAPPORTEUR_MAX_MESSAGE_BYTES: integer(1024, 1024 ** 3).default(10 * 1024 * 1024),
   RAPPORTEUR_MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(1024 * 1024),
+  RAPPORTEUR_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  RAPPORTEUR_ADMIN_PASSWORD: password.optional(),
+  RAPPORTEUR_DEMO: flag.default(false),
+  RAPPORTEUR_DEMO_PASSWORD: password.default("rapporteur-demo"),
+  RAPPORTEUR_SECURE_COOKIES: flag.default(false),
+  RAPPORTEUR_TRUST_PROXY: integer(0, 10).default(0),
 });
 
 /** The validated configuration of the server. */
@@ -91,7 +140,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `  ${name}=${JSON.stringify(known[name])}: ${issue.message}`;
+    // Passwords never reach the console or logs, even wrong ones.
+    const shown = SECRETS.has(name) ? "(hidden)" : JSON.stringify(known[name]);
+    return `  ${name}=${shown}: ${issue.message}`;
   });
   throw new EnvError(
     `Invalid configuration:\n${problems.join("\n")}\nEvery variable is listed in the README.`,

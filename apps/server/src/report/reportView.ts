@@ -1,8 +1,26 @@
 import type { Outline, OutlineSection } from "@rapporteur/outline";
+import type { SectionStatus } from "@rapporteur/workflow";
 import type { WordCounts } from "./WordCounts";
 
+/** A lead drafter of a section, as the API shows them. */
+export interface LeadView {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+/** A section's place in the workflow and what the asking user may do with its text. */
+export interface SectionWorkflowView {
+  status: SectionStatus;
+  /** Approved sections are locked: read-only to everyone but editors. */
+  locked: boolean;
+  leads: LeadView[];
+  /** True when the asking user cannot edit the text (the server refuses their edits). */
+  readOnly: boolean;
+}
+
 /** One section as the API shows it. */
-export interface SectionView {
+export interface SectionView extends SectionWorkflowView {
   id: string;
   title: string;
   part: string;
@@ -23,8 +41,12 @@ export interface ReportView {
   totals: { words: number; footnoteWords: number; budget: number };
 }
 
-/** A section with its current counts. */
-export function sectionView(section: OutlineSection, counts: WordCounts): SectionView {
+/** A section with its current counts and workflow. */
+export function sectionView(
+  section: OutlineSection,
+  counts: WordCounts,
+  workflow: SectionWorkflowView,
+): SectionView {
   const count = counts.get(section.id);
   return {
     id: section.id,
@@ -34,12 +56,17 @@ export function sectionView(section: OutlineSection, counts: WordCounts): Sectio
     guidance: section.guidance,
     words: count.words,
     footnoteWords: count.footnoteWords,
+    ...workflow,
   };
 }
 
-/** The whole report: outline, per-section counts and totals. */
-export function reportView(outline: Outline, counts: WordCounts): ReportView {
-  const sections = outline.sections.map((s) => sectionView(s, counts));
+/** The whole report: outline, per-section counts and workflow, totals. */
+export function reportView(
+  outline: Outline,
+  counts: WordCounts,
+  workflowOf: (sectionId: string) => SectionWorkflowView,
+): ReportView {
+  const sections = outline.sections.map((s) => sectionView(s, counts, workflowOf(s.id)));
   return {
     title: outline.report.title,
     shortTitle: outline.report.shortTitle,

@@ -23,8 +23,14 @@ export class RawCollabClient {
   readonly opened: Promise<void>;
   readonly closed: Promise<{ code: number; reason: string }>;
 
-  constructor(url: string) {
-    this.ws = new WebSocket(url);
+  /** `cookie`: the `Cookie` header of the upgrade (a session); `origin`: its `Origin` header. */
+  constructor(url: string, options: { cookie?: string; origin?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (options.cookie) headers.cookie = options.cookie;
+    this.ws = new WebSocket(url, {
+      headers,
+      ...(options.origin ? { origin: options.origin } : {}),
+    });
     this.ws.binaryType = "nodebuffer";
     this.opened = new Promise((resolve, reject) => {
       this.ws.once("open", () => resolve());

@@ -1,0 +1,128 @@
+import type { AccountStore, User } from "@rapporteur/accounts";
+import type { SectionWorkflow, WorkflowStore } from "@rapporteur/workflow";
+import type {
+  AuthenticateContext,
+  AuthenticateResult,
+  CollabExtension,
+} from "../collab/CollabExtension";
+import { CollabRefusal } from "../collab/CollabRefusal";
+import type { Connection } from "../collab/Connection";
+import { CloseCode } from "../collab/closeCodes";
+import type { AccountChange } from "./AccountEvents";
+import { sectionAccess } from "./sectionAccess";
+import { readSessionToken } from "./sessionCookie";
+
+/** Configuration of {@link CollabAccess}. */
+export interface CollabAccessOptions {
+  accounts: AccountStore;
+  workflow: WorkflowStore;
+  /** Open connections one account may hold at once (4429 beyond). */
+  maxConnectionsPerUser: number;
+  /** How often the sessions of open connections are checked again (expiry), in ms. */
+  revalidateMs: number;
+}
+
+interface Session {
+  user: User;
+  token: string;
+}
+
+/**
+ * Who may open and edit which section, for the collaboration server. A connection needs a valid
+ * session cookie (4401 otherwise); it is read-only when the user's role and the section's status
+ * say so. The decision is kept up to date on open connections: a lock, a new role, a
+ * deactivation, a logout or an expired session applies at once, not at the next connection.
+ */
+export class CollabAccess implements CollabExtension {
+  readonly name = "access";
+  readonly #options: CollabAccessOptions;
+  readonly #open = new Map<Connection, Session>();
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(options: CollabAccessOptions) {
+    this.#options = options;
+    this.#timer = setInterval(() => this.revalidateSessions(), options.revalidateMs);
+    this.#timer.unref();
+  }
+
+  async onAuthenticate({
+    request,
+    documentName,
+    connection,
+  }: AuthenticateContext): Promise<AuthenticateResult> {
+    const token = readSessionToken(request.headers.cookie);
+    const user = token ? this.#options.accounts.userForSession(token) : undefined;
+    if (!token || !user) {
+      throw new CollabRefusal(CloseCode.unauthenticated, "Sign in first: no valid session");
+    }
+    let open = 0;
+    for (const session of this.#open.values()) if (session.user.id === user.id) open++;
+    if (open >= this.#options.maxConnectionsPerUser) {
+      throw new CollabRefusal(
+        CloseCode.rateLimited,
+        `Too many open connections for ${user.username}: close some tabs`,
+      );
+    }
+    this.#open.set(connection, { user, token });
+    connection.onClose(() => this.#open.delete(connection));
+    const access = sectionAccess(user.role, this.#options.workflow.get(documentName).status);
+    // Set here as well as returned: no change of status can slip in between.
+    connection.setReadOnly(access.reason);
+    return {
+      readOnly: access.readOnly,
+      readOnlyReason: access.reason ?? undefined,
+      context: { user },
+    };
+  }
+
+  /** A section's status changed: its open connections get the access of the new status. */
+  sectionChanged(workflow: SectionWorkflow): void {
+    for (const [connection, { user }] of this.#open) {
+      if (connection.documentName !== workflow.sectionId) continue;
+      connection.setReadOnly(sectionAccess(user.role, workflow.status).reason);
+    }
+  }
+
+  /** An account changed: deactivated or signed-out users are disconnected, new roles apply. */
+  accountChanged(change: AccountChange): void {
+    for (const [connection, session] of this.#open) {
+      switch (change.type) {
+        case "user_changed": {
+          if (session.user.id !== change.user.id) break;
+          if (!change.user.active) {
+            connection.close(CloseCode.unauthenticated, "Your account was deactivated");
+            break;
+          }
+          session.user = change.user;
+          const status = this.#options.workflow.get(connection.documentName).status;
+          connection.setReadOnly(sectionAccess(change.user.role, status).reason);
+          break;
+        }
+        case "sessions_ended":
+          if (session.user.id === change.userId) {
+            connection.close(CloseCode.unauthenticated, change.reason);
+          }
+          break;
+        case "session_ended":
+          if (session.token === change.token) {
+            connection.close(CloseCode.unauthenticated, change.reason);
+          }
+          break;
+      }
+    }
+  }
+
+  /** Ends (4401) the connections whose session has expired or was ended meanwhile. */
+  revalidateSessions(now = Date.now()): void {
+    for (const [connection, { token }] of this.#open) {
+      if (!this.#options.accounts.userForSession(token, now)) {
+        connection.close(CloseCode.unauthenticated, "Your session has ended: sign in again");
+      }
+    }
+  }
+
+  /** Stops the periodic session check (shutdown). */
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}

@@ -1,0 +1,29 @@
+import type { AccountStore } from "@rapporteur/accounts";
+import type { RequestHandler } from "express";
+import { readSessionToken } from "../auth/sessionCookie";
+import { forbidden, unauthorized } from "./errors";
+import { requestAuth, setRequestAuth } from "./requestAuth";
+
+/** Lets through requests with a valid, unexpired session of an active user; 401 otherwise. */
+export function requireSession(accounts: AccountStore): RequestHandler {
+  return (request, _response, next) => {
+    const token = readSessionToken(request.headers.cookie);
+    const user = token ? accounts.userForSession(token) : undefined;
+    if (!token || !user) {
+      next(unauthorized("unauthenticated", "Sign in first: no valid session"));
+      return;
+    }
+    setRequestAuth(request, { user, token });
+    next();
+  };
+}
+
+/** Lets through editors only; 403 for the other roles. */
+export const requireEditor: RequestHandler = (request, _response, next) => {
+  const { user } = requestAuth(request);
+  if (user.role !== "editor") {
+    next(forbidden("editors_only", `Only editors can do this; you are a ${user.role}`));
+    return;
+  }
+  next();
+};

@@ -1,0 +1,74 @@
+import { MAX_PASSWORD_LENGTH } from "@rapporteur/accounts";
+import type { RequestHandler } from "express";
+import { z } from "zod";
+import { SESSION_COOKIE, sessionCookieOptions } from "../../auth/sessionCookie";
+import type { ApiDependencies } from "../ApiDependencies";
+import type { ApiRouteName } from "../apiRouteTable";
+import { tooManyRequests, unauthorized } from "../errors";
+import { parseInput } from "../parseInput";
+import { requestAuth } from "../requestAuth";
+import { userView } from "../userView";
+
+const loginBody = z
+  .object({
+    username: z.string().min(1).max(100),
+    password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  })
+  .strict();
+
+/** Handlers of `POST /api/auth/login`, `POST /api/auth/logout` and `GET /api/auth/me`. */
+export function authHandlers(
+  deps: ApiDependencies,
+): Pick<Record<ApiRouteName, RequestHandler>, "login" | "logout" | "me"> {
+  const { accounts, audit, loginGuard, accountEvents, events } = deps;
+  return {
+    async login(request, response) {
+      const body = parseInput(loginBody, request.body, "body");
+      const username = body.username.trim().toLowerCase();
+      const ip = request.ip ?? null;
+      const wait = loginGuard.retryAfterMs(username, ip);
+      if (wait > 0) {
+        audit.record({ actor: null, action: "login_throttled", detail: { username }, ip });
+        const seconds = Math.ceil(wait / 1000);
+        response.setHeader("Retry-After", String(seconds));
+        throw tooManyRequests(
+          "too_many_attempts",
+          `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute(s)`,
+        );
+      }
+      const user = await accounts.verify(username, body.password);
+      if (!user) {
+        loginGuard.failed(username, ip);
+        audit.record({ actor: null, action: "login_failed", detail: { username }, ip });
+        // One message whatever went wrong: it never tells whether the username exists.
+        throw unauthorized("invalid_credentials", "Wrong username or password");
+      }
+      loginGuard.succeeded(username);
+      accounts.purgeExpired();
+      const token = accounts.createSession(user.id, deps.sessionTtlMs);
+      response.cookie(
+        SESSION_COOKIE,
+        token,
+        sessionCookieOptions(deps.sessionTtlMs, deps.secureCookies),
+      );
+      audit.record({ actor: user.username, action: "login", ip });
+      response.json({ user: userView(user), readOnly: user.role === "reviewer" });
+    },
+
+    logout(request, response) {
+      const { user, token } = requestAuth(request);
+      accounts.endSession(token);
+      audit.record({ actor: user.username, action: "logout", ip: request.ip ?? null });
+      accountEvents.emit({ type: "session_ended", token, reason: "Signed out" });
+      events.closeWhere((owner) => owner.token === token);
+      const { maxAge: _maxAge, ...cleared } = sessionCookieOptions(0, deps.secureCookies);
+      response.clearCookie(SESSION_COOKIE, cleared);
+      response.status(204).end();
+    },
+
+    me(request, response) {
+      const { user } = requestAuth(request);
+      response.json({ user: userView(user), readOnly: user.role === "reviewer" });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { RequestHandler } from "express";
+import { reportView, sectionView } from "../../report/reportView";
+import { workflowViews } from "../../report/workflowViews";
+import type { ApiDependencies } from "../ApiDependencies";
+import type { ApiRouteName } from "../apiRouteTable";
+import { requestAuth } from "../requestAuth";
+import { sectionFromPath } from "../sectionFromPath";
+
+/** Handlers of `/api/health`, `/api/report`, `/api/sections/:id` and `/api/events`. */
+export function reportHandlers(
+  deps: ApiDependencies,
+): Pick<Record<ApiRouteName, RequestHandler>, "health" | "report" | "section" | "events"> {
+  const { outline, counts, events, workflow, accounts } = deps;
+  return {
+    health(_request, response) {
+      response.json({ ok: true });
+    },
+
+    report(request, response) {
+      const { user } = requestAuth(request);
+      response.json(reportView(outline, counts, workflowViews(workflow, accounts, user.role)));
+    },
+
+    section(request, response) {
+      const { user } = requestAuth(request);
+      const section = sectionFromPath(outline, request.params.id);
+      const view = workflowViews(workflow, accounts, user.role)(section.id);
+      response.json(sectionView(section, counts, view));
+    },
+
+    events(request, response) {
+      const { user, token } = requestAuth(request);
+      events.open(response, { userId: user.id, token });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { AccountStore, Role, User } from "@rapporteur/accounts";
+import {
+  isLocked,
+  type SectionStatus,
+  type SectionWorkflow,
+  type WorkflowStore,
+} from "@rapporteur/workflow";
+import { sectionAccess } from "../auth/sectionAccess";
+import type { LeadView, SectionWorkflowView } from "./reportView";
+
+/** The `section` event of `/api/events`: a section's status, lock or leads changed. */
+export interface SectionEvent {
+  sectionId: string;
+  status: SectionStatus;
+  locked: boolean;
+  leads: LeadView[];
+}
+
+function leadViews(ids: readonly number[], users: ReadonlyMap<number, User>): LeadView[] {
+  return ids.flatMap((id) => {
+    const user = users.get(id);
+    return user ? [{ id: user.id, username: user.username, displayName: user.displayName }] : [];
+  });
+}
+
+function usersById(accounts: AccountStore): Map<number, User> {
+  return new Map(accounts.list().map((u) => [u.id, u]));
+}
+
+/**
+ * The workflow of every section as a user with `role` sees it (status, lock, leads, whether they
+ * may edit). Reads the stores once, so a whole report costs two queries.
+ */
+export function workflowViews(
+  workflow: WorkflowStore,
+  accounts: AccountStore,
+  role: Role,
+): (sectionId: string) => SectionWorkflowView {
+  const stored = workflow.all();
+  const users = usersById(accounts);
+  return (sectionId) => {
+    const state = stored.get(sectionId) ?? workflow.get(sectionId);
+    return {
+      status: state.status,
+      locked: isLocked(state.status),
+      leads: leadViews(state.leads, users),
+      readOnly: sectionAccess(role, state.status).readOnly,
+    };
+  };
+}
+
+/** The event pushed to every open stream when a section's workflow changes. */
+export function sectionEvent(state: SectionWorkflow, accounts: AccountStore): SectionEvent {
+  return {
+    sectionId: state.sectionId,
+    status: state.status,
+    locked: isLocked(state.status),
+    leads: leadViews(state.leads, usersById(accounts)),
+  };
+}
