@@ -1,0 +1,68 @@
+import type { LocalUser } from "../identity/useDisplayName";
+import { SectionSession } from "./SectionSession";
+
+/** How many sections stay connected after being left, so that going back is instant. */
+export const DEFAULT_SESSION_CACHE_SIZE = 5;
+
+/**
+ * Keeps the most recently opened sections' sessions alive (least recently used are closed), and
+ * passes the browser's online/offline state on to all of them.
+ */
+export class SessionCache {
+  private readonly sessions = new Map<string, SectionSession>();
+  private active: SectionSession | null = null;
+  private online = typeof navigator === "undefined" ? true : navigator.onLine;
+
+  constructor(
+    private readonly collabUrl: string,
+    private readonly capacity = DEFAULT_SESSION_CACHE_SIZE,
+  ) {}
+
+  /**
+   * Opens a section for `user`: reuses its session if cached and marks the user present there
+   * before the editor mounts. Idempotent, so it can run during render; call {@link settle} after.
+   */
+  activate(sectionId: string, user: LocalUser): SectionSession {
+    let session = this.sessions.get(sectionId);
+    if (session) {
+      this.sessions.delete(sectionId);
+    } else {
+      session = new SectionSession(sectionId, this.collabUrl, this.online);
+    }
+    this.sessions.set(sectionId, session);
+    this.active = session;
+    session.enter(user);
+    return session;
+  }
+
+  /** Leaves the open section (e.g. when no section is shown); call {@link settle} after. */
+  deactivate(): void {
+    this.active = null;
+  }
+
+  /**
+   * Marks the user absent from every section but the active one and closes the least recently
+   * used sessions beyond the cache size. Runs after render (it notifies subscribers).
+   */
+  settle(): void {
+    for (const session of this.sessions.values()) {
+      if (session !== this.active) session.leave();
+    }
+    this.evict();
+  }
+
+  setOnline(online: boolean): void {
+    if (online === this.online) return;
+    this.online = online;
+    for (const session of this.sessions.values()) session.setOnline(online);
+  }
+
+  private evict(): void {
+    for (const [id, session] of this.sessions) {
+      if (this.sessions.size <= this.capacity) break;
+      if (session === this.active) continue;
+      this.sessions.delete(id);
+      session.destroy();
+    }
+  }
+}

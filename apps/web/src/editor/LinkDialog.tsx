@@ -1,0 +1,86 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { safeLinkUrl } from "./safeLinkUrl";
+
+/** Props of {@link LinkDialog}. */
+export interface LinkDialogProps {
+  /** The current target when editing an existing link. */
+  initialHref: string;
+  onApply: (href: string) => void;
+  onRemove?: () => void;
+  onClose: () => void;
+}
+
+/** Asks for a link target; accepts only web (http, https) and e-mail (mailto) addresses. */
+export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [value, setValue] = useState(initialHref);
+  const [problem, setProblem] = useState<string | null>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const href = safeLinkUrl(value);
+    if (!href) {
+      setProblem("Enter a web address (https://…) or an e-mail address.");
+      return;
+    }
+    onApply(href);
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="link-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form method="dialog" onSubmit={submit}>
+        <h2 id={titleId}>{initialHref ? "Edit link" : "Insert link"}</h2>
+        <label className="field">
+          <span className="field__label">Address</span>
+          <input
+            data-testid="link-input"
+            autoFocus
+            type="text"
+            inputMode="url"
+            value={value}
+            placeholder="https://unctad.org/…"
+            aria-invalid={problem ? true : undefined}
+            onChange={(event) => {
+              setValue(event.target.value);
+              setProblem(null);
+            }}
+          />
+        </label>
+        {problem && (
+          <p className="field__error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          {onRemove && (
+            <button type="button" className="button button--danger" onClick={onRemove}>
+              Remove link
+            </button>
+          )}
+          <span className="dialog-actions__spacer" />
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" data-testid="link-submit">
+            Apply
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,115 @@
+import type { DocumentCount } from "@rapporteur/wordcount";
+import { NodeSelection } from "@tiptap/pm/state";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { SectionSession } from "../collab/SectionSession";
+import type { LocalUser } from "../identity/useDisplayName";
+import { editorExtensions } from "./editorExtensions";
+import { LinkDialog } from "./LinkDialog";
+import { Toolbar } from "./Toolbar";
+import { useLocalWordCount } from "./useLocalWordCount";
+
+/** Props of {@link SectionEditor}. */
+export interface SectionEditorProps {
+  session: SectionSession;
+  user: LocalUser;
+  sectionTitle: string;
+  onWordCount: (count: DocumentCount | null) => void;
+}
+
+/** The rich-text editor of one section, bound to the section's Yjs document. */
+export function SectionEditor({ session, user, sectionTitle, onWordCount }: SectionEditorProps) {
+  const [linkHref, setLinkHref] = useState<string | null>(null);
+  const requestLink = useRef<() => void>(() => {});
+
+  // Built once per session: the caret's user is updated through awareness, not by rebuilding.
+  const initialUser = useRef(user);
+  const extensions = useMemo(
+    () =>
+      editorExtensions({
+        ydoc: session.ydoc,
+        provider: session.provider,
+        user: initialUser.current,
+        onLinkRequest: () => requestLink.current(),
+      }),
+    [session],
+  );
+  const editor = useEditor(
+    {
+      extensions,
+      editorProps: {
+        attributes: {
+          class: "report-text",
+          "aria-label": `Text of the section “${sectionTitle}”`,
+          "aria-multiline": "true",
+          role: "textbox",
+          spellcheck: "true",
+          lang: "en",
+        },
+      },
+    },
+    [session],
+  );
+
+  requestLink.current = () => {
+    // A selected footnote is edited in its popover; links go on text, not on the reference.
+    if (!editor || editor.state.selection instanceof NodeSelection) return;
+    setLinkHref((editor.getAttributes("link").href as string | undefined) ?? "");
+  };
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.updateUser(user);
+  }, [editor, user]);
+
+  const count = useLocalWordCount(editor);
+  useEffect(() => onWordCount(count), [count, onWordCount]);
+  useEffect(() => () => onWordCount(null), [onWordCount]);
+
+  const closeLink = useCallback(() => {
+    setLinkHref(null);
+    editor?.commands.focus();
+  }, [editor]);
+
+  const applyLink = (href: string) => {
+    if (!editor) return;
+    const { empty } = editor.state.selection;
+    if (empty && !editor.isActive("link")) {
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+        .run();
+    } else {
+      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+    }
+    setLinkHref(null);
+  };
+
+  return (
+    <>
+      {editor ? (
+        <Toolbar editor={editor} onLinkRequest={() => requestLink.current()} />
+      ) : (
+        <div className="toolbar toolbar--placeholder" />
+      )}
+      <div className="editor-surface" data-testid="editor">
+        <EditorContent editor={editor} />
+      </div>
+      {linkHref !== null && (
+        <LinkDialog
+          initialHref={linkHref}
+          onApply={applyLink}
+          onRemove={
+            linkHref
+              ? () => {
+                  editor?.chain().focus().extendMarkRange("link").unsetLink().run();
+                  setLinkHref(null);
+                }
+              : undefined
+          }
+          onClose={closeLink}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { FRAGMENT_NAME, reportExtensions } from "@rapporteur/schema";
+import type { AnyExtension } from "@tiptap/core";
+import { Collaboration } from "@tiptap/extension-collaboration";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
+import type { WebsocketProvider } from "y-websocket";
+import type * as Y from "yjs";
+import type { LocalUser } from "../identity/useDisplayName";
+import { EmptySectionHint } from "./EmptySectionHint";
+import { FootnoteEditing } from "./FootnoteEditing";
+import { LinkShortcut } from "./LinkShortcut";
+
+/** What the editor of one section is bound to. */
+export interface EditorBinding {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  user: LocalUser;
+  onLinkRequest: () => void;
+}
+
+/**
+ * The report schema's extensions (the same document model as the server and exporters) plus the
+ * editor-only behaviour: Yjs binding and undo, other people's carets, footnote editing, Ctrl-K.
+ */
+export function editorExtensions({
+  ydoc,
+  provider,
+  user,
+  onLinkRequest,
+}: EditorBinding): AnyExtension[] {
+  return [
+    ...reportExtensions().filter((extension) => extension.name !== "footnote"),
+    FootnoteEditing,
+    Collaboration.configure({ document: ydoc, field: FRAGMENT_NAME }),
+    CollaborationCaret.configure({ provider, user }),
+    LinkShortcut.configure({ onRequest: onLinkRequest }),
+    EmptySectionHint,
+  ];
+}

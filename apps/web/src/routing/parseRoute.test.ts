@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseRoute, sectionPath } from "./parseRoute";
+
+describe("parseRoute", () => {
+  it.each([
+    ["/", { kind: "home" }],
+    ["", { kind: "home" }],
+    ["/sections/p1-access", { kind: "section", sectionId: "p1-access" }],
+    ["/sections/p1-access/", { kind: "section", sectionId: "p1-access" }],
+    ["/sections/", { kind: "notFound", path: "/sections" }],
+    ["/sections/%E0%A4%A", { kind: "notFound", path: "/sections/%E0%A4%A" }],
+    ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],
+  ])("%j opens %j", (pathname, route) => {
+    expect(parseRoute(pathname)).toEqual(route);
+  });
+
+  it("round-trips section paths", () => {
+    expect(parseRoute(sectionPath("p2-human-rights"))).toEqual({
+      kind: "section",
+      sectionId: "p2-human-rights",
+    });
+  });
+});

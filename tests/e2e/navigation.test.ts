@@ -1,0 +1,128 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ServerProcess, startServerProcess } from "../support/serverProcess";
+import {
+  documentText,
+  focusEndOfText,
+  launchBrowser,
+  newPersonContext,
+  openSection,
+  sidebarWords,
+  waitUntilConnected,
+} from "./browser";
+
+describe("moving around the report", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("switches sections from the outline and keeps what was typed in each", async () => {
+    const context = await newPersonContext(browser, "Carla Mendes");
+    const page = await openSection(context, server.url, "p1-context");
+    await focusEndOfText(page);
+    await page.keyboard.type("The pandemic accelerated digital adoption.");
+
+    await page.getByTestId("section-link-p1-technology").click();
+    await expect.poll(() => page.url()).toMatch(/\/sections\/p1-technology$/);
+    await expect
+      .poll(() => page.locator("h1").first().textContent())
+      .toBe("Developments in technology");
+    await waitUntilConnected(page);
+    await expect.poll(() => documentText(page)).not.toContain("pandemic");
+    await focusEndOfText(page);
+    await page.keyboard.type("Mobile networks reached most of the world.");
+
+    await page.getByTestId("section-link-p1-context").click();
+    await expect
+      .poll(() => documentText(page))
+      .toContain("The pandemic accelerated digital adoption.");
+    expect(await documentText(page)).not.toContain("Mobile networks");
+    expect(await page.getByTestId("guidance").textContent()).toMatch(/COVID-19/);
+
+    await page.goBack();
+    await expect
+      .poll(() => documentText(page))
+      .toContain("Mobile networks reached most of the world.");
+    await context.close();
+  });
+
+  it("moves a section's word count in another person's outline as they type", async () => {
+    const writer = await newPersonContext(browser, "Dmitri Ivanov");
+    const reader = await newPersonContext(browser, "Esi Mensah");
+    const readerPage = await openSection(reader, server.url, "p3-innovation");
+    const writerPage = await openSection(writer, server.url, "p2-overview");
+    const before = await sidebarWords(readerPage, "p2-overview");
+
+    await focusEndOfText(writerPage);
+    await writerPage.keyboard.type("one two three four five six seven eight nine ten");
+
+    await expect.poll(() => sidebarWords(readerPage, "p2-overview")).toBe(before + 10);
+    await expect.poll(() => sidebarWords(writerPage, "p2-overview")).toBe(before + 10);
+    await writer.close();
+    await reader.close();
+  });
+
+  it("asks for a display name on first visit and shows it to others", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("name-input").fill("Farid Haddad");
+    await page.getByTestId("name-submit").click();
+    // `/` opens the first section of the outline.
+    await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
+    await waitUntilConnected(page);
+    await expect.poll(() => page.getByTestId("presence").textContent()).toMatch(/Farid Haddad/);
+    expect(await page.evaluate(() => localStorage.getItem("rapporteur.name"))).toBe("Farid Haddad");
+
+    // The name can be changed later from the header; co-authors see the new one.
+    const colleague = await newPersonContext(browser, "Ines Duarte");
+    const colleaguePage = await openSection(colleague, server.url, "intro-overview");
+    await expect
+      .poll(() => colleaguePage.getByTestId("presence").textContent())
+      .toMatch(/Farid Haddad/);
+    await page.getByRole("button", { name: /Change your display name/ }).click();
+    await page.getByTestId("name-input").fill("Farid H. Haddad");
+    await page.getByTestId("name-submit").click();
+    await expect
+      .poll(() => colleaguePage.getByTestId("presence").textContent())
+      .toMatch(/Farid H\. Haddad/);
+    await colleague.close();
+    await context.close();
+  });
+
+  it("says so when the report cannot be loaded, and retries", async () => {
+    const context = await newPersonContext(browser, "Jun Park");
+    const page = await context.newPage();
+    let failing = true;
+    await page.route("**/api/report", (route) =>
+      failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.fallback(),
+    );
+    await page.goto(`${server.url}/sections/p1-sectors`);
+    await page.getByRole("alert").filter({ hasText: "could not be loaded" }).waitFor();
+    failing = false;
+    await page.getByRole("button", { name: "Try again" }).click();
+    await waitUntilConnected(page);
+    expect(await page.locator("h1").first().textContent()).toBe("Impacts on development sectors");
+    await context.close();
+  });
+
+  it("explains an unknown section and links back to the report", async () => {
+    const context = await newPersonContext(browser, "Grace Lee");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/sections/no-such-section`);
+    await page.getByRole("alert").filter({ hasText: "no-such-section" }).waitFor();
+    await page.getByRole("link", { name: "Go to the first section of the report" }).click();
+    await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
+    await waitUntilConnected(page);
+    await context.close();
+  });
+});
