@@ -3,6 +3,11 @@ import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import { Footnote } from "./footnote";
 
+/** Links a report may carry: web addresses and e-mail, nothing that runs or reaches local files. */
+export function isReportLink(url: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(url.trim());
+}
+
 /** Heading levels a drafter may use inside a section (the part is level 1, the section level 2). */
 export const SUBHEADING_LEVELS = [3, 4] as const;
 
@@ -23,7 +28,7 @@ export function reportExtensions(): AnyExtension[] {
       underline: false,
       horizontalRule: false,
       heading: { levels: [...SUBHEADING_LEVELS] },
-      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+      link: { openOnClick: false, autolink: true, isAllowedUri: isReportLink },
     }),
     TableKit.configure({ table: { resizable: false } }),
     Footnote,

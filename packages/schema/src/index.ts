@@ -1,5 +1,5 @@
 export type { DocJSON } from "./docJson";
-export { reportExtensions, SUBHEADING_LEVELS } from "./extensions";
+export { isReportLink, reportExtensions, SUBHEADING_LEVELS } from "./extensions";
 export { Footnote } from "./footnote";
 export { FRAGMENT_NAME } from "./fragmentName";
 export { schema } from "./schema";

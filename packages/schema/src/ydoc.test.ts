@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { replaceYDocContent, schema, yDocToJSON } from "./index";
+import { isReportLink, replaceYDocContent, schema, yDocToJSON } from "./index";
 
 const sample = {
   type: "doc",
@@ -86,5 +86,17 @@ describe("footnotes", () => {
       text: "Facts and Figures",
       marks: [{ type: "italic" }],
     });
+  });
+});
+
+describe("links", () => {
+  it.each([
+    ["https://unctad.org/cstd", true],
+    ["mailto:cstd@unctad.org", true],
+    ["javascript:alert(1)", false],
+    ["file:///etc/passwd", false],
+    ["data:text/html,<script>", false],
+  ])("%s allowed: %s", (url, allowed) => {
+    expect(isReportLink(url)).toBe(allowed);
   });
 });
