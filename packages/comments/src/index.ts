@@ -1,0 +1,38 @@
+export { anchorFromTextOffsets } from "./anchorFromTextOffsets";
+export { applySuggestion } from "./applySuggestion";
+export { CommentError, type CommentErrorId } from "./CommentError";
+export { CommentStore, type DecideOptions, type ThreadFilter } from "./CommentStore";
+export {
+  type CommentAnchor,
+  commentAnchorSchema,
+  type RelativePositionJSON,
+  relativePositionSchema,
+} from "./commentAnchor";
+export {
+  commentText,
+  MAX_COMMENT_LENGTH,
+  MAX_QUOTE_LENGTH,
+  quoteText,
+  replacementText,
+} from "./commentText";
+export type {
+  CommentActor,
+  CommentChange,
+  CommentReply,
+  CommentSuggestion,
+  CommentThread,
+  NewThread,
+  SuggestionState,
+  ThreadState,
+} from "./commentThread";
+export { findTextAnchor } from "./findTextAnchor";
+export {
+  MATRIX_COLUMNS,
+  type MatrixOptions,
+  type MatrixRow,
+  matrixDate,
+  matrixRows,
+} from "./matrixRows";
+export { matrixToCsv } from "./matrixToCsv";
+export { type MatrixDocxOptions, matrixToDocx } from "./matrixToDocx";
+export { type ResolvedAnchor, resolveAnchor, resolveAnchors } from "./resolveAnchor";
