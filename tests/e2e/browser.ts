@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { REPO_ROOT } from "../support/serverProcess";
+import { callApi } from "../support/callApi";
+import { loginAs, REPO_ROOT, TEST_ACCOUNTS } from "../support/serverProcess";
 
 /** Chromium from Debian, with the flags this machine and CI need. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -24,25 +25,127 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-/**
- * A fresh browser context (its own storage, IndexedDB and WebSockets: a separate person) with
- * the display name already chosen, as if they had filled in the first-visit dialog.
- */
-export async function newPersonContext(
+/** A role of the test accounts: `editor` (admin), `drafter` or `reviewer`. */
+export type TestRole = keyof typeof TEST_ACCOUNTS;
+
+/** Credentials of a person to sign in with. */
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** Password of the people {@link createPerson} adds. */
+export const PERSON_PASSWORD = "test-person-password";
+
+/** Options of the context helpers. */
+export interface ContextOptions {
+  viewport?: { width: number; height: number };
+}
+
+/** A fresh browser context: its own cookies, storage, IndexedDB and WebSockets (a separate person). */
+export async function newContext(
   browser: Browser,
-  name: string,
-  options: { viewport?: { width: number; height: number } } = {},
+  options: ContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({
+  return browser.newContext({
     viewport: options.viewport ?? { width: 1440, height: 900 },
     deviceScaleFactor: 1,
   });
-  await context.addInitScript((displayName: string) => {
-    if (!window.localStorage.getItem("rapporteur.name")) {
-      window.localStorage.setItem("rapporteur.name", displayName);
-    }
-  }, name);
+}
+
+/**
+ * Signs `context` in through `POST /api/auth/login` (as the sign-in page does); the session
+ * cookie is then sent by every page of the context. Throws with the server's answer if refused.
+ */
+export async function signIn(
+  context: BrowserContext,
+  baseUrl: string,
+  { username, password }: Credentials,
+): Promise<void> {
+  const response = await context.request.post(`${baseUrl}/api/auth/login`, {
+    data: { username, password },
+    headers: { Origin: new URL(baseUrl).origin },
+  });
+  if (!response.ok()) {
+    throw new Error(
+      `Sign-in of ${username} refused: ${response.status()} ${await response.text()}`,
+    );
+  }
+}
+
+/**
+ * A fresh context signed in as a test account (`editor` = admin, `drafter`, `reviewer`) or as
+ * the given credentials.
+ */
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  who: TestRole | Credentials,
+  options: ContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await newContext(browser, options);
+  await signIn(context, baseUrl, typeof who === "string" ? TEST_ACCOUNTS[who] : who);
   return context;
+}
+
+/** The username {@link createPerson} gives a display name: "Amina Diallo" -> "amina-diallo". */
+export function usernameFor(displayName: string): string {
+  return displayName
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+/**
+ * Adds an account through the API as the admin editor (password {@link PERSON_PASSWORD}) and
+ * returns its credentials; an account that exists already is reused.
+ */
+export async function createPerson(
+  baseUrl: string,
+  displayName: string,
+  role: "editor" | "drafter" | "reviewer" = "drafter",
+): Promise<Credentials & { id: number }> {
+  const username = usernameFor(displayName);
+  const admin = await loginAs(baseUrl, "editor");
+  const created = await callApi(baseUrl, admin, "POST", "/users", {
+    username,
+    displayName,
+    role,
+    password: PERSON_PASSWORD,
+  });
+  if (created.status === 201)
+    return { username, password: PERSON_PASSWORD, id: created.body.user.id };
+  if (created.status === 409) {
+    const list = await callApi(baseUrl, admin, "GET", "/users");
+    const user = list.body.users.find((u: { username: string }) => u.username === username);
+    return { username, password: PERSON_PASSWORD, id: user.id };
+  }
+  throw new Error(
+    `Could not add ${displayName}: ${created.status} ${JSON.stringify(created.body)}`,
+  );
+}
+
+/**
+ * A fresh context signed in as a person with this display name (a drafter unless `role` says
+ * otherwise), whose account is added on first use: co-authors see the name on carets and in
+ * presence lists.
+ */
+export async function newPersonContext(
+  browser: Browser,
+  baseUrl: string,
+  displayName: string,
+  options: ContextOptions & { role?: "editor" | "drafter" | "reviewer" } = {},
+): Promise<BrowserContext> {
+  const person = await createPerson(baseUrl, displayName, options.role);
+  return signedInContext(browser, baseUrl, person, options);
+}
+
+/** Signs in through the sign-in page shown at `page`. */
+export async function signInThroughPage(page: Page, { username, password }: Credentials) {
+  await page.getByTestId("signin-username").fill(username);
+  await page.getByTestId("signin-password").fill(password);
+  await page.getByTestId("signin-submit").click();
 }
 
 /** Opens a section and waits until its editor is shown and in sync with the server. */
@@ -97,11 +200,22 @@ export async function sidebarWords(page: Page, sectionId: string): Promise<numbe
   return Number((text ?? "").replace(/\D/g, ""));
 }
 
+/** Names of the IndexedDB copies this browser keeps (`rapporteur:<userId>:<sectionId>`). */
+export async function localCopyNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () =>
+    (await indexedDB.databases())
+      .map((database) => database.name ?? "")
+      .filter((name) => name.startsWith("rapporteur:")),
+  );
+}
+
 /**
  * How many Yjs updates this browser keeps for a section in IndexedDB (y-indexeddb's `updates`
- * store): grows as edits are saved locally.
+ * store, in the signed-in account's copy): grows as edits are saved locally.
  */
 export async function storedUpdateCount(page: Page, sectionId: string): Promise<number> {
+  const name = (await localCopyNames(page)).find((n) => n.endsWith(`:${sectionId}`));
+  if (!name) return 0;
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve, reject) => {
@@ -122,6 +236,6 @@ export async function storedUpdateCount(page: Page, sectionId: string): Promise<
           count.onerror = () => reject(count.error);
         };
       }),
-    `rapporteur:${sectionId}`,
+    name,
   );
 }

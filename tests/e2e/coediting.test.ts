@@ -23,8 +23,8 @@ describe("two people co-editing a section in Chromium", () => {
   beforeAll(async () => {
     server = await startServerProcess();
     browser = await launchBrowser();
-    amina = await newPersonContext(browser, "Amina Diallo");
-    ben = await newPersonContext(browser, "Ben Okafor");
+    amina = await newPersonContext(browser, server.url, "Amina Diallo");
+    ben = await newPersonContext(browser, server.url, "Ben Okafor");
     pageA = await openSection(amina, server.url, SECTION);
     pageB = await openSection(ben, server.url, SECTION);
   });

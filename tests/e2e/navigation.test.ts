@@ -1,13 +1,17 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { callApi } from "../support/callApi";
+import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 import {
+  createPerson,
   documentText,
   focusEndOfText,
   launchBrowser,
+  newContext,
   newPersonContext,
   openSection,
   sidebarWords,
+  signInThroughPage,
   waitUntilConnected,
 } from "./browser";
 
@@ -26,7 +30,7 @@ describe("moving around the report", () => {
   });
 
   it("switches sections from the outline and keeps what was typed in each", async () => {
-    const context = await newPersonContext(browser, "Carla Mendes");
+    const context = await newPersonContext(browser, server.url, "Carla Mendes");
     const page = await openSection(context, server.url, "p1-context");
     await focusEndOfText(page);
     await page.keyboard.type("The pandemic accelerated digital adoption.");
@@ -56,8 +60,8 @@ describe("moving around the report", () => {
   });
 
   it("moves a section's word count in another person's outline as they type", async () => {
-    const writer = await newPersonContext(browser, "Dmitri Ivanov");
-    const reader = await newPersonContext(browser, "Esi Mensah");
+    const writer = await newPersonContext(browser, server.url, "Dmitri Ivanov");
+    const reader = await newPersonContext(browser, server.url, "Esi Mensah");
     const readerPage = await openSection(reader, server.url, "p3-innovation");
     const writerPage = await openSection(writer, server.url, "p2-overview");
     const before = await sidebarWords(readerPage, "p2-overview");
@@ -71,36 +75,41 @@ describe("moving around the report", () => {
     await reader.close();
   });
 
-  it("asks for a display name on first visit and shows it to others", async () => {
-    const context = await browser.newContext();
+  it("signs in, opens the first section and shows the account's name to co-authors", async () => {
+    const farid = await createPerson(server.url, "Farid Haddad");
+    const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(`${server.url}/`);
-    await page.getByTestId("name-input").fill("Farid Haddad");
-    await page.getByTestId("name-submit").click();
+    await signInThroughPage(page, farid);
     // `/` opens the first section of the outline.
     await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
     await waitUntilConnected(page);
     await expect.poll(() => page.getByTestId("presence").textContent()).toMatch(/Farid Haddad/);
-    expect(await page.evaluate(() => localStorage.getItem("rapporteur.name"))).toBe("Farid Haddad");
+    expect(await page.getByTestId("account-menu").textContent()).toMatch(/Farid Haddad/);
 
-    // The name can be changed later from the header; co-authors see the new one.
-    const colleague = await newPersonContext(browser, "Ines Duarte");
+    // An editor renames the account: co-authors see the new name without anyone reloading.
+    const colleague = await newPersonContext(browser, server.url, "Ines Duarte");
     const colleaguePage = await openSection(colleague, server.url, "intro-overview");
     await expect
       .poll(() => colleaguePage.getByTestId("presence").textContent())
       .toMatch(/Farid Haddad/);
-    await page.getByRole("button", { name: /Change your display name/ }).click();
-    await page.getByTestId("name-input").fill("Farid H. Haddad");
-    await page.getByTestId("name-submit").click();
+    const admin = await loginAs(server.url, "editor");
+    const renamed = await callApi(server.url, admin, "PATCH", `/users/${farid.id}`, {
+      displayName: "Farid H. Haddad",
+    });
+    expect(renamed.status).toBe(200);
     await expect
       .poll(() => colleaguePage.getByTestId("presence").textContent())
+      .toMatch(/Farid H\. Haddad/);
+    await expect
+      .poll(() => page.getByTestId("account-menu").textContent())
       .toMatch(/Farid H\. Haddad/);
     await colleague.close();
     await context.close();
   });
 
   it("says so when the report cannot be loaded, and retries", async () => {
-    const context = await newPersonContext(browser, "Jun Park");
+    const context = await newPersonContext(browser, server.url, "Jun Park");
     const page = await context.newPage();
     let failing = true;
     await page.route("**/api/report", (route) =>
@@ -116,7 +125,7 @@ describe("moving around the report", () => {
   });
 
   it("explains an unknown section and links back to the report", async () => {
-    const context = await newPersonContext(browser, "Grace Lee");
+    const context = await newPersonContext(browser, server.url, "Grace Lee");
     const page = await context.newPage();
     await page.goto(`${server.url}/sections/no-such-section`);
     await page.getByRole("alert").filter({ hasText: "no-such-section" }).waitFor();

@@ -24,8 +24,8 @@ describe("editing offline", () => {
   beforeAll(async () => {
     server = await startServerProcess();
     browser = await launchBrowser();
-    amina = await newPersonContext(browser, "Amina Diallo");
-    ben = await newPersonContext(browser, "Ben Okafor");
+    amina = await newPersonContext(browser, server.url, "Amina Diallo");
+    ben = await newPersonContext(browser, server.url, "Ben Okafor");
     pageA = await openSection(amina, server.url, SECTION);
     pageB = await openSection(ben, server.url, SECTION);
   });
@@ -66,7 +66,7 @@ describe("editing offline", () => {
 
   it("keeps offline edits in the browser across a reload and sends them once connected", async () => {
     const section = "p3-future-context";
-    const kim = await newPersonContext(browser, "Kim Nguyen");
+    const kim = await newPersonContext(browser, server.url, "Kim Nguyen");
     // Lets the test hold back the collaboration socket while the page itself still loads.
     let holdBackCollab = false;
     await kim.routeWebSocket(/\/collab\//, (socket) => {

@@ -19,7 +19,7 @@ describe("the formatting toolbar", () => {
   beforeAll(async () => {
     server = await startServerProcess();
     browser = await launchBrowser();
-    context = await newPersonContext(browser, "Hiro Tanaka");
+    context = await newPersonContext(browser, server.url, "Hiro Tanaka");
   });
 
   afterAll(async () => {

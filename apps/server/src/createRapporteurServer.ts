@@ -2,6 +2,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { AccountStore, AuditLog } from "@rapporteur/accounts";
+import {
+  BudgetStore,
+  DEFAULT_FOOTNOTES_COUNT,
+  loadTimetable,
+  type Timetable,
+  WordHistory,
+} from "@rapporteur/budget";
+import { CommentStore } from "@rapporteur/comments";
+import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
 import type { DocumentStore, SqliteStore } from "@rapporteur/storage";
 import { WorkflowStore } from "@rapporteur/workflow";
@@ -13,10 +22,16 @@ import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
 import { CollabServer } from "./collab/CollabServer";
 import { StorageExtension } from "./collab/StorageExtension";
+import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
+import { CommentService } from "./comments/CommentService";
+import { commentEvent } from "./comments/commentEvent";
 import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
+import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { countStoredUpdates } from "./report/countYDoc";
+import { HistoryRecorder } from "./report/HistoryRecorder";
+import { type ExportRecord, recordExport } from "./report/recordExport";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
@@ -46,23 +61,34 @@ export interface RapporteurServerOptions {
   compactEvery?: number;
   maxMessageBytes?: number;
   maxBodyBytes?: number;
-  /** Deadline for authentication hooks of a collaboration connection, in ms (4408 beyond). */
+  /**
+   * Deadline for authentication, in ms (default 10 s): for the headers of every HTTP request,
+   * which carry the session cookie of a WebSocket upgrade (the socket is closed beyond), and for
+   * the authentication hooks of a collaboration connection (4408 beyond).
+   */
   authTimeoutMs?: number;
+  /** Sections loaded in memory at once (idle ones are unloaded first; 1013 when all are in use). */
+  maxLoadedDocuments?: number;
+  /** Average collaboration messages per second per connection (default 200; 0: unlimited). */
+  messagesPerSecond?: number;
+  /** Collaboration messages a connection may send at once above the average (default 1000). */
+  messageBurst?: number;
+  /** Bytes queued for a collaboration client that does not read (default 16 MiB; 1013 beyond). */
+  maxBufferedBytes?: number;
   /** Extra collaboration hooks (authentication, ...), run after storage and word counts. */
   extensions?: CollabExtension[];
   logger?: Logger;
+  /** Largest file a section import accepts, in bytes (default 15 MiB; 413 beyond). */
+  maxImportBytes?: number;
+  /** The drafting timetable (default: content/timetable.yaml); editors may replace it. */
+  timetable?: Timetable;
+  /** Settings of the Word export (default: templates/un-secretariat.yaml). */
+  docxTemplate?: DocxTemplate;
+  /** How long after a count change today's total is written to the history, in ms (2 s). */
+  historyDebounceMs?: number;
 }
 
-/** What {@link RapporteurServer.recordExport} writes to the audit log. */
-export interface ExportRecord {
-  /** Username of who exported. */
-  actor: string;
-  /** `docx`, `markdown`, ... */
-  format: string;
-  /** Sections exported (all when omitted). */
-  sections?: string[];
-  ip?: string | null;
-}
+export type { ExportRecord } from "./report/recordExport";
 
 /** A created server: listen, then close at shutdown. */
 export interface RapporteurServer {
@@ -75,6 +101,10 @@ export interface RapporteurServer {
   readonly workflow: WorkflowStore;
   /** Access of open collaboration connections (kept current on locks and account changes). */
   readonly access: CollabAccess;
+  /** Target range, footnote rule, allocations and timetable of the report. */
+  readonly budgets: BudgetStore;
+  /** The report's daily word totals. */
+  readonly history: WordHistory;
   /** Records an export in the audit log (the export routes call it). */
   recordExport(record: ExportRecord): void;
   /** Starts listening; resolves with the bound port. */
@@ -121,26 +151,72 @@ export async function createRapporteurServer(
     access.sectionChanged(state);
     events.send("section", sectionEvent(state, accounts));
   });
+  const budgets = new BudgetStore(options.database, {
+    targetRange: outline.report.targetRange,
+    footnotesCount: DEFAULT_FOOTNOTES_COUNT,
+    allocations: new Map(outline.sections.map((s) => [s.id, s.budget])),
+    timetable: options.timetable ?? loadTimetable(),
+  });
+  const history = new WordHistory(options.database);
+  const budgetBroadcast = new BudgetBroadcast(outline, counts, budgets, events, 1_000);
+  const historyRecorder = new HistoryRecorder({
+    history,
+    total: () => {
+      let words = 0;
+      let footnoteWords = 0;
+      for (const section of outline.sections) {
+        const count = counts.get(section.id);
+        words += count.words;
+        footnoteWords += count.footnoteWords;
+      }
+      return { words, footnoteWords };
+    },
+    debounceMs: options.historyDebounceMs ?? 2_000,
+    logger,
+  });
+  counts.subscribe(() => historyRecorder.countsChanged());
   const trustProxy = options.trustProxy ?? 0;
   const sessionTtlMs = options.sessionTtlMs ?? 12 * 3_600_000;
 
   const sectionIds = new Set(outline.sections.map((s) => s.id));
+  const commentStore = new CommentStore(options.database);
+  commentStore.onChange((change) => events.send("comment", commentEvent(change, commentStore)));
+  // Assigned once the collaboration server exists; its hooks run only after that.
+  let comments: CommentService | undefined;
+  const commentAnchors = new CommentAnchorExtension(
+    (sectionId, ydoc) => comments?.refreshDetached(sectionId, ydoc),
+    logger,
+  );
+  const authTimeoutMs = options.authTimeoutMs ?? 10_000;
   const collab = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
-      new StorageExtension(store, { compactEvery: options.compactEvery ?? 500 }),
+      new StorageExtension(store, { compactEvery: options.compactEvery ?? 500 }, logger),
       new WordCountExtension(counts, logger),
+      commentAnchors,
       ...(options.extensions ?? []),
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy),
     documentExists: (name) => sectionIds.has(name),
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
-    authTimeoutMs: options.authTimeoutMs,
+    authTimeoutMs,
+    maxLoadedDocuments: options.maxLoadedDocuments,
+    messagesPerSecond: options.messagesPerSecond ?? 200,
+    messageBurst: options.messageBurst ?? 1000,
+    maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
     logger,
   });
+  comments = new CommentService({
+    comments: commentStore,
+    collab,
+    store,
+    outline,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+  });
   const app = createApp({
+    comments,
     outline,
     counts,
     events,
@@ -155,8 +231,23 @@ export async function createRapporteurServer(
     webDist: options.webDist ?? DEFAULT_WEB_DIST,
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     logger,
+    collab,
+    store,
+    budgets,
+    history,
+    docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
+    maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
-  const httpServer = createServer(app);
+  // A client must send a whole request head (for an upgrade: with its session cookie) within the
+  // authentication deadline, so half-open sockets cannot pile up; checked every second at most.
+  const httpServer = createServer(
+    {
+      headersTimeout: authTimeoutMs,
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, authTimeoutMs / 2)),
+    },
+    app,
+  );
   collab.attach(httpServer);
 
   let closing: Promise<void> | undefined;
@@ -169,14 +260,10 @@ export async function createRapporteurServer(
     audit,
     workflow,
     access,
-    recordExport({ actor, format, sections, ip }) {
-      audit.record({
-        actor,
-        action: "export",
-        target: format,
-        detail: sections ? { sections } : {},
-        ip: ip ?? null,
-      });
+    budgets,
+    history,
+    recordExport(record: ExportRecord) {
+      recordExport(audit, record);
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -193,6 +280,9 @@ export async function createRapporteurServer(
         events.closeAll();
         access.stop();
         await collab.close();
+        // After the last recount of the unloaded sections.
+        historyRecorder.stop();
+        budgetBroadcast.stop();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;
       })();

@@ -1,6 +1,7 @@
 // Starts Rapporteur: `node --import tsx apps/server/src/main.ts` (what `npm start` runs).
 import { resolve } from "node:path";
 import { AccountStore } from "@rapporteur/accounts";
+import { loadTimetable } from "@rapporteur/budget";
 import { loadOutline } from "@rapporteur/outline";
 import { acquireDataLock, SqliteStore } from "@rapporteur/storage";
 import { bootstrapAccounts } from "./auth/bootstrapAccounts";
@@ -23,6 +24,13 @@ try {
 let outline: ReturnType<typeof loadOutline>;
 try {
   outline = loadOutline(env.RAPPORTEUR_OUTLINE);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+let timetable: ReturnType<typeof loadTimetable>;
+try {
+  timetable = loadTimetable(env.RAPPORTEUR_TIMETABLE);
 } catch (error) {
   fail((error as Error).message);
 }
@@ -68,6 +76,14 @@ const server = await createRapporteurServer({
   compactEvery: env.RAPPORTEUR_COMPACT_EVERY,
   maxMessageBytes: env.RAPPORTEUR_MAX_MESSAGE_BYTES,
   maxBodyBytes: env.RAPPORTEUR_MAX_BODY_BYTES,
+  maxImportBytes: env.RAPPORTEUR_MAX_IMPORT_BYTES,
+  timetable,
+  authTimeoutMs: env.RAPPORTEUR_AUTH_TIMEOUT_MS,
+  maxLoadedDocuments: env.RAPPORTEUR_MAX_LOADED_DOCUMENTS,
+  messagesPerSecond: env.RAPPORTEUR_MAX_MESSAGES_PER_SECOND,
+  messageBurst: env.RAPPORTEUR_MESSAGE_BURST,
+  maxBufferedBytes: env.RAPPORTEUR_MAX_BUFFERED_BYTES,
+  maxConnectionsPerUser: env.RAPPORTEUR_MAX_CONNECTIONS_PER_USER,
   logger: consoleLogger,
 });
 

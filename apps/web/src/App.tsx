@@ -7,11 +7,14 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { AuditPage } from "./admin/AuditPage";
+import { UsersPage } from "./admin/UsersPage";
+import type { Account } from "./auth/accountTypes";
 import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
 import { type PresentUser, usePresence } from "./collab/usePresence";
-import { NameDialog } from "./identity/NameDialog";
-import { useDisplayName } from "./identity/useDisplayName";
+import { ReviewPage } from "./comments/ReviewPage";
+import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
 import { MessagePanel } from "./layout/MessagePanel";
 import { OutlineNav } from "./layout/OutlineNav";
@@ -19,19 +22,37 @@ import { useReport } from "./report/useReport";
 import { sectionPath } from "./routing/parseRoute";
 import { useRoute } from "./routing/useRoute";
 import { SectionPage } from "./SectionPage";
+import { useMySectionsFilter } from "./workflow/useMySectionsFilter";
 
 const NO_SESSION = { subscribe: () => () => {}, getSnapshot: () => null };
 
-/** The Rapporteur web app: header, outline, and the open section. */
-export function App({ sessions }: { sessions: SessionCache }) {
-  const { user, setName } = useDisplayName();
-  const { report, error, liveCounts, reload } = useReport();
+/** Props of {@link App}. */
+export interface AppProps {
+  account: Account;
+  sessions: SessionCache;
+  onSignOut: () => Promise<void>;
+  /** The server says the account changed: read it again. */
+  onAccountChanged: () => void;
+  /** Something was refused in a way a lost session would explain: check it. */
+  onSessionCheck: () => void;
+}
+
+/** The Rapporteur web app for a signed-in user: header, outline, and the open page. */
+export function App({ account, sessions, onSignOut, onAccountChanged, onSessionCheck }: AppProps) {
+  const user = useMemo(() => localUserOf(account), [account]);
+  const { report, error, liveCounts, reload, updateSection } = useReport({
+    role: account.role,
+    onAccountChanged,
+    onStreamRefused: onSessionCheck,
+  });
   const { route, navigate } = useRoute();
-  const [renaming, setRenaming] = useState(false);
   const [localCount, setLocalCount] = useState<{ id: string; count: DocumentCount } | null>(null);
+  const [mySectionsOnly, setMySectionsOnly] = useMySectionsFilter();
+  const [signOutProblem, setSignOutProblem] = useState<string | null>(null);
 
   const sectionId = route.kind === "section" ? route.sectionId : null;
   const section = report?.sections.find((s) => s.id === sectionId) ?? null;
+  const openId = section?.id ?? null;
 
   useEffect(() => {
     const first = report?.sections[0];
@@ -39,14 +60,22 @@ export function App({ sessions }: { sessions: SessionCache }) {
   }, [route, report, navigate]);
 
   useEffect(() => {
-    const parts = [section?.title, report?.shortTitle, "Rapporteur"].filter(Boolean);
+    const page =
+      route.kind === "users"
+        ? "Users"
+        : route.kind === "audit"
+          ? "Audit log"
+          : route.kind === "review"
+            ? "Review comments"
+            : section?.title;
+    const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
-  }, [section, report]);
+  }, [section, report, route.kind]);
 
   // Sessions are cached, so reopening a section is instant; activating is idempotent.
   const session: SectionSession | null = useMemo(
-    () => (section && user ? sessions.activate(section.id, user) : null),
-    [sessions, section, user],
+    () => (openId ? sessions.activate(openId, user) : null),
+    [sessions, openId, user],
   );
   useEffect(() => {
     if (!session) sessions.deactivate();
@@ -59,7 +88,6 @@ export function App({ sessions }: { sessions: SessionCache }) {
   );
   const people = usePresenceOf(session);
 
-  const openId = section?.id ?? null;
   const onWordCount = useCallback(
     (count: DocumentCount | null) => {
       setLocalCount(count && openId ? { id: openId, count } : null);
@@ -81,8 +109,36 @@ export function App({ sessions }: { sessions: SessionCache }) {
   const wordsOf = useCallback((id: string) => countOf(id).words, [countOf]);
   const openSection = useCallback((id: string) => navigate(sectionPath(id)), [navigate]);
 
+  const goHome = (
+    <p>
+      <a
+        href="/"
+        onClick={(event) => {
+          event.preventDefault();
+          navigate("/");
+        }}
+      >
+        Go to the first section of the report
+      </a>
+    </p>
+  );
+
   let main: ReactNode;
-  if (error && !report) {
+  if ((route.kind === "users" || route.kind === "audit") && account.role !== "editor") {
+    main = (
+      <MessagePanel title="Editors only" tone="error">
+        <p>
+          {route.kind === "users" ? "User management" : "The audit log"} is open to editors only.
+          You are signed in as a {account.role}.
+        </p>
+        {goHome}
+      </MessagePanel>
+    );
+  } else if (route.kind === "users") {
+    main = <UsersPage account={account} />;
+  } else if (route.kind === "audit") {
+    main = <AuditPage />;
+  } else if (error && !report) {
     main = (
       <MessagePanel title="The report could not be loaded" tone="error">
         <p>{error}</p>
@@ -93,6 +149,8 @@ export function App({ sessions }: { sessions: SessionCache }) {
     );
   } else if (!report) {
     main = <MessagePanel title="Loading the report…" />;
+  } else if (route.kind === "review") {
+    main = <ReviewPage report={report} navigate={navigate} />;
   } else if (route.kind === "notFound" || (route.kind === "section" && !section)) {
     const what =
       route.kind === "section"
@@ -101,25 +159,16 @@ export function App({ sessions }: { sessions: SessionCache }) {
     main = (
       <MessagePanel title="Section not found" tone="error">
         <p>{what}</p>
-        <p>
-          <a
-            href="/"
-            onClick={(event) => {
-              event.preventDefault();
-              navigate("/");
-            }}
-          >
-            Go to the first section of the report
-          </a>
-        </p>
+        {goHome}
       </MessagePanel>
     );
-  } else if (section && session && user) {
+  } else if (section && session) {
     const count = countOf(section.id);
     main = (
       <SectionPage
         key={section.id}
         session={session}
+        account={account}
         user={user}
         section={section}
         part={report.parts.find((p) => p.id === section.part)}
@@ -128,11 +177,8 @@ export function App({ sessions }: { sessions: SessionCache }) {
         footnoteWords={count.footnoteWords}
         people={people}
         onWordCount={onWordCount}
+        onSectionUpdated={updateSection}
       />
-    );
-  } else if (section && !user) {
-    main = (
-      <MessagePanel title={section.title}>Choose a display name to start drafting.</MessagePanel>
     );
   } else {
     main = <MessagePanel title="Opening the report…" />;
@@ -143,11 +189,26 @@ export function App({ sessions }: { sessions: SessionCache }) {
       <Header
         shortTitle={report?.shortTitle ?? null}
         symbol={report?.symbol ?? null}
-        connection={snapshot?.connection ?? null}
-        people={people}
+        connection={section ? (snapshot?.connection ?? null) : null}
+        people={section ? people : []}
+        account={account}
         user={user}
-        onChangeName={() => setRenaming(true)}
+        section={section ? { id: section.id, title: section.title } : null}
+        navigate={navigate}
+        onSignOut={() => {
+          setSignOutProblem(null);
+          onSignOut().catch((failure: unknown) =>
+            setSignOutProblem(
+              `Signing out failed: ${failure instanceof Error ? failure.message : String(failure)}`,
+            ),
+          );
+        }}
       />
+      {signOutProblem && (
+        <p className="notice notice--error app__notice" role="alert">
+          {signOutProblem}
+        </p>
+      )}
       <div className="app__body">
         <div className="app__sidebar">
           {report ? (
@@ -156,21 +217,14 @@ export function App({ sessions }: { sessions: SessionCache }) {
               activeSectionId={section?.id ?? null}
               wordsOf={wordsOf}
               onOpen={openSection}
+              userId={account.id}
+              mySectionsOnly={mySectionsOnly}
+              onMySectionsOnly={setMySectionsOnly}
             />
           ) : null}
         </div>
         <div className="app__main">{main}</div>
       </div>
-      {(!user || renaming) && (
-        <NameDialog
-          currentName={user?.name}
-          onSubmit={(name) => {
-            setName(name);
-            setRenaming(false);
-          }}
-          onCancel={user ? () => setRenaming(false) : undefined}
-        />
-      )}
     </div>
   );
 }

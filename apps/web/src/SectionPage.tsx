@@ -1,15 +1,20 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
-import { useSyncExternalStore } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import type { Account } from "./auth/accountTypes";
 import type { SectionSession } from "./collab/SectionSession";
 import type { PresentUser } from "./collab/usePresence";
+import { CommentsPanel } from "./comments/CommentsPanel";
 import { SectionEditor } from "./editor/SectionEditor";
-import type { LocalUser } from "./identity/useDisplayName";
+import type { LocalUser } from "./identity/LocalUser";
 import { SidePanel } from "./layout/SidePanel";
 import type { ReportPart, ReportSection } from "./report/reportTypes";
+import { readOnlyNotice } from "./workflow/readOnlyNotice";
+import { WorkflowBar } from "./workflow/WorkflowBar";
 
 /** Props of {@link SectionPage}. */
 export interface SectionPageProps {
   session: SectionSession;
+  account: Account;
   user: LocalUser;
   section: ReportSection;
   part: ReportPart | undefined;
@@ -18,11 +23,20 @@ export interface SectionPageProps {
   footnoteWords: number;
   people: PresentUser[];
   onWordCount: (count: DocumentCount | null) => void;
+  onSectionUpdated: (section: ReportSection) => void;
 }
 
-/** One section: its fixed title, the toolbar and editor, and the side panel. */
+/** Close code of a connection the server made read-only after it sent an edit. */
+const READ_ONLY_CLOSE = 4403;
+
+/**
+ * One section: its fixed title, status and workflow actions, the toolbar and editor (read-only
+ * with a banner saying why when the user's role or the section's lock says so), and the side
+ * panel.
+ */
 export function SectionPage({
   session,
+  account,
   user,
   section,
   part,
@@ -31,8 +45,32 @@ export function SectionPage({
   footnoteWords,
   people,
   onWordCount,
+  onSectionUpdated,
 }: SectionPageProps) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const refusedAsReadOnly = snapshot.refusalCode === READ_ONLY_CLOSE;
+  const readOnly = section.readOnly || refusedAsReadOnly;
+
+  // The server closes (4403) a connection that edits a section just locked, and y-websocket does
+  // not retry: connect again once newer news of the section says this user may edit it (reopened,
+  // new role). Edits refused meanwhile are still in the document and are sent then.
+  const sectionAtRefusal = useRef<ReportSection | null>(null);
+  useEffect(() => {
+    if (!refusedAsReadOnly) {
+      sectionAtRefusal.current = null;
+    } else if (sectionAtRefusal.current === null) {
+      sectionAtRefusal.current = section;
+    } else if (section !== sectionAtRefusal.current && !section.readOnly) {
+      sectionAtRefusal.current = null;
+      session.reconnect();
+    }
+  }, [refusedAsReadOnly, section, session]);
+
+  const notice =
+    readOnlyNotice(account.role, section) ??
+    (refusedAsReadOnly ? `Read-only: ${snapshot.refusal?.replace(/^read-only:\s*/, "")}` : null);
+  const otherRefusal = snapshot.refusal && !refusedAsReadOnly ? snapshot.refusal : null;
+
   return (
     <div className="section-page">
       <main className="document" id="editor-main" aria-labelledby="section-title">
@@ -47,10 +85,43 @@ export function SectionPage({
           <h1 id="section-title" className="document__title">
             {section.title}
           </h1>
+          <WorkflowBar
+            section={section}
+            account={account}
+            words={words}
+            onUpdated={onSectionUpdated}
+          />
         </header>
-        {snapshot.refusal && (
-          <p className="notice notice--error" role="alert">
-            The server refused this section: {snapshot.refusal}
+        {otherRefusal && (
+          <div className="notice notice--error" role="alert">
+            <span>The server refused this section: {otherRefusal}</span>
+            {snapshot.refusalCode === 4429 && (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => session.reconnect()}
+              >
+                Try again
+              </button>
+            )}
+          </div>
+        )}
+        {notice && (
+          <p
+            className={`notice notice--readonly${section.locked ? " notice--locked" : ""}`}
+            role="status"
+            data-testid="read-only-banner"
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+              <path
+                d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+            </svg>
+            <span>{notice}</span>
           </p>
         )}
         <SectionEditor
@@ -58,10 +129,19 @@ export function SectionPage({
           session={session}
           user={user}
           sectionTitle={section.title}
+          readOnly={readOnly}
           onWordCount={onWordCount}
         />
       </main>
-      <SidePanel section={section} words={words} footnoteWords={footnoteWords} people={people} />
+      <div className="section-page__aside">
+        <CommentsPanel
+          session={session}
+          sectionId={section.id}
+          userId={account.id}
+          canDecide={!section.readOnly}
+        />
+        <SidePanel section={section} words={words} footnoteWords={footnoteWords} people={people} />
+      </div>
     </div>
   );
 }

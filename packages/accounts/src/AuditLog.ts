@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   "section_status_changed",
   "section_leads_changed",
   "export",
+  "import",
+  "budget_changed",
+  "timetable_changed",
 ] as const;
 
 /** What the audit log records. */

@@ -91,7 +91,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    description: "comments: threads anchored to text (Yjs relative positions), replies, suggestions",
+    description:
+      "comments: threads anchored to text (Yjs relative positions), replies, suggestions",
     up(db) {
       db.exec(`
         CREATE TABLE comment_threads (
@@ -126,6 +127,39 @@ export const MIGRATIONS: readonly Migration[] = [
           updated_at  TEXT    NOT NULL
         );
         CREATE INDEX comment_replies_thread ON comment_replies(thread_id);
+      `);
+    },
+  },
+  {
+    version: 6,
+    description:
+      "word budgets: report settings (target range, footnotes, timetable), section allocations, daily word history",
+    up(db) {
+      // NULL settings mean "the default from content/" (outline.yaml, timetable.yaml).
+      db.exec(`
+        CREATE TABLE report_settings (
+          id              INTEGER PRIMARY KEY CHECK (id = 1),
+          target_min      INTEGER CHECK (target_min > 0),
+          target_max      INTEGER CHECK (target_max > 0),
+          footnotes_count INTEGER CHECK (footnotes_count IN (0, 1)),
+          timetable       TEXT,
+          updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          updated_by      TEXT,
+          CHECK ((target_min IS NULL) = (target_max IS NULL)),
+          CHECK (target_min IS NULL OR target_min <= target_max)
+        );
+        CREATE TABLE section_budgets (
+          section_id TEXT    PRIMARY KEY,
+          budget     INTEGER NOT NULL CHECK (budget >= 0),
+          updated_at TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          updated_by TEXT
+        );
+        CREATE TABLE word_history (
+          day            TEXT    PRIMARY KEY,
+          words          INTEGER NOT NULL CHECK (words >= 0),
+          footnote_words INTEGER NOT NULL CHECK (footnote_words >= 0),
+          updated_at     TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        );
       `);
     },
   },

@@ -20,13 +20,21 @@ function collectText(node: DocJSON, body: string[], notes: string[], inNote: boo
   // Words never run across block boundaries, a hard break or a footnote reference.
   if (node.type === "hardBreak" || node.type === "footnote") body.push(BLOCK_SEPARATOR);
   for (const child of node.content ?? []) collectText(child, body, notes, note);
-  if (node.type !== "text") (note ? notes : body).push(BLOCK_SEPARATOR);
+  (note ? notes : body).push(BLOCK_SEPARATOR);
+}
+
+/**
+ * Counts one node of a section document (a block, or the whole document): text of headings,
+ * paragraphs, list items and table cells as `words`, footnote text as `footnoteWords`.
+ */
+export function countBlock(node: DocJSON): DocumentCount {
+  const body: string[] = [];
+  const notes: string[] = [];
+  collectText(node, body, notes, false);
+  return { words: countWords(body.join("")), footnoteWords: countWords(notes.join("")) };
 }
 
 /** Counts a section document (ProseMirror JSON of the report schema). */
 export function countDocument(doc: DocJSON): DocumentCount {
-  const body: string[] = [];
-  const notes: string[] = [];
-  collectText(doc, body, notes, false);
-  return { words: countWords(body.join("")), footnoteWords: countWords(notes.join("")) };
+  return countBlock(doc);
 }

@@ -1,27 +1,155 @@
+import { type DocJSON, schema } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import { countDocument } from "./countDocument";
 import { countWords } from "./countWords";
+import { createDocumentCounter } from "./createDocumentCounter";
 
-describe("countWords", () => {
-  it.each([
-    ["", 0],
-    ["Access and inclusion", 3],
-    ["  spaced   out  ", 2],
-    ["Bold.Italic", 1],
-  ])("%j has %i words", (text, words) => {
+// Expected counts are LibreOffice Writer's (meta:word-count of the text converted to ODT with
+// soffice --headless), except where a comment says why Rapporteur differs.
+describe("countWords counts as LibreOffice Writer does", () => {
+  it.each<[string, string, number]>([
+    ["empty", "", 0],
+    ["plain words", "Access and inclusion", 3],
+    ["extra spaces", "  spaced   out  ", 2],
+    ["tabs and line ends", "a\tb\nc", 3],
+    ["hyphenated compounds", "e-mail well-being multi-stakeholder", 3],
+    ["numbers with separators", "1,000.5 and 1 000 and 30,000-40,000", 6],
+    ["an en dash between numbers separates them", "30,000–40,000 words", 3],
+    ["dashes with spaces are not words", "growth — and decline – both", 4],
+    ["an em dash without spaces separates", "word—word", 2],
+    ["a URL is one word", "see https://www.itu.int/en/ITU-D/Statistics?a=1&b=2 now", 3],
+    ["an e-mail address is one word", "write to cstd@unctad.org today", 4],
+    ["apostrophes", "don't l'homme aujourd’hui", 3],
+    ["slashes, percentages", "and/or 24/7 3.5%", 3],
+    ["brackets and quotes", "(see) [note] “quoted” 'single'", 4],
+    ["ellipsis inside a word", "wait…what", 1],
+    ["signs and ordinals", "$1,000 10% 5.5 -3 +4 1st", 6],
+    ["dots inside words", "snake_case file.txt v1.2.3", 3],
+    ["Spanish", "¿Qué? ¡Sí! año", 3],
+    ["Russian", "Всемирная встреча на высшем уровне", 5],
+    ["Arabic", "القمة العالمية لمجتمع المعلومات", 4],
+    ["Arabic punctuation attached", "مرحبا، كيف حالك؟", 3],
+    ["a soft hyphen inside a word", "infor\u00admation", 1],
+    ["a zero-width space does not separate", "a\u200bb", 1],
+    ["a thin space separates", "a\u2009b", 2],
+    ["Chinese: one word per character", "信息社会世界峰会二十年审查", 13],
+    ["Japanese kanji and kana: one word per character", "情報社会世界サミットの成果を見直す", 17],
+    ["Korean: one word per syllable", "정보 사회 세계 정상 회의", 10],
+    ["Thai: one word per character (combining marks included)", "สังคมสารสนเทศ", 12],
+    ["an ideographic space separates", "我\u3000你", 2],
+    // LibreOffice: 11 ("。" counted); Word and Rapporteur do not count punctuation.
+    ["Latin and digits among Chinese", "我们在2025年审查WSIS成果。", 10],
+    // LibreOffice: 6 (each "，" and "。" counted).
+    ["Chinese punctuation is not a word", "我们，你们。", 4],
+    // LibreOffice: 12, counting ? ! : « » ; as words.
+    [
+      "French no-break spaces neither glue words nor count punctuation",
+      "Quoi\u00a0? Oui\u202f! Il dit\u00a0: «\u00a0bonjour\u00a0» ; fin",
+      6,
+    ],
+    [
+      "French numbers with no-break spaces are two words, as in LibreOffice",
+      "1\u00a0000 et 2\u202f000",
+      5,
+    ],
+    // LibreOffice: 7, 4, 3 (it counts lone punctuation).
+    ["lone punctuation is not a word", "a . b , c ... d", 4],
+    ["a lone ampersand is not a word", "R&D AT&T & more", 3],
+    ["a spaced hyphen is not a word", "a - b", 2],
+  ])("%s: %j has %i words", (_name, text, words) => {
     expect(countWords(text)).toBe(words);
   });
 });
 
+const text = (value: string): DocJSON => ({ type: "text", text: value });
+const paragraph = (...content: DocJSON[]): DocJSON => ({ type: "paragraph", content });
+
 describe("countDocument", () => {
-  it("does not join words across paragraphs or headings", () => {
-    const doc = {
+  it("counts headings, paragraphs, list items and table cells, never joining blocks", () => {
+    const doc: DocJSON = {
       type: "doc",
       content: [
-        { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Title" }] },
-        { type: "paragraph", content: [{ type: "text", text: "one two" }] },
+        { type: "heading", attrs: { level: 3 }, content: [text("Title")] },
+        paragraph(text("one two")),
+        { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("item"))] }] },
+        {
+          type: "table",
+          content: [
+            {
+              type: "tableRow",
+              content: [
+                { type: "tableHeader", content: [paragraph(text("Region"))] },
+                { type: "tableHeader", content: [paragraph(text("Users"))] },
+              ],
+            },
+          ],
+        },
+        { type: "blockquote", content: [paragraph(text("quoted"))] },
       ],
     };
-    expect(countDocument(doc)).toEqual({ words: 3, footnoteWords: 0 });
+    schema.nodeFromJSON(doc).check();
+    expect(countDocument(doc)).toEqual({ words: 7, footnoteWords: 0 });
+  });
+
+  it("reports footnote words apart and does not glue the words around a reference", () => {
+    const doc: DocJSON = {
+      type: "doc",
+      content: [
+        paragraph(
+          text("Broadband grew"),
+          {
+            type: "footnote",
+            content: [text("ITU, "), { ...text("Facts and Figures"), marks: [{ type: "italic" }] }],
+          },
+          text("quickly."),
+        ),
+      ],
+    };
+    expect(countDocument(doc)).toEqual({ words: 3, footnoteWords: 4 });
+  });
+
+  it("separates words at a hard break", () => {
+    const doc: DocJSON = {
+      type: "doc",
+      content: [paragraph(text("one"), { type: "hardBreak" }, text("two"))],
+    };
+    expect(countDocument(doc).words).toBe(2);
+  });
+});
+
+describe("createDocumentCounter", () => {
+  const doc: DocJSON = {
+    type: "doc",
+    content: [
+      paragraph(text("First paragraph here.")),
+      paragraph(text("Second"), { type: "footnote", content: [text("a note")] }),
+      paragraph(text("Third one.")),
+    ],
+  };
+
+  it("gives the same counts as countDocument from ProseMirror nodes, recounting only changed blocks", () => {
+    const counter = createDocumentCounter();
+    const node = schema.nodeFromJSON(doc);
+    expect(counter.countNode(node)).toEqual(countDocument(doc));
+    // Type into the last paragraph: the other blocks keep their identity and their cached count.
+    const edited = node.replace(
+      node.content.size - 1,
+      node.content.size - 1,
+      schema.nodeFromJSON({ type: "doc", content: [paragraph(text(" more words"))] }).slice(1, 12),
+    );
+    expect(edited.child(0)).toBe(node.child(0));
+    expect(counter.countNode(edited)).toEqual(countDocument(edited.toJSON()));
+    expect(counter.countNode(edited).words).toBe(8);
+  });
+
+  it("gives the same counts as countDocument from JSON, as blocks change", () => {
+    const counter = createDocumentCounter();
+    expect(counter.countJSON(doc)).toEqual({ words: 6, footnoteWords: 2 });
+    const edited = {
+      ...doc,
+      content: [...(doc.content ?? []).slice(0, 2), paragraph(text("Third one, longer."))],
+    };
+    expect(counter.countJSON(edited)).toEqual(countDocument(edited));
+    expect(counter.countJSON(doc)).toEqual(countDocument(doc));
   });
 });

@@ -1,2 +1,7 @@
-export { countDocument, type DocumentCount } from "./countDocument";
+export { countBlock, countDocument, type DocumentCount } from "./countDocument";
 export { countWords } from "./countWords";
+export {
+  type CountableNode,
+  createDocumentCounter,
+  type DocumentCounter,
+} from "./createDocumentCounter";

@@ -32,6 +32,18 @@ export interface CollabServerOptions {
   /** Deadline for the `onAuthenticate` hooks of a connection (4408 beyond), in ms. */
   authTimeoutMs?: number;
   /**
+   * Documents loaded at once. To load one more, the document idle longest (no connections) is
+   * compacted and unloaded first; when every loaded document has connections, the new
+   * connection is refused with 1013 (try again later). Default: no bound.
+   */
+  maxLoadedDocuments?: number;
+  /** Average messages per second per connection (0: unlimited); beyond the burst, 4429. */
+  messagesPerSecond?: number;
+  /** Messages a connection may send at once above the average rate. */
+  messageBurst?: number;
+  /** Bytes queued for a client that does not read before it is dropped with 1013. */
+  maxBufferedBytes?: number;
+  /**
    * Checks an upgrade request before the WebSocket handshake (session cookie, Origin): a refusal
    * is answered with its HTTP status and nothing is upgraded. Extensions still authenticate
    * every connection afterwards.
@@ -46,10 +58,14 @@ export interface CollabServerOptions {
  * the same time, unloaded when idle) and runs the extension hooks around them.
  */
 export class CollabServer {
-  readonly #options: Required<Omit<CollabServerOptions, "authorizeUpgrade">> &
-    Pick<CollabServerOptions, "authorizeUpgrade">;
+  readonly #options: Required<Omit<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes">> &
+    Pick<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes">;
   readonly #wss: WebSocketServer;
   readonly #loading = new Map<string, Promise<Document>>();
+  /** The documents of `#loading` whose load has finished. */
+  readonly #loaded = new Map<string, Document>();
+  /** When each loaded document lost its last connection (for choosing which to unload). */
+  readonly #idleSince = new Map<string, number>();
   readonly #unloading = new Map<string, Promise<void>>();
   readonly #idleTimers = new Map<string, NodeJS.Timeout>();
   readonly #connections = new Set<Connection>();
@@ -62,6 +78,9 @@ export class CollabServer {
       ...options,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       authTimeoutMs: options.authTimeoutMs ?? 10_000,
+      maxLoadedDocuments: options.maxLoadedDocuments ?? Number.POSITIVE_INFINITY,
+      messagesPerSecond: options.messagesPerSecond ?? 0,
+      messageBurst: options.messageBurst ?? 1000,
     };
     // ws cuts frames beyond twice the limit before buffering them (1009); between the limit and
     // that, Connection closes with 4413, which tells y-websocket clients not to retry.
@@ -96,6 +115,21 @@ export class CollabServer {
           } catch (error) {
             this.#hookFailed(extension, "onChange", error);
           }
+        }
+      },
+      damaged: (document, error) => {
+        this.#options.logger.error(
+          `collab: ${document.name} failed to take a stored update; reloading it from storage`,
+          error,
+        );
+        for (const connection of [...document.connections]) {
+          connection.close(CloseCode.internal, "The section is being reloaded; reconnecting");
+        }
+        document.connections.clear();
+        if (this.#loaded.get(document.name) === document) {
+          this.#evict(document).catch((e) =>
+            this.#options.logger.error(`collab: could not unload ${document.name}`, e),
+          );
         }
       },
       failed: (document, error, origins) => {
@@ -171,7 +205,13 @@ export class CollabServer {
       const connection = new Connection(
         ws,
         path.documentName,
-        { maxMessageBytes: this.#options.maxMessageBytes, maxBacklog: 1000 },
+        {
+          maxMessageBytes: this.#options.maxMessageBytes,
+          maxBacklog: 1000,
+          messagesPerSecond: this.#options.messagesPerSecond,
+          messageBurst: this.#options.messageBurst,
+          maxBufferedBytes: this.#options.maxBufferedBytes,
+        },
         this.#options.logger,
       );
       this.#connections.add(connection);
@@ -182,16 +222,30 @@ export class CollabServer {
 
   /**
    * The loaded document `name`, loading it if needed. Concurrent callers share one load; a
-   * document being unloaded is first fully unloaded, then loaded again.
+   * document being unloaded is first fully unloaded, then loaded again. At the bound on loaded
+   * documents an idle one is unloaded to make room; if none is idle, rejects with a
+   * {@link CollabRefusal} 1013.
    */
   loadDocument(name: string): Promise<Document> {
     const loading = this.#loading.get(name);
     if (loading) return loading;
+    try {
+      this.#makeRoom();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const promise = this.#load(name);
     this.#loading.set(name, promise);
-    promise.catch(() => {
-      if (this.#loading.get(name) === promise) this.#loading.delete(name);
-    });
+    promise.then(
+      (document) => {
+        if (this.#loading.get(name) !== promise) return;
+        this.#loaded.set(name, document);
+        this.#idleSince.set(name, Date.now());
+      },
+      () => {
+        if (this.#loading.get(name) === promise) this.#loading.delete(name);
+      },
+    );
     return promise;
   }
 
@@ -203,12 +257,7 @@ export class CollabServer {
     if (!loading) return;
     const document = await loading.catch(() => null);
     if (!document || document.connections.size > 0 || this.#loading.get(name) !== loading) return;
-    this.#clearIdleTimer(name);
-    this.#loading.delete(name);
-    document.retire();
-    const unloading = this.#unload(document).finally(() => this.#unloading.delete(name));
-    this.#unloading.set(name, unloading);
-    return unloading;
+    return this.#evict(document);
   }
 
   /**
@@ -291,6 +340,44 @@ export class CollabServer {
     }
   }
 
+  /** At the bound on loaded documents, unloads the one idle longest; refuses if none is idle. */
+  #makeRoom(): void {
+    const max = this.#options.maxLoadedDocuments;
+    if (this.#loading.size < max) return;
+    let victim: Document | undefined;
+    for (const document of this.#loaded.values()) {
+      if (document.connections.size > 0) continue;
+      const since = this.#idleSince.get(document.name) ?? 0;
+      if (!victim || since < (this.#idleSince.get(victim.name) ?? 0)) victim = document;
+    }
+    if (!victim) {
+      this.#options.logger.warn(`collab: ${max} sections loaded, all in use: connection refused`);
+      throw new CollabRefusal(
+        CloseCode.tryAgainLater,
+        `The server has ${max} sections open, all in use: try again in a moment`,
+      );
+    }
+    this.#evict(victim).catch((error) =>
+      this.#options.logger.error(`collab: could not unload ${victim.name}`, error),
+    );
+  }
+
+  /**
+   * Takes `document` out of the loaded ones at once (new connections load it again, after this
+   * unload has stored it), then compacts it through the hooks and frees it.
+   */
+  #evict(document: Document): Promise<void> {
+    const name = document.name;
+    this.#clearIdleTimer(name);
+    this.#loading.delete(name);
+    this.#loaded.delete(name);
+    this.#idleSince.delete(name);
+    document.retire();
+    const unloading = this.#unload(document).finally(() => this.#unloading.delete(name));
+    this.#unloading.set(name, unloading);
+    return unloading;
+  }
+
   async #load(name: string): Promise<Document> {
     await this.#unloading.get(name);
     const document = new Document(name, this.#hooks);
@@ -308,7 +395,8 @@ export class CollabServer {
 
   async #unload(document: Document): Promise<void> {
     await document.whenSettled();
-    for (const extension of this.#options.extensions) {
+    // A damaged document's memory is not the truth: nothing of it is stored (no compaction).
+    for (const extension of document.damaged ? [] : this.#options.extensions) {
       try {
         await extension.onUnloadDocument?.({ documentName: document.name, document });
       } catch (error) {
@@ -331,6 +419,8 @@ export class CollabServer {
 
   #scheduleIdleCheck(document: Document): void {
     if (document.connections.size > 0 || this.#closing) return;
+    if (this.#loaded.get(document.name) === document)
+      this.#idleSince.set(document.name, Date.now());
     this.#clearIdleTimer(document.name);
     const timer = setTimeout(() => {
       this.#idleTimers.delete(document.name);

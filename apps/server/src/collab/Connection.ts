@@ -4,15 +4,29 @@ import { CollabRefusal } from "./CollabRefusal";
 import { CloseCode, type CloseCodeValue, closeReason } from "./closeCodes";
 import type { Document } from "./Document";
 import { FrameDecoder } from "./FrameDecoder";
+import { MessageRateLimit } from "./MessageRateLimit";
 import { messageHandlers } from "./messageHandlers";
 
-/** Limits a connection enforces on what its client sends. */
+/** Limits a connection enforces on what its client sends and on what waits to be sent to it. */
 export interface ConnectionLimits {
   /** Largest accepted message, in bytes; larger ones end the connection with 4413. */
   maxMessageBytes: number;
   /** Messages kept while the document loads; more end the connection with 4429. */
   maxBacklog: number;
+  /** Messages per second a client may send on average (0: unlimited); beyond, 4429. */
+  messagesPerSecond?: number;
+  /** Messages a client may send at once above the average rate. */
+  messageBurst?: number;
+  /**
+   * Bytes that may wait in the socket for a client that does not read them (a stuck or very slow
+   * reader). A message to send while more than this is queued ends the connection with 1013, so
+   * the server holds at most this plus one message per connection.
+   */
+  maxBufferedBytes?: number;
 }
+
+/** How long a client that does not read gets to take its close frame before the socket is cut. */
+const SLOW_CLIENT_GRACE_MS = 5_000;
 
 let nextConnectionId = 1;
 
@@ -41,6 +55,7 @@ export class Connection {
   #backlog: Uint8Array[] = [];
   #closed = false;
   readonly #closeListeners: (() => void)[] = [];
+  readonly #rate: MessageRateLimit;
 
   constructor(
     readonly socket: WebSocket,
@@ -48,6 +63,7 @@ export class Connection {
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
   ) {
+    this.#rate = new MessageRateLimit(limits.messagesPerSecond ?? 0, limits.messageBurst ?? 1);
     socket.on("message", (data, isBinary) => this.#receive(data, isBinary));
     socket.on("pong", () => {
       this.alive = true;
@@ -112,9 +128,17 @@ export class Connection {
     }
   }
 
-  /** Sends one message if the socket is open. */
+  /**
+   * Sends one message if the socket is open. A client that has not read what was sent before
+   * (more than `maxBufferedBytes` still queued) is disconnected with 1013 instead.
+   */
   send(message: Uint8Array): void {
     if (this.#closed || this.socket.readyState !== this.socket.OPEN) return;
+    const limit = this.limits.maxBufferedBytes;
+    if (limit !== undefined && this.socket.bufferedAmount > limit) {
+      this.#dropSlowClient(limit);
+      return;
+    }
     this.socket.send(message);
   }
 
@@ -138,8 +162,30 @@ export class Connection {
     this.close(CloseCode.internal, "Internal server error");
   }
 
+  #dropSlowClient(limit: number): void {
+    this.logger.warn(
+      `collab #${this.id} ${this.documentName}: closed, client too slow ` +
+        `(${this.socket.bufferedAmount} bytes unread, limit ${limit})`,
+    );
+    this.close(
+      CloseCode.tryAgainLater,
+      "Connection too slow: the client did not read what the server sent; reconnecting",
+    );
+    // The close frame waits behind the unread bytes: cut the socket if it is not read in time.
+    const socket = this.socket;
+    setTimeout(() => socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
+  }
+
   #receive(data: RawData, isBinary: boolean): void {
     if (this.#closed) return;
+    if (!this.#rate.take()) {
+      this.close(
+        CloseCode.rateLimited,
+        `Rate limit: more than ${this.limits.messagesPerSecond} messages per second ` +
+          `(bursts of ${this.limits.messageBurst})`,
+      );
+      return;
+    }
     if (!isBinary) {
       this.close(
         CloseCode.badRequest,

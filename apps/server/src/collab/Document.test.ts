@@ -20,6 +20,7 @@ function setup() {
     },
     changed: (_d, update) => changes.push(update),
     failed: () => {},
+    damaged: () => {},
   };
   const document = new Document("p1-access", hooks);
   document.ready();

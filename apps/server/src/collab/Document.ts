@@ -3,6 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CollabRefusal } from "./CollabRefusal";
 import type { Connection } from "./Connection";
+import { checkUpdateIds } from "./checkUpdateIds";
 import { CloseCode } from "./closeCodes";
 import { MessageType, SyncMessageType } from "./messageTypes";
 
@@ -16,6 +17,11 @@ export interface DocumentHooks {
   changed(document: Document, update: Uint8Array, origins: (Connection | null)[]): void;
   /** An update could not be stored or applied: it was dropped. */
   failed(document: Document, error: unknown, origins: (Connection | null)[]): void;
+  /**
+   * A stored update failed half-way into the live document (which the scratch copy did not
+   * foresee): the document must leave memory without being stored again, and be loaded anew.
+   */
+  damaged(document: Document, error: unknown): void;
 }
 
 interface PendingUpdate {
@@ -47,6 +53,7 @@ export class Document {
   #awarenessScheduled = false;
   #destroyed = false;
   #retired = false;
+  #damaged = false;
 
   constructor(
     readonly name: string,
@@ -144,6 +151,14 @@ export class Document {
     }
   }
 
+  /**
+   * Whether an update failed half-way into `ydoc`: its content may be inconsistent and must not
+   * be stored (no compaction); the stored updates remain the truth.
+   */
+  get damaged(): boolean {
+    return this.#damaged;
+  }
+
   /** Whether the document is leaving memory: new connections must load it again. */
   get retired(): boolean {
     return this.#retired;
@@ -173,6 +188,7 @@ export class Document {
       throw new CollabRefusal(CloseCode.badRequest, "Malformed update: it does not decode");
     }
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
+    checkUpdateIds(decoded.structs);
     const shadow = this.#shadow ?? this.#resetShadow();
     try {
       Y.applyUpdate(shadow, update);
@@ -229,8 +245,15 @@ export class Document {
       for (const p of batch) p.settle?.reject(error);
       throw error;
     }
-    if (this.#destroyed) return;
-    Y.applyUpdate(this.ydoc, update, this);
+    if (this.#destroyed || this.#damaged) return;
+    try {
+      Y.applyUpdate(this.ydoc, update, this);
+    } catch (error) {
+      this.#damaged = true;
+      for (const p of batch) p.settle?.reject(error);
+      this.hooks.damaged(this, error);
+      return;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     encoding.writeVarUint(encoder, SyncMessageType.update);

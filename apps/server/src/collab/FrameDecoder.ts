@@ -23,13 +23,18 @@ export class FrameDecoder {
     }
   }
 
-  /** Reads a length-prefixed byte array, copied so it may outlive the frame. */
+  /**
+   * Reads a length-prefixed byte array, copied so it may outlive the frame. The declared length is
+   * checked against the bytes left first: a frame may be a view into a larger socket buffer, and a
+   * length that runs past the frame must never read its neighbours.
+   */
   readVarUint8Array(what: string): Uint8Array {
-    try {
-      return new Uint8Array(decoding.readVarUint8Array(this.#decoder));
-    } catch {
-      throw malformed(`${what} is truncated`);
+    const length = this.readVarUint(`length of the ${what}`);
+    const left = this.#decoder.arr.length - this.#decoder.pos;
+    if (length > left) {
+      throw malformed(`${what} is truncated (${length} bytes declared, ${left} sent)`);
     }
+    return decoding.readUint8Array(this.#decoder, length).slice();
   }
 
   /** Fails when bytes are left over: a well-formed message is consumed exactly. */

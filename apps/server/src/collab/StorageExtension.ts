@@ -1,5 +1,6 @@
 import type { DocumentStore } from "@rapporteur/storage";
 import * as Y from "yjs";
+import type { Logger } from "../Logger";
 import type { CollabExtension, DocumentContext, UpdateContext } from "./CollabExtension";
 
 /** Configuration of {@link StorageExtension}. */
@@ -26,12 +27,22 @@ export class StorageExtension implements CollabExtension {
   constructor(
     private readonly store: DocumentStore,
     private readonly options: StorageExtensionOptions,
+    private readonly logger?: Logger,
   ) {}
 
   async onLoadDocument({ documentName, document }: DocumentContext): Promise<void> {
     const stored = await this.store.load(documentName);
+    const skipped = unusableUpdates(stored.updates);
+    if (skipped.size > 0) {
+      this.logger?.error(
+        `storage: ${documentName}: ${skipped.size} stored update(s) cannot be applied and were ` +
+          "left out (they stay in the database until the next compaction)",
+      );
+    }
     document.ydoc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(document.ydoc, update);
+      stored.updates.forEach((update, i) => {
+        if (!skipped.has(i)) Y.applyUpdate(document.ydoc, update);
+      });
     });
     this.#states.set(documentName, {
       lastSeq: stored.lastSeq,
@@ -68,5 +79,32 @@ export class StorageExtension implements CollabExtension {
     const throughSeq = state.lastSeq;
     state.sinceCompaction = 0;
     await this.store.compact(name, snapshot, throughSeq);
+  }
+}
+
+/**
+ * Indexes of stored updates that throw when applied in order (a Yjs update can fail half-way):
+ * found on a scratch document, rebuilt without each one found, so the live document is built only
+ * from updates that apply. Normally empty: the server never stores an update it cannot apply.
+ */
+function unusableUpdates(updates: readonly Uint8Array[]): Set<number> {
+  const skipped = new Set<number>();
+  for (;;) {
+    const scratch = new Y.Doc();
+    let failed = -1;
+    try {
+      scratch.transact(() => {
+        updates.forEach((update, i) => {
+          if (skipped.has(i)) return;
+          failed = i;
+          Y.applyUpdate(scratch, update);
+        });
+      });
+      return skipped;
+    } catch {
+      skipped.add(failed);
+    } finally {
+      scratch.destroy();
+    }
   }
 }

@@ -1,8 +1,13 @@
 import type { AccountStore, AuditLog } from "@rapporteur/accounts";
+import type { BudgetStore, WordHistory } from "@rapporteur/budget";
+import type { DocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
+import type { DocumentStore } from "@rapporteur/storage";
 import type { WorkflowStore } from "@rapporteur/workflow";
 import type { AccountEvents } from "../auth/AccountEvents";
 import type { LoginGuard } from "../auth/LoginGuard";
+import type { CollabServer } from "../collab/CollabServer";
+import type { CommentService } from "../comments/CommentService";
 import type { WordCounts } from "../report/WordCounts";
 import type { EventStreams } from "./EventStreams";
 
@@ -14,6 +19,8 @@ export interface ApiDependencies {
   accounts: AccountStore;
   audit: AuditLog;
   workflow: WorkflowStore;
+  /** Comment threads, with what needs the sections' text (quotes, order, suggestions). */
+  comments: CommentService;
   accountEvents: AccountEvents;
   loginGuard: LoginGuard;
   /** Lifetime of a session, in ms (cookie Max-Age and server-side expiry). */
@@ -21,4 +28,18 @@ export interface ApiDependencies {
   /** Mark the session cookie Secure (served over HTTPS). */
   secureCookies: boolean;
   maxBodyBytes: number;
+  /** Collaboration server: live sections read by exports and edited by imports. */
+  collab: CollabServer;
+  /** Stored sections, read by exports when they are not loaded. */
+  store: DocumentStore;
+  /** Target range, footnote rule, allocations and timetable (editors' changes over content/). */
+  budgets: BudgetStore;
+  /** The report's daily word totals. */
+  history: WordHistory;
+  /** Settings of the Word export (templates/). */
+  docxTemplate: DocxTemplate;
+  /** Largest file accepted by an import, in bytes (before base64). */
+  maxImportBytes: number;
+  /** How long a section loaded only for an import stays in memory, in ms. */
+  idleUnloadMs: number;
 }

@@ -9,7 +9,10 @@ interface Layer {
 
 describe("apiRouter", () => {
   it("mounts exactly the routes of the table, public ones before the session check", () => {
-    const router = apiRouter({ maxBodyBytes: 1024 } as ApiDependencies) as unknown as {
+    const router = apiRouter({
+      maxBodyBytes: 1024,
+      maxImportBytes: 1024,
+    } as ApiDependencies) as unknown as {
       stack: Layer[];
     };
     const mounted = router.stack.map((layer) =>

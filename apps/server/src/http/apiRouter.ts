@@ -1,9 +1,14 @@
 import express, { type RequestHandler, Router } from "express";
 import type { ApiDependencies } from "./ApiDependencies";
 import { API_ROUTES, type ApiRouteName } from "./apiRouteTable";
+import { fileBodyParser } from "./fileBodyParser";
 import { requireEditor, requireSession } from "./requireSession";
 import { auditHandlers } from "./routes/auditHandlers";
 import { authHandlers } from "./routes/authHandlers";
+import { budgetHandlers } from "./routes/budgetHandlers";
+import { commentHandlers } from "./routes/commentHandlers";
+import { exportHandlers } from "./routes/exportHandlers";
+import { importHandlers } from "./routes/importHandlers";
 import { reportHandlers } from "./routes/reportHandlers";
 import { userHandlers } from "./routes/userHandlers";
 import { workflowHandlers } from "./routes/workflowHandlers";
@@ -24,15 +29,22 @@ export function apiRouter(deps: ApiDependencies): Router {
     ...workflowHandlers(deps),
     ...userHandlers(deps),
     ...auditHandlers(deps),
+    ...commentHandlers(deps),
+    ...exportHandlers(deps),
+    ...importHandlers(deps),
+    ...budgetHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });
+  const fileJson = fileBodyParser(deps.maxImportBytes);
   const router = Router();
   const routes = Object.entries(API_ROUTES) as [ApiRouteName, (typeof API_ROUTES)[ApiRouteName]][];
   const mount = (name: ApiRouteName) => {
     const route = API_ROUTES[name];
     const chain: RequestHandler[] = [];
     if (route.access === "editor") chain.push(requireEditor);
-    if (WITH_BODY.has(route.method)) chain.push(json);
+    if (WITH_BODY.has(route.method)) {
+      chain.push("body" in route && route.body === "file" ? fileJson : json);
+    }
     router[route.method](route.path, ...chain, handlers[name]);
   };
   for (const [name, route] of routes) if (route.access === "public") mount(name);

@@ -50,7 +50,15 @@ describe("HTTP API", () => {
       readOnly: true,
     });
     expect(report.sections[0].guidance).toMatch(/Geneva/);
-    expect(report.totals).toEqual({ words: 0, footnoteWords: 0, budget: 35_000 });
+    expect(report.totals).toEqual({
+      words: 0,
+      footnoteWords: 0,
+      budget: 35_000,
+      targetRange: { min: 30_000, max: 40_000 },
+      counted: 0,
+      allocationWarning: null,
+    });
+    expect(report.sections[0]).toMatchObject({ counted: 0, state: "short" });
   });
 
   it("counts words on the server as a section changes, and pushes the change as an event", async () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_TIMETABLE_PATH } from "@rapporteur/budget";
 import { DEFAULT_OUTLINE_PATH } from "@rapporteur/outline";
 import { z } from "zod";
 
@@ -54,9 +55,55 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     description: "Largest collaboration message accepted (larger: close code 4413)",
   },
   {
+    name: "RAPPORTEUR_MAX_MESSAGES_PER_SECOND",
+    default: "200",
+    description:
+      "Average collaboration messages per second one connection may send (0: unlimited; beyond the burst: close code 4429)",
+  },
+  {
+    name: "RAPPORTEUR_MESSAGE_BURST",
+    default: "1000",
+    description: "Collaboration messages one connection may send at once above that average",
+  },
+  {
+    name: "RAPPORTEUR_AUTH_TIMEOUT_MS",
+    default: "10000",
+    description:
+      "Milliseconds a client has to send its request headers (session cookie) and be authenticated (beyond: socket closed, or close code 4408)",
+  },
+  {
+    name: "RAPPORTEUR_MAX_LOADED_DOCUMENTS",
+    default: "100",
+    description:
+      "Sections held in memory at once: idle ones are compacted and unloaded first; when all are in use, close code 1013 (try again later)",
+  },
+  {
+    name: "RAPPORTEUR_MAX_BUFFERED_BYTES",
+    default: "16777216",
+    description:
+      "Bytes the server queues for a collaboration client that does not read them (beyond: close code 1013)",
+  },
+  {
+    name: "RAPPORTEUR_MAX_CONNECTIONS_PER_USER",
+    default: "50",
+    description: "Collaboration connections one account may hold at once (beyond: close code 4429)",
+  },
+  {
     name: "RAPPORTEUR_MAX_BODY_BYTES",
     default: "1048576",
     description: "Largest HTTP request body accepted (larger: 413)",
+  },
+  {
+    name: "RAPPORTEUR_MAX_IMPORT_BYTES",
+    default: "15728640",
+    description:
+      "Largest file accepted by a section import (POST /api/sections/:id/import; larger: 413)",
+  },
+  {
+    name: "RAPPORTEUR_TIMETABLE",
+    default: "content/timetable.yaml",
+    description:
+      "Drafting timetable file (milestones shown on the Budget page; editors may replace it)",
   },
   {
     name: "RAPPORTEUR_SESSION_TTL_HOURS",
@@ -109,6 +156,14 @@ const envSchema = z.object({
   RAPPORTEUR_COMPACT_EVERY: integer(1, 1_000_000).default(500),
   RAPPORTEUR_MAX_MESSAGE_BYTES: integer(1024, 1024 ** 3).default(10 * 1024 * 1024),
   RAPPORTEUR_MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(1024 * 1024),
+  RAPPORTEUR_MAX_IMPORT_BYTES: integer(1024, 1024 ** 3).default(15 * 1024 * 1024),
+  RAPPORTEUR_TIMETABLE: z.string().min(1).default(DEFAULT_TIMETABLE_PATH),
+  RAPPORTEUR_MAX_MESSAGES_PER_SECOND: integer(0, 1_000_000).default(200),
+  RAPPORTEUR_MESSAGE_BURST: integer(1, 10_000_000).default(1000),
+  RAPPORTEUR_AUTH_TIMEOUT_MS: integer(100, 3_600_000).default(10_000),
+  RAPPORTEUR_MAX_LOADED_DOCUMENTS: integer(1, 1_000_000).default(100),
+  RAPPORTEUR_MAX_BUFFERED_BYTES: integer(65_536, 1024 ** 3).default(16 * 1024 * 1024),
+  RAPPORTEUR_MAX_CONNECTIONS_PER_USER: integer(1, 10_000).default(50),
   RAPPORTEUR_SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()

@@ -2,7 +2,7 @@ import { FRAGMENT_NAME } from "@rapporteur/schema";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import type { LocalUser } from "../identity/useDisplayName";
+import type { LocalUser } from "../identity/LocalUser";
 import { type ConnectionState, deriveConnectionState } from "./connectionState";
 
 /** What the UI reads from a session; a new object whenever something in it changes. */
@@ -10,11 +10,24 @@ export interface SessionSnapshot {
   connection: ConnectionState;
   /** Why the server refused the section for good (a 44xx close), if it did. */
   refusal: string | null;
+  /** The close code of that refusal (4403: read-only, 4429: too many connections, ...). */
+  refusalCode: number | null;
   /** The copy kept in this browser (IndexedDB) has been loaded into the document. */
   localCopyLoaded: boolean;
   /** The document has been in sync with the server at least once since the page loaded. */
   hasSynced: boolean;
 }
+
+/** What a session tells the app about the account behind it. */
+export interface SessionEvents {
+  /** The server ended the connection because the session is gone (4401). */
+  onSessionEnded: (reason: string) => void;
+  /** Connections keep failing before they open (the upgrade may be refused: 401). */
+  onConnectionFailing: () => void;
+}
+
+/** Failed attempts in a row after which the app is asked to check the session. */
+const FAILURES_BEFORE_CHECK = 2;
 
 /**
  * One section's live document: its Y.Doc, the WebSocket provider that syncs it with the server,
@@ -29,34 +42,56 @@ export class SectionSession {
   private failedSinceLastConnection = false;
   private browserOnline: boolean;
   private snapshot: SessionSnapshot;
+  private failuresInARow = 0;
 
+  /**
+   * @param storageName name of the IndexedDB copy (per account, so that people sharing a browser
+   *   never merge each other's local copies).
+   */
   constructor(
     readonly sectionId: string,
     collabUrl: string,
     online: boolean,
+    storageName: string,
+    events: SessionEvents,
   ) {
     this.browserOnline = online;
     this.ydoc.getXmlFragment(FRAGMENT_NAME);
-    this.persistence = openPersistence(sectionId, this.ydoc);
+    this.persistence = openPersistence(storageName, this.ydoc);
     this.provider = new WebsocketProvider(collabUrl, sectionId, this.ydoc, { connect: online });
     // Not present until the user opens the section (see enter()).
     this.provider.awareness.setLocalState(null);
     this.status = online ? "connecting" : "disconnected";
 
     this.provider.on("status", ({ status }) => {
-      if (status === "connected") this.failedSinceLastConnection = false;
+      if (status === "connected") {
+        this.failedSinceLastConnection = false;
+        this.failuresInARow = 0;
+      }
       if (status === "disconnected") this.failedSinceLastConnection = true;
       this.status = status;
       this.update({});
     });
-    this.provider.on("connection-close", () => {
+    this.provider.on("connection-close", (event) => {
       // A close before the socket ever opened (server down) is a failure too.
       this.failedSinceLastConnection = true;
+      // A refused upgrade (no session: HTTP 401) reaches the browser as a bare 1006 close.
+      if (event?.code === 1006 && this.browserOnline) {
+        this.failuresInARow += 1;
+        if (this.failuresInARow >= FAILURES_BEFORE_CHECK) events.onConnectionFailing();
+      }
       this.update({});
     });
     this.provider.on("sync", (synced) => this.update(synced ? { hasSynced: true } : {}));
     this.provider.on("closed", ({ code, reason }) => {
-      this.update({ refusal: reason || `The server closed the connection (code ${code}).` });
+      if (code === 4401) {
+        events.onSessionEnded(reason || "Your session has ended: sign in again.");
+        return;
+      }
+      this.update({
+        refusal: reason || `The server closed the connection (code ${code}).`,
+        refusalCode: code,
+      });
     });
     this.persistence?.whenSynced.then(
       () => this.update({ localCopyLoaded: true }),
@@ -65,6 +100,7 @@ export class SectionSession {
     this.snapshot = {
       connection: this.connectionState(),
       refusal: null,
+      refusalCode: null,
       localCopyLoaded: this.persistence === null,
       hasSynced: false,
     };
@@ -103,10 +139,21 @@ export class SectionSession {
     this.update({});
   }
 
-  destroy(): void {
+  /**
+   * Connects again after a refusal (y-websocket does not retry after 4400-4499 closes): e.g. a
+   * read-only connection once the section is reopened.
+   */
+  reconnect(): void {
+    this.update({ refusal: null, refusalCode: null });
+    if (this.browserOnline) this.provider.connect();
+  }
+
+  /** Closes the connection; with `forget`, also deletes the copy kept in this browser. */
+  destroy(options: { forget?: boolean } = {}): void {
     this.listeners.clear();
     this.provider.destroy();
-    void this.persistence?.destroy();
+    if (options.forget) void this.persistence?.clearData();
+    else void this.persistence?.destroy();
     this.ydoc.destroy();
   }
 
@@ -125,6 +172,7 @@ export class SectionSession {
     if (
       next.connection === previous.connection &&
       next.refusal === previous.refusal &&
+      next.refusalCode === previous.refusalCode &&
       next.localCopyLoaded === previous.localCopyLoaded &&
       next.hasSynced === previous.hasSynced
     ) {
@@ -135,10 +183,10 @@ export class SectionSession {
   }
 }
 
-function openPersistence(sectionId: string, ydoc: Y.Doc): IndexeddbPersistence | null {
+function openPersistence(name: string, ydoc: Y.Doc): IndexeddbPersistence | null {
   if (typeof indexedDB === "undefined") return null;
   try {
-    return new IndexeddbPersistence(`rapporteur:${sectionId}`, ydoc);
+    return new IndexeddbPersistence(name, ydoc);
   } catch {
     // Private browsing may refuse IndexedDB: the editor still works online.
     return null;

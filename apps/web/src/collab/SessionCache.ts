@@ -1,8 +1,17 @@
-import type { LocalUser } from "../identity/useDisplayName";
-import { SectionSession } from "./SectionSession";
+import type { LocalUser } from "../identity/LocalUser";
+import { SectionSession, type SessionEvents } from "./SectionSession";
 
 /** How many sections stay connected after being left, so that going back is instant. */
 export const DEFAULT_SESSION_CACHE_SIZE = 5;
+
+/** Configuration of {@link SessionCache}. */
+export interface SessionCacheOptions extends SessionEvents {
+  /** `ws(s)://host/collab`. */
+  collabUrl: string;
+  /** Prefix of the IndexedDB copies: one per account (`rapporteur:<userId>`). */
+  storagePrefix: string;
+  capacity?: number;
+}
 
 /**
  * Keeps the most recently opened sections' sessions alive (least recently used are closed), and
@@ -12,11 +21,11 @@ export class SessionCache {
   private readonly sessions = new Map<string, SectionSession>();
   private active: SectionSession | null = null;
   private online = typeof navigator === "undefined" ? true : navigator.onLine;
+  private readonly capacity: number;
 
-  constructor(
-    private readonly collabUrl: string,
-    private readonly capacity = DEFAULT_SESSION_CACHE_SIZE,
-  ) {}
+  constructor(private readonly options: SessionCacheOptions) {
+    this.capacity = options.capacity ?? DEFAULT_SESSION_CACHE_SIZE;
+  }
 
   /**
    * Opens a section for `user`: reuses its session if cached and marks the user present there
@@ -27,7 +36,13 @@ export class SessionCache {
     if (session) {
       this.sessions.delete(sectionId);
     } else {
-      session = new SectionSession(sectionId, this.collabUrl, this.online);
+      session = new SectionSession(
+        sectionId,
+        this.options.collabUrl,
+        this.online,
+        `${this.options.storagePrefix}:${sectionId}`,
+        this.options,
+      );
     }
     this.sessions.set(sectionId, session);
     this.active = session;
@@ -55,6 +70,16 @@ export class SessionCache {
     if (online === this.online) return;
     this.online = online;
     for (const session of this.sessions.values()) session.setOnline(online);
+  }
+
+  /**
+   * Closes every session (signing out). With `forget`, the copies kept in this browser are
+   * deleted too, so that the next person at this computer cannot read them.
+   */
+  closeAll(options: { forget?: boolean } = {}): void {
+    for (const session of this.sessions.values()) session.destroy(options);
+    this.sessions.clear();
+    this.active = null;
   }
 
   private evict(): void {

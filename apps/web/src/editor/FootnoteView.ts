@@ -173,6 +173,8 @@ export class FootnoteView implements NodeView {
     this.inner = new EditorView(body, {
       state: EditorState.create({ doc: this.node, plugins: [keymap(bindings)] }),
       dispatchTransaction: (tr) => this.dispatchInner(tr),
+      // A read-only section (reviewer, locked) shows the note without letting it be changed.
+      editable: () => this.outer.editable,
       attributes: { "aria-label": "Footnote text", spellcheck: "true" },
       handleDOMEvents: {
         mousedown: () => {
@@ -207,7 +209,7 @@ export class FootnoteView implements NodeView {
     if (!this.inner) return;
     const { state, transactions } = this.inner.state.applyTransaction(tr);
     this.inner.updateState(state);
-    if (tr.getMeta("fromOutside")) return;
+    if (tr.getMeta("fromOutside") || !this.outer.editable) return;
     const pos = this.getPos();
     if (pos === undefined) return;
     const outerTr = this.outer.state.tr;

@@ -3,7 +3,7 @@ import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { SectionSession } from "../collab/SectionSession";
-import type { LocalUser } from "../identity/useDisplayName";
+import type { LocalUser } from "../identity/LocalUser";
 import { editorExtensions } from "./editorExtensions";
 import { LinkDialog } from "./LinkDialog";
 import { Toolbar } from "./Toolbar";
@@ -14,11 +14,19 @@ export interface SectionEditorProps {
   session: SectionSession;
   user: LocalUser;
   sectionTitle: string;
+  /** Not editable (reviewer, locked section): the text still updates live. */
+  readOnly: boolean;
   onWordCount: (count: DocumentCount | null) => void;
 }
 
 /** The rich-text editor of one section, bound to the section's Yjs document. */
-export function SectionEditor({ session, user, sectionTitle, onWordCount }: SectionEditorProps) {
+export function SectionEditor({
+  session,
+  user,
+  sectionTitle,
+  readOnly,
+  onWordCount,
+}: SectionEditorProps) {
   const [linkHref, setLinkHref] = useState<string | null>(null);
   const requestLink = useRef<() => void>(() => {});
 
@@ -34,9 +42,11 @@ export function SectionEditor({ session, user, sectionTitle, onWordCount }: Sect
       }),
     [session],
   );
+  const initialReadOnly = useRef(readOnly);
   const editor = useEditor(
     {
       extensions,
+      editable: !initialReadOnly.current,
       editorProps: {
         attributes: {
           class: "report-text",
@@ -45,6 +55,7 @@ export function SectionEditor({ session, user, sectionTitle, onWordCount }: Sect
           role: "textbox",
           spellcheck: "true",
           lang: "en",
+          "aria-readonly": String(initialReadOnly.current),
         },
       },
     },
@@ -53,13 +64,21 @@ export function SectionEditor({ session, user, sectionTitle, onWordCount }: Sect
 
   requestLink.current = () => {
     // A selected footnote is edited in its popover; links go on text, not on the reference.
-    if (!editor || editor.state.selection instanceof NodeSelection) return;
+    if (!editor?.isEditable || editor.state.selection instanceof NodeSelection) return;
     setLinkHref((editor.getAttributes("link").href as string | undefined) ?? "");
   };
 
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.updateUser(user);
   }, [editor, user]);
+
+  // A lock or a reopening while the section is open changes the editor in place.
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    if (editor.isEditable === readOnly) editor.setEditable(!readOnly);
+    editor.view.dom.setAttribute("aria-readonly", String(readOnly));
+    if (readOnly) setLinkHref(null);
+  }, [editor, readOnly]);
 
   const count = useLocalWordCount(editor);
   useEffect(() => onWordCount(count), [count, onWordCount]);
@@ -88,11 +107,14 @@ export function SectionEditor({ session, user, sectionTitle, onWordCount }: Sect
   return (
     <>
       {editor ? (
-        <Toolbar editor={editor} onLinkRequest={() => requestLink.current()} />
+        <Toolbar editor={editor} readOnly={readOnly} onLinkRequest={() => requestLink.current()} />
       ) : (
         <div className="toolbar toolbar--placeholder" />
       )}
-      <div className="editor-surface" data-testid="editor">
+      <div
+        className={`editor-surface${readOnly ? " editor-surface--readonly" : ""}`}
+        data-testid="editor"
+      >
         <EditorContent editor={editor} />
       </div>
       {linkHref !== null && (

@@ -8,6 +8,8 @@ import { shortcutLabel } from "./shortcutLabel";
 /** Props of {@link Toolbar}. */
 export interface ToolbarProps {
   editor: Editor;
+  /** Every tool is disabled (the section is read-only for this user). */
+  readOnly: boolean;
   onLinkRequest: () => void;
 }
 
@@ -101,7 +103,7 @@ function useRovingFocus() {
 }
 
 /** Formatting toolbar for what a UN report uses; table tools appear inside a table. */
-export function Toolbar({ editor, onLinkRequest }: ToolbarProps) {
+export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -125,13 +127,14 @@ export function Toolbar({ editor, onLinkRequest }: ToolbarProps) {
   });
   const roving = useRovingFocus();
   const chain = () => editor.chain().focus();
-  const off = !state.editable;
+  const off = readOnly || !state.editable;
 
   return (
     <div
       className="toolbar"
       role="toolbar"
       aria-label="Formatting"
+      aria-disabled={off || undefined}
       ref={roving.ref}
       onKeyDown={roving.onKeyDown}
     >

@@ -4,7 +4,8 @@ import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
-import type { LocalUser } from "../identity/useDisplayName";
+import { CommentHighlights } from "../comments/CommentHighlights";
+import type { LocalUser } from "../identity/LocalUser";
 import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
@@ -19,7 +20,8 @@ export interface EditorBinding {
 
 /**
  * The report schema's extensions (the same document model as the server and exporters) plus the
- * editor-only behaviour: Yjs binding and undo, other people's carets, footnote editing, Ctrl-K.
+ * editor-only behaviour: Yjs binding and undo, other people's carets, footnote editing, Ctrl-K,
+ * highlights of commented text.
  */
 export function editorExtensions({
   ydoc,
@@ -34,5 +36,6 @@ export function editorExtensions({
     CollaborationCaret.configure({ provider, user }),
     LinkShortcut.configure({ onRequest: onLinkRequest }),
     EmptySectionHint,
+    CommentHighlights,
   ];
 }

@@ -8,7 +8,7 @@ export function Avatar({
 }: {
   name: string;
   color: string;
-  size?: "sm" | "md";
+  size?: "xs" | "sm" | "md";
 }) {
   return (
     <span

@@ -1,8 +1,13 @@
+import type { Account } from "../auth/accountTypes";
+import { ROLE_LABELS } from "../auth/accountTypes";
 import type { ConnectionState } from "../collab/connectionState";
 import type { PresentUser } from "../collab/usePresence";
-import type { LocalUser } from "../identity/useDisplayName";
+import type { LocalUser } from "../identity/LocalUser";
+import { AUDIT_PATH, USERS_PATH } from "../routing/parseRoute";
+import { ExportMenu } from "../transfer/ExportMenu";
 import { Avatar } from "./Avatar";
 import { ConnectionBadge } from "./ConnectionBadge";
+import { Menu, type MenuItem } from "./Menu";
 
 /** Props of {@link Header}. */
 export interface HeaderProps {
@@ -10,26 +15,69 @@ export interface HeaderProps {
   symbol: string | null;
   connection: ConnectionState | null;
   people: PresentUser[];
-  user: LocalUser | null;
-  onChangeName: () => void;
+  account: Account;
+  user: LocalUser;
+  /** The open section, for the Export menu's "this section". */
+  section: { id: string; title: string } | null;
+  navigate: (path: string) => void;
+  onSignOut: () => void;
 }
 
-/** The top bar: product and report, connection state, who is in the section, the local user. */
+/**
+ * The top bar: product and report, connection state, who is in the section, the Export menu and
+ * the account menu (editors' pages, sign out).
+ */
 export function Header({
   shortTitle,
   symbol,
   connection,
   people,
+  account,
   user,
-  onChangeName,
+  section,
+  navigate,
+  onSignOut,
 }: HeaderProps) {
   const others = people.filter((person) => !person.isSelf);
+  const accountItems: MenuItem[] = [
+    ...(account.role === "editor"
+      ? [
+          {
+            key: "users",
+            label: "Users",
+            hint: "Accounts and roles",
+            onSelect: () => navigate(USERS_PATH),
+          },
+          {
+            key: "audit",
+            label: "Audit log",
+            hint: "Sign-ins, changes, exports",
+            onSelect: () => navigate(AUDIT_PATH),
+          },
+        ]
+      : []),
+    {
+      key: "sign-out",
+      label: "Sign out",
+      separatorBefore: account.role === "editor",
+      onSelect: onSignOut,
+    },
+  ];
   return (
     <header className="app-header">
       <a className="skip-link" href="#editor-main">
         Skip to the text
       </a>
-      <a className="brand" href="/" aria-label="Rapporteur home">
+      <a
+        className="brand"
+        href="/"
+        aria-label="Rapporteur home"
+        onClick={(event) => {
+          if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
+          event.preventDefault();
+          navigate("/");
+        }}
+      >
         <svg className="brand__mark" viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
           <rect width="32" height="32" rx="7" fill="currentColor" />
           <path
@@ -62,18 +110,30 @@ export function Header({
             {others.length > 5 && <li className="header-people__more">+{others.length - 5}</li>}
           </ul>
         )}
-        {user && (
-          <button
-            type="button"
-            className="user-button"
-            onClick={onChangeName}
-            title="Change your display name"
-            aria-label={`Signed in as ${user.name}. Change your display name`}
-          >
-            <Avatar name={user.name} color={user.color} size="sm" />
-            <span className="user-button__name">{user.name}</span>
-          </button>
-        )}
+        <ExportMenu role={account.role} section={section} />
+        <Menu
+          label={`Account: ${user.name}, ${ROLE_LABELS[account.role]}`}
+          buttonClassName="user-button"
+          testId="account-menu"
+          button={
+            <>
+              <Avatar name={user.name} color={user.color} size="sm" />
+              <span className="user-button__name">{user.name}</span>
+              <span className="user-button__role" data-testid="account-role">
+                {ROLE_LABELS[account.role]}
+              </span>
+            </>
+          }
+          heading={
+            <>
+              <span className="menu__heading-name">{user.name}</span>
+              <span className="menu__heading-detail">
+                {account.username} · {ROLE_LABELS[account.role]}
+              </span>
+            </>
+          }
+          items={accountItems}
+        />
       </div>
     </header>
   );

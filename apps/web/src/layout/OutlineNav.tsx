@@ -1,6 +1,12 @@
 import type { MouseEvent } from "react";
+import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
+import { ReviewLink } from "../comments/ReviewLink";
+import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
+import { colourForName } from "../identity/colourForName";
 import type { Report } from "../report/reportTypes";
-import { sectionPath } from "../routing/parseRoute";
+import { REVIEW_PATH, sectionPath } from "../routing/parseRoute";
+import { StatusBadge } from "../workflow/StatusBadge";
+import { Avatar } from "./Avatar";
 import { formatNumber } from "./formatNumber";
 import { WordBudgetBar } from "./WordBudgetBar";
 
@@ -11,16 +17,34 @@ export interface OutlineNavProps {
   /** Current word count of each section (server counts, or the editor's for the open one). */
   wordsOf: (sectionId: string) => number;
   onOpen: (sectionId: string) => void;
+  /** The signed-in user's id, for "My sections". */
+  userId: number;
+  mySectionsOnly: boolean;
+  onMySectionsOnly: (on: boolean) => void;
 }
 
 function isPlainClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
-/** The fixed outline: parts, their sections, and each section's words against its budget. */
-export function OutlineNav({ report, activeSectionId, wordsOf, onOpen }: OutlineNavProps) {
+/**
+ * The fixed outline: parts, their sections with status, leads and words against the budget, and
+ * a "My sections" filter showing only the sections the user leads.
+ */
+export function OutlineNav({
+  report,
+  activeSectionId,
+  wordsOf,
+  onOpen,
+  userId,
+  mySectionsOnly,
+  onMySectionsOnly,
+}: OutlineNavProps) {
   const total = report.sections.reduce((sum, section) => sum + wordsOf(section.id), 0);
   const { min, max } = report.targetRange;
+  const mine = report.sections.filter((s) => s.leads.some((lead) => lead.id === userId));
+  const shown = mySectionsOnly ? mine : report.sections;
+  const openComments = useOpenCommentCounts(report);
   return (
     <nav className="outline" aria-label="Report outline" data-testid="outline">
       <div className="outline__summary">
@@ -32,8 +56,23 @@ export function OutlineNav({ report, activeSectionId, wordsOf, onOpen }: Outline
         </p>
         <WordBudgetBar words={total} budget={max} />
       </div>
+      <ReviewLink active={activeSectionId === null && window.location.pathname === REVIEW_PATH} />
+      <label className="outline__filter">
+        <input
+          type="checkbox"
+          checked={mySectionsOnly}
+          data-testid="my-sections"
+          onChange={(event) => onMySectionsOnly(event.target.checked)}
+        />
+        <span>My sections</span>
+        <span className="outline__filter-count">{mine.length}</span>
+      </label>
+      {mySectionsOnly && mine.length === 0 && (
+        <p className="outline__empty">You lead no sections yet. An editor assigns lead drafters.</p>
+      )}
       {report.parts.map((part) => {
-        const sections = report.sections.filter((section) => section.part === part.id);
+        const sections = shown.filter((section) => section.part === part.id);
+        if (sections.length === 0) return null;
         const headingId = `outline-part-${part.id}`;
         return (
           <section key={part.id} className="outline__part" aria-labelledby={headingId}>
@@ -65,6 +104,38 @@ export function OutlineNav({ report, activeSectionId, wordsOf, onOpen }: Outline
                           / {section.budget}
                           <span className="visually-hidden"> words</span>
                         </span>
+                      </span>
+                      <span className="outline__meta">
+                        {section.status !== "drafting" && (
+                          <StatusBadge status={section.status} testId={`status-${section.id}`} />
+                        )}
+                        <OpenCommentsBadge
+                          sectionId={section.id}
+                          count={openComments[section.id] ?? 0}
+                        />
+                        {section.leads.length > 0 && (
+                          <span
+                            className="outline__leads"
+                            title={`Leads: ${section.leads.map((l) => l.displayName).join(", ")}`}
+                          >
+                            <span className="visually-hidden">Leads: </span>
+                            {section.leads.slice(0, 3).map((lead) => (
+                              <span key={lead.id} className="outline__lead">
+                                <Avatar
+                                  name={lead.displayName || lead.username}
+                                  color={colourForName(lead.username)}
+                                  size="xs"
+                                />
+                                <span className="visually-hidden">{lead.displayName}</span>
+                              </span>
+                            ))}
+                            {section.leads.length > 3 && (
+                              <span className="outline__lead-more">
+                                +{section.leads.length - 3}
+                              </span>
+                            )}
+                          </span>
+                        )}
                       </span>
                       <WordBudgetBar words={words} budget={section.budget} />
                     </a>

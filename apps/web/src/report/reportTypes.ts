@@ -4,8 +4,28 @@ export interface ReportPart {
   title: string;
 }
 
-/** One section of the outline with its server-computed word counts. */
-export interface ReportSection {
+/** Where a section is in the review cycle. */
+export type SectionStatus = "drafting" | "in_review" | "approved";
+
+/** A lead drafter of a section. */
+export interface SectionLead {
+  id: number;
+  username: string;
+  displayName: string;
+}
+
+/** A section's place in the workflow, as `/api/report` and the `section` event give it. */
+export interface SectionWorkflow {
+  status: SectionStatus;
+  /** Approved sections are locked: read-only to everyone but editors. */
+  locked: boolean;
+  leads: SectionLead[];
+  /** Who last changed the status (shown as "approved by"), when the server says. */
+  updatedBy?: string | null;
+}
+
+/** One section of the outline with its server-computed word counts and workflow. */
+export interface ReportSection extends SectionWorkflow {
   id: string;
   title: string;
   part: string;
@@ -13,6 +33,8 @@ export interface ReportSection {
   guidance: string;
   words: number;
   footnoteWords: number;
+  /** Whether the signed-in user cannot edit the text (the server refuses their edits). */
+  readOnly: boolean;
 }
 
 /** The report as served by `GET /api/report`. */
@@ -31,4 +53,9 @@ export interface WordCountEvent {
   sectionId: string;
   words: number;
   footnoteWords: number;
+}
+
+/** Payload of a `section` Server-Sent Event: a section's status, lock or leads changed. */
+export interface SectionEvent extends SectionWorkflow {
+  sectionId: string;
 }

@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError } from "../api/ApiError";
+import type { Role } from "../auth/accountTypes";
+import { isReadOnlyFor } from "../workflow/isReadOnlyFor";
 import { fetchReport } from "./fetchReport";
+import { parseSectionEvent } from "./parseSectionEvent";
 import { parseWordCountEvent } from "./parseWordCountEvent";
-import type { Report, WordCountEvent } from "./reportTypes";
+import type { Report, ReportSection, SectionEvent, WordCountEvent } from "./reportTypes";
 
 /** A count pushed by the server, with when it arrived (`performance.now()`). */
 export interface LiveCount extends WordCountEvent {
@@ -18,22 +22,48 @@ export interface ReportState {
   /** Counts received from `/api/events` since the report was loaded. */
   liveCounts: LiveCounts;
   reload: () => void;
+  /** Applies a section as the server answered it (after a workflow action). */
+  updateSection: (section: ReportSection) => void;
 }
 
+/** Options of {@link useReport}. */
+export interface UseReportOptions {
+  /** The signed-in user's role: decides which sections are read-only when a lock changes. */
+  role: Role;
+  /** The server says the signed-in account changed (`me` event). */
+  onAccountChanged: () => void;
+  /** The event stream was refused (it may be a 401): the session should be checked. */
+  onStreamRefused: () => void;
+}
+
+/** Delay before the event stream is opened again after the server refused it. */
+const STREAM_RETRY_MS = 5000;
+
 /**
- * Loads `/api/report` and keeps section word counts live from the `wordcount` Server-Sent Events.
- * After the event stream reconnects the report is reloaded, so counts missed meanwhile catch up.
+ * Loads `/api/report` and keeps it live from `/api/events`: section word counts (`wordcount`),
+ * statuses, locks and leads (`section`). After the stream reconnects the report is reloaded, so
+ * what was missed meanwhile catches up.
  */
-export function useReport(): ReportState {
+export function useReport({
+  role,
+  onAccountChanged,
+  onStreamRefused,
+}: UseReportOptions): ReportState {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [liveCounts, setLiveCounts] = useState<LiveCounts>({});
   const [generation, setGeneration] = useState(0);
+  const [streamGeneration, setStreamGeneration] = useState(0);
+  const callbacks = useRef({ onAccountChanged, onStreamRefused });
+  callbacks.current = { onAccountChanged, onStreamRefused };
+  const roleRef = useRef(role);
+  roleRef.current = role;
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   useEffect(() => {
     void generation;
+    void role;
     const controller = new AbortController();
     const requestedAt = performance.now();
     fetchReport(controller.signal).then(
@@ -49,25 +79,65 @@ export function useReport(): ReportState {
       },
       (failure: unknown) => {
         if (controller.signal.aborted) return;
+        if (failure instanceof ApiError && failure.status === 401) return;
         setError(failure instanceof Error ? failure.message : String(failure));
       },
     );
     return () => controller.abort();
-  }, [generation]);
+  }, [generation, role]);
+
+  const applySectionEvent = useCallback((event: SectionEvent) => {
+    setReport((previous) => {
+      if (!previous) return previous;
+      const { sectionId, ...workflow } = event;
+      return {
+        ...previous,
+        sections: previous.sections.map((section) =>
+          section.id === sectionId
+            ? { ...section, ...workflow, readOnly: isReadOnlyFor(roleRef.current, workflow.locked) }
+            : section,
+        ),
+      };
+    });
+  }, []);
+
+  const updateSection = useCallback((updated: ReportSection) => {
+    setReport((previous) =>
+      previous
+        ? {
+            ...previous,
+            sections: previous.sections.map((section) =>
+              section.id === updated.id ? { ...section, ...updated } : section,
+            ),
+          }
+        : previous,
+    );
+  }, []);
 
   useEffect(() => {
+    void streamGeneration;
     if (typeof EventSource === "undefined") return;
     const source = new EventSource("/api/events");
     let interrupted = false;
-    const onCount = (event: MessageEvent<string>) => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    source.addEventListener("wordcount", (event: MessageEvent<string>) => {
       const count = parseWordCountEvent(event.data);
       if (!count) return;
       const live: LiveCount = { ...count, receivedAt: performance.now() };
       setLiveCounts((previous) => ({ ...previous, [count.sectionId]: live }));
-    };
-    source.addEventListener("wordcount", onCount);
+    });
+    source.addEventListener("section", (event: MessageEvent<string>) => {
+      const change = parseSectionEvent(event.data);
+      if (change) applySectionEvent(change);
+    });
+    source.addEventListener("me", () => callbacks.current.onAccountChanged());
     source.addEventListener("error", () => {
       interrupted = true;
+      // EventSource gives up for good on an error answer (a 401 after signing out elsewhere).
+      if (source.readyState === EventSource.CLOSED) {
+        callbacks.current.onStreamRefused();
+        retry = setTimeout(() => setStreamGeneration((g) => g + 1), STREAM_RETRY_MS);
+      }
     });
     source.addEventListener("open", () => {
       if (interrupted) {
@@ -75,8 +145,11 @@ export function useReport(): ReportState {
         reload();
       }
     });
-    return () => source.close();
-  }, [reload]);
+    return () => {
+      clearTimeout(retry);
+      source.close();
+    };
+  }, [reload, applySectionEvent, streamGeneration]);
 
-  return { report, error, liveCounts, reload };
+  return { report, error, liveCounts, reload, updateSection };
 }

@@ -9,6 +9,8 @@ describe("parseRoute", () => {
     ["/sections/p1-access/", { kind: "section", sectionId: "p1-access" }],
     ["/sections/", { kind: "notFound", path: "/sections" }],
     ["/sections/%E0%A4%A", { kind: "notFound", path: "/sections/%E0%A4%A" }],
+    ["/users", { kind: "users" }],
+    ["/audit/", { kind: "audit" }],
     ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],
   ])("%j opens %j", (pathname, route) => {
     expect(parseRoute(pathname)).toEqual(route);

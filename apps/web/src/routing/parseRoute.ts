@@ -2,6 +2,9 @@
 export type Route =
   | { kind: "home" }
   | { kind: "section"; sectionId: string }
+  | { kind: "users" }
+  | { kind: "audit" }
+  | { kind: "review" }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -9,10 +12,22 @@ export function sectionPath(sectionId: string): string {
   return `/sections/${encodeURIComponent(sectionId)}`;
 }
 
-/** Reads a location pathname: `/` and `/sections/<id>` are the app's pages. */
+/** Path of the editors' user management page. */
+export const USERS_PATH = "/users";
+
+/** Path of the editors' audit log page. */
+export const AUDIT_PATH = "/audit";
+
+/** Path of the Review page: every comment thread of the report. */
+export const REVIEW_PATH = "/review";
+
+/** Reads a location pathname: `/`, `/sections/<id>`, `/users` and `/audit` are the app's pages. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
   if (path === "/") return { kind: "home" };
+  if (path === USERS_PATH) return { kind: "users" };
+  if (path === AUDIT_PATH) return { kind: "audit" };
+  if (path === REVIEW_PATH) return { kind: "review" };
   const match = /^\/sections\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {

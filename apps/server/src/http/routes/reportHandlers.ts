@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { sectionWithOpenComments, withOpenComments } from "../../comments/withOpenComments";
 import { reportView, sectionView } from "../../report/reportView";
 import { workflowViews } from "../../report/workflowViews";
 import type { ApiDependencies } from "../ApiDependencies";
@@ -18,14 +19,25 @@ export function reportHandlers(
 
     report(request, response) {
       const { user } = requestAuth(request);
-      response.json(reportView(outline, counts, workflowViews(workflow, accounts, user.role)));
+      const view = reportView(
+        outline,
+        counts,
+        workflowViews(workflow, accounts, user.role),
+        deps.budgets.settings(),
+      );
+      response.json(withOpenComments(view, deps.comments.store.openCountsBySection()));
     },
 
     section(request, response) {
       const { user } = requestAuth(request);
       const section = sectionFromPath(outline, request.params.id);
       const view = workflowViews(workflow, accounts, user.role)(section.id);
-      response.json(sectionView(section, counts, view));
+      response.json(
+        sectionWithOpenComments(
+          sectionView(section, counts, view, deps.budgets.settings()),
+          deps.comments.store.openCountsBySection(),
+        ),
+      );
     },
 
     events(request, response) {

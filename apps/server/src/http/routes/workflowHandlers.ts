@@ -55,7 +55,12 @@ export function workflowHandlers(
         ip: request.ip ?? null,
       });
       response.json(
-        sectionView(section, counts, workflowViews(workflow, accounts, user.role)(section.id)),
+        sectionView(
+          section,
+          counts,
+          workflowViews(workflow, accounts, user.role)(section.id),
+          deps.budgets.settings(),
+        ),
       );
     },
 
@@ -82,7 +87,12 @@ export function workflowHandlers(
         ip: request.ip ?? null,
       });
       response.json(
-        sectionView(section, counts, workflowViews(workflow, accounts, user.role)(section.id)),
+        sectionView(
+          section,
+          counts,
+          workflowViews(workflow, accounts, user.role)(section.id),
+          deps.budgets.settings(),
+        ),
       );
     },
   };

@@ -1,0 +1,37 @@
+import { resolve } from "node:path";
+import { DEFAULT_OUTLINE_PATH, loadOutline, type Outline } from "@rapporteur/outline";
+import type { DocumentStore } from "@rapporteur/storage";
+import { SqliteStore } from "@rapporteur/storage";
+import { CliError } from "./CliError";
+import type { CliIo } from "./CliIo";
+
+/** Help text lines describing the environment variables every command reads. */
+export const ENVIRONMENT_HELP = `Environment:
+  RAPPORTEUR_DATA     data directory (default ./data, relative to the current directory)
+  RAPPORTEUR_OUTLINE  outline file (default content/outline.yaml)`;
+
+/** The data directory: RAPPORTEUR_DATA (default `./data`) resolved against the current directory. */
+export function resolveDataDir(io: CliIo): string {
+  return resolve(io.cwd, io.env.RAPPORTEUR_DATA || "data");
+}
+
+/** Loads and validates the outline (RAPPORTEUR_OUTLINE, default the shipped one). */
+export function loadCliOutline(io: CliIo): Outline {
+  const path = io.env.RAPPORTEUR_OUTLINE
+    ? resolve(io.cwd, io.env.RAPPORTEUR_OUTLINE)
+    : DEFAULT_OUTLINE_PATH;
+  try {
+    return loadOutline(path);
+  } catch (error) {
+    throw new CliError(`Cannot read the outline: ${(error as Error).message}`);
+  }
+}
+
+/** Opens the document store of `dataDir` with the configured opener. */
+export function openStore(io: CliIo, dataDir: string): DocumentStore {
+  try {
+    return (io.openStore ?? ((dir: string) => SqliteStore.open(dir)))(dataDir);
+  } catch (error) {
+    throw new CliError(`Cannot open the database in ${dataDir}: ${(error as Error).message}`);
+  }
+}

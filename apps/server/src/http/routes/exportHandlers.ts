@@ -1,0 +1,92 @@
+import { localDay } from "@rapporteur/budget";
+import { toDocx } from "@rapporteur/docx";
+import { reportToMarkdown, toMarkdown } from "@rapporteur/markdown";
+import type { RequestHandler } from "express";
+import { z } from "zod";
+import { assembleExportReport } from "../../report/assembleExportReport";
+import { exportComments } from "../../report/exportComments";
+import { exportFileName } from "../../report/exportFileName";
+import { readSectionDoc } from "../../report/readSectionDoc";
+import { recordExport } from "../../report/recordExport";
+import type { ApiDependencies } from "../ApiDependencies";
+import type { ApiRouteName } from "../apiRouteTable";
+import { forbidden } from "../errors";
+import { parseInput } from "../parseInput";
+import { requestAuth } from "../requestAuth";
+import { sectionFromPath } from "../sectionFromPath";
+
+/** Content types of the exports. */
+export const EXPORT_CONTENT_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  md: "text/markdown; charset=utf-8",
+} as const;
+
+const exportQuery = z
+  .object({
+    format: z.enum(["docx", "md"]),
+    variant: z.enum(["final", "review"]).default("final"),
+    section: z.string().max(200).optional(),
+  })
+  .strict();
+
+/**
+ * Handler of `GET /api/export?format=docx|md&variant=final|review&section=ID`: the report (or
+ * one section) as a Word or Markdown file, read from the live and stored sections without
+ * changing them. The final Word copy is for editors only; the review copy (open comment threads
+ * as Word comments) and Markdown are for everyone signed in. Every export is audited.
+ */
+export function exportHandlers(
+  deps: ApiDependencies,
+): Pick<Record<ApiRouteName, RequestHandler>, "exportReport"> {
+  const { outline, collab, store, audit } = deps;
+  return {
+    async exportReport(request, response) {
+      const { user } = requestAuth(request);
+      const query = parseInput(exportQuery, request.query, "query");
+      const section =
+        query.section === undefined ? undefined : sectionFromPath(outline, query.section);
+      const docx = query.format === "docx";
+      if (docx && query.variant === "final" && user.role !== "editor") {
+        throw forbidden(
+          "editors_only",
+          `Only editors can export the final Word copy; you are a ${user.role}: export the review copy (variant=review)`,
+        );
+      }
+      const report = await assembleExportReport(
+        outline,
+        (id) => readSectionDoc(collab, store, id),
+        { date: localDay(), sectionId: section?.id },
+      );
+      let body: Buffer;
+      if (docx) {
+        const review = query.variant === "review";
+        const bytes = await toDocx(report, deps.docxTemplate, {
+          variant: query.variant,
+          comments: review ? exportComments(deps.comments.store, section?.id) : [],
+        });
+        body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } else {
+        const first = report.sections[0];
+        body = Buffer.from(
+          section && first ? toMarkdown(first.doc) : reportToMarkdown(report),
+          "utf8",
+        );
+      }
+      const filename = exportFileName(outline.report.symbol, query.format, {
+        sectionId: section?.id,
+        review: docx && query.variant === "review",
+      });
+      recordExport(audit, {
+        actor: user.username,
+        format: docx ? "docx" : "markdown",
+        ...(docx ? { variant: query.variant } : {}),
+        ...(section ? { sections: [section.id] } : {}),
+        ip: request.ip ?? null,
+      });
+      response.setHeader("Content-Type", EXPORT_CONTENT_TYPES[query.format]);
+      response.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+      response.setHeader("Content-Length", String(body.byteLength));
+      response.end(body);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { replaceYDocContent } from "@rapporteur/schema";
+import { countDocument } from "@rapporteur/wordcount";
+import type { RequestHandler } from "express";
+import { sectionAccess } from "../../auth/sectionAccess";
+import { editSectionLive } from "../../comments/editSectionLive";
+import type { ApiDependencies } from "../ApiDependencies";
+import type { ApiRouteName } from "../apiRouteTable";
+import { forbidden } from "../errors";
+import { importBody, importUpload } from "../importUpload";
+import { parseInput } from "../parseInput";
+import { requestAuth } from "../requestAuth";
+import { sectionFromPath } from "../sectionFromPath";
+
+/**
+ * Handler of `POST /api/sections/:id/import` with `{ filename, contentBase64 }`: a Markdown or
+ * Word file replaces the section's content as a live edit, through the collaboration pipeline
+ * (stored, then shown to everyone editing the section). Allowed to those who may edit the
+ * section's text (drafters on unlocked sections, editors). The file is checked and converted
+ * before anything changes, so a refused file leaves the section as it was. Answers
+ * `{ warnings, words }`: what could not be kept, and the section's new word count.
+ */
+export function importHandlers(
+  deps: ApiDependencies,
+): Pick<Record<ApiRouteName, RequestHandler>, "importSection"> {
+  const { outline, workflow, collab, audit } = deps;
+  return {
+    async importSection(request, response) {
+      const { user } = requestAuth(request);
+      const section = sectionFromPath(outline, request.params.id);
+      const denied = () => {
+        const access = sectionAccess(user.role, workflow.get(section.id).status);
+        return access.readOnly
+          ? forbidden("read_only", `You cannot import: ${access.reason}`)
+          : null;
+      };
+      const refusal = denied();
+      if (refusal) throw refusal;
+      const body = parseInput(importBody, request.body, "body");
+      const imported = await importUpload(body, deps.maxImportBytes);
+      // The section may have been locked while the file was converted.
+      const late = denied();
+      if (late) throw late;
+      await editSectionLive(
+        collab,
+        section.id,
+        (ydoc) => {
+          replaceYDocContent(ydoc, imported.doc);
+          return true;
+        },
+        deps.idleUnloadMs,
+      );
+      const count = countDocument(imported.doc);
+      audit.record({
+        actor: user.username,
+        action: "import",
+        target: section.id,
+        detail: {
+          filename: body.filename,
+          format: imported.format,
+          words: count.words,
+          footnoteWords: count.footnoteWords,
+          warnings: imported.warnings.length,
+        },
+        ip: request.ip ?? null,
+      });
+      response.json({ warnings: imported.warnings, words: count.words });
+    },
+  };
+}

@@ -1,0 +1,381 @@
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { apiRequest } from "../api/apiRequest";
+import { type Account, ROLE_LABELS, type Role } from "../auth/accountTypes";
+import { colourForName } from "../identity/colourForName";
+import { Avatar } from "../layout/Avatar";
+import type { ManagedUser } from "./userTypes";
+
+const ROLES: Role[] = ["editor", "drafter", "reviewer"];
+
+/** Shortest password the server accepts. */
+const MIN_PASSWORD_LENGTH = 10;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The editors' user management: add users, change roles, deactivate, reset passwords. */
+export function UsersPage({ account }: { account: Account }) {
+  const [users, setUsers] = useState<ManagedUser[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<ManagedUser | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const answer = await apiRequest<{ users: ManagedUser[] }>("/users");
+      setUsers(answer.users);
+    } catch (error) {
+      setProblem(message(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const replace = (updated: ManagedUser) =>
+    setUsers((list) => list?.map((u) => (u.id === updated.id ? updated : u)) ?? null);
+
+  const update = async (
+    user: ManagedUser,
+    change: Partial<Pick<ManagedUser, "role" | "active">>,
+    done: string,
+  ) => {
+    setProblem(null);
+    setNotice(null);
+    try {
+      const answer = await apiRequest<{ user: ManagedUser }>(`/users/${user.id}`, {
+        method: "PATCH",
+        body: change,
+      });
+      replace(answer.user);
+      setNotice(done);
+    } catch (error) {
+      setProblem(message(error));
+    }
+  };
+
+  return (
+    <main className="admin-page" id="editor-main" aria-labelledby="users-title">
+      <header className="admin-page__head">
+        <h1 id="users-title" className="admin-page__title">
+          Users
+        </h1>
+        <p className="admin-page__lead">
+          Editors run the report, drafters write sections, reviewers read and comment.
+        </p>
+      </header>
+      <AddUserForm
+        onAdded={(user) => {
+          setUsers((list) => (list ? [...list, user] : [user]));
+          setProblem(null);
+          setNotice(`${user.displayName || user.username} can now sign in as ${user.username}.`);
+        }}
+      />
+      {problem && (
+        <p className="notice notice--error admin-notice" role="alert" data-testid="users-error">
+          {problem}
+        </p>
+      )}
+      {notice && !problem && (
+        <p className="notice notice--ok admin-notice" role="status" data-testid="users-notice">
+          {notice}
+        </p>
+      )}
+      {users === null ? (
+        <p className="admin-page__lead">Loading users…</p>
+      ) : (
+        <div className="table-card">
+          <table className="data-table" data-testid="users-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Username</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Added</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <tr
+                  key={user.id}
+                  data-testid={`user-row-${user.username}`}
+                  className={user.active ? undefined : "is-inactive"}
+                >
+                  <td>
+                    <span className="user-cell">
+                      <Avatar
+                        name={user.displayName || user.username}
+                        color={colourForName(user.username)}
+                        size="sm"
+                      />
+                      <span>{user.displayName || user.username}</span>
+                      {user.id === account.id && <span className="people__you">you</span>}
+                    </span>
+                  </td>
+                  <td className="mono">{user.username}</td>
+                  <td>
+                    <select
+                      className="select"
+                      aria-label={`Role of ${user.username}`}
+                      value={user.role}
+                      onChange={(event) => {
+                        const role = event.target.value as Role;
+                        void update(
+                          user,
+                          { role },
+                          `${user.username} is now ${ROLE_LABELS[role].toLowerCase()}.`,
+                        );
+                      }}
+                    >
+                      {ROLES.map((role) => (
+                        <option key={role} value={role}>
+                          {ROLE_LABELS[role]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <span className={`pill ${user.active ? "pill--ok" : "pill--off"}`}>
+                      {user.active ? "Active" : "Deactivated"}
+                    </span>
+                  </td>
+                  <td className="muted">{new Date(user.createdAt).toLocaleDateString("en-GB")}</td>
+                  <td className="data-table__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setResetting(user)}
+                    >
+                      Reset password
+                    </button>
+                    <button
+                      type="button"
+                      className={`button button--small${user.active ? " button--danger" : ""}`}
+                      onClick={() =>
+                        void update(
+                          user,
+                          { active: !user.active },
+                          user.active
+                            ? `${user.username} is deactivated and signed out.`
+                            : `${user.username} can sign in again.`,
+                        )
+                      }
+                    >
+                      {user.active ? "Deactivate" : "Reactivate"}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {resetting && (
+        <ResetPasswordDialog
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => {
+            setNotice(`${resetting.username} has a new password and was signed out everywhere.`);
+            setProblem(null);
+            setResetting(null);
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function AddUserForm({ onAdded }: { onAdded: (user: ManagedUser) => void }) {
+  const [username, setUsername] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [role, setRole] = useState<Role>("drafter");
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const titleId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!username.trim()) return setProblem("Enter a username.");
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      return setProblem(`The initial password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      const answer = await apiRequest<{ user: ManagedUser }>("/users", {
+        method: "POST",
+        body: {
+          username: username.trim(),
+          password,
+          role,
+          ...(displayName.trim() ? { displayName: displayName.trim() } : {}),
+        },
+      });
+      onAdded(answer.user);
+      setUsername("");
+      setDisplayName("");
+      setPassword("");
+      setRole("drafter");
+    } catch (error) {
+      setProblem(message(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="panel add-user" aria-labelledby={titleId}>
+      <h2 id={titleId} className="panel__title">
+        Add a user
+      </h2>
+      <form className="add-user__form" onSubmit={submit} noValidate data-testid="add-user-form">
+        <label className="field">
+          <span className="field__label">Username</span>
+          <input
+            name="new-username"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            placeholder="e.g. amina"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">Display name</span>
+          <input
+            name="new-display-name"
+            autoComplete="off"
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+            placeholder="e.g. Amina Diallo"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">Role</span>
+          <select
+            className="select select--field"
+            name="new-role"
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Initial password</span>
+          <input
+            name="new-password"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            placeholder={`${MIN_PASSWORD_LENGTH}+ characters`}
+          />
+        </label>
+        <button type="submit" className="button button--primary add-user__submit" disabled={saving}>
+          {saving ? "Adding…" : "Add user"}
+        </button>
+      </form>
+      {problem && (
+        <p className="field__error" role="alert" data-testid="add-user-error">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ResetPasswordDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: ManagedUser;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      setProblem(`The new password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+      return;
+    }
+    setSaving(true);
+    try {
+      await apiRequest<null>(`/users/${user.id}/password`, { method: "POST", body: { password } });
+      onDone();
+    } catch (error) {
+      setProblem(message(error));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form method="dialog" onSubmit={submit}>
+        <h2 id={titleId}>Reset the password of {user.displayName || user.username}</h2>
+        <p className="dialog-hint">
+          They are signed out everywhere and sign in again with the new password.
+        </p>
+        <label className="field">
+          <span className="field__label">New password</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            autoFocus
+            value={password}
+            aria-invalid={problem ? true : undefined}
+            onChange={(event) => {
+              setPassword(event.target.value);
+              setProblem(null);
+            }}
+          />
+        </label>
+        {problem && (
+          <p className="field__error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? "Saving…" : "Set password"}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

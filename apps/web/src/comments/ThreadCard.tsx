@@ -1,0 +1,301 @@
+import { useState } from "react";
+import { colourForName } from "../identity/colourForName";
+import { Avatar } from "../layout/Avatar";
+import { CommentText } from "./CommentText";
+import { commentsApi } from "./commentsApi";
+import type { CommentReply, CommentThread } from "./commentTypes";
+import { formatCommentDate } from "./formatCommentDate";
+import { TextForm } from "./TextForm";
+
+/** Props of {@link ThreadCard}. */
+export interface ThreadCardProps {
+  thread: CommentThread;
+  /** The signed-in user's id: authors edit and delete their own words. */
+  userId: number;
+  /** Whether this user may accept or reject suggestions in this section. */
+  canDecide: boolean;
+  active: boolean;
+  /** The thread's text is no longer in the section (or not placeable in the editor). */
+  detached: boolean;
+  onActivate: () => void;
+  onChanged: (thread: CommentThread) => void;
+  onDeleted: () => void;
+}
+
+/** Runs an API call, reporting its failure in the card. */
+function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+function Byline({ name, date, edited }: { name: string; date: string; edited: boolean }) {
+  return (
+    <div className="comment-byline">
+      <Avatar name={name} color={colourForName(name)} size="xs" />
+      <span className="comment-byline__name">{name}</span>
+      <time className="comment-byline__date" dateTime={date}>
+        {formatCommentDate(date)}
+        {edited ? " (edited)" : ""}
+      </time>
+    </div>
+  );
+}
+
+function ReplyItem({
+  reply,
+  own,
+  onChanged,
+}: {
+  reply: CommentReply;
+  own: boolean;
+  onChanged: (thread: CommentThread) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const { busy, error, run } = useAction();
+  return (
+    <li className="comment-reply" data-testid="comment-reply">
+      <Byline
+        name={reply.authorName}
+        date={reply.createdAt}
+        edited={reply.updatedAt !== reply.createdAt}
+      />
+      {editing ? (
+        <TextForm
+          label="Edit your reply"
+          submitLabel="Save"
+          initialText={reply.text}
+          autoFocus
+          onSubmit={async (text) => {
+            onChanged(await commentsApi.editReply(reply.id, text));
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <CommentText text={reply.text} />
+      )}
+      {own && !editing && (
+        <div className="comment-card__links">
+          <button type="button" className="link-button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className="link-button link-button--danger"
+            disabled={busy}
+            onClick={() => run(() => commentsApi.removeReply(reply.id))}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="comment-form__error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * One thread in the comments panel: the quoted text, the comment, its suggestion, the replies,
+ * and what this user may do (reply, resolve or reopen, edit or delete their own words, decide a
+ * suggestion). Every text is shown as text, never as markup.
+ */
+export function ThreadCard({
+  thread,
+  userId,
+  canDecide,
+  active,
+  detached,
+  onActivate,
+  onChanged,
+  onDeleted,
+}: ThreadCardProps) {
+  const [editing, setEditing] = useState(false);
+  const { busy, error, run } = useAction();
+  const own = thread.authorId === userId;
+  const resolved = thread.state === "resolved";
+  const suggestion = thread.suggestion;
+  const pending = suggestion?.state === "pending";
+  const change = (call: () => Promise<CommentThread>) => run(async () => onChanged(await call()));
+
+  const classes = ["comment-card"];
+  if (active) classes.push("is-active");
+  if (resolved) classes.push("is-resolved");
+  if (detached) classes.push("is-detached");
+
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a card holding buttons and forms cannot be one
+    <article
+      className={classes.join(" ")}
+      data-testid="comment-thread"
+      data-thread-id={thread.id}
+      data-state={thread.state}
+      aria-label={`Comment by ${thread.authorName}`}
+      aria-current={active || undefined}
+      tabIndex={-1}
+      role="group"
+      onClick={(event) => {
+        // Buttons, links and forms inside do their own thing.
+        if ((event.target as HTMLElement).closest("button, a, textarea, input, form")) return;
+        onActivate();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target === event.currentTarget) onActivate();
+      }}
+    >
+      <header className="comment-card__head">
+        <Byline
+          name={thread.authorName}
+          date={thread.createdAt}
+          edited={thread.updatedAt !== thread.createdAt && !thread.replies.length && !resolved}
+        />
+        {resolved && <span className="comment-card__badge">Resolved</span>}
+      </header>
+      <blockquote className="comment-card__quote" data-testid="comment-quote">
+        {thread.quote}
+      </blockquote>
+      {detached && <p className="comment-card__detached">The commented text has been deleted.</p>}
+      {editing ? (
+        <TextForm
+          label="Edit your comment"
+          submitLabel="Save"
+          initialText={thread.text}
+          autoFocus
+          onSubmit={async (text) => {
+            onChanged(await commentsApi.edit(thread.id, { text }));
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <CommentText text={thread.text} className="comment-card__text" />
+      )}
+
+      {suggestion && (
+        <div
+          className={`comment-suggestion comment-suggestion--${suggestion.state}`}
+          data-testid="comment-suggestion"
+        >
+          <p className="comment-suggestion__label">
+            {suggestion.replacement === ""
+              ? "Suggests deleting the text"
+              : "Suggests replacing with"}
+            {suggestion.state !== "pending" &&
+              ` · ${suggestion.state}${suggestion.decidedBy ? ` by ${suggestion.decidedBy.name}` : ""}`}
+          </p>
+          {suggestion.replacement !== "" && (
+            <p className="comment-suggestion__text">{suggestion.replacement}</p>
+          )}
+          {pending && canDecide && (
+            <div className="comment-card__actions">
+              <button
+                type="button"
+                className="button button--small button--primary"
+                disabled={busy || detached}
+                title={detached ? "The text of this suggestion has been deleted" : undefined}
+                onClick={() => change(() => commentsApi.accept(thread.id))}
+              >
+                Accept
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy}
+                onClick={() => change(() => commentsApi.reject(thread.id))}
+              >
+                Reject
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+
+      {thread.replies.length > 0 && (
+        <ol className="comment-replies">
+          {thread.replies.map((reply) => (
+            <ReplyItem
+              key={reply.id}
+              reply={reply}
+              own={reply.authorId === userId}
+              onChanged={onChanged}
+            />
+          ))}
+        </ol>
+      )}
+
+      {active && !editing && (
+        <TextForm
+          label="Reply"
+          submitLabel="Reply"
+          placeholder="Reply…"
+          testId="reply-form"
+          onSubmit={async (text) => onChanged(await commentsApi.reply(thread.id, text))}
+        />
+      )}
+
+      <div className="comment-card__actions comment-card__actions--foot">
+        {resolved ? (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={() => change(() => commentsApi.reopen(thread.id))}
+          >
+            Reopen
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={() => change(() => commentsApi.resolve(thread.id))}
+          >
+            Resolve
+          </button>
+        )}
+        {own && !editing && (
+          <>
+            <button type="button" className="link-button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="link-button link-button--danger"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm("Delete this comment and its replies?")) {
+                  void run(async () => {
+                    await commentsApi.remove(thread.id);
+                    onDeleted();
+                  });
+                }
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+      {error && (
+        <p className="comment-form__error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+import type { CommentEvent } from "./commentTypes";
+
+type Listener = (event: CommentEvent) => void;
+type ReconnectListener = () => void;
+
+const listeners = new Set<Listener>();
+const reconnectListeners = new Set<ReconnectListener>();
+let source: EventSource | null = null;
+
+function parse(data: string): CommentEvent | null {
+  try {
+    const value = JSON.parse(data) as Partial<CommentEvent>;
+    if (typeof value.sectionId !== "string" || typeof value.threadId !== "number") return null;
+    return {
+      sectionId: value.sectionId,
+      threadId: value.threadId,
+      thread: value.thread ?? null,
+      deleted: value.deleted === true,
+      openComments: typeof value.openComments === "number" ? value.openComments : 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function open(): void {
+  if (source || typeof EventSource === "undefined") return;
+  const stream = new EventSource("/api/events");
+  source = stream;
+  stream.addEventListener("comment", (message: MessageEvent<string>) => {
+    const event = parse(message.data);
+    if (event) for (const listener of listeners) listener(event);
+  });
+  stream.addEventListener("error", () => {
+    // An error answer (signed out) ends the stream for good: open a new one on next use.
+    if (stream.readyState === EventSource.CLOSED && source === stream) source = null;
+  });
+  stream.addEventListener("open", () => {
+    // Events may have been missed before the stream (re)opened: subscribers load again.
+    for (const listener of reconnectListeners) listener();
+  });
+}
+
+function closeIfUnused(): void {
+  if (listeners.size > 0 || reconnectListeners.size > 0) return;
+  source?.close();
+  source = null;
+}
+
+/**
+ * Listens to the `comment` events of `/api/events` (one stream shared by every listener of the
+ * page); `onReconnect` is called whenever the stream (re)opens, since events may have been
+ * missed before. Returns a function that stops listening.
+ */
+export function subscribeToComments(listener: Listener, onReconnect?: ReconnectListener) {
+  listeners.add(listener);
+  if (onReconnect) reconnectListeners.add(onReconnect);
+  open();
+  return () => {
+    listeners.delete(listener);
+    if (onReconnect) reconnectListeners.delete(onReconnect);
+    closeIfUnused();
+  };
+}

@@ -1,0 +1,202 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { apiRequest } from "../api/apiRequest";
+import type { ReportSection } from "../report/reportTypes";
+import { IMPORT_ACCEPT, importProblem } from "./importableFile";
+import { readFileAsBase64 } from "./readFileAsBase64";
+
+/** Answer of `POST /api/sections/:id/import`. */
+interface ImportAnswer {
+  warnings: string[];
+  words: number;
+}
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "confirm"; file: File }
+  | { kind: "working"; file: File }
+  | { kind: "done"; file: File; answer: ImportAnswer }
+  | { kind: "failed"; file: File | null; message: string };
+
+/** Props of {@link ImportIntoSection}. */
+export interface ImportIntoSectionProps {
+  section: ReportSection;
+  /** The section's current word count: a non-empty section asks before being replaced. */
+  words: number;
+}
+
+/**
+ * "Import into this section…": sends a Markdown or Word file to the server, which replaces the
+ * section's text as a live edit, and lists what could not be kept.
+ */
+export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+
+  const send = async (file: File) => {
+    setStep({ kind: "working", file });
+    try {
+      const contentBase64 = await readFileAsBase64(file);
+      const answer = await apiRequest<ImportAnswer>(
+        `/sections/${encodeURIComponent(section.id)}/import`,
+        { method: "POST", body: { filename: file.name, contentBase64 } },
+      );
+      setStep({
+        kind: "done",
+        file,
+        answer: {
+          warnings: Array.isArray(answer?.warnings) ? answer.warnings.map(String) : [],
+          words: Number(answer?.words) || 0,
+        },
+      });
+    } catch (error) {
+      setStep({
+        kind: "failed",
+        file,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  const chosen = (file: File | undefined) => {
+    if (inputRef.current) inputRef.current.value = "";
+    if (!file) return;
+    const problem = importProblem(file);
+    if (problem) setStep({ kind: "failed", file, message: problem });
+    else if (words > 0) setStep({ kind: "confirm", file });
+    else void send(file);
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="import-button"
+        onClick={() => inputRef.current?.click()}
+      >
+        Import into this section…
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept={IMPORT_ACCEPT}
+        hidden
+        data-testid="import-file"
+        onChange={(event) => chosen(event.target.files?.[0])}
+      />
+      {step.kind !== "idle" && (
+        <ImportDialog
+          step={step}
+          sectionTitle={section.title}
+          words={words}
+          onConfirm={() => step.kind === "confirm" && void send(step.file)}
+          onClose={() => setStep({ kind: "idle" })}
+        />
+      )}
+    </>
+  );
+}
+
+function ImportDialog({
+  step,
+  sectionTitle,
+  words,
+  onConfirm,
+  onClose,
+}: {
+  step: Exclude<Step, { kind: "idle" }>;
+  sectionTitle: string;
+  words: number;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const name = step.file?.name ?? "";
+  let title: string;
+  let body: ReactNode;
+  if (step.kind === "confirm") {
+    title = "Replace this section’s text?";
+    body = (
+      <p>
+        “{sectionTitle}” already holds {words} words. Importing “{name}” replaces them for everyone.
+        You can undo the import afterwards with Undo.
+      </p>
+    );
+  } else if (step.kind === "working") {
+    title = "Importing…";
+    body = <p role="status">Sending “{name}” to the server…</p>;
+  } else if (step.kind === "failed") {
+    title = "The file could not be imported";
+    body = (
+      <p className="field__error" role="alert" data-testid="import-error">
+        {step.message}
+      </p>
+    );
+  } else {
+    const { warnings, words: imported } = step.answer;
+    title = "Imported";
+    body = (
+      <div data-testid="import-result">
+        <p role="status">
+          “{name}” is now the text of this section ({imported} words).
+        </p>
+        {warnings.length > 0 ? (
+          <>
+            <p className="import-warnings__lead">What could not be kept:</p>
+            <ul className="import-warnings" data-testid="import-warnings">
+              {warnings.map((warning, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: warnings may repeat; order is fixed
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="dialog-hint">Everything in the file was kept.</p>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (step.kind !== "working") onClose();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (step.kind === "confirm") onConfirm();
+          else onClose();
+        }}
+      >
+        <h2 id={titleId}>{title}</h2>
+        {body}
+        <div className="dialog-actions">
+          {step.kind === "confirm" && (
+            <button type="button" className="button button--quiet" onClick={onClose}>
+              Cancel
+            </button>
+          )}
+          {step.kind !== "working" && (
+            <button type="submit" className="button button--primary" data-testid="import-confirm">
+              {step.kind === "confirm" ? "Replace the text" : "Close"}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}

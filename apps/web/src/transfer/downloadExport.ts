@@ -1,0 +1,57 @@
+import { ApiError } from "../api/ApiError";
+import { readApiError } from "../api/readApiError";
+import { reportSessionLost } from "../api/sessionLost";
+import { filenameFromDisposition } from "./filenameFromDisposition";
+
+/** What to export: the whole report or one section, as Word or Markdown. */
+export interface ExportRequest {
+  format: "docx" | "md";
+  variant: "final" | "review";
+  sectionId?: string;
+}
+
+/** The URL of `GET /api/export` for `request`. */
+export function exportUrl({ format, variant, sectionId }: ExportRequest): string {
+  const query = new URLSearchParams({ format, variant });
+  if (sectionId) query.set("section", sectionId);
+  return `/api/export?${query}`;
+}
+
+/**
+ * Asks the server for an export and saves the file it answers under the name it suggests.
+ * Resolves with that name; throws {@link ApiError} with the server's message when refused.
+ */
+export async function downloadExport(request: ExportRequest): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(exportUrl(request), { credentials: "same-origin" });
+  } catch {
+    throw new ApiError(
+      0,
+      "network",
+      "The Rapporteur server cannot be reached. Check your connection and retry.",
+    );
+  }
+  if (!response.ok) {
+    const error = await readApiError(response);
+    if (response.status === 401) reportSessionLost(error.message);
+    throw error;
+  }
+  const fallback = `rapporteur${request.sectionId ? `-${request.sectionId}` : ""}.${request.format}`;
+  const filename = filenameFromDisposition(response.headers.get("content-disposition"), fallback);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    link.rel = "noopener";
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Revoked after the click has started the download.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  return filename;
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { importProblem, MAX_IMPORT_BYTES } from "./importableFile";
+
+describe("importProblem", () => {
+  it.each(["draft.md", "Draft.MARKDOWN", "chapter 2.docx"])("accepts %s", (name) => {
+    expect(importProblem({ name, size: 10 })).toBeNull();
+  });
+
+  it("refuses other file types, empty and huge files before sending them", () => {
+    expect(importProblem({ name: "draft.pdf", size: 10 })).toMatch(/not a Markdown/);
+    expect(importProblem({ name: "draft.md", size: 0 })).toMatch(/empty/);
+    expect(importProblem({ name: "draft.docx", size: MAX_IMPORT_BYTES + 1 })).toMatch(/larger/);
+  });
+});

@@ -1,0 +1,120 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import type { ManagedUser } from "../admin/userTypes";
+import { apiRequest } from "../api/apiRequest";
+import type { ReportSection } from "../report/reportTypes";
+
+/** Props of {@link LeadPicker}. */
+export interface LeadPickerProps {
+  section: ReportSection;
+  onSaved: (section: ReportSection) => void;
+  onClose: () => void;
+}
+
+/** Editors' dialog choosing a section's lead drafters among active drafters and editors. */
+export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [candidates, setCandidates] = useState<ManagedUser[] | null>(null);
+  const [chosen, setChosen] = useState<Set<number>>(() => new Set(section.leads.map((l) => l.id)));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    apiRequest<{ users: ManagedUser[] }>("/users", { signal: controller.signal }).then(
+      ({ users }) =>
+        setCandidates(
+          users
+            .filter((u) => u.active && (u.role === "drafter" || u.role === "editor"))
+            .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+        ),
+      (error: unknown) => {
+        if (!controller.signal.aborted)
+          setProblem(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setProblem(null);
+    try {
+      const updated = await apiRequest<ReportSection>(
+        `/sections/${encodeURIComponent(section.id)}/leads`,
+        { method: "PUT", body: { leads: [...chosen] } },
+      );
+      onSaved(updated);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="lead-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form method="dialog" onSubmit={save}>
+        <h2 id={titleId}>Lead drafters</h2>
+        <p className="dialog-hint">{section.title}</p>
+        {candidates === null && !problem && <p className="dialog-hint">Loading the team…</p>}
+        {candidates && (
+          <fieldset className="checklist" data-testid="lead-options">
+            <legend className="visually-hidden">Lead drafters of {section.title}</legend>
+            {candidates.length === 0 && <p className="dialog-hint">No active drafters yet.</p>}
+            {candidates.map((user) => (
+              <label key={user.id} className="checklist__item">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(user.id)}
+                  onChange={(event) => {
+                    const next = new Set(chosen);
+                    if (event.target.checked) next.add(user.id);
+                    else next.delete(user.id);
+                    setChosen(next);
+                  }}
+                />
+                <span className="checklist__name">{user.displayName || user.username}</span>
+                <span className="checklist__detail">
+                  {user.username} · {user.role}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {problem && (
+          <p className="field__error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={saving || candidates === null}
+            data-testid="leads-save"
+          >
+            {saving ? "Saving…" : "Save leads"}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

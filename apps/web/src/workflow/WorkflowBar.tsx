@@ -1,0 +1,130 @@
+import { useState } from "react";
+import { apiRequest } from "../api/apiRequest";
+import type { Account } from "../auth/accountTypes";
+import { colourForName } from "../identity/colourForName";
+import { Avatar } from "../layout/Avatar";
+import type { ReportSection } from "../report/reportTypes";
+import { ImportIntoSection } from "../transfer/ImportIntoSection";
+import { LeadPicker } from "./LeadPicker";
+import { StatusBadge } from "./StatusBadge";
+
+/** Props of {@link WorkflowBar}. */
+export interface WorkflowBarProps {
+  section: ReportSection;
+  account: Account;
+  words: number;
+  onUpdated: (section: ReportSection) => void;
+}
+
+type Action = "submit" | "approve" | "reopen";
+
+const ACTION_LABELS: Record<Action, string> = {
+  submit: "Send to review",
+  approve: "Approve and lock",
+  reopen: "Reopen",
+};
+
+/** The actions a role may take on a section in its current status (the server decides too). */
+function actionsFor(role: Account["role"], status: ReportSection["status"]): Action[] {
+  const actions: Action[] = [];
+  if (status === "drafting" && (role === "drafter" || role === "editor")) actions.push("submit");
+  if (role === "editor" && status !== "approved") actions.push("approve");
+  if (role === "editor" && status !== "drafting") actions.push("reopen");
+  return actions;
+}
+
+/**
+ * Under the section title: its status, its lead drafters, and the workflow buttons of the
+ * user's role (send to review; approve and lock; reopen), lead assignment for editors, import.
+ */
+export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarProps) {
+  const [pending, setPending] = useState<Action | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pickingLeads, setPickingLeads] = useState(false);
+
+  const run = async (action: Action) => {
+    setPending(action);
+    setProblem(null);
+    try {
+      const updated = await apiRequest<ReportSection>(
+        `/sections/${encodeURIComponent(section.id)}/status`,
+        { method: "POST", body: { action } },
+      );
+      onUpdated(updated);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const actions = actionsFor(account.role, section.status);
+  const canImport = account.role !== "reviewer" && !section.readOnly;
+  return (
+    <div className="workflow" data-testid="workflow">
+      <div className="workflow__facts">
+        <StatusBadge status={section.status} testId="section-status" />
+        <div className="workflow__leads" data-testid="section-leads">
+          <span className="workflow__label">Leads</span>
+          {section.leads.length === 0 ? (
+            <span className="workflow__none">none yet</span>
+          ) : (
+            <ul className="lead-list">
+              {section.leads.map((lead) => (
+                <li key={lead.id} className="lead-list__item">
+                  <Avatar
+                    name={lead.displayName || lead.username}
+                    color={colourForName(lead.username)}
+                    size="sm"
+                  />
+                  <span>{lead.displayName || lead.username}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {account.role === "editor" && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="edit-leads"
+              onClick={() => setPickingLeads(true)}
+            >
+              {section.leads.length === 0 ? "Assign" : "Change"}
+            </button>
+          )}
+        </div>
+      </div>
+      {(actions.length > 0 || canImport) && (
+        <div className="workflow__actions">
+          {canImport && <ImportIntoSection section={section} words={words} />}
+          {actions.map((action) => (
+            <button
+              key={action}
+              type="button"
+              className={`button button--small${action === "approve" ? " button--primary" : ""}`}
+              disabled={pending !== null}
+              onClick={() => void run(action)}
+            >
+              {pending === action ? "Saving…" : ACTION_LABELS[action]}
+            </button>
+          ))}
+        </div>
+      )}
+      {problem && (
+        <p className="workflow__error" role="alert" data-testid="workflow-error">
+          {problem}
+        </p>
+      )}
+      {pickingLeads && (
+        <LeadPicker
+          section={section}
+          onClose={() => setPickingLeads(false)}
+          onSaved={(updated) => {
+            onUpdated(updated);
+            setPickingLeads(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,314 @@
+import { deflateRawSync, constants as zlib } from "node:zlib";
+import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi } from "../support/callApi";
+import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
+import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { exportFile, importFile, pollUntil } from "./apiFiles";
+
+// Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
+
+const MAX_IMPORT_BYTES = 256 * 1024;
+const MiB = 1024 * 1024;
+
+const DRAFT = `# Digital divides
+
+Access grew **fast**, as the [ITU](https://www.itu.int) reports.[^itu]
+
+## Remaining gaps
+
+- Rural areas
+- Women and girls
+
+[^itu]: ITU, *Measuring digital development*, 2024.
+`;
+
+async function wordDraft(text: string): Promise<Uint8Array> {
+  const doc = {
+    type: "doc",
+    content: [
+      { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "From Word" }] },
+      { type: "paragraph", content: [{ type: "text", text }] },
+    ],
+  };
+  return toDocx(
+    {
+      title: "Draft",
+      symbol: "DRAFT/1",
+      date: "2025-01-15",
+      parts: [{ id: "part", title: "Part" }],
+      sections: [{ id: "draft", title: "Draft section", part: "part", doc }],
+    },
+    loadDocxTemplate(),
+  );
+}
+
+/** A one-file ZIP whose DEFLATE stream inflates to `mebibytes` MiB while declaring 10 KiB. */
+function zipBomb(mebibytes: number): Uint8Array {
+  const segment = deflateRawSync(Buffer.alloc(MiB, "a"), { finishFlush: zlib.Z_FULL_FLUSH });
+  const deflated = Buffer.concat([
+    ...Array.from({ length: mebibytes }, () => segment),
+    deflateRawSync(Buffer.alloc(0)),
+  ]);
+  const name = Buffer.from("word/document.xml");
+  const declared = 10 * 1024;
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(deflated.length, 18);
+  local.writeUInt32LE(declared, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(deflated.length, 20);
+  central.writeUInt32LE(declared, 24);
+  central.writeUInt16LE(name.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(local.length + name.length + deflated.length, 16);
+  return Buffer.concat([local, name, deflated, central, name, end]);
+}
+
+describe("import endpoint", () => {
+  let server: ServerProcess;
+  const cookies = { editor: "", drafter: "", reviewer: "" };
+  const clients: CollabClient[] = [];
+  const connect = async (sectionId: string, role: keyof typeof cookies) => {
+    const client = connectCollabClient(server.url, sectionId, { cookie: cookies[role] });
+    clients.push(client);
+    await client.synced;
+    return client;
+  };
+  const sectionOf = async (id: string) =>
+    (await callApi(server.url, cookies.editor, "GET", `/sections/${id}`)).body;
+
+  beforeAll(async () => {
+    server = await startServerProcess({
+      env: { RAPPORTEUR_MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES) },
+    });
+    for (const role of ["editor", "drafter", "reviewer"] as const) {
+      cookies[role] = await loginAs(server.url, role);
+    }
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.stop();
+  });
+
+  it("imports Markdown as a drafter and a connected editor sees it at once", async () => {
+    const watcher = await connect("p1-context", "reviewer");
+    const answer = await importFile(server.url, cookies.drafter, "p1-context", "draft.md", DRAFT);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ warnings: [], words: 16 });
+    await waitFor(
+      () => watcher.fragment.toString().includes("Women and girls"),
+      "the reviewer's client to receive the import",
+    );
+    const xml = watcher.fragment.toString();
+    expect(xml).toContain('<heading level="3">Digital divides</heading>');
+    expect(xml).toContain('<heading level="4">Remaining gaps</heading>');
+    expect(xml).toContain("<bold>fast</bold>");
+    expect(xml).toMatch(/<link [^>]*href="https:\/\/www\.itu\.int"[^>]*>ITU<\/link>/);
+    expect(xml).toContain(
+      "<footnote>ITU, <italic>Measuring digital development</italic>, 2024.</footnote>",
+    );
+    expect(xml).toContain("<bulletlist><listitem><paragraph>Rural areas</paragraph>");
+    // Counted by the server from the stored section, the same as the answer.
+    const section = await pollUntil(
+      () => sectionOf("p1-context"),
+      (s) => s.words === 16,
+      "the server count",
+    );
+    expect(section.footnoteWords).toBe(5);
+    // Durable: exported from storage once nobody has it open.
+    const md = await exportFile(server.url, cookies.editor, "format=md&section=p1-context");
+    expect(md.text).toContain(
+      "Access grew **fast**, as the [ITU](https://www.itu.int) reports.[^1]",
+    );
+  });
+
+  it("replaces what was there, for the editors connected too", async () => {
+    const drafter = await connect("p1-context", "drafter");
+    const answer = await importFile(
+      server.url,
+      cookies.drafter,
+      "p1-context",
+      "again.md",
+      "Replaced entirely.\n",
+    );
+    expect(answer.status).toBe(200);
+    await waitFor(
+      () => drafter.fragment.toString() === "<paragraph>Replaced entirely.</paragraph>",
+      "the replacement",
+    );
+  });
+
+  it("imports a Word file made by the exporter", async () => {
+    const watcher = await connect("p1-technology", "editor");
+    const bytes = await wordDraft("Mobile broadband reached most of the world.");
+    const answer = await importFile(
+      server.url,
+      cookies.editor,
+      "p1-technology",
+      "draft.docx",
+      bytes,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.words).toBe(9);
+    await waitFor(
+      () => watcher.fragment.toString().includes("Mobile broadband reached most of the world."),
+      "the Word import to arrive",
+    );
+    expect(watcher.fragment.toString()).toContain('<heading level="3">From Word</heading>');
+  });
+
+  it("refuses reviewers, and drafters on a locked section (editors may still import)", async () => {
+    const reviewer = await importFile(server.url, cookies.reviewer, "p1-ecosystem", "a.md", "Hi");
+    expect(reviewer.status).toBe(403);
+    expect(reviewer.body.error.id).toBe("read_only");
+    expect(reviewer.body.error.message).toMatch(/reviewers cannot edit sections/);
+
+    const approved = await callApi(
+      server.url,
+      cookies.editor,
+      "POST",
+      "/sections/p1-ecosystem/status",
+      {
+        action: "approve",
+      },
+    );
+    expect(approved.status).toBe(200);
+    const drafter = await importFile(server.url, cookies.drafter, "p1-ecosystem", "a.md", "Hi");
+    expect(drafter.status).toBe(403);
+    expect(drafter.body.error.message).toMatch(/approved and locked/);
+    expect((await sectionOf("p1-ecosystem")).words).toBe(0);
+    const editor = await importFile(
+      server.url,
+      cookies.editor,
+      "p1-ecosystem",
+      "a.md",
+      "Editor text",
+    );
+    expect(editor.status).toBe(200);
+  });
+
+  it("refuses bad files with a clear 4xx and leaves the section unchanged", async () => {
+    const sectionId = "p1-access";
+    const seeded = await importFile(server.url, cookies.drafter, sectionId, "a.md", DRAFT);
+    expect(seeded.status).toBe(200);
+    const watcher = await connect(sectionId, "drafter");
+    await waitFor(() => watcher.fragment.toString().includes("Women and girls"), "the seed");
+    const before = {
+      xml: watcher.fragment.toString(),
+      md: (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
+    };
+    const received = watcher.received.length;
+    const whole = await wordDraft("A complete Word file.");
+    const cases: [string, string, Uint8Array | string, number, string, RegExp][] = [
+      ["zip bomb", "bomb.docx", zipBomb(64), 422, "zip_bomb", /inflates/],
+      [
+        "truncated docx",
+        "cut.docx",
+        whole.slice(0, Math.floor(whole.length / 2)),
+        422,
+        "truncated",
+        /incomplete/,
+      ],
+      [
+        "binary junk as docx",
+        "junk.docx",
+        new Uint8Array(4096).map((_, i) => (i * 37) % 256),
+        422,
+        "not_a_docx",
+        /not a Word/i,
+      ],
+      [
+        "binary junk as md",
+        "junk.md",
+        new Uint8Array(4096).map((_, i) => (i * 37) % 256),
+        422,
+        "not_text",
+        /not UTF-8 text/,
+      ],
+      [
+        "script in Markdown",
+        "x.md",
+        "Hello\n\n<script>fetch('/api/users')</script>\n",
+        422,
+        "unsafe_markdown",
+        /<script> on line 3/,
+      ],
+      ["empty file", "empty.md", "", 422, "empty_file", /empty/],
+      ["a PDF", "report.pdf", "%PDF-1.7", 400, "unsupported_file_type", /\.md.*\.docx/],
+      [
+        "a file over the limit",
+        "big.md",
+        "word ".repeat(MAX_IMPORT_BYTES / 5 + 1),
+        413,
+        "file_too_large",
+        /import limit of 0\.25 MiB/,
+      ],
+    ];
+    for (const [what, filename, content, status, id, message] of cases) {
+      const answer = await importFile(server.url, cookies.drafter, sectionId, filename, content);
+      expect({ what, status: answer.status, id: answer.body?.error?.id }).toEqual({
+        what,
+        status,
+        id,
+      });
+      expect(answer.body.error.message).toMatch(message);
+    }
+
+    const origin = new URL(server.url).origin;
+    const raw = (body: string) =>
+      fetch(`${origin}/api/sections/${sectionId}/import`, {
+        method: "POST",
+        headers: { cookie: cookies.drafter, origin, "content-type": "application/json" },
+        body,
+      });
+    // A body far beyond the limit is cut off by the body parser, with the same message.
+    const huge = await raw(
+      JSON.stringify({ filename: "huge.md", contentBase64: "A".repeat(4 * MiB) }),
+    );
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.id).toBe("file_too_large");
+    const badBase64 = await raw(JSON.stringify({ filename: "a.md", contentBase64: "@@@@" }));
+    expect(badBase64.status).toBe(400);
+    expect((await badBase64.json()).error.id).toBe("invalid_base64");
+    const wrongShape = await raw(JSON.stringify({ filename: 5, content: "x" }));
+    expect(wrongShape.status).toBe(400);
+    expect((await wrongShape.json()).error.id).toBe("invalid_body");
+
+    expect(watcher.fragment.toString()).toBe(before.xml);
+    expect(watcher.received.length).toBe(received);
+    expect(
+      (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
+    ).toBe(before.md);
+  });
+
+  it("records imports in the audit log", async () => {
+    const audit = await callApi(server.url, cookies.editor, "GET", "/audit?action=import");
+    expect(audit.body.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: "drafter",
+          action: "import",
+          target: "p1-context",
+          detail: expect.objectContaining({ filename: "draft.md", format: "markdown", words: 16 }),
+        }),
+        expect.objectContaining({
+          actor: "admin",
+          target: "p1-technology",
+          detail: expect.objectContaining({ format: "docx" }),
+        }),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,15 @@
+import type { Benchmark } from "./benchmark";
+import { counting } from "./counting";
+import { durableWrites } from "./durableWrites";
+import { exportBenchmark } from "./export";
+import { fanout } from "./fanout";
+import { load } from "./load";
+
+/** Every benchmark, in the order of issue 8; `run.ts` runs them (or those named) in this order. */
+export const benchmarks: readonly Benchmark[] = [
+  fanout,
+  durableWrites,
+  load,
+  exportBenchmark,
+  counting,
+];
