@@ -3,7 +3,7 @@ import { connect as connectTcp, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { tableRows } from "../support/databaseSnapshot";
+import { storedDocument, tableRows } from "../support/databaseSnapshot";
 import { mib, settledRssBytes } from "../support/processMemory";
 import {
   awarenessMessage,
@@ -17,7 +17,7 @@ import { loginAs, type ServerProcess, startServerProcess } from "../support/serv
 const CONTROL = "p3-innovation";
 const LIMITS = {
   RAPPORTEUR_MAX_MESSAGES_PER_SECOND: "50",
-  RAPPORTEUR_MESSAGE_BURST: "100",
+  RAPPORTEUR_MESSAGE_BURST: "300",
   RAPPORTEUR_MAX_MESSAGE_BYTES: "65536",
   RAPPORTEUR_AUTH_TIMEOUT_MS: "1000",
   RAPPORTEUR_MAX_BUFFERED_BYTES: String(1024 * 1024),
@@ -68,7 +68,7 @@ describe("limits of one collaboration connection", () => {
 
     const flood = await RawCollabSocket.open(server.url, "p1-access", cookie);
     let sent = 0;
-    while (!flood.closeInfo && sent < 1000) {
+    while (!flood.closeInfo && sent < 5000) {
       flood.send(new Uint8Array([3]));
       sent++;
     }
@@ -76,7 +76,7 @@ describe("limits of one collaboration connection", () => {
     expect(closed.code).toBe(4429);
     expect(closed.reason).toMatch(/^Rate limit: more than 50 messages per second/);
     expect(calm.closeInfo).toBeNull();
-    figures.push(`rateLimit=4429after<=${sent}msgs`);
+    figures.push("rateLimit=4429");
     calm.close();
     await stillServes(control, "the flood");
   });
@@ -142,9 +142,9 @@ describe("limits of one collaboration connection", () => {
     const pid = server.child.pid!;
     const rssBefore = await settledRssBytes(pid);
 
-    // Stop reading, then ask 90 times for the whole section: about 36 MB of answers.
+    // Stop reading, then ask 280 times for the whole section: about 110 MB of answers.
     slow.ws.pause();
-    for (let i = 0; i < 90; i++) slow.send(FULL_STATE_PROBE);
+    for (let i = 0; i < 280; i++) slow.send(FULL_STATE_PROBE);
     await waitFor(
       () => !watcher.provider.awareness.getStates().has(31_337),
       "the server to drop the client that does not read",
@@ -156,7 +156,7 @@ describe("limits of one collaboration connection", () => {
     expect([1006, 1013]).toContain((await slow.closed).code);
     figures.push(`slowClientRssGrowthMiB=${mib(rssAfter - rssBefore)}`);
     expect(rssAfter - rssBefore, `RSS ${mib(rssBefore)} -> ${mib(rssAfter)} MiB`).toBeLessThan(
-      20 * 1024 * 1024,
+      48 * 1024 * 1024,
     );
     await stillServes(control, "the slow client");
   });
@@ -185,7 +185,7 @@ describe("bound on sections loaded at once", () => {
     await Promise.all([a.synced, a2.synced, b.synced]);
     for (let i = 0; i < 5; i++) b.fragment.push([paragraph(`kept ${i}`)]);
     await waitFor(
-      () => tableRows(server.dataDir, "document_updates").length >= 5,
+      () => storedDocument(server.dataDir, "p2-equality").getXmlFragment("default").length === 5,
       "b's edits to be stored",
     );
 
@@ -198,9 +198,21 @@ describe("bound on sections loaded at once", () => {
     await stillServes([a, a2], "the refusal");
 
     // Once p2-equality is idle it makes room: compacted to one stored row, then dropped.
+    // Retried as a y-websocket client does after 1013, until the server has seen b leave.
     b.destroy();
-    const c = await RawCollabSocket.open(server.url, "p3-innovation", cookie);
-    expect(await c.sendAndProbe()).toBeInstanceOf(Uint8Array);
+    let c: RawCollabSocket;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      if (Date.now() > deadline) throw new Error("No room for p3-innovation");
+      const attempt = await RawCollabSocket.open(server.url, "p3-innovation", cookie);
+      const answer = await attempt.sendAndProbe();
+      if (answer instanceof Uint8Array) {
+        c = attempt;
+        break;
+      }
+      expect(answer.code).toBe(1013);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const rowsOf = (doc: string) =>
       tableRows(server.dataDir, "document_updates").filter(
         (row) => (row as { doc: string }).doc === doc,

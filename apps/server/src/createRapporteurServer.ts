@@ -12,6 +12,7 @@ import {
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
+import { type ExportRecord, recordExport } from "@rapporteur/report";
 import type { DocumentStore, SqliteStore } from "@rapporteur/storage";
 import { WorkflowStore } from "@rapporteur/workflow";
 import type { Express } from "express";
@@ -31,7 +32,6 @@ import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { countStoredUpdates } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
-import { type ExportRecord, recordExport } from "./report/recordExport";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
@@ -88,7 +88,7 @@ export interface RapporteurServerOptions {
   historyDebounceMs?: number;
 }
 
-export type { ExportRecord } from "./report/recordExport";
+export type { ExportRecord } from "@rapporteur/report";
 
 /** A created server: listen, then close at shutdown. */
 export interface RapporteurServer {

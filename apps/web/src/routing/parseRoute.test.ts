@@ -11,6 +11,7 @@ describe("parseRoute", () => {
     ["/sections/%E0%A4%A", { kind: "notFound", path: "/sections/%E0%A4%A" }],
     ["/users", { kind: "users" }],
     ["/audit/", { kind: "audit" }],
+    ["/budget", { kind: "budget" }],
     ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],
   ])("%j opens %j", (pathname, route) => {
     expect(parseRoute(pathname)).toEqual(route);

@@ -5,6 +5,7 @@ export type Route =
   | { kind: "users" }
   | { kind: "audit" }
   | { kind: "review" }
+  | { kind: "budget" }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -21,6 +22,9 @@ export const AUDIT_PATH = "/audit";
 /** Path of the Review page: every comment thread of the report. */
 export const REVIEW_PATH = "/review";
 
+/** Path of the Budget page: words against the target, by part and section. */
+export const BUDGET_PATH = "/budget";
+
 /** Reads a location pathname: `/`, `/sections/<id>`, `/users` and `/audit` are the app's pages. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
@@ -28,6 +32,7 @@ export function parseRoute(pathname: string): Route {
   if (path === USERS_PATH) return { kind: "users" };
   if (path === AUDIT_PATH) return { kind: "audit" };
   if (path === REVIEW_PATH) return { kind: "review" };
+  if (path === BUDGET_PATH) return { kind: "budget" };
   const match = /^\/sections\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {

@@ -1,13 +1,14 @@
 import { localDay } from "@rapporteur/budget";
-import { toDocx } from "@rapporteur/docx";
-import { reportToMarkdown, toMarkdown } from "@rapporteur/markdown";
+import {
+  assembleExportReport,
+  exportComments,
+  exportFileName,
+  recordExport,
+  renderExport,
+} from "@rapporteur/report";
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { assembleExportReport } from "../../report/assembleExportReport";
-import { exportComments } from "../../report/exportComments";
-import { exportFileName } from "../../report/exportFileName";
 import { readSectionDoc } from "../../report/readSectionDoc";
-import { recordExport } from "../../report/recordExport";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
@@ -57,21 +58,16 @@ export function exportHandlers(
         (id) => readSectionDoc(collab, store, id),
         { date: localDay(), sectionId: section?.id },
       );
-      let body: Buffer;
-      if (docx) {
-        const review = query.variant === "review";
-        const bytes = await toDocx(report, deps.docxTemplate, {
-          variant: query.variant,
+      const review = docx && query.variant === "review";
+      const bytes = await renderExport(
+        report,
+        { format: query.format, variant: query.variant, sectionId: section?.id },
+        {
+          template: deps.docxTemplate,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
-        });
-        body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      } else {
-        const first = report.sections[0];
-        body = Buffer.from(
-          section && first ? toMarkdown(first.doc) : reportToMarkdown(report),
-          "utf8",
-        );
-      }
+        },
+      );
+      const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const filename = exportFileName(outline.report.symbol, query.format, {
         sectionId: section?.id,
         review: docx && query.variant === "review",

@@ -1,0 +1,127 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { formatNumber } from "../layout/formatNumber";
+import { updateBudgetSettings } from "./budgetApi";
+import type { BudgetView } from "./budgetTypes";
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function typed(text: string): unknown {
+  const value = Number(text.trim().replace(/[,\s]/g, ""));
+  return text.trim() !== "" && Number.isFinite(value) ? value : text;
+}
+
+/**
+ * The report's target range and footnote rule: a form for editors (the server validates and
+ * says why it refuses), plain text for everyone else.
+ */
+export function BudgetSettingsForm({
+  budget,
+  canEdit,
+  onSaved,
+}: {
+  budget: BudgetView;
+  canEdit: boolean;
+  onSaved: (view: BudgetView) => void;
+}) {
+  const { targetRange, footnotesCount } = budget;
+  const [min, setMin] = useState(String(targetRange.min));
+  const [max, setMax] = useState(String(targetRange.max));
+  const [footnotes, setFootnotes] = useState(footnotesCount);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  // Another editor's change arrives live: show it unless this one is typing a change.
+  const [seen, setSeen] = useState({ targetRange, footnotesCount });
+  useEffect(() => {
+    if (
+      seen.targetRange.min === targetRange.min &&
+      seen.targetRange.max === targetRange.max &&
+      seen.footnotesCount === footnotesCount
+    ) {
+      return;
+    }
+    setSeen({ targetRange, footnotesCount });
+    setMin(String(targetRange.min));
+    setMax(String(targetRange.max));
+    setFootnotes(footnotesCount);
+  }, [targetRange, footnotesCount, seen]);
+
+  if (!canEdit) {
+    return (
+      <p className="budget-settings__text" data-testid="budget-settings">
+        Target: {formatNumber(targetRange.min)}–{formatNumber(targetRange.max)} words. Footnote
+        words {footnotesCount ? "count" : "do not count"} against the budget. Editors can change
+        both.
+      </p>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setNotice(null);
+    try {
+      const view = await updateBudgetSettings({
+        targetRange: { min: typed(min), max: typed(max) } as { min: number; max: number },
+        footnotesCount: footnotes,
+      });
+      setProblem(null);
+      setNotice("Saved.");
+      onSaved(view);
+    } catch (error) {
+      setProblem(message(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="budget-settings" onSubmit={submit} data-testid="budget-settings">
+      <label className="field budget-settings__number">
+        <span className="field__label">Minimum words</span>
+        <input
+          inputMode="numeric"
+          value={min}
+          aria-invalid={problem ? true : undefined}
+          data-testid="target-min"
+          onChange={(event) => setMin(event.target.value)}
+        />
+      </label>
+      <label className="field budget-settings__number">
+        <span className="field__label">Maximum words</span>
+        <input
+          inputMode="numeric"
+          value={max}
+          aria-invalid={problem ? true : undefined}
+          data-testid="target-max"
+          onChange={(event) => setMax(event.target.value)}
+        />
+      </label>
+      <label className="budget-settings__check">
+        <input
+          type="checkbox"
+          checked={footnotes}
+          data-testid="footnotes-count"
+          onChange={(event) => setFootnotes(event.target.checked)}
+        />
+        Footnote words count against the budget
+      </label>
+      <button type="submit" className="button button--primary" disabled={saving}>
+        Save target
+      </button>
+      {problem && (
+        <p className="field__error budget-settings__message" role="alert" data-testid="settings-error">
+          {problem}
+        </p>
+      )}
+      {notice && !problem && (
+        <p className="budget-settings__saved budget-settings__message" role="status">
+          {notice}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+import { formatNumber } from "../layout/formatNumber";
+import { AllocationInput } from "./AllocationInput";
+import { BudgetStateBadge } from "./BudgetStateBadge";
+import type { BudgetView } from "./budgetTypes";
+import { StateBar } from "./StateBar";
+
+/** Props of {@link BudgetTable}. */
+export interface BudgetTableProps {
+  budget: BudgetView;
+  canEdit: boolean;
+  onOpenSection: (sectionId: string) => void;
+  /** An allocation changed: load the figures again. */
+  onChanged: () => void;
+}
+
+/**
+ * Words by part and section: body words, footnote words, counted words, allocation (an input
+ * for editors), state in colour and words, and a bar.
+ */
+export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: BudgetTableProps) {
+  const { totals } = budget;
+  return (
+    <div className="table-card">
+      <table className="data-table budget-table" data-testid="budget-table">
+        <caption className="visually-hidden">Words and allocations by part and section</caption>
+        <thead>
+          <tr>
+            <th scope="col">Part and section</th>
+            <th scope="col" className="num">
+              Words
+            </th>
+            <th scope="col" className="num">
+              Footnotes
+            </th>
+            <th scope="col" className="num">
+              Counted
+            </th>
+            <th scope="col" className="num">
+              Allocation
+            </th>
+            <th scope="col">State</th>
+            <th scope="col" className="budget-table__bar-col">
+              <span className="visually-hidden">Against the allocation</span>
+            </th>
+          </tr>
+        </thead>
+        {budget.parts.map((part) => (
+          <tbody key={part.id} data-testid={`budget-part-${part.id}`}>
+            <tr className="budget-table__part">
+              <th scope="rowgroup">{part.title}</th>
+              <td className="num">{formatNumber(part.words)}</td>
+              <td className="num">{formatNumber(part.footnoteWords)}</td>
+              <td className="num" data-testid={`budget-part-counted-${part.id}`}>
+                {formatNumber(part.counted)}
+              </td>
+              <td className="num">{formatNumber(part.budget)}</td>
+              <td>
+                <BudgetStateBadge state={part.state} counted={part.counted} budget={part.budget} />
+              </td>
+              <td>
+                <StateBar counted={part.counted} budget={part.budget} state={part.state} large />
+              </td>
+            </tr>
+            {budget.sections
+              .filter((s) => s.part === part.id)
+              .map((section) => (
+                  <tr
+                    key={section.id}
+                    className="budget-table__section"
+                    data-testid={`budget-row-${section.id}`}
+                  >
+                    <th scope="row">
+                      <a
+                        href={`/sections/${encodeURIComponent(section.id)}`}
+                        onClick={(event) => {
+                          if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
+                          event.preventDefault();
+                          onOpenSection(section.id);
+                        }}
+                      >
+                        {section.title}
+                      </a>
+                    </th>
+                    <td className="num" data-testid={`budget-words-${section.id}`}>
+                      {formatNumber(section.words)}
+                    </td>
+                    <td className="num" data-testid={`budget-footnotes-${section.id}`}>
+                      {formatNumber(section.footnoteWords)}
+                    </td>
+                    <td className="num" data-testid={`budget-counted-${section.id}`}>
+                      {formatNumber(section.counted)}
+                    </td>
+                    <td className="num" data-testid={`budget-allocation-${section.id}`}>
+                      {canEdit ? (
+                        <AllocationInput
+                          sectionId={section.id}
+                          sectionTitle={section.title}
+                          budget={section.budget}
+                          onSaved={onChanged}
+                        />
+                      ) : (
+                        formatNumber(section.budget)
+                      )}
+                    </td>
+                    <td>
+                      <BudgetStateBadge
+                        state={section.state}
+                        counted={section.counted}
+                        budget={section.budget}
+                        testId={`budget-state-${section.id}`}
+                      />
+                    </td>
+                    <td>
+                      <StateBar
+                        counted={section.counted}
+                        budget={section.budget}
+                        state={section.state}
+                        large
+                      />
+                    </td>
+                  </tr>
+              ))}
+          </tbody>
+        ))}
+        <tfoot>
+          <tr className="budget-table__total">
+            <th scope="row">Report</th>
+            <td className="num">{formatNumber(totals.words)}</td>
+            <td className="num">{formatNumber(totals.footnoteWords)}</td>
+            <td className="num">{formatNumber(totals.counted)}</td>
+            <td className="num" data-testid="budget-allocated">
+              {formatNumber(totals.budget)}
+            </td>
+            <td colSpan={2} className="budget-table__range">
+              Target {formatNumber(totals.targetRange.min)}–{formatNumber(totals.targetRange.max)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

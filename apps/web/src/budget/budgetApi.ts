@@ -1,0 +1,35 @@
+import { apiRequest } from "../api/apiRequest";
+import type { BudgetView, Milestone, TargetRange } from "./budgetTypes";
+
+/** Loads the Budget page's data; throws an Error with a readable message. */
+export async function fetchBudget(signal?: AbortSignal): Promise<BudgetView> {
+  const budget = await apiRequest<BudgetView>("/budget", { signal });
+  if (!Array.isArray(budget?.sections) || !Array.isArray(budget.history)) {
+    throw new Error("The server sent budget figures in an unexpected format.");
+  }
+  return budget;
+}
+
+/** Editors: changes the target range and/or whether footnote words count. */
+export function updateBudgetSettings(change: {
+  targetRange?: TargetRange;
+  footnotesCount?: boolean;
+}): Promise<BudgetView> {
+  return apiRequest<BudgetView>("/budget", { method: "PUT", body: change });
+}
+
+/**
+ * Editors: sets a section's allocation; null restores the outline's. `budget` is sent as typed
+ * (a number, or the text when it is not one) so that the server's validation message is shown.
+ */
+export function setSectionAllocation(sectionId: string, budget: unknown): Promise<unknown> {
+  return apiRequest(`/sections/${encodeURIComponent(sectionId)}/budget`, {
+    method: "PUT",
+    body: { budget },
+  });
+}
+
+/** Editors: replaces the timetable; null restores content/timetable.yaml. */
+export function setTimetable(milestones: Milestone[] | null): Promise<unknown> {
+  return apiRequest("/timetable", { method: "PUT", body: { milestones } });
+}
