@@ -128,6 +128,8 @@ describe("read-only connections, enforced by the server", () => {
     expect(approved.body).toMatchObject({ status: "approved", locked: true, readOnly: false });
     const drafterView = await callApi(server.url, cookies.drafter, "GET", `/sections/${section}`);
     expect(drafterView.body).toMatchObject({ locked: true, readOnly: true });
+    // The drafter is told who locked it (the admin account's display name).
+    expect(typeof (drafterView.body as { updatedBy: unknown }).updatedBy).toBe("string");
 
     drafter.sendUpdate(drafter.paragraphUpdate("After the lock, on the open connection"));
     const closed = await drafter.closed;

@@ -139,6 +139,7 @@ export function budgetEvent(
     locked: false,
     leads: [],
     readOnly: true,
+    updatedBy: null,
   };
   const sections = outline.sections.map((s) => sectionView(s, counts, noWorkflow, budgets));
   return {

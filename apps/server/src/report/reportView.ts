@@ -25,6 +25,8 @@ export interface SectionWorkflowView {
   leads: LeadView[];
   /** True when the asking user cannot edit the text (the server refuses their edits). */
   readOnly: boolean;
+  /** Display name of who last changed the status or leads (null before any change). */
+  updatedBy: string | null;
 }
 
 /** One section as the API shows it. */

@@ -14,6 +14,14 @@ export interface SectionEvent {
   status: SectionStatus;
   locked: boolean;
   leads: LeadView[];
+  /** Display name of who made the change. */
+  updatedBy: string | null;
+}
+
+function displayNameOf(username: string | null, users: ReadonlyMap<number, User>): string | null {
+  if (!username) return null;
+  for (const user of users.values()) if (user.username === username) return user.displayName;
+  return username;
 }
 
 function leadViews(ids: readonly number[], users: ReadonlyMap<number, User>): LeadView[] {
@@ -45,16 +53,19 @@ export function workflowViews(
       locked: isLocked(state.status),
       leads: leadViews(state.leads, users),
       readOnly: sectionAccess(role, state.status).readOnly,
+      updatedBy: displayNameOf(state.updatedBy, users),
     };
   };
 }
 
 /** The event pushed to every open stream when a section's workflow changes. */
 export function sectionEvent(state: SectionWorkflow, accounts: AccountStore): SectionEvent {
+  const users = usersById(accounts);
   return {
     sectionId: state.sectionId,
     status: state.status,
     locked: isLocked(state.status),
-    leads: leadViews(state.leads, usersById(accounts)),
+    leads: leadViews(state.leads, users),
+    updatedBy: displayNameOf(state.updatedBy, users),
   };
 }
