@@ -1,15 +1,17 @@
-import { deflateRawSync, constants as zlib } from "node:zlib";
 import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { zipBomb } from "../support/zipBomb";
 import { exportFile, importFile, pollUntil } from "./apiFiles";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
 const MAX_IMPORT_BYTES = 256 * 1024;
 const MiB = 1024 * 1024;
+// Long enough for any real draft once the import worker has started; hostile files hit it.
+const IMPORT_TIMEOUT_MS = 4_000;
 
 const DRAFT = `# Digital divides
 
@@ -43,39 +45,6 @@ async function wordDraft(text: string): Promise<Uint8Array> {
   );
 }
 
-/** A one-file ZIP whose DEFLATE stream inflates to `mebibytes` MiB while declaring 10 KiB. */
-function zipBomb(mebibytes: number): Uint8Array {
-  const segment = deflateRawSync(Buffer.alloc(MiB, "a"), { finishFlush: zlib.Z_FULL_FLUSH });
-  const deflated = Buffer.concat([
-    ...Array.from({ length: mebibytes }, () => segment),
-    deflateRawSync(Buffer.alloc(0)),
-  ]);
-  const name = Buffer.from("word/document.xml");
-  const declared = 10 * 1024;
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(declared, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(deflated.length, 20);
-  central.writeUInt32LE(declared, 24);
-  central.writeUInt16LE(name.length, 28);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(central.length + name.length, 12);
-  end.writeUInt32LE(local.length + name.length + deflated.length, 16);
-  return Buffer.concat([local, name, deflated, central, name, end]);
-}
-
 describe("import endpoint", () => {
   let server: ServerProcess;
   const cookies = { editor: "", drafter: "", reviewer: "" };
@@ -91,7 +60,10 @@ describe("import endpoint", () => {
 
   beforeAll(async () => {
     server = await startServerProcess({
-      env: { RAPPORTEUR_MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES) },
+      env: {
+        RAPPORTEUR_MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES),
+        RAPPORTEUR_IMPORT_TIMEOUT_MS: String(IMPORT_TIMEOUT_MS),
+      },
     });
     for (const role of ["editor", "drafter", "reviewer"] as const) {
       cookies[role] = await loginAs(server.url, role);
@@ -291,6 +263,43 @@ describe("import endpoint", () => {
     expect(
       (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
     ).toBe(before.md);
+  });
+
+  it("stops a conversion that runs past the deadline with 422, while the server keeps answering", async () => {
+    const sectionId = "p2-governance";
+    const seeded = await importFile(server.url, cookies.editor, sectionId, "a.md", "Kept as is.");
+    expect(seeded.status).toBe(200);
+    const before = (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`))
+      .text;
+    // micromark matches these emphasis markers in roughly quadratic time: minutes on one thread.
+    const hostile = `${"*".repeat(50_000)}a${"*".repeat(50_000)}\n`;
+    let done = false;
+    const importing = importFile(server.url, cookies.editor, sectionId, "bomb.md", hostile).finally(
+      () => {
+        done = true;
+      },
+    );
+    let answered = 0;
+    while (!done) {
+      const started = Date.now();
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.status).toBe(200);
+      // A generous bound: a server blocked by the conversion would answer after the deadline.
+      expect(Date.now() - started).toBeLessThan(IMPORT_TIMEOUT_MS / 2);
+      answered++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const answer = await importing;
+    expect(answered).toBeGreaterThan(3);
+    expect(answer.status).toBe(422);
+    expect(answer.body.error.id).toBe("import_too_complex");
+    expect(answer.body.error.message).toMatch(/longer than 4 s .* too complex to import/);
+    expect(
+      (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
+    ).toBe(before);
+    // The next import gets a fresh worker.
+    const after = await importFile(server.url, cookies.editor, sectionId, "b.md", "Fine again.");
+    expect(after.status).toBe(200);
   });
 
   it("records imports in the audit log", async () => {

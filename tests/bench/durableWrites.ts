@@ -16,6 +16,8 @@ const STORE_SOURCE = fileURLToPath(
   new URL("../../packages/storage/src/SqliteStore.ts", import.meta.url),
 );
 const SYNCHRONOUS_LEVELS = ["OFF", "NORMAL", "FULL", "EXTRA"];
+/** Updates per second per writer: under our server's limit of 200 messages per second a client. */
+const FLOOD_RATE = 150;
 
 interface Sizes {
   sections: number;
@@ -28,7 +30,7 @@ interface Sizes {
 
 const FULL: Sizes = {
   sections: 4,
-  writersPerSection: 5,
+  writersPerSection: 15,
   window: 8,
   warmupMs: 1000,
   measureMs: 8000,
@@ -127,6 +129,7 @@ async function flood(kind: ServerKind, sizes: Sizes): Promise<LoadRun> {
       pasteEveryMs: 0,
       pasteChars: 0,
       window: sizes.window,
+      floodRate: FLOOD_RATE,
       warmupMs: sizes.warmupMs,
       measureMs: sizes.measureMs,
       drainMs: 10_000,
@@ -216,7 +219,9 @@ export const durableWrites: Benchmark = {
         `data directory's file system (${tmpdir()}); FULL costs ${ratio(storeNormal.perSecond / store.perSecond)} ` +
         "the time of NORMAL per append.",
       `Through the server: ${sizes.sections} section(s) x ${sizes.writersPerSection} writers, each ` +
-        `sending one-character updates with at most ${sizes.window} not yet broadcast; one observer ` +
+        `sending one-character updates with at most ${sizes.window} not yet broadcast and at most ` +
+        `${FLOOD_RATE} per second (our server closes a client above 200 messages per second), so ` +
+        `${count(sizes.sections * sizes.writersPerSection * FLOOD_RATE)} updates/s offered; one observer ` +
         "client per section counts what the server broadcasts (for our server, only what is stored). " +
         `${sizes.measureMs / 1000} s measured. Latency: send to observer's apply. Our server reaches ` +
         `${ratio(figures["ratio.throughput"] as number)} the in-memory reference's rate. Our server ` +

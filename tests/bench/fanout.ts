@@ -14,15 +14,16 @@ const RATIO_TARGET = 1.5;
  * hand during the 200-client scenario (an inspector profile started through NODE_OPTIONS=--import).
  */
 const LIMITS =
-  "What limits it: a CPU profile of our server under the 200-client load attributed about 30% " +
-  "of its busy time to WordCountExtension's recount (yDocToJSON + countDocument, Intl.Segmenter " +
-  "over the whole section, every 200 ms while anyone types; the counting benchmark's server row " +
-  "gives its cost), about 20% to SqliteStore.append before each broadcast (synchronous=FULL: one " +
-  "fsync per batch) and about 25% to writing the broadcasts to the sockets, which the reference " +
-  "does too. The recount runs on the event loop that broadcasts, so the keystrokes that arrive " +
-  "during one wait for it: that makes the tail. An incremental count (only the changed " +
-  "paragraphs) or a count off the event loop would remove it; the append is the price of " +
-  "write-before-broadcast.";
+  "What limits it: a CPU profile of our server's main thread under the 200-client load put the " +
+  "largest share of its busy time, about 30%, in SqliteStore.append before each broadcast: " +
+  "better-sqlite3 is synchronous, so each batch's commit and fsync (synchronous=FULL) blocks the " +
+  "event loop, and on this shared disk an fsync can take milliseconds (see the durable-writes " +
+  "benchmark's ms per append), holding up every section's broadcasts meanwhile; about 20% went " +
+  "to writing broadcasts to the sockets, which the reference does too. The server's CPU stays " +
+  "low (table): the tail is waiting, not computing. Appending from a worker thread, so that the " +
+  "event loop keeps broadcasting batches already stored, or synchronous=NORMAL (safe against a " +
+  "crashed process, not a power cut) would shorten it; the other work on this machine inflates " +
+  "both servers' tails.";
 
 interface Sizes {
   clients: number[];
@@ -99,6 +100,7 @@ function scenario(
     pasteEveryMs: sizes.pasteEveryMs,
     pasteChars: sizes.pasteChars,
     window: 0,
+    floodRate: 0,
     warmupMs: sizes.warmupMs,
     measureMs: sizes.measureMs,
     drainMs: sizes.drainMs,

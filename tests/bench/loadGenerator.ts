@@ -68,6 +68,7 @@ async function run(scenario: LoadScenario): Promise<void> {
   let windowEnd = Number.POSITIVE_INFINITY;
   let running = false;
   let acksInWindow = 0;
+  let floodStart = 0;
   const latencies = {
     mainKey: [] as number[],
     mainPaste: [] as number[],
@@ -155,7 +156,12 @@ async function run(scenario: LoadScenario): Promise<void> {
     writer.pumpScheduled = false;
     const observer = observerOf.get(writer.section);
     if (!running || !observer) return;
-    while (writer.sendTimes.length - (observer.covered[writer.index] ?? 0) < scenario.window) {
+    // At most `floodRate` updates per second since the flood began, as any real client sends.
+    const allowed = Math.floor(((performance.now() - floodStart) / 1000) * scenario.floodRate) + 1;
+    while (
+      writer.sendTimes.length - (observer.covered[writer.index] ?? 0) < scenario.window &&
+      writer.sendTimes.length < allowed
+    ) {
       edit(writer, "x", KEYSTROKE);
     }
   };
@@ -221,8 +227,13 @@ async function run(scenario: LoadScenario): Promise<void> {
     0,
     scenario.pasteChars,
   );
+  let floodTimer: NodeJS.Timeout | undefined;
   if (flood) {
+    floodStart = performance.now();
     for (const writer of writers) pump(writer);
+    floodTimer = setInterval(() => {
+      for (const writer of writers) pump(writer);
+    }, 5);
   } else {
     const interval = 1000 / scenario.typingCps;
     for (const writer of writers) {
@@ -258,6 +269,7 @@ async function run(scenario: LoadScenario): Promise<void> {
   running = false;
   for (const writer of writers) clearTimeout(writer.timer);
   clearInterval(pasteTimer);
+  clearInterval(floodTimer);
 
   const missing = () => {
     let dropped = 0;

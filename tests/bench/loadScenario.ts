@@ -17,7 +17,7 @@ export interface ScenarioSection {
  * (with a caret awareness update per keystroke, as the editor sends) and, in the first section,
  * one writer in turn pastes `pasteChars` characters every `pasteEveryMs`. `flood`: writers send
  * one-character updates as fast as the server broadcasts them, at most `window` unacknowledged
- * each; one extra client per section (the observer) acknowledges.
+ * and `floodRate` per second each; one extra client per section (the observer) acknowledges.
  */
 export interface LoadScenario {
   mode: "typing" | "flood";
@@ -27,6 +27,8 @@ export interface LoadScenario {
   pasteEveryMs: number;
   pasteChars: number;
   window: number;
+  /** Flood: most updates per second per writer (our server closes a client above 200/s). */
+  floodRate: number;
   warmupMs: number;
   measureMs: number;
   /** How long to wait after the writers stop for every update to arrive everywhere. */

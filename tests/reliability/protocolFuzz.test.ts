@@ -436,128 +436,133 @@ describe("protocol fuzzing from authenticated connections", () => {
     await server?.stop();
   });
 
-  it("refuses every malformed message clearly, changes nothing and keeps serving", async () => {
-    // Sections start with content, so corrupted updates have something to refer to.
-    for (const section of [...FUZZ_SECTIONS, CONTROL_SECTION]) {
-      await seedSection(server, cookie, section);
-    }
-    const control = connectCollabClient(server.url, CONTROL_SECTION, { cookie });
-    const reader = connectCollabClient(server.url, CONTROL_SECTION, { cookie });
-    clients.push(control, reader);
-    await Promise.all([control.synced, reader.synced]);
-    expect(reader.fragment.toString()).toContain("inclusion");
-
-    const { cases, oversized } = fuzzCases(SEED);
-    const warmup = cases.splice(0, 200);
-    const perSection = (list: FuzzCase[]) =>
-      FUZZ_SECTIONS.map((_, i) => list.filter((_, j) => j % FUZZ_SECTIONS.length === i));
-    const warm = await Promise.all(
-      FUZZ_SECTIONS.map((section, i) =>
-        fuzzSection(server, cookie, section, perSection(warmup)[i]!),
-      ),
-    );
-    const pid = server.child.pid!;
-    const rssBaseline = await settledRssBytes(pid);
-
-    // A control client keeps editing another section all along.
-    let controlEdits = 0;
-    let fuzzing = true;
-    const controlLoop = (async () => {
-      while (fuzzing) {
-        const paragraph = new Y.XmlElement("paragraph");
-        paragraph.insert(0, [new Y.XmlText(`control ${controlEdits++}`)]);
-        control.fragment.push([paragraph]);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+  it(
+    "refuses every malformed message clearly, changes nothing and keeps serving",
+    async () => {
+      // Sections start with content, so corrupted updates have something to refer to.
+      for (const section of [...FUZZ_SECTIONS, CONTROL_SECTION]) {
+        await seedSection(server, cookie, section);
       }
-    })();
-    const results = await Promise.all(
-      FUZZ_SECTIONS.map((section, i) =>
-        fuzzSection(server, cookie, section, perSection(cases)[i]!),
-      ),
-    );
-    results.push(await fuzzSection(server, cookie, FUZZ_SECTIONS[0]!, oversized));
-    fuzzing = false;
-    await controlLoop;
-    await waitFor(
-      () => reader.fragment.toString().includes(`control ${controlEdits - 1}<`),
-      "the control reader to see every control edit",
-    );
+      const control = connectCollabClient(server.url, CONTROL_SECTION, { cookie });
+      const reader = connectCollabClient(server.url, CONTROL_SECTION, { cookie });
+      clients.push(control, reader);
+      await Promise.all([control.synced, reader.synced]);
+      expect(reader.fragment.toString()).toContain("inclusion");
 
-    // Reordered and repeated valid updates: the section ends with every one of them.
-    let reordered = 0;
-    const sessions = Array.from({ length: 3 * SCALE }, (_, round) =>
-      typingSession(9_000 + round, 40, SEED + round),
-    );
-    for (const [round, session] of sessions.entries()) {
-      const order = fc.sample(
-        fc.shuffledSubarray(session.updates, { minLength: session.updates.length }),
-        { numRuns: 1, seed: SEED + round },
-      )[0]!;
-      const socket = await RawCollabSocket.open(server.url, REORDER_SECTION, cookie);
-      for (const update of [...order, ...order.slice(0, 10)]) {
-        socket.send(syncMessage(2, update));
-        reordered++;
+      const { cases, oversized } = fuzzCases(SEED);
+      const warmup = cases.splice(0, 200);
+      const perSection = (list: FuzzCase[]) =>
+        FUZZ_SECTIONS.map((_, i) => list.filter((_, j) => j % FUZZ_SECTIONS.length === i));
+      const warm = await Promise.all(
+        FUZZ_SECTIONS.map((section, i) =>
+          fuzzSection(server, cookie, section, perSection(warmup)[i]!),
+        ),
+      );
+      const pid = server.child.pid!;
+      const rssBaseline = await settledRssBytes(pid);
+
+      // A control client keeps editing another section all along.
+      let controlEdits = 0;
+      let fuzzing = true;
+      const controlLoop = (async () => {
+        while (fuzzing) {
+          const paragraph = new Y.XmlElement("paragraph");
+          paragraph.insert(0, [new Y.XmlText(`control ${controlEdits++}`)]);
+          control.fragment.push([paragraph]);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      const results = await Promise.all(
+        FUZZ_SECTIONS.map((section, i) =>
+          fuzzSection(server, cookie, section, perSection(cases)[i]!),
+        ),
+      );
+      results.push(await fuzzSection(server, cookie, FUZZ_SECTIONS[0]!, oversized));
+      fuzzing = false;
+      await controlLoop;
+      await waitFor(
+        () => reader.fragment.toString().includes(`control ${controlEdits - 1}<`),
+        "the control reader to see every control edit",
+      );
+
+      // Reordered and repeated valid updates: the section ends with every one of them.
+      let reordered = 0;
+      const sessions = Array.from({ length: 3 * SCALE }, (_, round) =>
+        typingSession(9_000 + round, 40, SEED + round),
+      );
+      for (const [round, session] of sessions.entries()) {
+        const order = fc.sample(
+          fc.shuffledSubarray(session.updates, { minLength: session.updates.length }),
+          { numRuns: 1, seed: SEED + round },
+        )[0]!;
+        const socket = await RawCollabSocket.open(server.url, REORDER_SECTION, cookie);
+        for (const update of [...order, ...order.slice(0, 10)]) {
+          socket.send(syncMessage(2, update));
+          reordered++;
+        }
+        const answer = await socket.sendAndProbe();
+        expect(answer, `reordered round ${round}, seed ${SEED}`).toBeInstanceOf(Uint8Array);
+        socket.close();
       }
-      const answer = await socket.sendAndProbe();
-      expect(answer, `reordered round ${round}, seed ${SEED}`).toBeInstanceOf(Uint8Array);
-      socket.close();
-    }
-    const expectedReordered = sessions.map((session) => session.doc);
-    await pollServer(server, cookie, REORDER_SECTION, (doc) =>
-      expectedReordered.every((typed) => containsAll(doc, Y.encodeStateAsUpdate(typed))),
-    );
+      const expectedReordered = sessions.map((session) => session.doc);
+      await pollServer(server, cookie, REORDER_SECTION, (doc) =>
+        expectedReordered.every((typed) => containsAll(doc, Y.encodeStateAsUpdate(typed))),
+      );
 
-    const all = [...warm, ...results];
-    const failures = all.flatMap((r) => r.failures.map((f) => `${r.section}: ${f}`));
-    const serverErrors = server
-      .output()
-      .split("\n")
-      .filter((line) => /collab: .*(dropped|failed)/.test(line));
-    expect(failures.slice(0, 10), `seed ${SEED}\n${serverErrors.join("\n")}`).toEqual([]);
-    expect(serverErrors, `seed ${SEED}`).toEqual([]);
+      const all = [...warm, ...results];
+      const failures = all.flatMap((r) => r.failures.map((f) => `${r.section}: ${f}`));
+      const serverErrors = server
+        .output()
+        .split("\n")
+        .filter((line) => /collab: .*(dropped|failed)/.test(line));
+      expect(failures.slice(0, 10), `seed ${SEED}\n${serverErrors.join("\n")}`).toEqual([]);
+      expect(serverErrors, `seed ${SEED}`).toEqual([]);
 
-    // What the server holds in memory is what it stored: a fresh client and the database agree.
-    for (const section of FUZZ_SECTIONS) {
-      const onServer = await serverDocument(server, cookie, section);
-      expect(onServer.getXmlFragment("default").toString()).toContain("inclusion");
+      // What the server holds in memory is what it stored: a fresh client and the database agree.
+      for (const section of FUZZ_SECTIONS) {
+        const onServer = await serverDocument(server, cookie, section);
+        expect(onServer.getXmlFragment("default").toString()).toContain("inclusion");
+        expect(
+          storedDocument(server.dataDir, section).getXmlFragment("default").toString(),
+          `${section} stored, seed ${SEED}`,
+        ).toBe(onServer.getXmlFragment("default").toString());
+      }
+
+      // Other clients are still served: an edit on a fuzzed section reaches a second client.
+      const a = connectCollabClient(server.url, FUZZ_SECTIONS[1]!, { cookie });
+      const b = connectCollabClient(server.url, FUZZ_SECTIONS[1]!, { cookie });
+      clients.push(a, b);
+      await Promise.all([a.synced, b.synced]);
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("after the fuzzing")]);
+      a.fragment.push([paragraph]);
+      await waitFor(() => b.fragment.toString().includes("after the fuzzing"), "b to see a's edit");
+
+      for (const client of clients.splice(0)) client.destroy();
+      const rssAfter = await settledRssBytes(pid);
+      const sent = all.reduce((n, r) => n + r.sent, 0) + reordered;
+      const refused = all.reduce((n, r) => n + r.refused, 0);
+      const codes: Record<number, number> = {};
+      for (const r of all) {
+        for (const [code, n] of Object.entries(r.closeCodes)) {
+          codes[Number(code)] = (codes[Number(code)] ?? 0) + n;
+        }
+      }
+      console.log(
+        `RELIABILITY: protocolFuzz seed=${SEED} messages=${sent} refused=${refused} ` +
+          `accepted=${sent - refused} closeCodes=${JSON.stringify(codes)} ` +
+          `controlEdits=${controlEdits} rssBaselineMiB=${mib(rssBaseline)} rssAfterMiB=${mib(rssAfter)}`,
+      );
+      expect(sent).toBeGreaterThan(5000 * SCALE);
+      expect(codes[4400]).toBeGreaterThan(1000 * SCALE);
+      expect(codes[4413]).toBeGreaterThan(0);
+      expect(codes[1009]).toBeGreaterThan(0);
+      expect(server.child.exitCode).toBeNull();
       expect(
-        storedDocument(server.dataDir, section).getXmlFragment("default").toString(),
-        `${section} stored, seed ${SEED}`,
-      ).toBe(onServer.getXmlFragment("default").toString());
-    }
-
-    // Other clients are still served: an edit on a fuzzed section reaches a second client.
-    const a = connectCollabClient(server.url, FUZZ_SECTIONS[1]!, { cookie });
-    const b = connectCollabClient(server.url, FUZZ_SECTIONS[1]!, { cookie });
-    clients.push(a, b);
-    await Promise.all([a.synced, b.synced]);
-    const paragraph = new Y.XmlElement("paragraph");
-    paragraph.insert(0, [new Y.XmlText("after the fuzzing")]);
-    a.fragment.push([paragraph]);
-    await waitFor(() => b.fragment.toString().includes("after the fuzzing"), "b to see a's edit");
-
-    for (const client of clients.splice(0)) client.destroy();
-    const rssAfter = await settledRssBytes(pid);
-    const sent = all.reduce((n, r) => n + r.sent, 0) + reordered;
-    const refused = all.reduce((n, r) => n + r.refused, 0);
-    const codes: Record<number, number> = {};
-    for (const r of all) {
-      for (const [code, n] of Object.entries(r.closeCodes)) {
-        codes[Number(code)] = (codes[Number(code)] ?? 0) + n;
-      }
-    }
-    console.log(
-      `RELIABILITY: protocolFuzz seed=${SEED} messages=${sent} refused=${refused} ` +
-        `accepted=${sent - refused} closeCodes=${JSON.stringify(codes)} ` +
-        `controlEdits=${controlEdits} rssBaselineMiB=${mib(rssBaseline)} rssAfterMiB=${mib(rssAfter)}`,
-    );
-    expect(sent).toBeGreaterThan(5000 * SCALE);
-    expect(codes[4400]).toBeGreaterThan(1000 * SCALE);
-    expect(codes[4413]).toBeGreaterThan(0);
-    expect(codes[1009]).toBeGreaterThan(0);
-    expect(server.child.exitCode).toBeNull();
-    expect(rssAfter - rssBaseline, `RSS ${mib(rssBaseline)} -> ${mib(rssAfter)} MiB`).toBeLessThan(
-      RSS_BOUND,
-    );
-  }, 240_000);
+        rssAfter - rssBaseline,
+        `RSS ${mib(rssBaseline)} -> ${mib(rssAfter)} MiB`,
+      ).toBeLessThan(RSS_BOUND);
+    },
+    SCALE * 240_000,
+  );
 });

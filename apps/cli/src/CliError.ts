@@ -8,4 +8,6 @@ export class CliError extends Error {
 export class UsageError extends CliError {
   override name = "UsageError";
   override readonly exitCode = 2;
+  /** Help printed after the message (a subcommand's); default: the command's, or the overview. */
+  usage?: string;
 }

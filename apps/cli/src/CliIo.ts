@@ -10,6 +10,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Directory that relative paths (the data directory, input files) are resolved against. */
   cwd: string;
+  /** Reads all of standard input as UTF-8 text (`--password-stdin`); absent: no input. */
+  readStdin?: () => Promise<string>;
   /** Opens the document store of a data directory; SqliteStore.open by default. */
   openStore?: (dataDir: string) => DocumentStore;
 }

@@ -1,7 +1,8 @@
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { DEFAULT_OUTLINE_PATH, loadOutline, type Outline } from "@rapporteur/outline";
 import type { DocumentStore } from "@rapporteur/storage";
-import { SqliteStore } from "@rapporteur/storage";
+import { DATABASE_FILE, SqliteStore } from "@rapporteur/storage";
 import { CliError } from "./CliError";
 import type { CliIo } from "./CliIo";
 
@@ -31,6 +32,29 @@ export function loadCliOutline(io: CliIo): Outline {
 export function openStore(io: CliIo, dataDir: string): DocumentStore {
   try {
     return (io.openStore ?? ((dir: string) => SqliteStore.open(dir)))(dataDir);
+  } catch (error) {
+    throw new CliError(`Cannot open the database in ${dataDir}: ${(error as Error).message}`);
+  }
+}
+
+/** Refuses (with a {@link CliError}) a data directory that has no database yet. */
+export function requireDatabaseFile(dataDir: string): void {
+  if (!existsSync(join(dataDir, DATABASE_FILE))) {
+    throw new CliError(
+      `No Rapporteur database in ${dataDir}: check RAPPORTEUR_DATA (the server creates it on first start).`,
+    );
+  }
+}
+
+/**
+ * Opens the SQLite database of `dataDir` (documents, accounts, comments, audit log). With
+ * `mustExist`, a data directory without a database is a {@link CliError} (a mistyped
+ * RAPPORTEUR_DATA), never silently created.
+ */
+export function openDatabase(dataDir: string, options: { mustExist: boolean }): SqliteStore {
+  if (options.mustExist) requireDatabaseFile(dataDir);
+  try {
+    return SqliteStore.open(dataDir);
   } catch (error) {
     throw new CliError(`Cannot open the database in ${dataDir}: ${(error as Error).message}`);
   }

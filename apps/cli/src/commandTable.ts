@@ -1,9 +1,17 @@
 import type { Command } from "./Command";
+import { backupCommand } from "./commands/backupCommand";
+import { exportCommand } from "./commands/exportCommand";
 import { importCommand } from "./commands/importCommand";
+import { restoreCommand } from "./commands/restoreCommand";
+import { userCommand } from "./commands/userCommand";
 import { wordcountCommand } from "./commands/wordcountCommand";
 
 /** The commands of `rapporteur <command>`, by name. */
 export const commandTable: Readonly<Record<string, Command>> = {
+  export: exportCommand,
   import: importCommand,
   wordcount: wordcountCommand,
+  user: userCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

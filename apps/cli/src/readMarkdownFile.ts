@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from "node:fs";
 import { CliError } from "./CliError";
+import { readInputFile } from "./readInputFile";
 
 /** Largest Markdown file accepted for import. */
 export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
@@ -10,24 +10,7 @@ export const MAX_MARKDOWN_BYTES = 5 * 1024 * 1024;
  * valid UTF-8.
  */
 export function readMarkdownFile(path: string): string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new CliError(`${path} is not a file.`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(
-      code === "ENOENT" ? `${path}: no such file.` : `${path}: ${(error as Error).message}`,
-    );
-  }
-  if (size > MAX_MARKDOWN_BYTES) {
-    throw new CliError(
-      `${path} is ${(size / 1024 / 1024).toFixed(1)} MiB: the limit for a section is ${MAX_MARKDOWN_BYTES / 1024 / 1024} MiB.`,
-    );
-  }
-  const bytes = readFileSync(path);
+  const bytes = readInputFile(path, MAX_MARKDOWN_BYTES);
   if (bytes.includes(0)) throw new CliError(`${path} is a binary file, not Markdown text.`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);

@@ -1,4 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { yDocToJSON } from "@rapporteur/schema";
@@ -65,7 +72,7 @@ describe("rapporteur (command dispatch)", () => {
     const { run } = workspace();
     const result = await run("--help");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/import +fill a section from a Markdown file/);
+    expect(result.stdout).toMatch(/import +fill a section from a Markdown or Word \(\.docx\) file/);
     expect(result.stdout).toMatch(/wordcount/);
     expect(result.stdout).toMatch(/RAPPORTEUR_DATA/);
     expect((await run("import", "--help")).stdout).toMatch(
@@ -75,10 +82,19 @@ describe("rapporteur (command dispatch)", () => {
 
   it("exits 2 with the usage for no command, an unknown command or a bad option", async () => {
     const { run } = workspace();
-    for (const argv of [[], ["bogus"], ["import", "--sektion", "x", "a.md"], ["import", "a.md"]]) {
+    const cases: [string[], string][] = [
+      [[], "<command>"],
+      [["bogus"], "<command>"],
+      [["import", "--sektion", "x", "a.md"], "import --section"],
+      [["import", "a.md"], "import --section"],
+      [["export", "--format", "pdf", "--out", "x"], "export --format"],
+      [["user", "add", "--username", "x", "--role", "boss"], "user add --username"],
+      [["user", "remove"], "user <subcommand>"],
+    ];
+    for (const [argv, usage] of cases) {
       const result = await run(...argv);
       expect(result.code, argv.join(" ")).toBe(2);
-      expect(result.stderr).toMatch(/^rapporteur: .*\n\nUsage: rapporteur <command>/);
+      expect(result.stderr).toMatch(new RegExp(`^rapporteur: .*\\n\\nUsage: rapporteur ${usage}`));
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
   });
@@ -207,5 +223,35 @@ describe("rapporteur wordcount", () => {
     const result = await run("wordcount", "--json");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).totals.words).toBe(3);
+  });
+});
+
+describe("rapporteur export", () => {
+  it("writes a section's Markdown atomically and says what it wrote", async () => {
+    const { cwd, run } = workspace();
+    writeFileSync(join(cwd, "a.md"), "Exported text.");
+    await run("import", "--section", "p1-access", "a.md");
+    const result = await run("export", "--format", "md", "--section", "p1-access", "--out", "x.md");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      `Wrote ${join(cwd, "x.md")} (15 bytes): section p1-access, 2 words, 0 footnote words.\n`,
+    );
+    expect(readFileSync(join(cwd, "x.md"), "utf8")).toBe("Exported text.\n");
+    // Only the file itself: the temporary file was renamed onto it.
+    expect(readdirSync(cwd).filter((name) => name.includes("x.md"))).toEqual(["x.md"]);
+  });
+
+  it("refuses a missing database, a missing folder and a Markdown 'variant'", async () => {
+    const { cwd, run } = workspace();
+    const noData = await run("export", "--format", "md", "--out", "r.md");
+    expect(noData.code).toBe(1);
+    expect(noData.stderr).toMatch(/No Rapporteur database in .*store: check RAPPORTEUR_DATA/);
+    expect(existsSync(join(cwd, "r.md"))).toBe(false);
+    const noFolder = await run("export", "--format", "md", "--out", "missing/r.md");
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toMatch(/the folder .*missing does not exist/);
+    const variant = await run("export", "--format", "md", "--variant", "review", "--out", "r.md");
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toMatch(/--variant applies to Word exports only/);
   });
 });

@@ -24,6 +24,7 @@ ${ENVIRONMENT_HELP}
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
+  let usage: string | undefined;
   try {
     if (name === undefined) throw new UsageError("no command given.");
     if (name === "--help" || name === "-h" || name === "help") {
@@ -33,10 +34,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const command = Object.hasOwn(commandTable, name) ? commandTable[name] : undefined;
     if (!command) throw new UsageError(`unknown command '${name}'.`);
+    usage = command.usage;
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`rapporteur: ${error.message}\n\n${overview()}`);
+      io.stderr(
+        `rapporteur: ${error.message}\n\n${(error.usage ?? usage ?? overview()).trimEnd()}\n`,
+      );
       return error.exitCode;
     }
     if (error instanceof CliError) {

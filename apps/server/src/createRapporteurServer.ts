@@ -80,6 +80,8 @@ export interface RapporteurServerOptions {
   logger?: Logger;
   /** Largest file a section import accepts, in bytes (default 15 MiB; 413 beyond). */
   maxImportBytes?: number;
+  /** Deadline of one import conversion, in ms (default 10 s; 422 `import_too_complex` beyond). */
+  importTimeoutMs?: number;
   /** The drafting timetable (default: content/timetable.yaml); editors may replace it. */
   timetable?: Timetable;
   /** Settings of the Word export (default: templates/un-secretariat.yaml). */
@@ -237,6 +239,7 @@ export async function createRapporteurServer(
     history,
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
+    importTimeoutMs: options.importTimeoutMs,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the

@@ -77,6 +77,7 @@ const server = await createRapporteurServer({
   maxMessageBytes: env.RAPPORTEUR_MAX_MESSAGE_BYTES,
   maxBodyBytes: env.RAPPORTEUR_MAX_BODY_BYTES,
   maxImportBytes: env.RAPPORTEUR_MAX_IMPORT_BYTES,
+  importTimeoutMs: env.RAPPORTEUR_IMPORT_TIMEOUT_MS,
   timetable,
   authTimeoutMs: env.RAPPORTEUR_AUTH_TIMEOUT_MS,
   maxLoadedDocuments: env.RAPPORTEUR_MAX_LOADED_DOCUMENTS,

@@ -10,6 +10,7 @@ import {
 import { AuditPage } from "./admin/AuditPage";
 import { UsersPage } from "./admin/UsersPage";
 import type { Account } from "./auth/accountTypes";
+import { BudgetPage } from "./budget/BudgetPage";
 import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
 import { type PresentUser, usePresence } from "./collab/usePresence";
@@ -67,7 +68,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
           ? "Audit log"
           : route.kind === "review"
             ? "Review comments"
-            : section?.title;
+            : route.kind === "budget"
+              ? "Word budget"
+              : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -138,6 +141,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <UsersPage account={account} />;
   } else if (route.kind === "audit") {
     main = <AuditPage />;
+  } else if (route.kind === "budget") {
+    main = <BudgetPage role={account.role} onOpenSection={openSection} />;
   } else if (error && !report) {
     main = (
       <MessagePanel title="The report could not be loaded" tone="error">

@@ -4,8 +4,11 @@
  * default ("30,000–40,000" is two words, "growth — and" has no dash word).
  */
 const TOKEN = /[^\s\u2013\u2014]+/gu;
-/** A token is a word only if it holds a letter or a digit: lone punctuation ("?", "«", "&") is not. */
-const WORDLIKE = /[\p{L}\p{N}]/u;
+/**
+ * A token is a word if it holds anything visible: like LibreOffice, a lone "?", "«", "&" or "-"
+ * counts; a lone zero-width or control character does not.
+ */
+const VISIBLE = /[^\p{Cf}\p{Cc}]/u;
 /** Scripts written without spaces: each character (grapheme) counts as one word. */
 const CHARACTER_SCRIPTS =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -20,7 +23,7 @@ function countCharacterScriptToken(token: string): number {
       if (pendingWord) words++;
       pendingWord = false;
       words++;
-    } else if (WORDLIKE.test(segment)) {
+    } else if (VISIBLE.test(segment)) {
       pendingWord = true;
     }
   }
@@ -30,21 +33,23 @@ function countCharacterScriptToken(token: string): number {
 /**
  * Counts the words of a plain text: the one definition of a word used everywhere in Rapporteur
  * (editor, server, CLI, exporters). It follows LibreOffice Writer's count, measured with
- * LibreOffice on fixture texts (see countWords.test.ts):
+ * LibreOffice on fixture texts (see countWords.test.ts) and on exported reports
+ * (tests/wordcount/libreofficeCount.test.ts):
  * - a word is a run of characters between white space (any Unicode space, no-break spaces
  *   included) or en/em dashes, so "e-mail", "well-being", "1,000.5", "30,000-40,000", a URL and
  *   an e-mail address are one word each, and "1 000" is two;
+ * - as in LibreOffice, a run of punctuation counts too: the "?" or "«" that French sets off with
+ *   a no-break space, a spaced "-" or "…", a lone "&" (en and em dashes never count);
  * - Chinese, Japanese (kanji and kana), Korean and Thai characters count one word each, as
  *   LibreOffice and Word count them (Intl.Segmenter's dictionary words would count 信息社会 as
- *   two, where both count four); Latin letters or digits among them ("2025年") count as one word;
- * - unlike LibreOffice, a run with no letter or digit (a "?" or "«" after a French no-break
- *   space, "&", "...", "。") is not a word: it is punctuation.
+ *   two, where both count four); a run of anything else among them ("2025", "WSIS", "。")
+ *   counts as one word.
  */
 export function countWords(text: string): number {
   let words = 0;
   for (const [token] of text.matchAll(TOKEN)) {
     if (CHARACTER_SCRIPTS.test(token)) words += countCharacterScriptToken(token);
-    else if (WORDLIKE.test(token)) words++;
+    else if (VISIBLE.test(token)) words++;
   }
   return words;
 }

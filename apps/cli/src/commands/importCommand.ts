@@ -1,24 +1,27 @@
 import { resolve } from "node:path";
 import { fromMarkdown } from "@rapporteur/markdown";
-import { findSection } from "@rapporteur/outline";
 import { replaceYDocContent } from "@rapporteur/schema";
-import { acquireDataLock, DataLockedError } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
 import * as Y from "yjs";
-import { CliError, UsageError } from "../CliError";
+import { UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openStore, resolveDataDir } from "../cliEnvironment";
 import { loadSectionDoc } from "../loadSectionDoc";
+import { lockDataDir } from "../lockDataDir";
 import { parseCommandArgs } from "../parseCommandArgs";
+import { MAX_DOCX_BYTES, readDocxFile } from "../readDocxFile";
 import { MAX_MARKDOWN_BYTES, readMarkdownFile } from "../readMarkdownFile";
+import { requireSection } from "../requireSection";
 
-const USAGE = `Usage: rapporteur import --section ID FILE.md
+const USAGE = `Usage: rapporteur import --section ID FILE.md|FILE.docx
 
-Replaces the content of section ID with the Markdown file FILE.md (GitHub-flavoured: headings,
-paragraphs, bold, italic, links, lists, block quotes, tables, footnotes). What cannot be kept
-(raw HTML, images, code, ...) is listed as warnings. The file must be UTF-8 text of at most
-${MAX_MARKDOWN_BYTES / 1024 / 1024} MiB. Refused while a running server holds the data directory:
-import through the web app then.
+Replaces the content of section ID with a Markdown file (GitHub-flavoured: headings, paragraphs,
+bold, italic, links, lists, block quotes, tables, footnotes) or a Word .docx file (the same, with
+Word footnotes and tracked changes accepted). What cannot be kept (raw HTML, images, code, text
+boxes, ...) is listed as warnings. A Markdown file must be UTF-8 text of at most
+${MAX_MARKDOWN_BYTES / 1024 / 1024} MiB, a Word file at most ${MAX_DOCX_BYTES / 1024 / 1024} MiB; a damaged, truncated or hostile Word
+file (zip bomb) is refused. A refused file leaves the section unchanged. Refused while a running
+server holds the data directory: import through the web app then.
 
 Options:
   --section ID   id of the outline section to fill (see content/outline.yaml)
@@ -26,9 +29,9 @@ Options:
 
 ${ENVIRONMENT_HELP}`;
 
-/** `rapporteur import --section ID FILE.md`: fills a section from Markdown. */
+/** `rapporteur import --section ID FILE`: fills a section from Markdown or Word. */
 export const importCommand: Command = {
-  summary: "fill a section from a Markdown file",
+  summary: "fill a section from a Markdown or Word (.docx) file",
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -43,33 +46,20 @@ export const importCommand: Command = {
     const sectionId = values.section;
     if (!sectionId) throw new UsageError("import: --section ID is required.");
     if (positionals.length !== 1)
-      throw new UsageError("import: give exactly one FILE.md to import.");
+      throw new UsageError("import: give exactly one FILE.md or FILE.docx to import.");
     const file = resolve(io.cwd, positionals[0]!);
-    if (/\.docx$/i.test(file)) {
-      throw new CliError(
-        "import: Word (.docx) files cannot be imported from the command line yet; use Markdown.",
-      );
-    }
 
     const outline = loadCliOutline(io);
-    const section = findSection(outline, sectionId);
-    if (!section) {
-      const valid = outline.sections.map((s) => `  ${s.id}  (${s.title})`).join("\n");
-      throw new CliError(`import: unknown section '${sectionId}'. Valid section ids:\n${valid}`);
-    }
+    const section = requireSection(outline, sectionId, "import");
 
     // Everything that can fail on the input fails here, before the data directory is touched.
-    const { doc, warnings } = fromMarkdown(readMarkdownFile(file));
+    const { doc, warnings } = /\.docx$/i.test(file)
+      ? await readDocxFile(file)
+      : fromMarkdown(readMarkdownFile(file));
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
 
     const dataDir = resolveDataDir(io);
-    let lock: ReturnType<typeof acquireDataLock>;
-    try {
-      lock = acquireDataLock(dataDir, "cli");
-    } catch (error) {
-      if (error instanceof DataLockedError) throw new CliError(`import refused: ${error.message}`);
-      throw error;
-    }
+    const lock = lockDataDir(dataDir, "import");
     try {
       const store = openStore(io, dataDir);
       try {

@@ -40,6 +40,8 @@ export interface ApiDependencies {
   docxTemplate: DocxTemplate;
   /** Largest file accepted by an import, in bytes (before base64). */
   maxImportBytes: number;
+  /** Deadline of one import conversion in the import worker, in ms (default 10 s; 422 beyond). */
+  importTimeoutMs?: number;
   /** How long a section loaded only for an import stays in memory, in ms. */
   idleUnloadMs: number;
 }

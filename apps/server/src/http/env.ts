@@ -100,6 +100,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
       "Largest file accepted by a section import (POST /api/sections/:id/import; larger: 413)",
   },
   {
+    name: "RAPPORTEUR_IMPORT_TIMEOUT_MS",
+    default: "10000",
+    description:
+      "Milliseconds an imported file may take to convert (in a worker thread) before it is stopped (422 import_too_complex)",
+  },
+  {
     name: "RAPPORTEUR_TIMETABLE",
     default: "content/timetable.yaml",
     description:
@@ -157,6 +163,7 @@ const envSchema = z.object({
   RAPPORTEUR_MAX_MESSAGE_BYTES: integer(1024, 1024 ** 3).default(10 * 1024 * 1024),
   RAPPORTEUR_MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(1024 * 1024),
   RAPPORTEUR_MAX_IMPORT_BYTES: integer(1024, 1024 ** 3).default(15 * 1024 * 1024),
+  RAPPORTEUR_IMPORT_TIMEOUT_MS: integer(100, 3_600_000).default(10_000),
   RAPPORTEUR_TIMETABLE: z.string().min(1).default(DEFAULT_TIMETABLE_PATH),
   RAPPORTEUR_MAX_MESSAGES_PER_SECOND: integer(0, 1_000_000).default(200),
   RAPPORTEUR_MESSAGE_BURST: integer(1, 10_000_000).default(1000),

@@ -1,5 +1,6 @@
 import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import { describe, expect, it } from "vitest";
+import { convertImport } from "./convertImport";
 import { HttpError } from "./errors";
 import { importUpload } from "./importUpload";
 
@@ -7,7 +8,9 @@ const MAX = 64 * 1024;
 const b64 = (data: string | Uint8Array) => Buffer.from(data).toString("base64");
 
 async function refusal(filename: string, contentBase64: string, max = MAX) {
-  const error = await importUpload({ filename, contentBase64 }, max).catch((e: unknown) => e);
+  const error = await importUpload({ filename, contentBase64 }, max, convertImport).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HttpError);
   const { status, id, message } = error as HttpError;
   return { status, id, message };
@@ -17,7 +20,11 @@ describe("importUpload", () => {
   it("reads Markdown with headings, lists, emphasis, links and footnotes", async () => {
     const markdown =
       "# Access\n\nSome **bold** [link](https://un.org).[^1]\n\n- one\n- two\n\n[^1]: Note.\n";
-    const result = await importUpload({ filename: "draft.MD", contentBase64: b64(markdown) }, MAX);
+    const result = await importUpload(
+      { filename: "draft.MD", contentBase64: b64(markdown) },
+      MAX,
+      convertImport,
+    );
     expect(result.format).toBe("markdown");
     expect(result.warnings).toEqual([]);
     const types = result.doc.content?.map((n) => n.type);
@@ -40,7 +47,11 @@ describe("importUpload", () => {
       },
       loadDocxTemplate(),
     );
-    const result = await importUpload({ filename: "draft.docx", contentBase64: b64(bytes) }, 1e7);
+    const result = await importUpload(
+      { filename: "draft.docx", contentBase64: b64(bytes) },
+      1e7,
+      convertImport,
+    );
     expect(result.format).toBe("docx");
     expect(JSON.stringify(result.doc)).toContain("Word draft text");
   });
@@ -77,6 +88,7 @@ describe("importUpload", () => {
     const result = await importUpload(
       { filename: "a.md", contentBase64: b64("Text<br>more\n\n<div>block</div>\n") },
       MAX,
+      convertImport,
     );
     expect(result.warnings.join(" ")).toMatch(/raw HTML/);
     expect(JSON.stringify(result.doc)).not.toContain("<div>");

@@ -1,7 +1,6 @@
-import { DocxImportError, fromDocx } from "@rapporteur/docx-import";
-import { fromMarkdown } from "@rapporteur/markdown";
-import { type DocJSON, schema } from "@rapporteur/schema";
+import type { DocJSON } from "@rapporteur/schema";
 import { z } from "zod";
+import type { ImportConversion, ImportFormat } from "./convertImport";
 import { badRequest, HttpError, payloadTooLarge } from "./errors";
 
 /** Body of `POST /api/sections/:id/import`: the file's name and its bytes in base64. */
@@ -12,9 +11,6 @@ export const importBody = z
   })
   .strict();
 
-/** Formats a section can be imported from, by file extension. */
-export type ImportFormat = "markdown" | "docx";
-
 /** An uploaded file turned into a section document. */
 export interface ImportedFile {
   format: ImportFormat;
@@ -23,12 +19,12 @@ export interface ImportedFile {
   warnings: string[];
 }
 
+/** Converts a file's bytes (see convertImport): the server's ImportConverter, off its thread. */
+export type ConvertImport = (format: ImportFormat, bytes: Uint8Array) => Promise<ImportConversion>;
+
 /** 422: the file was received but cannot be imported. */
 const unprocessable = (id: string, message: string) => new HttpError(422, id, message);
 
-// Active content is refused outright rather than silently dropped: such a file is hostile or not
-// a draft. Other raw HTML is dropped by the converter with a warning.
-const ACTIVE_HTML = /<\s*(script|iframe|object|embed|style|applet|frame|frameset)\b/i;
 const DATA_URL_PREFIX = /^data:[^,]*;base64,/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -64,60 +60,22 @@ export function fileTooLarge(maxBytes: number): HttpError {
   );
 }
 
-function markdownText(bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw unprocessable(
-      "not_text",
-      "The file is not UTF-8 text: a Markdown file must be plain text (is it a binary file renamed .md?)",
-    );
-  }
-  if (text.includes("\u0000")) {
-    throw unprocessable("not_text", "The file holds binary data (NUL bytes): it is not Markdown");
-  }
-  const active = ACTIVE_HTML.exec(text);
-  if (active) {
-    const line = text.slice(0, active.index).split("\n").length;
-    throw unprocessable(
-      "unsafe_markdown",
-      `The file contains active HTML (<${active[1]?.toLowerCase()}> on line ${line}): remove it and import again`,
-    );
-  }
-  return text;
-}
-
 /**
  * Turns an uploaded file into a section document, checking everything before anything is
  * changed: the extension (400 `unsupported_file_type`), the base64 (400 `invalid_base64`), the
- * size (413 `file_too_large`), then the content (422 with the id of the problem: `empty_file`,
- * `not_text` and `unsafe_markdown` for Markdown, the {@link DocxImportError} ids for Word files).
+ * size (413 `file_too_large`), then the content, converted by `convert` (422 with the id of the
+ * problem: `empty_file`, `not_text` and `unsafe_markdown` for Markdown, the DocxImportError ids
+ * for Word files, `invalid_content`, and `import_too_complex` when the conversion runs past the
+ * import worker's deadline or memory limit).
  */
 export async function importUpload(
   body: z.output<typeof importBody>,
   maxBytes: number,
+  convert: ConvertImport,
 ): Promise<ImportedFile> {
   const format = formatOf(body.filename);
   const bytes = decode(body.contentBase64, maxBytes);
-  let result: { doc: DocJSON; warnings: string[] };
-  if (format === "markdown") {
-    result = fromMarkdown(markdownText(bytes));
-  } else {
-    try {
-      result = await fromDocx(bytes);
-    } catch (error) {
-      if (error instanceof DocxImportError) throw unprocessable(error.id, error.message);
-      throw error;
-    }
-  }
-  try {
-    schema.nodeFromJSON(result.doc).check();
-  } catch (error) {
-    throw unprocessable(
-      "invalid_content",
-      `The file's content does not fit a section: ${(error as Error).message}`,
-    );
-  }
-  return { format, ...result };
+  const result = await convert(format, bytes);
+  if (!result.ok) throw unprocessable(result.id, result.message);
+  return { format, doc: result.doc, warnings: result.warnings };
 }

@@ -26,7 +26,12 @@ function typedValue(text: string): unknown {
  * An editor's inline allocation of one section: saved on Enter or when the field is left, with
  * the server's validation message under it when refused; "Default" restores the outline's.
  */
-export function AllocationInput({ sectionId, sectionTitle, budget, onSaved }: AllocationInputProps) {
+export function AllocationInput({
+  sectionId,
+  sectionTitle,
+  budget,
+  onSaved,
+}: AllocationInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

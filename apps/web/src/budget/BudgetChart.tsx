@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { formatNumber } from "../layout/formatNumber";
-import { budgetChartLayout } from "./budgetChartLayout";
+import { budgetChartLayout, chartHistory } from "./budgetChartLayout";
 import type { BudgetView } from "./budgetTypes";
 import { formatDay } from "./formatDay";
 
@@ -15,9 +15,9 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
   const layout = budgetChartLayout(budget);
   const { plot, targetBand } = layout;
   const { min, max } = budget.targetRange;
-  const last = budget.history.at(-1);
+  const history = chartHistory(budget);
   const description =
-    `Counted words per day from ${formatDay(budget.history[0]?.date ?? budget.today)} to ` +
+    `Counted words per day from ${formatDay(history[0]?.date ?? budget.today)} to ` +
     `${formatDay(budget.today)}: now ${formatNumber(budget.totals.counted)} words, against a ` +
     `target of ${formatNumber(min)} to ${formatNumber(max)}.` +
     (budget.deadline ? ` Drafting ends on ${formatDay(budget.deadline)}.` : "");
@@ -42,6 +42,16 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
             height={plot.bottom - plot.top}
           />
         )}
+        {layout.yTicks.map((tick) => (
+          <line
+            key={tick.label}
+            className="budget-chart__grid"
+            x1={plot.left}
+            x2={plot.right}
+            y1={tick.y}
+            y2={tick.y}
+          />
+        ))}
         <rect
           className="budget-chart__target"
           x={plot.left}
@@ -53,18 +63,15 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
           Target {formatNumber(min)}–{formatNumber(max)}
         </text>
         {layout.yTicks.map((tick) => (
-          <g key={tick.label}>
-            <line
-              className="budget-chart__grid"
-              x1={plot.left}
-              x2={plot.right}
-              y1={tick.y}
-              y2={tick.y}
-            />
-            <text className="budget-chart__tick" x={plot.left - 8} y={tick.y + 4} textAnchor="end">
-              {tick.label}
-            </text>
-          </g>
+          <text
+            key={tick.label}
+            className="budget-chart__tick"
+            x={plot.left - 8}
+            y={tick.y + 4}
+            textAnchor="end"
+          >
+            {tick.label}
+          </text>
         ))}
         {layout.xTicks.map((tick) => (
           <g key={tick.label}>
@@ -167,11 +174,6 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
         <span className="legend legend--projection">Current pace</span>
         <span className="legend legend--target">Target range</span>
         <span className="legend legend--drafting">Drafting period</span>
-        {last && (
-          <span className="budget-chart__latest">
-            Last recorded: {formatNumber(last.words)} words on {formatDay(last.date)}
-          </span>
-        )}
       </figcaption>
       <details className="budget-chart__data">
         <summary>Show the chart's figures as tables</summary>
@@ -185,7 +187,7 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
               </tr>
             </thead>
             <tbody>
-              {budget.history.map((day) => (
+              {history.map((day) => (
                 <tr key={day.date}>
                   <td>{formatDay(day.date)}</td>
                   <td className="num">{formatNumber(day.words)}</td>

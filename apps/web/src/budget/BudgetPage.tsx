@@ -41,7 +41,11 @@ export function BudgetPage({ role, onOpenSection }: BudgetPageProps) {
 
   const { pace, deadline } = projectionSentence(budget);
   return (
-    <main className="admin-page admin-page--wide budget-page" id="editor-main" aria-labelledby="budget-title">
+    <main
+      className="admin-page admin-page--wide budget-page"
+      id="editor-main"
+      aria-labelledby="budget-title"
+    >
       <header className="admin-page__head">
         <h1 id="budget-title" className="admin-page__title">
           Word budget
@@ -136,7 +140,10 @@ function BudgetFigures({ budget }: { budget: BudgetView }) {
         >
           <span
             className="range-bar__band"
-            style={{ left: at(targetRange.min), width: `calc(${at(targetRange.max)} - ${at(targetRange.min)})` }}
+            style={{
+              left: at(targetRange.min),
+              width: `calc(${at(targetRange.max)} - ${at(targetRange.min)})`,
+            }}
           />
           <span className="range-bar__fill" style={{ width: at(totals.counted) }} />
         </div>

@@ -113,7 +113,11 @@ export function BudgetSettingsForm({
         Save target
       </button>
       {problem && (
-        <p className="field__error budget-settings__message" role="alert" data-testid="settings-error">
+        <p
+          className="field__error budget-settings__message"
+          role="alert"
+          data-testid="settings-error"
+        >
           {problem}
         </p>
       )}

@@ -47,78 +47,83 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
         {budget.parts.map((part) => (
           <tbody key={part.id} data-testid={`budget-part-${part.id}`}>
             <tr className="budget-table__part">
-              <th scope="rowgroup">{part.title}</th>
-              <td className="num">{formatNumber(part.words)}</td>
-              <td className="num">{formatNumber(part.footnoteWords)}</td>
-              <td className="num" data-testid={`budget-part-counted-${part.id}`}>
+              <th scope="rowgroup" className="budget-table__part-cell">
+                {part.title}
+              </th>
+              <td className="num budget-table__part-cell">{formatNumber(part.words)}</td>
+              <td className="num budget-table__part-cell">{formatNumber(part.footnoteWords)}</td>
+              <td
+                className="num budget-table__part-cell"
+                data-testid={`budget-part-counted-${part.id}`}
+              >
                 {formatNumber(part.counted)}
               </td>
-              <td className="num">{formatNumber(part.budget)}</td>
-              <td>
+              <td className="num budget-table__part-cell">{formatNumber(part.budget)}</td>
+              <td className="budget-table__part-cell">
                 <BudgetStateBadge state={part.state} counted={part.counted} budget={part.budget} />
               </td>
-              <td>
+              <td className="budget-table__part-cell">
                 <StateBar counted={part.counted} budget={part.budget} state={part.state} large />
               </td>
             </tr>
             {budget.sections
               .filter((s) => s.part === part.id)
               .map((section) => (
-                  <tr
-                    key={section.id}
-                    className="budget-table__section"
-                    data-testid={`budget-row-${section.id}`}
-                  >
-                    <th scope="row">
-                      <a
-                        href={`/sections/${encodeURIComponent(section.id)}`}
-                        onClick={(event) => {
-                          if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
-                          event.preventDefault();
-                          onOpenSection(section.id);
-                        }}
-                      >
-                        {section.title}
-                      </a>
-                    </th>
-                    <td className="num" data-testid={`budget-words-${section.id}`}>
-                      {formatNumber(section.words)}
-                    </td>
-                    <td className="num" data-testid={`budget-footnotes-${section.id}`}>
-                      {formatNumber(section.footnoteWords)}
-                    </td>
-                    <td className="num" data-testid={`budget-counted-${section.id}`}>
-                      {formatNumber(section.counted)}
-                    </td>
-                    <td className="num" data-testid={`budget-allocation-${section.id}`}>
-                      {canEdit ? (
-                        <AllocationInput
-                          sectionId={section.id}
-                          sectionTitle={section.title}
-                          budget={section.budget}
-                          onSaved={onChanged}
-                        />
-                      ) : (
-                        formatNumber(section.budget)
-                      )}
-                    </td>
-                    <td>
-                      <BudgetStateBadge
-                        state={section.state}
-                        counted={section.counted}
+                <tr
+                  key={section.id}
+                  className="budget-table__section"
+                  data-testid={`budget-row-${section.id}`}
+                >
+                  <th scope="row">
+                    <a
+                      href={`/sections/${encodeURIComponent(section.id)}`}
+                      onClick={(event) => {
+                        if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
+                        event.preventDefault();
+                        onOpenSection(section.id);
+                      }}
+                    >
+                      {section.title}
+                    </a>
+                  </th>
+                  <td className="num" data-testid={`budget-words-${section.id}`}>
+                    {formatNumber(section.words)}
+                  </td>
+                  <td className="num" data-testid={`budget-footnotes-${section.id}`}>
+                    {formatNumber(section.footnoteWords)}
+                  </td>
+                  <td className="num" data-testid={`budget-counted-${section.id}`}>
+                    {formatNumber(section.counted)}
+                  </td>
+                  <td className="num" data-testid={`budget-allocation-${section.id}`}>
+                    {canEdit ? (
+                      <AllocationInput
+                        sectionId={section.id}
+                        sectionTitle={section.title}
                         budget={section.budget}
-                        testId={`budget-state-${section.id}`}
+                        onSaved={onChanged}
                       />
-                    </td>
-                    <td>
-                      <StateBar
-                        counted={section.counted}
-                        budget={section.budget}
-                        state={section.state}
-                        large
-                      />
-                    </td>
-                  </tr>
+                    ) : (
+                      formatNumber(section.budget)
+                    )}
+                  </td>
+                  <td>
+                    <BudgetStateBadge
+                      state={section.state}
+                      counted={section.counted}
+                      budget={section.budget}
+                      testId={`budget-state-${section.id}`}
+                    />
+                  </td>
+                  <td>
+                    <StateBar
+                      counted={section.counted}
+                      budget={section.budget}
+                      state={section.state}
+                      large
+                    />
+                  </td>
+                </tr>
               ))}
           </tbody>
         ))}

@@ -1,5 +1,6 @@
 import { budgetStateDescription } from "./budgetStateLabel";
 import type { BudgetState } from "./budgetTypes";
+import "./budget.css";
 
 /** Props of {@link StateBar}. */
 export interface StateBarProps {

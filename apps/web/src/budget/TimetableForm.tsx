@@ -58,7 +58,9 @@ export function TimetableForm({
           {budget.timetable.map((m) => (
             <li key={m.id} className={m.id === "drafting" ? "is-drafting" : undefined}>
               <span className="timetable__when">
-                {m.start === m.end ? formatDay(m.start) : `${formatDay(m.start)} – ${formatDay(m.end)}`}
+                {m.start === m.end
+                  ? formatDay(m.start)
+                  : `${formatDay(m.start)} – ${formatDay(m.end)}`}
               </span>
               <span>{m.label}</span>
             </li>
@@ -145,8 +147,8 @@ export function TimetableForm({
         </tbody>
       </table>
       <p className="budget-note">
-        Months as YYYY-MM or days as YYYY-MM-DD. The milestone with id “drafting” sets the
-        deadline of the projection.
+        Months as YYYY-MM or days as YYYY-MM-DD. The milestone with id “drafting” sets the deadline
+        of the projection.
       </p>
       {problem && (
         <p className="field__error" role="alert" data-testid="timetable-error">

@@ -29,11 +29,26 @@ function milestoneDays(milestone: Milestone): { start: number; end: number } {
   return { start: dayNumber(start), end: Date.UTC(year, month, 0) / DAY_MS };
 }
 
-/** A round number at or above `value` (1, 2 or 5 times a power of ten), for the word axis. */
-function niceCeiling(value: number): number {
-  if (value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
+/**
+ * The daily history as the chart shows it: the server's rows before today, and today's total as
+ * counted now (today's row is written a little after the counts change).
+ */
+export function chartHistory(
+  view: Pick<BudgetView, "history" | "today" | "totals">,
+): { date: string; words: number }[] {
+  return [
+    ...view.history
+      .filter((day) => day.date < view.today)
+      .sort((a, b) => (a.date < b.date ? -1 : 1)),
+    { date: view.today, words: view.totals.counted },
+  ];
+}
+
+/** A round step for about `count` ticks up to `max`: 1, 2 or 5 times a power of ten. */
+function niceStep(max: number, count: number): number {
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const step of [1, 2, 5, 10]) if (step * power >= raw) return step * power;
   return 10 * power;
 }
 
@@ -68,7 +83,7 @@ export interface BudgetChartLayout {
   }[];
 }
 
-const WIDTH = 760;
+const WIDTH = 1000;
 const PLOT_HEIGHT = 220;
 const MARGIN = { left: 58, right: 18, top: 14, axis: 30 };
 const LANE_HEIGHT = 18;
@@ -88,11 +103,15 @@ export function budgetChartLayout(
 ): BudgetChartLayout {
   const today = dayNumber(view.today);
   const milestones = view.timetable.map((m) => ({ milestone: m, ...milestoneDays(m) }));
-  const historyDays = view.history.map((h) => dayNumber(h.date));
+  const history = chartHistory(view);
+  const historyDays = history.map((h) => dayNumber(h.date));
   const starts = [today, ...historyDays, ...milestones.map((m) => m.start)];
   const ends = [today + 1, ...historyDays.map((d) => d + 1), ...milestones.map((m) => m.end + 1)];
   const first = Math.min(...starts);
-  const last = Math.max(...ends, first + 30);
+  // Some of the future stays in view, up to the projected day when it is within a year.
+  const projected = view.projection.projectedDate ? dayNumber(view.projection.projectedDate) : 0;
+  const ahead = projected > today && projected <= today + 365 ? projected + 1 : today + 31;
+  const last = Math.max(...ends, ahead, first + 30);
 
   const plot = {
     left: MARGIN.left,
@@ -102,15 +121,15 @@ export function budgetChartLayout(
   };
   const x = (day: number) =>
     plot.left + ((day - first) / (last - first)) * (plot.right - plot.left);
-  const maxWords = niceCeiling(
-    Math.max(view.targetRange.max * 1.15, view.totals.counted, ...view.history.map((h) => h.words)),
-  );
+  const highest = Math.max(view.targetRange.max * 1.1, ...history.map((h) => h.words));
+  const step = niceStep(highest, 5);
+  const maxWords = Math.ceil(highest / step) * step;
   const y = (words: number) => plot.bottom - (words / maxWords) * (plot.bottom - plot.top);
 
-  const yTicks = [0, 0.25, 0.5, 0.75, 1].map((share) => ({
-    y: y(share * maxWords),
-    label: (share * maxWords).toLocaleString("en-US"),
-  }));
+  const yTicks: BudgetChartLayout["yTicks"] = [];
+  for (let words = 0; words <= maxWords; words += step) {
+    yTicks.push({ y: y(words), label: words.toLocaleString("en-US") });
+  }
 
   const firstDate = new Date(first * DAY_MS);
   const months: { day: number; year: number; month: number }[] = [];
@@ -123,14 +142,19 @@ export function budgetChartLayout(
     if (day > last) break;
     months.push({ day, year: date.getUTCFullYear(), month: date.getUTCMonth() });
   }
-  const step = Math.max(1, Math.ceil(months.length / 8));
+  const every = Math.max(1, Math.ceil(months.length / 8));
   const xTicks = months
-    .filter((m) => m.month % step === 0)
+    .filter((m) => m.month % every === 0)
+    // A label centred on a tick near either end would be cut off.
+    .filter((m) => x(m.day) >= plot.left + 24 && x(m.day) <= WIDTH - 30)
     .map((m) => ({ x: x(m.day), label: `${MONTH_NAMES[m.month]} ${m.year}` }));
 
-  const points = [...view.history]
-    .sort((a, b) => (a.date < b.date ? -1 : 1))
-    .map((h) => ({ x: x(dayNumber(h.date)), y: y(h.words), date: h.date, words: h.words }));
+  const points = history.map((h) => ({
+    x: x(dayNumber(h.date)),
+    y: y(h.words),
+    date: h.date,
+    words: h.words,
+  }));
 
   let projection: BudgetChartLayout["projection"] = null;
   const { wordsPerDay } = view.projection;

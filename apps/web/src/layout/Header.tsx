@@ -1,5 +1,6 @@
 import type { Account } from "../auth/accountTypes";
 import { ROLE_LABELS } from "../auth/accountTypes";
+import { BudgetLink } from "../budget/BudgetLink";
 import type { ConnectionState } from "../collab/connectionState";
 import type { PresentUser } from "../collab/usePresence";
 import type { LocalUser } from "../identity/LocalUser";
@@ -110,6 +111,7 @@ export function Header({
             {others.length > 5 && <li className="header-people__more">+{others.length - 5}</li>}
           </ul>
         )}
+        <BudgetLink navigate={navigate} />
         <ExportMenu role={account.role} section={section} />
         <Menu
           label={`Account: ${user.name}, ${ROLE_LABELS[account.role]}`}

@@ -1,4 +1,5 @@
 import type { MouseEvent } from "react";
+import { StateBar } from "../budget/StateBar";
 import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
 import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
@@ -137,7 +138,12 @@ export function OutlineNav({
                           </span>
                         )}
                       </span>
-                      <WordBudgetBar words={words} budget={section.budget} />
+                      <StateBar
+                        counted={section.counted}
+                        budget={section.budget}
+                        state={section.state}
+                        testId={`budget-bar-${section.id}`}
+                      />
                     </a>
                   </li>
                 );

@@ -1,3 +1,5 @@
+import type { BudgetState } from "../budget/budgetTypes";
+
 /** One part of the outline (Introduction, Part 1, ...), as served by `GET /api/report`. */
 export interface ReportPart {
   id: string;
@@ -33,6 +35,10 @@ export interface ReportSection extends SectionWorkflow {
   guidance: string;
   words: number;
   footnoteWords: number;
+  /** Words counted against the budget (footnote words included when the report says so). */
+  counted: number;
+  /** `counted` against `budget`, as the server judges it (short < 90 %, over > 110 %). */
+  state: BudgetState;
   /** Whether the signed-in user cannot edit the text (the server refuses their edits). */
   readOnly: boolean;
 }

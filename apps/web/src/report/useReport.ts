@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import type { Role } from "../auth/accountTypes";
+import { applyBudgetEvent } from "../budget/applyBudgetEvent";
 import { isReadOnlyFor } from "../workflow/isReadOnlyFor";
 import { fetchReport } from "./fetchReport";
 import { parseSectionEvent } from "./parseSectionEvent";
@@ -41,8 +42,8 @@ const STREAM_RETRY_MS = 5000;
 
 /**
  * Loads `/api/report` and keeps it live from `/api/events`: section word counts (`wordcount`),
- * statuses, locks and leads (`section`). After the stream reconnects the report is reloaded, so
- * what was missed meanwhile catches up.
+ * statuses, locks and leads (`section`), allocations and budget states (`budget`). After the
+ * stream reconnects the report is reloaded, so what was missed meanwhile catches up.
  */
 export function useReport({
   role,
@@ -129,6 +130,9 @@ export function useReport({
     source.addEventListener("section", (event: MessageEvent<string>) => {
       const change = parseSectionEvent(event.data);
       if (change) applySectionEvent(change);
+    });
+    source.addEventListener("budget", (event: MessageEvent<string>) => {
+      setReport((previous) => (previous ? applyBudgetEvent(previous, event.data) : previous));
     });
     source.addEventListener("me", () => callbacks.current.onAccountChanged());
     source.addEventListener("error", () => {

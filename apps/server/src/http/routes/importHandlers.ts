@@ -6,6 +6,7 @@ import { editSectionLive } from "../../comments/editSectionLive";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
+import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../ImportConverter";
 import { importBody, importUpload } from "../importUpload";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
@@ -16,13 +17,18 @@ import { sectionFromPath } from "../sectionFromPath";
  * Word file replaces the section's content as a live edit, through the collaboration pipeline
  * (stored, then shown to everyone editing the section). Allowed to those who may edit the
  * section's text (drafters on unlocked sections, editors). The file is checked and converted
- * before anything changes, so a refused file leaves the section as it was. Answers
- * `{ warnings, words }`: what could not be kept, and the section's new word count.
+ * before anything changes, so a refused file leaves the section as it was. The conversion runs
+ * in a worker thread with a deadline and a memory limit (ImportConverter): a hostile file answers
+ * 422 `import_too_complex` and never blocks the server. Answers `{ warnings, words }`: what could
+ * not be kept, and the section's new word count.
  */
 export function importHandlers(
   deps: ApiDependencies,
 ): Pick<Record<ApiRouteName, RequestHandler>, "importSection"> {
   const { outline, workflow, collab, audit } = deps;
+  const converter = new ImportConverter({
+    timeoutMs: deps.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+  });
   return {
     async importSection(request, response) {
       const { user } = requestAuth(request);
@@ -36,7 +42,9 @@ export function importHandlers(
       const refusal = denied();
       if (refusal) throw refusal;
       const body = parseInput(importBody, request.body, "body");
-      const imported = await importUpload(body, deps.maxImportBytes);
+      const imported = await importUpload(body, deps.maxImportBytes, (format, bytes) =>
+        converter.convert(format, bytes),
+      );
       // The section may have been locked while the file was converted.
       const late = denied();
       if (late) throw late;

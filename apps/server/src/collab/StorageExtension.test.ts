@@ -1,0 +1,69 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SqliteStore } from "@rapporteur/storage";
+import * as encoding from "lib0/encoding";
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { Logger } from "../Logger";
+import { Document } from "./Document";
+import { StorageExtension } from "./StorageExtension";
+
+const stores: SqliteStore[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+/** An item of `client` at `clock` whose left origin is a later clock of the same client. */
+function forgedUpdate(client: number, clock: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeUint8(encoder, 0x80 | 4);
+  encoding.writeVarUint(encoder, client);
+  encoding.writeVarUint(encoder, clock + 5_000);
+  encoding.writeVarString(encoder, "forged");
+  encoding.writeVarUint(encoder, 0);
+  return encoding.toUint8Array(encoder);
+}
+
+describe("StorageExtension", () => {
+  it("loads a section without a stored update that cannot be applied, and says so", async () => {
+    const store = SqliteStore.open(mkdtempSync(join(tmpdir(), "rapporteur-storage-ext-")));
+    stores.push(store);
+    const doc = new Y.Doc();
+    doc.clientID = 42;
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("Meaningful connectivity")]);
+    doc.getXmlFragment("default").push([paragraph]);
+    const good = Y.encodeStateAsUpdate(doc);
+    const forged = forgedUpdate(42, Y.getState(doc.store, 42));
+    // The forged update throws half-way when applied after the good one.
+    expect(() => {
+      const scratch = new Y.Doc();
+      Y.applyUpdate(scratch, good);
+      Y.applyUpdate(scratch, forged);
+    }).toThrow();
+    await store.append("p1-access", good);
+    await store.append("p1-access", forged);
+
+    const errors: string[] = [];
+    const logger: Logger = { info() {}, warn() {}, error: (message) => errors.push(message) };
+    const extension = new StorageExtension(store, { compactEvery: 100 }, logger);
+    const document = new Document("p1-access", {
+      storeUpdate: async () => {},
+      changed: () => {},
+      failed: () => {},
+      damaged: () => {},
+    });
+    await extension.onLoadDocument({ documentName: "p1-access", document });
+    expect(document.ydoc.getXmlFragment("default").toString()).toBe(
+      "<paragraph>Meaningful connectivity</paragraph>",
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/p1-access: 1 stored update\(s\) cannot be applied/),
+    ]);
+  });
+});

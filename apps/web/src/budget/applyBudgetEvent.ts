@@ -1,0 +1,55 @@
+import type { Report } from "../report/reportTypes";
+import type { BudgetState } from "./budgetTypes";
+
+const STATES: readonly string[] = ["short", "on_track", "over"] satisfies BudgetState[];
+
+interface SectionBudgetChange {
+  id: string;
+  budget: number;
+  counted: number;
+  state: BudgetState;
+}
+
+function isSectionChange(value: unknown): value is SectionBudgetChange {
+  if (typeof value !== "object" || value === null) return false;
+  const { id, budget, counted, state } = value as Record<string, unknown>;
+  return (
+    typeof id === "string" &&
+    Number.isInteger(budget) &&
+    Number.isInteger(counted) &&
+    typeof state === "string" &&
+    STATES.includes(state)
+  );
+}
+
+/**
+ * Applies the data of a `budget` event to the report: each section's allocation, counted words
+ * and state, and the target range. Returns `report` itself when the data is not a valid event,
+ * so a malformed message never shows a wrong state.
+ */
+export function applyBudgetEvent(report: Report, data: string): Report {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return report;
+  }
+  if (typeof value !== "object" || value === null) return report;
+  const { sections, targetRange } = value as Record<string, unknown>;
+  if (!Array.isArray(sections) || !sections.every(isSectionChange)) return report;
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  const range = targetRange as { min?: unknown; max?: unknown } | undefined;
+  const validRange = Number.isInteger(range?.min) && Number.isInteger(range?.max);
+  return {
+    ...report,
+    ...(validRange
+      ? { targetRange: { min: range?.min as number, max: range?.max as number } }
+      : {}),
+    sections: report.sections.map((section) => {
+      const change = byId.get(section.id);
+      return change
+        ? { ...section, budget: change.budget, counted: change.counted, state: change.state }
+        : section;
+    }),
+  };
+}

@@ -1,0 +1,10 @@
+export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
+export { exportComments } from "./exportComments";
+export { exportFileName } from "./exportFileName";
+export { type ExportRecord, recordExport } from "./recordExport";
+export {
+  type ExportFormat,
+  type ExportSelection,
+  type RenderExportOptions,
+  renderExport,
+} from "./renderExport";
