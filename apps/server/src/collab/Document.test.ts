@@ -86,4 +86,54 @@ describe("Document", () => {
     expect(a.sent).toHaveLength(1);
     expect(text(document.ydoc)).toBe("<paragraph>imported</paragraph>");
   });
+
+  it("refuses an item forged with the id of one it holds, so users, memory and storage agree", async () => {
+    const { document, stored } = setup();
+    const fresh = (...updates: Uint8Array[]) => {
+      const doc = new Y.Doc();
+      for (const update of updates) Y.applyUpdate(doc, update);
+      return doc;
+    };
+    const textOf = (doc: Y.Doc) =>
+      (doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    // A client (id 1) adds a paragraph (items 1:0, 1:1), types "hello" (1:2-1:6), then " world".
+    const typist = new Y.Doc();
+    typist.clientID = 1;
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText()]);
+    typist.getXmlFragment("default").push([paragraph]);
+    const emptyParagraph = Y.encodeStateAsUpdate(typist);
+    textOf(typist).insert(0, "hello");
+    const hello = Y.encodeStateAsUpdate(typist);
+    const helloState = Y.encodeStateVector(typist);
+    textOf(typist).insert(5, " world");
+    const world = Y.encodeStateAsUpdate(typist, helloState);
+    // A forger claims the ids 1:2-1:6 for text after an item 999:0 the server never gets.
+    const forger = fresh(emptyParagraph);
+    forger.clientID = 999;
+    textOf(forger).insert(0, "x");
+    const withHiddenItem = Y.encodeStateVector(forger);
+    forger.clientID = 1;
+    textOf(forger).insert(1, "XXXXX");
+    const forged = Y.encodeStateAsUpdate(forger, withHiddenItem);
+    expect(Y.decodeUpdate(forged).structs.map((s) => `${s.id.client}:${s.id.clock}`)).toEqual([
+      "1:2",
+    ]);
+
+    document.receiveUpdate(hello, null);
+    await document.whenSettled();
+    // The forged items come with the genuine " world": Yjs would hold " world" back behind them
+    // for good in memory (and on every replay of storage) while clients that sync see it.
+    expect(() => document.receiveUpdate(Y.mergeUpdates([forged, world]), null)).toThrow(
+      /Malformed update: item 1:2/,
+    );
+    document.receiveUpdate(world, null);
+    await document.whenSettled();
+
+    const synced = fresh(Y.encodeStateAsUpdate(document.ydoc));
+    const replayed = fresh(...stored);
+    expect(text(document.ydoc)).toBe("<paragraph>hello world</paragraph>");
+    expect(text(synced)).toBe(text(document.ydoc));
+    expect(text(replayed)).toBe(text(document.ydoc));
+  });
 });

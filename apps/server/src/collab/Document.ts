@@ -6,6 +6,7 @@ import type { Connection } from "./Connection";
 import { checkUpdateIds } from "./checkUpdateIds";
 import { CloseCode } from "./closeCodes";
 import { MessageType, SyncMessageType } from "./messageTypes";
+import { stalePendingItem } from "./stalePendingItem";
 
 /** What a document asks of the server: the store and change hooks of the extensions. */
 export interface DocumentHooks {
@@ -196,6 +197,14 @@ export class Document {
       // The shadow may now be half-changed: rebuild it from the live document.
       this.#resetShadow();
       throw new CollabRefusal(CloseCode.badRequest, "Malformed update: it does not apply");
+    }
+    const stale = stalePendingItem(shadow);
+    if (stale) {
+      this.#resetShadow();
+      throw new CollabRefusal(
+        CloseCode.badRequest,
+        `Malformed update: item ${stale.client}:${stale.clock} is claimed by two different items`,
+      );
     }
     return true;
   }
