@@ -19,6 +19,7 @@ import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
 import { MessagePanel } from "./layout/MessagePanel";
 import { OutlineNav } from "./layout/OutlineNav";
+import { countedWords } from "./report/countedWords";
 import { useReport } from "./report/useReport";
 import { sectionPath } from "./routing/parseRoute";
 import { useRoute } from "./routing/useRoute";
@@ -109,7 +110,12 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     },
     [localCount, liveCounts, report, snapshot?.hasSynced],
   );
-  const wordsOf = useCallback((id: string) => countOf(id).words, [countOf]);
+  // Words counted against the budget, as the Budget page and the outline's bars count them.
+  const footnotesCount = report?.footnotesCount ?? true;
+  const wordsOf = useCallback(
+    (id: string) => countedWords(countOf(id), footnotesCount),
+    [countOf, footnotesCount],
+  );
   const openSection = useCallback((id: string) => navigate(sectionPath(id)), [navigate]);
 
   const goHome = (
@@ -180,6 +186,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
         position={{ index: report.sections.indexOf(section), total: report.sections.length }}
         words={count.words}
         footnoteWords={count.footnoteWords}
+        footnotesCount={report.footnotesCount}
         people={people}
         onWordCount={onWordCount}
         onSectionUpdated={updateSection}

@@ -21,6 +21,8 @@ export interface SectionPageProps {
   position: { index: number; total: number };
   words: number;
   footnoteWords: number;
+  /** Whether footnote words count against the allocation (from `/api/report`). */
+  footnotesCount: boolean;
   people: PresentUser[];
   onWordCount: (count: DocumentCount | null) => void;
   onSectionUpdated: (section: ReportSection) => void;
@@ -43,6 +45,7 @@ export function SectionPage({
   position,
   words,
   footnoteWords,
+  footnotesCount,
   people,
   onWordCount,
   onSectionUpdated,
@@ -140,7 +143,13 @@ export function SectionPage({
           userId={account.id}
           canDecide={!section.readOnly}
         />
-        <SidePanel section={section} words={words} footnoteWords={footnoteWords} people={people} />
+        <SidePanel
+          section={section}
+          words={words}
+          footnoteWords={footnoteWords}
+          footnotesCount={footnotesCount}
+          people={people}
+        />
       </div>
     </div>
   );

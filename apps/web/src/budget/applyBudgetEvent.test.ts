@@ -23,6 +23,7 @@ const report: Report = {
   shortTitle: "Report",
   symbol: "E/1",
   targetRange: { min: 30_000, max: 40_000 },
+  footnotesCount: true,
   parts: [{ id: "p1", title: "Part" }],
   sections: [section("a"), section("b")],
   totals: { words: 0, footnoteWords: 0, budget: 2000 },
@@ -32,13 +33,15 @@ describe("applyBudgetEvent", () => {
   it("moves each section's allocation, counted words and state, and the target range", () => {
     const data = JSON.stringify({
       targetRange: { min: 25_000, max: 35_000 },
-      footnotesCount: true,
+      footnotesCount: false,
       sections: [{ id: "a", budget: 500, counted: 600, state: "over" }],
       parts: [],
       totals: {},
     });
     const next = applyBudgetEvent(report, data);
     expect(next.targetRange).toEqual({ min: 25_000, max: 35_000 });
+    // The Length panel counts footnote words as the setting says from then on.
+    expect(next.footnotesCount).toBe(false);
     expect(next.sections[0]).toMatchObject({ budget: 500, counted: 600, state: "over" });
     expect(next.sections[1]).toBe(report.sections[1]);
   });

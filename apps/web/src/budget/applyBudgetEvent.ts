@@ -24,7 +24,7 @@ function isSectionChange(value: unknown): value is SectionBudgetChange {
 
 /**
  * Applies the data of a `budget` event to the report: each section's allocation, counted words
- * and state, and the target range. Returns `report` itself when the data is not a valid event,
+ * and state, the target range and whether footnote words count. Returns `report` itself when the data is not a valid event,
  * so a malformed message never shows a wrong state.
  */
 export function applyBudgetEvent(report: Report, data: string): Report {
@@ -35,7 +35,7 @@ export function applyBudgetEvent(report: Report, data: string): Report {
     return report;
   }
   if (typeof value !== "object" || value === null) return report;
-  const { sections, targetRange } = value as Record<string, unknown>;
+  const { sections, targetRange, footnotesCount } = value as Record<string, unknown>;
   if (!Array.isArray(sections) || !sections.every(isSectionChange)) return report;
   const byId = new Map(sections.map((s) => [s.id, s]));
   const range = targetRange as { min?: unknown; max?: unknown } | undefined;
@@ -45,6 +45,7 @@ export function applyBudgetEvent(report: Report, data: string): Report {
     ...(validRange
       ? { targetRange: { min: range?.min as number, max: range?.max as number } }
       : {}),
+    ...(typeof footnotesCount === "boolean" ? { footnotesCount } : {}),
     sections: report.sections.map((section) => {
       const change = byId.get(section.id);
       return change

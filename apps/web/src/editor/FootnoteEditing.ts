@@ -1,13 +1,23 @@
 import { Footnote } from "@rapporteur/schema";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { NodeSelection, Plugin, PluginKey } from "@tiptap/pm/state";
+import { type EditorState, NodeSelection, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { FootnoteView } from "./FootnoteView";
+import type { LinkTarget } from "./LinkTarget";
+import { yTypesOfNodes } from "./yNodeIdentity";
+
+/** Options of {@link FootnoteEditing}. */
+export interface FootnoteEditingOptions {
+  /** Opens the link dialog for the selection in a note's text. */
+  onLinkRequest: (target: LinkTarget) => void;
+}
 
 /** Editor-only state of the footnote extension. */
 export interface FootnoteStorage {
   /** Set by `insertFootnote` so that the new note's popover takes the caret. */
   focusNext: boolean;
+  /** Where the caret was in a note whose view was just rebuilt, for the view that replaces it. */
+  refocus: { from: number; to: number; note: unknown } | null;
 }
 
 declare module "@tiptap/core" {
@@ -24,19 +34,25 @@ declare module "@tiptap/core" {
 
 const numbersKey = new PluginKey<DecorationSet>("footnoteNumbers");
 
-/** Numbers footnotes 1, 2, 3... in document order, as node decorations read by the view. */
-function numberFootnotes(doc: PMNode): DecorationSet {
+/**
+ * Numbers footnotes 1, 2, 3... in document order, as node decorations read by the view. Each
+ * decoration also names its note's Yjs element, so that ProseMirror never reuses the open view
+ * of one note for another note of the same text (two notes just inserted are both empty).
+ */
+function numberFootnotes(doc: PMNode, state: EditorState): DecorationSet {
   const decorations: Decoration[] = [];
   let count = 0;
+  let notes: Map<PMNode, unknown> | null = null;
   doc.descendants((node, pos) => {
     if (node.type.name !== "footnote") return true;
     count += 1;
+    notes ??= yTypesOfNodes(state);
     decorations.push(
       Decoration.node(
         pos,
         pos + node.nodeSize,
         { "data-number": String(count) },
-        { footnoteNumber: count },
+        { footnoteNumber: count, note: notes.get(node) ?? null },
       ),
     );
     return false;
@@ -46,16 +62,23 @@ function numberFootnotes(doc: PMNode): DecorationSet {
 
 /**
  * The schema's footnote node with its editing behaviour: numbered references, a popover to edit
- * the note, `insertFootnote` (Ctrl/Cmd-Alt-F) and Enter on a selected note to edit it.
+ * the note (with bold, italic and links: Ctrl/Cmd-K), `insertFootnote` (Ctrl/Cmd-Alt-F) and Enter
+ * on a selected note to edit it.
  */
-export const FootnoteEditing = Footnote.extend<Record<string, never>, FootnoteStorage>({
+export const FootnoteEditing = Footnote.extend<FootnoteEditingOptions, FootnoteStorage>({
+  addOptions() {
+    return { onLinkRequest: () => {} };
+  },
+
   addStorage() {
-    return { focusNext: false };
+    return { focusNext: false, refocus: null };
   },
 
   addNodeView() {
     return ({ node, view, getPos, decorations, editor }) =>
-      new FootnoteView(node, view, getPos, decorations, editor);
+      new FootnoteView(node, view, getPos, decorations, editor, (target) =>
+        this.options.onLinkRequest(target),
+      );
   },
 
   addCommands() {
@@ -71,8 +94,19 @@ export const FootnoteEditing = Footnote.extend<Record<string, never>, FootnoteSt
           if (selection instanceof NodeSelection && selection.node.type === type) return false;
           if (!$from.parent.canReplaceWith($from.index(), $from.index(), type)) return false;
           if (!dispatch) return true;
-          tr.replaceSelectionWith(type.create(), false);
-          const pos = tr.mapping.map(from, -1);
+          let pos = from;
+          if (selection.empty) {
+            // Never directly before another empty note (a co-author's, just inserted at the same
+            // place): the Yjs binding matches equal nodes by content and would merge the two.
+            for (let next = tr.doc.nodeAt(pos); next?.type === type && next.content.size === 0; ) {
+              pos += next.nodeSize;
+              next = tr.doc.nodeAt(pos);
+            }
+            tr.insert(pos, type.create());
+          } else {
+            tr.replaceSelectionWith(type.create(), false);
+            pos = tr.mapping.map(from, -1);
+          }
           if (tr.doc.nodeAt(pos)?.type === type) {
             tr.setSelection(NodeSelection.create(tr.doc, pos));
             editor.storage.footnote.focusNext = true;
@@ -101,8 +135,10 @@ export const FootnoteEditing = Footnote.extend<Record<string, never>, FootnoteSt
       new Plugin<DecorationSet>({
         key: numbersKey,
         state: {
-          init: (_, state) => numberFootnotes(state.doc),
-          apply: (tr, previous) => (tr.docChanged ? numberFootnotes(tr.doc) : previous),
+          init: (_, state) => numberFootnotes(state.doc, state),
+          // The Yjs binding (held by the old state too) already maps a co-author's change.
+          apply: (tr, previous, oldState) =>
+            tr.docChanged ? numberFootnotes(tr.doc, oldState) : previous,
         },
         props: {
           decorations: (state) => numbersKey.getState(state),

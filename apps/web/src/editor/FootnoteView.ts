@@ -1,10 +1,14 @@
-import type { Editor } from "@tiptap/core";
+import { isReportLink } from "@rapporteur/schema";
+import { type Editor, getMarkRange } from "@tiptap/core";
 import { toggleMark } from "@tiptap/pm/commands";
 import { keymap } from "@tiptap/pm/keymap";
-import type { Node as PMNode } from "@tiptap/pm/model";
-import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
+import type { MarkType, Node as PMNode } from "@tiptap/pm/model";
+import { EditorState, NodeSelection, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { StepMap } from "@tiptap/pm/transform";
 import { type Decoration, EditorView, type NodeView } from "@tiptap/pm/view";
+import type { LinkTarget } from "./LinkTarget";
+import { shortcutLabel } from "./shortcutLabel";
+import { positionOfYType, yTypeOfNode } from "./yNodeIdentity";
 
 const views = new WeakMap<HTMLElement, FootnoteView>();
 
@@ -14,6 +18,51 @@ function numberFrom(decorations: readonly Decoration[]): number | null {
     if (typeof value === "number") return value;
   }
   return null;
+}
+
+/** Path data of the popover's tool icons (as in icons.tsx, drawn without React). */
+const TOOL_ICONS = {
+  bold: ["M7 5h6a3.5 3.5 0 0 1 0 7H7z", "M7 12h7a3.5 3.5 0 0 1 0 7H7z"],
+  italic: ["M19 4h-9", "M14 20H5", "M15 4 9 20"],
+  link: [
+    "M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71",
+    "M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71",
+  ],
+} as const;
+
+type ToolName = keyof typeof TOOL_ICONS;
+
+function toolIcon(name: ToolName): SVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  for (const [key, value] of Object.entries({
+    class: "icon",
+    viewBox: "0 0 24 24",
+    width: "16",
+    height: "16",
+    fill: "none",
+    stroke: "currentColor",
+    "stroke-width": "1.8",
+    "stroke-linecap": "round",
+    "stroke-linejoin": "round",
+    "aria-hidden": "true",
+    focusable: "false",
+  })) {
+    svg.setAttribute(key, value);
+  }
+  for (const d of TOOL_ICONS[name]) {
+    const path = document.createElementNS(ns, "path");
+    path.setAttribute("d", d);
+    svg.appendChild(path);
+  }
+  return svg;
+}
+
+/** Whether `type` is on the selection (or, for a caret, on what will be typed). */
+function markActive(state: EditorState, type: MarkType): boolean {
+  const { from, to, empty, $from } = state.selection;
+  if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
+  return state.doc.rangeHasMark(from, to, type);
 }
 
 /**
@@ -28,6 +77,11 @@ export class FootnoteView implements NodeView {
   private popover: HTMLElement | null = null;
   private inner: EditorView | null = null;
   private number: number | null;
+  private tools: Partial<Record<ToolName, HTMLButtonElement>> = {};
+  /** Set while the caret is sent back to the main text, so closing does not keep the focus. */
+  private leaving = false;
+  /** The Yjs element of this note, once synced: its identity, whatever its text. */
+  private note: unknown = null;
 
   /** The view rendering a footnote's DOM node, if any (to focus it from a command). */
   static forDom(dom: globalThis.Node | null): FootnoteView | undefined {
@@ -40,6 +94,7 @@ export class FootnoteView implements NodeView {
     private readonly getPos: () => number | undefined,
     decorations: readonly Decoration[],
     private readonly editor: Editor,
+    private readonly onLinkRequest: (target: LinkTarget) => void,
   ) {
     this.number = numberFrom(decorations);
     this.dom = document.createElement("span");
@@ -56,21 +111,104 @@ export class FootnoteView implements NodeView {
     this.render();
   }
 
-  /** Opens the note's popover and puts the caret at the end of its text. */
-  focusNote(): void {
+  /** Puts the caret in the note's text: at `range` (clamped), else at the end. */
+  focusNote(range?: { from: number; to: number }): void {
     if (!this.inner) return;
     const { state } = this.inner;
-    this.inner.dispatch(state.tr.setSelection(TextSelection.atEnd(state.doc)));
+    const size = state.doc.content.size;
+    const selection = range
+      ? TextSelection.create(state.doc, Math.min(range.from, size), Math.min(range.to, size))
+      : TextSelection.atEnd(state.doc);
+    this.inner.dispatch(state.tr.setSelection(selection));
     this.inner.focus();
+  }
+
+  /**
+   * Asks for a link on the selection in the note (Ctrl/Cmd-K or the popover's link button); the
+   * dialog is the one of the body text. Returns false when the note cannot be changed.
+   */
+  requestLink(): boolean {
+    const inner = this.inner;
+    const link = this.outer.state.schema.marks.link;
+    if (!inner || !link || !this.outer.editable) return false;
+    const { selection } = inner.state;
+    const current =
+      link.isInSet(selection.$from.marks()) ??
+      link.isInSet(selection.$to.marks()) ??
+      (selection.empty ? undefined : link.isInSet(selection.$from.nodeAfter?.marks ?? []));
+    const rangeOf = (state: EditorState) => {
+      const { from, to, empty, $from } = state.selection;
+      return empty ? (getMarkRange($from, link) ?? null) : { from, to };
+    };
+    this.onLinkRequest({
+      href: typeof current?.attrs.href === "string" ? current.attrs.href : "",
+      place: `footnote ${this.number ?? ""}`.trim(),
+      apply: (href) => {
+        const view = this.inner;
+        // The dialog checked the address; a note keeps to the same rule as the body text.
+        if (!view || !isReportLink(href)) return;
+        const { state } = view;
+        const mark = link.create({ href });
+        const range = rangeOf(state);
+        const tr = state.tr;
+        let end = state.selection.from + href.length;
+        if (range) {
+          tr.removeMark(range.from, range.to, link).addMark(range.from, range.to, mark);
+          end = range.to;
+        } else {
+          tr.insert(state.selection.from, state.schema.text(href, [mark]));
+        }
+        // Go on typing after the link, in plain text.
+        tr.setSelection(TextSelection.create(tr.doc, end)).removeStoredMark(link);
+        view.dispatch(tr);
+      },
+      remove: () => {
+        const view = this.inner;
+        const range = view && rangeOf(view.state);
+        if (view && range) view.dispatch(view.state.tr.removeMark(range.from, range.to, link));
+      },
+      // After the dialog has closed (focus cannot go outside a modal dialog).
+      restoreFocus: () => requestAnimationFrame(() => this.inner?.focus()),
+    });
+    return true;
   }
 
   selectNode(): void {
     this.dom.classList.add("is-selected");
     this.open();
-    if (this.editor.storage.footnote.focusNext) {
-      this.editor.storage.footnote.focusNext = false;
-      requestAnimationFrame(() => this.focusNote());
+    const storage = this.editor.storage.footnote;
+    const refocus = storage.refocus;
+    storage.refocus = null;
+    if (refocus) {
+      // The note was being typed in when its view was rebuilt or the selection moved (a
+      // co-author's change): back to that note at once, so that no keystroke is lost.
+      storage.focusNext = false;
+      this.rememberNote();
+      if (refocus.note && this.note && refocus.note !== this.note) {
+        queueMicrotask(() => this.selectNote(refocus));
+      } else {
+        this.focusNote(refocus);
+      }
+    } else if (storage.focusNext) {
+      storage.focusNext = false;
+      // Once this update is done, before any co-author's change can come in and move things.
+      queueMicrotask(() => this.focusNote());
     }
+  }
+
+  /** Selects the note held by `refocus.note` (found by identity) and gives it the caret. */
+  private selectNote(refocus: { from: number; to: number; note: unknown }): void {
+    const pos = positionOfYType(this.outer.state, refocus.note);
+    if (pos === null) return;
+    this.editor.storage.footnote.refocus = refocus;
+    this.outer.dispatch(
+      this.outer.state.tr.setSelection(NodeSelection.create(this.outer.state.doc, pos)),
+    );
+    this.editor.storage.footnote.refocus = null;
+  }
+
+  private rememberNote(): void {
+    this.note = yTypeOfNode(this.outer.state, this.node) ?? this.note;
   }
 
   deselectNode(): void {
@@ -80,25 +218,37 @@ export class FootnoteView implements NodeView {
 
   update(node: PMNode, decorations: readonly Decoration[]): boolean {
     if (!node.sameMarkup(this.node)) return false;
+    // Footnotes carry no id, so ProseMirror may offer this view another note (one a co-author
+    // just inserted next to it). While the note is open, take only the same note (its Yjs
+    // element) or, before it is synced, the text typed here; otherwise the view is rebuilt and
+    // the popover reopens on the right note, caret kept.
+    const note = yTypeOfNode(this.outer.state, node);
+    if (this.inner) {
+      if (note && this.note) {
+        if (note !== this.note) return false;
+      } else if (!node.content.eq(this.inner.state.doc.content)) {
+        return false;
+      }
+    }
     this.node = node;
+    if (note) this.note = note;
     this.number = numberFrom(decorations);
     this.render();
     if (this.inner) {
+      // A co-author's change to this note's text.
       const state = this.inner.state;
       const start = node.content.findDiffStart(state.doc.content);
-      if (start != null) {
-        const ends = node.content.findDiffEnd(state.doc.content);
-        if (ends) {
-          let { a: endA, b: endB } = ends;
-          const overlap = start - Math.min(endA, endB);
-          if (overlap > 0) {
-            endA += overlap;
-            endB += overlap;
-          }
-          this.inner.dispatch(
-            state.tr.replace(start, endB, node.slice(start, endA)).setMeta("fromOutside", true),
-          );
+      const ends = start == null ? null : node.content.findDiffEnd(state.doc.content);
+      if (start != null && ends) {
+        let { a: endA, b: endB } = ends;
+        const overlap = start - Math.min(endA, endB);
+        if (overlap > 0) {
+          endA += overlap;
+          endB += overlap;
         }
+        this.inner.dispatch(
+          state.tr.replace(start, endB, node.slice(start, endA)).setMeta("fromOutside", true),
+        );
       }
     }
     return true;
@@ -148,11 +298,43 @@ export class FootnoteView implements NodeView {
     const hint = document.createElement("span");
     hint.className = "footnote-popover__hint";
     hint.textContent = "Enter or Esc returns to the text";
-    popover.append(title, body, hint);
+    const schema = this.outer.state.schema;
+    const head = document.createElement("span");
+    head.className = "footnote-popover__head";
+    const tools = document.createElement("span");
+    tools.className = "footnote-popover__tools";
+    tools.setAttribute("role", "toolbar");
+    tools.setAttribute("aria-label", "Footnote formatting");
+    const markTool = (name: "bold" | "italic", label: string, shortcut: string) => {
+      const type = schema.marks[name];
+      if (!type) return;
+      tools.appendChild(
+        this.tool(name, label, shortcut, () => {
+          const view = this.inner;
+          if (!view) return;
+          toggleMark(type)(view.state, view.dispatch);
+          view.focus();
+        }),
+      );
+    };
+    markTool("bold", "Bold", "Mod-b");
+    markTool("italic", "Italic", "Mod-i");
+    if (schema.marks.link) {
+      tools.appendChild(this.tool("link", "Link", "Mod-k", () => this.requestLink()));
+    }
+    head.append(title, tools);
+    popover.append(head, body, hint);
+    popover.addEventListener("keydown", (event) => {
+      // Escape on a popover button (the note's text has its own keymap).
+      if (event.key !== "Escape" || this.inner?.dom.contains(event.target as globalThis.Node)) {
+        return;
+      }
+      event.preventDefault();
+      this.leaveNote();
+    });
     this.dom.appendChild(popover);
     this.popover = popover;
 
-    const schema = this.outer.state.schema;
     const leave = () => {
       this.leaveNote();
       return true;
@@ -166,6 +348,7 @@ export class FootnoteView implements NodeView {
       "Shift-Mod-z": () => this.editor.commands.redo(),
       Escape: leave,
       Enter: leave,
+      "Mod-k": () => this.requestLink(),
     };
     if (schema.marks.bold) bindings["Mod-b"] = toggleMark(schema.marks.bold);
     if (schema.marks.italic) bindings["Mod-i"] = toggleMark(schema.marks.italic);
@@ -185,11 +368,54 @@ export class FootnoteView implements NodeView {
       },
     });
     this.render();
+    this.syncTools();
+    // A note just inserted is synced once this transaction is done.
+    queueMicrotask(() => this.rememberNote());
+  }
+
+  private tool(name: ToolName, label: string, shortcut: string, run: () => void) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "tool footnote-popover__tool";
+    button.setAttribute("aria-label", label);
+    button.setAttribute("aria-pressed", "false");
+    button.setAttribute(
+      "aria-keyshortcuts",
+      shortcut.replace(/Mod/g, "Control").replace(/-/g, "+"),
+    );
+    button.title = `${label} (${shortcutLabel(shortcut)})`;
+    button.appendChild(toolIcon(name));
+    // Keep the note's selection: the button acts on it.
+    button.addEventListener("mousedown", (event) => event.preventDefault());
+    button.addEventListener("click", run);
+    this.tools[name] = button;
+    return button;
+  }
+
+  /** Shows which marks are on the note's selection; disables the tools when read-only. */
+  private syncTools(): void {
+    const state = this.inner?.state;
+    for (const [name, button] of Object.entries(this.tools)) {
+      const type = this.outer.state.schema.marks[name];
+      button.disabled = !this.outer.editable;
+      button.setAttribute("aria-pressed", String(!!state && !!type && markActive(state, type)));
+    }
   }
 
   private close(): void {
+    // Closed while typing in the note (its view rebuilt by a co-author's change): the view
+    // that shows the note next takes the caret back.
+    if (this.inner?.hasFocus() && !this.leaving) {
+      const { from, to } = this.inner.state.selection;
+      const storage = this.editor.storage.footnote;
+      storage.refocus = { from, to, note: this.note };
+      queueMicrotask(() => {
+        storage.refocus = null;
+      });
+    }
     this.inner?.destroy();
     this.inner = null;
+    this.tools = {};
     this.popover?.remove();
     this.popover = null;
   }
@@ -199,9 +425,14 @@ export class FootnoteView implements NodeView {
     const pos = this.getPos();
     if (pos === undefined) return;
     const after = pos + this.node.nodeSize;
-    this.outer.dispatch(
-      this.outer.state.tr.setSelection(TextSelection.create(this.outer.state.doc, after)),
-    );
+    this.leaving = true;
+    try {
+      this.outer.dispatch(
+        this.outer.state.tr.setSelection(TextSelection.create(this.outer.state.doc, after)),
+      );
+    } finally {
+      this.leaving = false;
+    }
     this.outer.focus();
   }
 
@@ -209,6 +440,7 @@ export class FootnoteView implements NodeView {
     if (!this.inner) return;
     const { state, transactions } = this.inner.state.applyTransaction(tr);
     this.inner.updateState(state);
+    this.syncTools();
     if (tr.getMeta("fromOutside") || !this.outer.editable) return;
     const pos = this.getPos();
     if (pos === undefined) return;
@@ -220,6 +452,9 @@ export class FootnoteView implements NodeView {
         if (mapped) outerTr.step(mapped);
       }
     }
-    if (outerTr.docChanged) this.outer.dispatch(outerTr);
+    if (outerTr.docChanged) {
+      this.outer.dispatch(outerTr);
+      this.rememberNote();
+    }
   }
 }

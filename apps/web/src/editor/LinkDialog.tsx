@@ -1,3 +1,4 @@
+import { isReportLink } from "@rapporteur/schema";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { safeLinkUrl } from "./safeLinkUrl";
 
@@ -5,13 +6,15 @@ import { safeLinkUrl } from "./safeLinkUrl";
 export interface LinkDialogProps {
   /** The current target when editing an existing link. */
   initialHref: string;
+  /** Where the link goes when not in the body text ("footnote 2"), for the title. */
+  place?: string;
   onApply: (href: string) => void;
   onRemove?: () => void;
   onClose: () => void;
 }
 
 /** Asks for a link target; accepts only web (http, https) and e-mail (mailto) addresses. */
-export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDialogProps) {
+export function LinkDialog({ initialHref, place, onApply, onRemove, onClose }: LinkDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(initialHref);
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,8 +29,12 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const href = safeLinkUrl(value);
-    if (!href) {
-      setProblem("Enter a web address (https://…) or an e-mail address.");
+    if (!href || !isReportLink(href)) {
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.trim())?.[1]?.toLowerCase();
+      const refused = scheme && !["http", "https", "mailto"].includes(scheme);
+      setProblem(
+        `${refused ? `“${scheme}:” links are not allowed. ` : ""}Enter a web address (https://…) or an e-mail address.`,
+      );
       return;
     }
     onApply(href);
@@ -44,7 +51,10 @@ export function LinkDialog({ initialHref, onApply, onRemove, onClose }: LinkDial
       }}
     >
       <form method="dialog" onSubmit={submit}>
-        <h2 id={titleId}>{initialHref ? "Edit link" : "Insert link"}</h2>
+        <h2 id={titleId}>
+          {initialHref ? "Edit link" : "Insert link"}
+          {place ? ` in ${place}` : ""}
+        </h2>
         <label className="field">
           <span className="field__label">Address</span>
           <input

@@ -1,11 +1,13 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { SectionSession } from "../collab/SectionSession";
 import type { LocalUser } from "../identity/LocalUser";
 import { editorExtensions } from "./editorExtensions";
+import { FootnoteView } from "./FootnoteView";
 import { LinkDialog } from "./LinkDialog";
+import type { LinkTarget } from "./LinkTarget";
 import { Toolbar } from "./Toolbar";
 import { useLocalWordCount } from "./useLocalWordCount";
 
@@ -27,7 +29,7 @@ export function SectionEditor({
   readOnly,
   onWordCount,
 }: SectionEditorProps) {
-  const [linkHref, setLinkHref] = useState<string | null>(null);
+  const [link, setLink] = useState<LinkTarget | null>(null);
   const requestLink = useRef<() => void>(() => {});
 
   // Built once per session: the caret's user is updated through awareness, not by rebuilding.
@@ -39,6 +41,7 @@ export function SectionEditor({
         provider: session.provider,
         user: initialUser.current,
         onLinkRequest: () => requestLink.current(),
+        onNoteLinkRequest: (target) => setLink(target),
       }),
     [session],
   );
@@ -63,9 +66,31 @@ export function SectionEditor({
   );
 
   requestLink.current = () => {
-    // A selected footnote is edited in its popover; links go on text, not on the reference.
-    if (!editor?.isEditable || editor.state.selection instanceof NodeSelection) return;
-    setLinkHref((editor.getAttributes("link").href as string | undefined) ?? "");
+    if (!editor?.isEditable) return;
+    const { selection } = editor.state;
+    if (selection instanceof NodeSelection) {
+      // Links go on text, not on a reference: a selected footnote's link goes in its note.
+      if (selection.node.type.name === "footnote") {
+        FootnoteView.forDom(editor.view.nodeDOM(selection.from))?.requestLink();
+      }
+      return;
+    }
+    setLink({
+      href: (editor.getAttributes("link").href as string | undefined) ?? "",
+      apply: (href) => {
+        if (editor.state.selection.empty && !editor.isActive("link")) {
+          editor
+            .chain()
+            .focus()
+            .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+            .run();
+        } else {
+          editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+        }
+      },
+      remove: () => editor.chain().focus().extendMarkRange("link").unsetLink().run(),
+      restoreFocus: () => editor.commands.focus(),
+    });
   };
 
   useEffect(() => {
@@ -77,31 +102,16 @@ export function SectionEditor({
     if (!editor || editor.isDestroyed) return;
     if (editor.isEditable === readOnly) editor.setEditable(!readOnly);
     editor.view.dom.setAttribute("aria-readonly", String(readOnly));
-    if (readOnly) setLinkHref(null);
+    if (readOnly) setLink(null);
   }, [editor, readOnly]);
 
   const count = useLocalWordCount(editor);
   useEffect(() => onWordCount(count), [count, onWordCount]);
   useEffect(() => () => onWordCount(null), [onWordCount]);
 
-  const closeLink = useCallback(() => {
-    setLinkHref(null);
-    editor?.commands.focus();
-  }, [editor]);
-
-  const applyLink = (href: string) => {
-    if (!editor) return;
-    const { empty } = editor.state.selection;
-    if (empty && !editor.isActive("link")) {
-      editor
-        .chain()
-        .focus()
-        .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
-        .run();
-    } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
-    }
-    setLinkHref(null);
+  const closeLink = () => {
+    link?.restoreFocus();
+    setLink(null);
   };
 
   return (
@@ -117,15 +127,19 @@ export function SectionEditor({
       >
         <EditorContent editor={editor} />
       </div>
-      {linkHref !== null && (
+      {link !== null && (
         <LinkDialog
-          initialHref={linkHref}
-          onApply={applyLink}
+          initialHref={link.href}
+          place={link.place}
+          onApply={(href) => {
+            link.apply(href);
+            closeLink();
+          }}
           onRemove={
-            linkHref
+            link.href
               ? () => {
-                  editor?.chain().focus().extendMarkRange("link").unsetLink().run();
-                  setLinkHref(null);
+                  link.remove();
+                  closeLink();
                 }
               : undefined
           }

@@ -9,6 +9,7 @@ import type { LocalUser } from "../identity/LocalUser";
 import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
+import type { LinkTarget } from "./LinkTarget";
 
 /** What the editor of one section is bound to. */
 export interface EditorBinding {
@@ -16,6 +17,8 @@ export interface EditorBinding {
   provider: WebsocketProvider;
   user: LocalUser;
   onLinkRequest: () => void;
+  /** Opens the link dialog for the selection in a footnote's text. */
+  onNoteLinkRequest: (target: LinkTarget) => void;
 }
 
 /**
@@ -28,10 +31,11 @@ export function editorExtensions({
   provider,
   user,
   onLinkRequest,
+  onNoteLinkRequest,
 }: EditorBinding): AnyExtension[] {
   return [
     ...reportExtensions().filter((extension) => extension.name !== "footnote"),
-    FootnoteEditing,
+    FootnoteEditing.configure({ onLinkRequest: onNoteLinkRequest }),
     Collaboration.configure({ document: ydoc, field: FRAGMENT_NAME }),
     CollaborationCaret.configure({ provider, user }),
     LinkShortcut.configure({ onRequest: onLinkRequest }),

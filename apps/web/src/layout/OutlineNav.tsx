@@ -15,7 +15,10 @@ import { WordBudgetBar } from "./WordBudgetBar";
 export interface OutlineNavProps {
   report: Report;
   activeSectionId: string | null;
-  /** Current word count of each section (server counts, or the editor's for the open one). */
+  /**
+   * Words of each section counted against its allocation (footnote words included when the
+   * report counts them): server counts, or the editor's own for the open one.
+   */
   wordsOf: (sectionId: string) => number;
   onOpen: (sectionId: string) => void;
   /** The signed-in user's id, for "My sections". */

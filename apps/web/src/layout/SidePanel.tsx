@@ -1,4 +1,5 @@
 import type { PresentUser } from "../collab/usePresence";
+import { countedWords } from "../report/countedWords";
 import type { ReportSection } from "../report/reportTypes";
 import { Avatar } from "./Avatar";
 import { formatNumber } from "./formatNumber";
@@ -6,14 +7,27 @@ import { formatNumber } from "./formatNumber";
 /** Props of {@link SidePanel}. */
 export interface SidePanelProps {
   section: ReportSection;
+  /** Body words (the editor's own count while the section is open, so it moves as one types). */
   words: number;
   footnoteWords: number;
+  /** Whether footnote words count against the allocation (the report's setting). */
+  footnotesCount: boolean;
   people: PresentUser[];
 }
 
-/** Beside the editor: the section's scope from Annex 1, its length, and who is working in it. */
-export function SidePanel({ section, words, footnoteWords, people }: SidePanelProps) {
-  const remaining = section.budget - words;
+/**
+ * Beside the editor: the section's scope from Annex 1, its length (the words counted against the
+ * allocation, as the Budget page and the outline's bars count them), and who is working in it.
+ */
+export function SidePanel({
+  section,
+  words,
+  footnoteWords,
+  footnotesCount,
+  people,
+}: SidePanelProps) {
+  const counted = countedWords({ words, footnoteWords }, footnotesCount);
+  const remaining = section.budget - counted;
   return (
     <aside className="side-panel" aria-label="About this section">
       <section className="panel" aria-labelledby="panel-guidance">
@@ -30,24 +44,32 @@ export function SidePanel({ section, words, footnoteWords, people }: SidePanelPr
         </h2>
         <dl className="panel__figures">
           <div>
-            <dt>Words</dt>
-            <dd>{formatNumber(words)}</dd>
+            <dt>Counted</dt>
+            <dd data-testid="length-counted" className={remaining < 0 ? "is-over" : undefined}>
+              {formatNumber(counted)}
+            </dd>
           </div>
           <div>
             <dt>Allocation</dt>
-            <dd>{formatNumber(section.budget)}</dd>
+            <dd data-testid="length-allocation">{formatNumber(section.budget)}</dd>
           </div>
           <div>
-            <dt>{remaining >= 0 ? "Remaining" : "Over by"}</dt>
-            <dd className={remaining < 0 ? "is-over" : undefined}>
-              {formatNumber(Math.abs(remaining))}
-            </dd>
+            <dt>Words</dt>
+            <dd>{formatNumber(words)}</dd>
           </div>
           <div>
             <dt>In footnotes</dt>
             <dd>{formatNumber(footnoteWords)}</dd>
           </div>
         </dl>
+        <p className="panel__note" data-testid="length-remaining">
+          <span className={remaining < 0 ? "is-over" : undefined}>
+            {remaining >= 0
+              ? `${formatNumber(remaining)} words left of the allocation.`
+              : `${formatNumber(-remaining)} words over the allocation.`}
+          </span>{" "}
+          {footnotesCount ? "Footnote words are counted." : "Footnote words are not counted."}
+        </p>
       </section>
       <section className="panel" aria-labelledby="panel-people">
         <h2 id="panel-people" className="panel__title">

@@ -49,6 +49,8 @@ export interface Report {
   shortTitle: string;
   symbol: string;
   targetRange: { min: number; max: number };
+  /** Whether footnote words count against the budgets (the Budget page's setting). */
+  footnotesCount: boolean;
   parts: ReportPart[];
   sections: ReportSection[];
   totals: { words: number; footnoteWords: number; budget: number };
