@@ -1,9 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../api/apiFiles";
 import { callApi } from "../support/callApi";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { focusEndOfText, launchBrowser, openSection, signedInContext } from "./browser";
+import { loginAs } from "../support/serverProcess";
+import { focusEndOfText, openSection, signedInContext } from "./browser";
+import { useBrowserSuite } from "./useBrowserSuite";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
@@ -14,39 +15,32 @@ const number = (text: string | null) => Number((text ?? "").replace(/[^\d-]/g, "
 const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`).join(" ");
 
 describe("the Budget page", () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let editorCookie: string;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    editorCookie = await loginAs(server.url, "editor");
+    editorCookie = await loginAs(suite.url, "editor");
     for (const [id, count] of [
       ["intro-overview", 1_400],
       ["p1-access", 300],
       ["p1-ecosystem", 2_500],
     ] as const) {
-      const answer = await importFile(server.url, editorCookie, id, `${id}.md`, words(count));
+      const answer = await importFile(suite.url, editorCookie, id, `${id}.md`, words(count));
       expect(answer.status).toBe(200);
     }
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const openBudget = async (role: "editor" | "drafter" | "reviewer"): Promise<Page> => {
-    const context = await signedInContext(browser, server.url, role);
+    const context = await signedInContext(suite.browser, suite.url, role);
     const page = await context.newPage();
-    await page.goto(`${server.url}/budget`);
+    await page.goto(`${suite.url}/budget`);
     await page.getByTestId("budget-table").waitFor();
     return page;
   };
 
   it("shows the totals, remaining words and each section as /api/budget has them", async () => {
     const page = await openBudget("reviewer");
-    const budget = (await callApi(server.url, editorCookie, "GET", "/budget")).body;
+    const budget = (await callApi(suite.url, editorCookie, "GET", "/budget")).body;
     expect(budget.totals.counted).toBe(4_200);
     await expect
       .poll(() => page.getByTestId("budget-total-counted").textContent())
@@ -94,7 +88,7 @@ describe("the Budget page", () => {
     await expect
       .poll(() => page.getByTestId("allocation-error-p3-opportunities").textContent())
       .toContain("body.budget");
-    expect((await callApi(server.url, editorCookie, "GET", "/budget")).body.totals.budget).toBe(
+    expect((await callApi(suite.url, editorCookie, "GET", "/budget")).body.totals.budget).toBe(
       35_000,
     );
 
@@ -109,7 +103,7 @@ describe("the Budget page", () => {
       .toContain("1,200 above the maximum of 40,000");
     expect(await page.getByTestId("allocation-error-p3-opportunities").count()).toBe(0);
     expect(await input.inputValue()).toBe("9000");
-    const part = (await callApi(server.url, editorCookie, "GET", "/budget")).body.parts.find(
+    const part = (await callApi(suite.url, editorCookie, "GET", "/budget")).body.parts.find(
       (p: { id: string }) => p.id === "part-3",
     );
     expect(part.budget).toBe(13_700);
@@ -130,8 +124,8 @@ describe("the Budget page", () => {
     expect(before).toBe(300);
 
     const drafter = await openSection(
-      await signedInContext(browser, server.url, "drafter"),
-      server.url,
+      await signedInContext(suite.browser, suite.url, "drafter"),
+      suite.url,
       "p1-access",
     );
     await focusEndOfText(drafter);

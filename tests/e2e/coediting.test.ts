@@ -1,37 +1,20 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
-import {
-  documentText,
-  editorText,
-  focusEndOfText,
-  launchBrowser,
-  newPersonContext,
-  openSection,
-} from "./browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { documentText, editorText, focusEndOfText } from "./browser";
+import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
 const SECTION = "p1-access";
 
 describe("two people co-editing a section in Chromium", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let amina: BrowserContext;
-  let ben: BrowserContext;
+  const suite = useBrowserSuite();
   let pageA: Page;
   let pageB: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    amina = await newPersonContext(browser, server.url, "Amina Diallo");
-    ben = await newPersonContext(browser, server.url, "Ben Okafor");
-    pageA = await openSection(amina, server.url, SECTION);
-    pageB = await openSection(ben, server.url, SECTION);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    [{ page: pageA }, { page: pageB }] = await openSectionAs(suite, SECTION, [
+      { person: "Amina Diallo" },
+      { person: "Ben Okafor" },
+    ]);
   });
 
   it("types at the same time and both end with the same text holding both inputs", async () => {

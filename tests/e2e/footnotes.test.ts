@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { exportFile, importFile } from "../api/apiFiles";
 import { callApi } from "../support/callApi";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { documentText, editorText, launchBrowser, newPersonContext, openSection } from "./browser";
+import { loginAs } from "../support/serverProcess";
+import { documentText, editorText, newPersonContext, openSection } from "./browser";
+import { useBrowserSuite } from "./useBrowserSuite";
 
 const number = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
 
@@ -73,44 +74,36 @@ async function sameNotesInBoth(pages: Page[], texts: string[]): Promise<string[]
 }
 
 describe("footnotes in the editor", () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let cookie: string;
   let amina: BrowserContext;
   let hiro: BrowserContext;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    cookie = await loginAs(server.url, "editor");
+    cookie = await loginAs(suite.url, "editor");
     for (const [id, text] of [
       ["p1-access", "Access to the Internet has grown."],
       ["p1-ecosystem", "Both drafters cite sources here."],
       ["p1-sectors", "One place for two notes."],
     ] as const) {
-      expect((await importFile(server.url, cookie, id, `${id}.md`, `${text}\n`)).status).toBe(200);
+      expect((await importFile(suite.url, cookie, id, `${id}.md`, `${text}\n`)).status).toBe(200);
     }
-    amina = await newPersonContext(browser, server.url, "Amina Diallo");
-    hiro = await newPersonContext(browser, server.url, "Hiro Tanaka");
+    amina = await newPersonContext(suite.browser, suite.url, "Amina Diallo");
+    hiro = await newPersonContext(suite.browser, suite.url, "Hiro Tanaka");
   });
 
   /** The section's Markdown export once `ready` holds for it (the server stores edits shortly). */
   async function exported(sectionId: string, ready: (markdown: string) => boolean) {
     await expect
-      .poll(async () => ready(await sectionMarkdown(server.url, cookie, sectionId)), {
+      .poll(async () => ready(await sectionMarkdown(suite.url, cookie, sectionId)), {
         timeout: 10_000,
       })
       .toBe(true);
-    return sectionMarkdown(server.url, cookie, sectionId);
+    return sectionMarkdown(suite.url, cookie, sectionId);
   }
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it("keeps emphasis and links in a note, refusing javascript: links", async () => {
-    const page = await openSection(amina, server.url, "p1-access");
+    const page = await openSection(amina, suite.url, "p1-access");
     const editor = editorText(page);
     await editor.locator("p", { hasText: "has grown" }).click();
     await page.keyboard.press("End");
@@ -171,9 +164,9 @@ describe("footnotes in the editor", () => {
     expect(await noteTitles(page)).toEqual(["Footnote 1: See the Measuring report."]);
 
     await expect
-      .poll(() => sectionMarkdown(server.url, cookie, "p1-access"), { timeout: 10_000 })
+      .poll(() => sectionMarkdown(suite.url, cookie, "p1-access"), { timeout: 10_000 })
       .toContain("[^1]:");
-    const markdown = await sectionMarkdown(server.url, cookie, "p1-access");
+    const markdown = await sectionMarkdown(suite.url, cookie, "p1-access");
     expect(markdown).toMatch(
       /\[\^1\]: See the (\*Measuring\*|_Measuring_) \[report\]\(https:\/\/www\.itu\.int\/measuring\)\./,
     );
@@ -190,7 +183,7 @@ describe("footnotes in the editor", () => {
     await expect
       .poll(
         async () =>
-          (await callApi(server.url, cookie, "GET", "/report")).body.sections.find(
+          (await callApi(suite.url, cookie, "GET", "/report")).body.sections.find(
             (s: { id: string }) => s.id === "p1-access",
           ).counted,
         { timeout: 10_000 },
@@ -201,8 +194,8 @@ describe("footnotes in the editor", () => {
 
   it("lets two people add and edit notes in one paragraph at once, numbered in order", async () => {
     const pages = await Promise.all([
-      openSection(amina, server.url, "p1-ecosystem"),
-      openSection(hiro, server.url, "p1-ecosystem"),
+      openSection(amina, suite.url, "p1-ecosystem"),
+      openSection(hiro, suite.url, "p1-ecosystem"),
     ]);
     const [aminaPage, hiroPage] = pages as [Page, Page];
     for (const page of pages) await editorText(page).locator("p", { hasText: "cite" }).waitFor();
@@ -259,8 +252,8 @@ describe("footnotes in the editor", () => {
 
   it("keeps two notes added at the very same place apart, in the same order for both", async () => {
     const pages = await Promise.all([
-      openSection(amina, server.url, "p1-sectors"),
-      openSection(hiro, server.url, "p1-sectors"),
+      openSection(amina, suite.url, "p1-sectors"),
+      openSection(hiro, suite.url, "p1-sectors"),
     ]);
     const [aminaPage, hiroPage] = pages as [Page, Page];
     for (const page of pages) await editorText(page).locator("p", { hasText: "notes" }).waitFor();

@@ -1,12 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { loginAs } from "../support/serverProcess";
 import {
   createPerson,
   documentText,
   focusEndOfText,
-  launchBrowser,
   newContext,
   newPersonContext,
   openSection,
@@ -14,24 +12,14 @@ import {
   signInThroughPage,
   waitUntilConnected,
 } from "./browser";
+import { useBrowserSuite } from "./useBrowserSuite";
 
 describe("moving around the report", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it("switches sections from the outline and keeps what was typed in each", async () => {
-    const context = await newPersonContext(browser, server.url, "Carla Mendes");
-    const page = await openSection(context, server.url, "p1-context");
+    const context = await newPersonContext(suite.browser, suite.url, "Carla Mendes");
+    const page = await openSection(context, suite.url, "p1-context");
     await focusEndOfText(page);
     await page.keyboard.type("The pandemic accelerated digital adoption.");
 
@@ -60,10 +48,10 @@ describe("moving around the report", () => {
   });
 
   it("moves a section's word count in another person's outline as they type", async () => {
-    const writer = await newPersonContext(browser, server.url, "Dmitri Ivanov");
-    const reader = await newPersonContext(browser, server.url, "Esi Mensah");
-    const readerPage = await openSection(reader, server.url, "p3-innovation");
-    const writerPage = await openSection(writer, server.url, "p2-overview");
+    const writer = await newPersonContext(suite.browser, suite.url, "Dmitri Ivanov");
+    const reader = await newPersonContext(suite.browser, suite.url, "Esi Mensah");
+    const readerPage = await openSection(reader, suite.url, "p3-innovation");
+    const writerPage = await openSection(writer, suite.url, "p2-overview");
     const before = await sidebarWords(readerPage, "p2-overview");
 
     await focusEndOfText(writerPage);
@@ -76,10 +64,10 @@ describe("moving around the report", () => {
   });
 
   it("signs in, opens the first section and shows the account's name to co-authors", async () => {
-    const farid = await createPerson(server.url, "Farid Haddad");
-    const context = await newContext(browser);
+    const farid = await createPerson(suite.url, "Farid Haddad");
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     await signInThroughPage(page, farid);
     // `/` opens the first section of the outline.
     await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
@@ -88,13 +76,13 @@ describe("moving around the report", () => {
     expect(await page.getByTestId("account-menu").textContent()).toMatch(/Farid Haddad/);
 
     // An editor renames the account: co-authors see the new name without anyone reloading.
-    const colleague = await newPersonContext(browser, server.url, "Ines Duarte");
-    const colleaguePage = await openSection(colleague, server.url, "intro-overview");
+    const colleague = await newPersonContext(suite.browser, suite.url, "Ines Duarte");
+    const colleaguePage = await openSection(colleague, suite.url, "intro-overview");
     await expect
       .poll(() => colleaguePage.getByTestId("presence").textContent())
       .toMatch(/Farid Haddad/);
-    const admin = await loginAs(server.url, "editor");
-    const renamed = await callApi(server.url, admin, "PATCH", `/users/${farid.id}`, {
+    const admin = await loginAs(suite.url, "editor");
+    const renamed = await callApi(suite.url, admin, "PATCH", `/users/${farid.id}`, {
       displayName: "Farid H. Haddad",
     });
     expect(renamed.status).toBe(200);
@@ -109,13 +97,13 @@ describe("moving around the report", () => {
   });
 
   it("says so when the report cannot be loaded, and retries", async () => {
-    const context = await newPersonContext(browser, server.url, "Jun Park");
+    const context = await newPersonContext(suite.browser, suite.url, "Jun Park");
     const page = await context.newPage();
     let failing = true;
     await page.route("**/api/report", (route) =>
       failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.fallback(),
     );
-    await page.goto(`${server.url}/sections/p1-sectors`);
+    await page.goto(`${suite.url}/sections/p1-sectors`);
     await page.getByRole("alert").filter({ hasText: "could not be loaded" }).waitFor();
     failing = false;
     await page.getByRole("button", { name: "Try again" }).click();
@@ -125,9 +113,9 @@ describe("moving around the report", () => {
   });
 
   it("explains an unknown section and links back to the report", async () => {
-    const context = await newPersonContext(browser, server.url, "Grace Lee");
+    const context = await newPersonContext(suite.browser, suite.url, "Grace Lee");
     const page = await context.newPage();
-    await page.goto(`${server.url}/sections/no-such-section`);
+    await page.goto(`${suite.url}/sections/no-such-section`);
     await page.getByRole("alert").filter({ hasText: "no-such-section" }).waitFor();
     await page.getByRole("link", { name: "Go to the first section of the report" }).click();
     await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);

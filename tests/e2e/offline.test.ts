@@ -1,38 +1,30 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   documentText,
   focusEndOfText,
-  launchBrowser,
   newPersonContext,
   openSection,
   storedUpdateCount,
   waitUntilConnected,
 } from "./browser";
+import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
 const SECTION = "p2-equality";
 
 describe("editing offline", () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let amina: BrowserContext;
   let ben: BrowserContext;
   let pageA: Page;
   let pageB: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    amina = await newPersonContext(browser, server.url, "Amina Diallo");
-    ben = await newPersonContext(browser, server.url, "Ben Okafor");
-    pageA = await openSection(amina, server.url, SECTION);
-    pageB = await openSection(ben, server.url, SECTION);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    [{ context: amina, page: pageA }, { context: ben, page: pageB }] = await openSectionAs(
+      suite,
+      SECTION,
+      [{ person: "Amina Diallo" }, { person: "Ben Okafor" }],
+    );
   });
 
   it("keeps edits made offline and merges them with edits made meanwhile", async () => {
@@ -66,14 +58,14 @@ describe("editing offline", () => {
 
   it("keeps offline edits in the browser across a reload and sends them once connected", async () => {
     const section = "p3-future-context";
-    const kim = await newPersonContext(browser, server.url, "Kim Nguyen");
+    const kim = await newPersonContext(suite.browser, suite.url, "Kim Nguyen");
     // Lets the test hold back the collaboration socket while the page itself still loads.
     let holdBackCollab = false;
     await kim.routeWebSocket(/\/collab\//, (socket) => {
       if (!holdBackCollab) socket.connectToServer();
     });
-    const pageK = await openSection(kim, server.url, section);
-    const pageB2 = await openSection(ben, server.url, section);
+    const pageK = await openSection(kim, suite.url, section);
+    const pageB2 = await openSection(ben, suite.url, section);
     await focusEndOfText(pageK);
     await pageK.keyboard.type("Foresight matters.");
     await expect.poll(() => documentText(pageB2)).toContain("Foresight matters.");

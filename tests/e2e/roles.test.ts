@@ -1,16 +1,16 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { loginAs } from "../support/serverProcess";
 import {
   documentText,
   editorText,
   focusEndOfText,
-  launchBrowser,
   openSection,
   signedInContext,
   waitUntilConnected,
 } from "./browser";
+import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
 const SECTION = "p1-access";
 
@@ -19,28 +19,18 @@ async function isEditable(page: Page): Promise<string | null> {
 }
 
 describe("roles and the section workflow in Chromium", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let drafter: BrowserContext;
-  let reviewer: BrowserContext;
+  const suite = useBrowserSuite();
   let editor: BrowserContext;
   let drafterPage: Page;
   let reviewerPage: Page;
   let editorPage: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    drafter = await signedInContext(browser, server.url, "drafter");
-    reviewer = await signedInContext(browser, server.url, "reviewer");
-    editor = await signedInContext(browser, server.url, "editor");
-    drafterPage = await openSection(drafter, server.url, SECTION);
-    reviewerPage = await openSection(reviewer, server.url, SECTION);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    [{ page: drafterPage }, { page: reviewerPage }] = await openSectionAs(suite, SECTION, [
+      "drafter",
+      "reviewer",
+    ]);
+    editor = await signedInContext(suite.browser, suite.url, "editor");
   });
 
   it("shows a drafter's typing live to a reviewer whose editor cannot be edited", async () => {
@@ -72,7 +62,7 @@ describe("roles and the section workflow in Chromium", () => {
   });
 
   it("locks the drafter's open editor live when an editor approves, and unlocks it on reopening", async () => {
-    editorPage = await openSection(editor, server.url, SECTION);
+    editorPage = await openSection(editor, suite.url, SECTION);
     expect(await isEditable(drafterPage)).toBe("true");
     await editorPage.getByRole("button", { name: "Approve and lock" }).click();
     await expect
@@ -132,23 +122,23 @@ describe("roles and the section workflow in Chromium", () => {
 
   it("makes the editor read-only when the server refuses an edit to a section locked unnoticed, and reconnects once reopened", async () => {
     const section = "p1-ecosystem";
-    const late = await signedInContext(browser, server.url, "drafter");
+    const late = await signedInContext(suite.browser, suite.url, "drafter");
     // This drafter's browser misses the workflow events: it learns of the lock from the server's
     // refusal of its edit (4403) instead.
     let eventsBlocked = true;
     await late.route("**/api/events", (route) =>
       eventsBlocked ? route.abort() : route.continue(),
     );
-    const latePage = await openSection(late, server.url, section);
+    const latePage = await openSection(late, suite.url, section);
     await focusEndOfText(latePage);
     await latePage.keyboard.type("Platforms shape the ecosystem.");
-    const editorView = await openSection(editor, server.url, section);
+    const editorView = await openSection(editor, suite.url, section);
     await expect.poll(() => documentText(editorView)).toContain("shape the ecosystem.");
 
-    const admin = await loginAs(server.url, "editor");
+    const admin = await loginAs(suite.url, "editor");
     expect(
       (
-        await callApi(server.url, admin, "POST", `/sections/${section}/status`, {
+        await callApi(suite.url, admin, "POST", `/sections/${section}/status`, {
           action: "approve",
         })
       ).status,
@@ -168,7 +158,7 @@ describe("roles and the section workflow in Chromium", () => {
     eventsBlocked = false;
     expect(
       (
-        await callApi(server.url, admin, "POST", `/sections/${section}/status`, {
+        await callApi(suite.url, admin, "POST", `/sections/${section}/status`, {
           action: "reopen",
         })
       ).status,

@@ -1,8 +1,7 @@
-import type { Browser, Page, WebSocket } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess, TEST_ACCOUNTS } from "../support/serverProcess";
+import type { Page, WebSocket } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { TEST_ACCOUNTS } from "../support/serverProcess";
 import {
-  launchBrowser,
   localCopyNames,
   newContext,
   openSection,
@@ -10,6 +9,7 @@ import {
   signInThroughPage,
   waitUntilConnected,
 } from "./browser";
+import { useBrowserSuite } from "./useBrowserSuite";
 
 /** The sign-in page is showing. */
 async function waitForSignInPage(page: Page): Promise<void> {
@@ -17,23 +17,12 @@ async function waitForSignInPage(page: Page): Promise<void> {
 }
 
 describe("signing in and out in Chromium", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it("refuses a wrong password with a message, then opens the app with the right one", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/sections/p1-technology`);
+    await page.goto(`${suite.url}/sections/p1-technology`);
     await waitForSignInPage(page);
     // Nothing of the report is shown before signing in, and the username field has focus.
     expect(await page.getByTestId("outline").count()).toBe(0);
@@ -57,9 +46,9 @@ describe("signing in and out in Chromium", () => {
   });
 
   it("tells a user with too many failed attempts when to try again", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.url}/`);
     await waitForSignInPage(page);
     for (let attempt = 0; attempt < 6; attempt++) {
       await signInThroughPage(page, { username: "intruder", password: `wrong-${attempt}` });
@@ -75,10 +64,10 @@ describe("signing in and out in Chromium", () => {
   });
 
   it("signs out from the header menu: back to the sign-in page, connection closed, nothing kept", async () => {
-    const context = await signedInContext(browser, server.url, "reviewer");
+    const context = await signedInContext(suite.browser, suite.url, "reviewer");
     const sockets: WebSocket[] = [];
     context.on("page", (p) => p.on("websocket", (socket) => sockets.push(socket)));
-    const page = await openSection(context, server.url, "p2-overview");
+    const page = await openSection(context, suite.url, "p2-overview");
     const collab = sockets.filter((socket) => socket.url().includes("/collab/"));
     expect(collab.length).toBeGreaterThan(0);
     expect(await localCopyNames(page)).not.toEqual([]);
@@ -89,7 +78,7 @@ describe("signing in and out in Chromium", () => {
     expect(await page.getByTestId("signin-notice").textContent()).toMatch(/signed out/);
     await expect.poll(() => collab.every((socket) => socket.isClosed())).toBe(true);
     await expect.poll(() => localCopyNames(page)).toEqual([]);
-    const me = await context.request.get(`${server.url}/api/auth/me`);
+    const me = await context.request.get(`${suite.url}/api/auth/me`);
     expect(me.status()).toBe(401);
 
     // A reload still shows the sign-in page: the session is gone on the server too.
@@ -99,8 +88,8 @@ describe("signing in and out in Chromium", () => {
   });
 
   it("lets an editor add a user on the users page, who can then sign in", async () => {
-    const context = await signedInContext(browser, server.url, "editor");
-    const page = await openSection(context, server.url, "intro-overview");
+    const context = await signedInContext(suite.browser, suite.url, "editor");
+    const page = await openSection(context, suite.url, "intro-overview");
     await page.getByTestId("account-menu").click();
     await page.getByRole("menuitem", { name: /Users/ }).click();
     await expect.poll(() => page.url()).toMatch(/\/users$/);
@@ -127,9 +116,9 @@ describe("signing in and out in Chromium", () => {
       .toMatch(/last active editor/);
     expect(await page.getByLabel("Role of admin").inputValue()).toBe("editor");
 
-    const lena = await newContext(browser);
+    const lena = await newContext(suite.browser);
     const lenaPage = await lena.newPage();
-    await lenaPage.goto(`${server.url}/`);
+    await lenaPage.goto(`${suite.url}/`);
     await waitForSignInPage(lenaPage);
     await signInThroughPage(lenaPage, { username: "lena", password: "lena-initial-password" });
     await waitUntilConnected(lenaPage);
@@ -144,15 +133,15 @@ describe("signing in and out in Chromium", () => {
   });
 
   it("does not offer the editors' pages to others, and says so at their address", async () => {
-    const context = await signedInContext(browser, server.url, "drafter");
-    const page = await openSection(context, server.url, "intro-overview");
+    const context = await signedInContext(suite.browser, suite.url, "drafter");
+    const page = await openSection(context, suite.url, "intro-overview");
     await page.getByTestId("account-menu").click();
     expect(await page.getByRole("menuitem", { name: /Users/ }).count()).toBe(0);
     expect(await page.getByRole("menuitem", { name: /Audit log/ }).count()).toBe(0);
     await page.keyboard.press("Escape");
 
     for (const path of ["/users", "/audit"]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${suite.url}${path}`);
       await page.getByRole("alert").filter({ hasText: "Editors only" }).waitFor();
       expect(await page.getByTestId("users-table").count()).toBe(0);
     }

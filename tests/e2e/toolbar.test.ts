@@ -1,34 +1,19 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
-import {
-  documentText,
-  editorText,
-  focusEndOfText,
-  launchBrowser,
-  newPersonContext,
-  openSection,
-} from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { documentText, editorText, focusEndOfText, newPersonContext, openSection } from "./browser";
+import { useBrowserSuite } from "./useBrowserSuite";
 
 describe("the formatting toolbar", () => {
-  let server: ServerProcess;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    context = await newPersonContext(browser, server.url, "Hiro Tanaka");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    context = await newPersonContext(suite.browser, suite.url, "Hiro Tanaka");
   });
 
   it("writes the structures a UN report uses", async () => {
-    page = await openSection(context, server.url, "p3-opportunities");
+    page = await openSection(context, suite.url, "p3-opportunities");
     const editor = editorText(page);
     await focusEndOfText(page);
     await page.getByRole("button", { name: "Sub-heading" }).click();

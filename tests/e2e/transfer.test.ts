@@ -1,15 +1,8 @@
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ServerProcess, startServerProcess } from "../support/serverProcess";
-import {
-  documentText,
-  editorText,
-  focusEndOfText,
-  launchBrowser,
-  openSection,
-  signedInContext,
-} from "./browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { documentText, editorText, focusEndOfText, openSection, signedInContext } from "./browser";
+import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
 const SECTION = "p2-governance";
 
@@ -25,21 +18,11 @@ async function exportFrom(page: Page, item: string): Promise<{ name: string; tex
 }
 
 describe("exporting and importing from the web app", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-  let drafter: BrowserContext;
+  const suite = useBrowserSuite();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-    drafter = await signedInContext(browser, server.url, "drafter");
-    page = await openSection(drafter, server.url, SECTION);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    [{ page }] = await openSectionAs(suite, SECTION, ["drafter"]);
   });
 
   it("downloads the open section as Markdown, and offers the final Word file to editors only", async () => {
@@ -56,8 +39,8 @@ describe("exporting and importing from the web app", () => {
     expect(await page.getByRole("menuitem", { name: /Word — review copy/ }).count()).toBe(1);
     await page.keyboard.press("Escape");
 
-    const editor = await signedInContext(browser, server.url, "editor");
-    const editorPage = await openSection(editor, server.url, SECTION);
+    const editor = await signedInContext(suite.browser, suite.url, "editor");
+    const editorPage = await openSection(editor, suite.url, SECTION);
     await editorPage.getByTestId("export-menu").click();
     const [download] = await Promise.all([
       editorPage.waitForEvent("download"),

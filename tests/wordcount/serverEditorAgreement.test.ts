@@ -1,9 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { importFile, pollUntil } from "../api/apiFiles";
-import { launchBrowser, signedInContext, waitUntilConnected } from "../e2e/browser";
+import { signedInContext, waitUntilConnected } from "../e2e/browser";
+import { useBrowserSuite } from "../e2e/useBrowserSuite";
 import { callApi } from "../support/callApi";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { loginAs } from "../support/serverProcess";
 import { TRICKY_DOCUMENTS } from "./trickyDocuments";
 
 // The editor's count is the one the web app shows in the section's Length panel. The app's
@@ -33,37 +34,27 @@ async function lengthFigure(page: Page, label: string): Promise<number> {
 }
 
 describe("the server's count and the editor's count", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useBrowserSuite();
 
   it("agree on documents of tricky text set through the collaboration pipeline", async () => {
     expect(TRICKY_DOCUMENTS.length).toBe(SECTIONS.length);
-    const context = await signedInContext(browser, server.url, "editor");
+    const context = await signedInContext(suite.browser, suite.url, "editor");
     await context.route("**/api/events", (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${server.url}/sections/${SECTIONS[0]}`);
+    await page.goto(`${suite.url}/sections/${SECTIONS[0]}`);
     await waitUntilConnected(page);
 
-    const cookie = await loginAs(server.url, "editor");
+    const cookie = await loginAs(suite.url, "editor");
     const imported = new Map<string, number>();
     for (const [i, document] of TRICKY_DOCUMENTS.entries()) {
       const id = SECTIONS[i]!;
-      const answer = await importFile(server.url, cookie, id, "draft.md", document.markdown);
+      const answer = await importFile(suite.url, cookie, id, "draft.md", document.markdown);
       expect(answer.status, document.name).toBe(200);
       imported.set(id, answer.body.words);
     }
     // The counts of /api/report follow the stored documents a moment after the imports.
     const report = await pollUntil(
-      async () => (await callApi(server.url, cookie, "GET", "/report")).body,
+      async () => (await callApi(suite.url, cookie, "GET", "/report")).body,
       (r) =>
         SECTIONS.every((id) => {
           const s = r.sections.find((x: { id: string }) => x.id === id);

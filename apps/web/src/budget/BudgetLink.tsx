@@ -1,3 +1,4 @@
+import { InAppLink } from "../routing/InAppLink";
 import { BUDGET_PATH } from "../routing/parseRoute";
 
 /**
@@ -5,26 +6,13 @@ import { BUDGET_PATH } from "../routing/parseRoute";
  * normally otherwise (new tab, ...).
  */
 export function BudgetLink({ navigate }: { navigate: (path: string) => void }) {
-  const active = window.location.pathname === BUDGET_PATH;
   return (
-    <a
-      href={BUDGET_PATH}
-      className={`button header-button budget-link${active ? " is-active" : ""}`}
-      aria-current={active ? "page" : undefined}
-      data-testid="budget-link"
-      onClick={(event) => {
-        if (
-          event.button !== 0 ||
-          event.metaKey ||
-          event.ctrlKey ||
-          event.shiftKey ||
-          event.altKey
-        ) {
-          return;
-        }
-        event.preventDefault();
-        navigate(BUDGET_PATH);
-      }}
+    <InAppLink
+      path={BUDGET_PATH}
+      className="button header-button budget-link"
+      active={window.location.pathname === BUDGET_PATH}
+      testId="budget-link"
+      onOpen={() => navigate(BUDGET_PATH)}
     >
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
         <path
@@ -36,6 +24,6 @@ export function BudgetLink({ navigate }: { navigate: (path: string) => void }) {
         />
       </svg>
       Budget
-    </a>
+    </InAppLink>
   );
 }

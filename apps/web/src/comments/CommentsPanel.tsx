@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { SectionSession } from "../collab/SectionSession";
 import { anchorOfRange } from "./anchorPositions";
 import { COMMENT_ACTIVATE_EVENT, isHighlightKnown, threadRanges } from "./CommentHighlights";
+import { CommentIcon } from "./CommentIcon";
 import { useCommentEditor } from "./commentEditors";
 import { commentsApi } from "./commentsApi";
 import type { CommentAnchor } from "./commentTypes";
@@ -181,15 +182,7 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
           onMouseDown={(event) => event.preventDefault()}
           onClick={startComment}
         >
-          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-            <path
-              d="M2.5 3.5h11v7h-6l-3 2.5v-2.5h-2z"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.4"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <CommentIcon size={14} />
           Comment
         </button>
       </div>

@@ -1,4 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
+import { FormError } from "./FormError";
+import { useAction } from "./useAction";
 
 /** Props of {@link NewCommentForm}. */
 export interface NewCommentFormProps {
@@ -13,21 +15,14 @@ export function NewCommentForm({ quote, onSubmit, onCancel }: NewCommentFormProp
   const [text, setText] = useState("");
   const [suggest, setSuggest] = useState(false);
   const [replacement, setReplacement] = useState(quote);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const id = useId();
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy || text.trim() === "") return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(text, suggest ? replacement : null);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      setBusy(false);
-    }
+    // The form closes once the comment is added: stay busy until then (no second comment).
+    await run(() => onSubmit(text, suggest ? replacement : null), { keepBusyOnSuccess: true });
   };
 
   return (
@@ -77,11 +72,7 @@ export function NewCommentForm({ quote, onSubmit, onCancel }: NewCommentFormProp
           />
         </>
       )}
-      {error && (
-        <p className="comment-form__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="comment-form__actions">
         <button type="button" className="button button--small button--quiet" onClick={onCancel}>
           Cancel

@@ -1,4 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
+import { FormError } from "./FormError";
+import { useAction } from "./useAction";
 
 /** Props of {@link TextForm}. */
 export interface TextFormProps {
@@ -24,23 +26,16 @@ export function TextForm({
   onCancel,
 }: TextFormProps) {
   const [text, setText] = useState(initialText);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const id = useId();
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (busy || text.trim() === "") return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit(text);
       setText("");
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -62,11 +57,7 @@ export function TextForm({
           if (event.key === "Escape" && onCancel) onCancel();
         }}
       />
-      {error && (
-        <p className="comment-form__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="comment-form__actions">
         {onCancel && (
           <button type="button" className="button button--small button--quiet" onClick={onCancel}>

@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
-import { CommentText } from "./CommentText";
 import { commentsApi } from "./commentsApi";
 import type { CommentReply, CommentThread } from "./commentTypes";
+import { EditableCommentText } from "./EditableCommentText";
+import { EditDeleteLinks } from "./EditDeleteLinks";
+import { FormError } from "./FormError";
 import { formatCommentDate } from "./formatCommentDate";
 import { TextForm } from "./TextForm";
+import { useAction } from "./useAction";
 
 /** Props of {@link ThreadCard}. */
 export interface ThreadCardProps {
@@ -20,24 +23,6 @@ export interface ThreadCardProps {
   onActivate: () => void;
   onChanged: (thread: CommentThread) => void;
   onDeleted: () => void;
-}
-
-/** Runs an API call, reporting its failure in the card. */
-function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
 }
 
 function Byline({ name, date, edited }: { name: string; date: string; edited: boolean }) {
@@ -71,41 +56,23 @@ function ReplyItem({
         date={reply.createdAt}
         edited={reply.updatedAt !== reply.createdAt}
       />
-      {editing ? (
-        <TextForm
-          label="Edit your reply"
-          submitLabel="Save"
-          initialText={reply.text}
-          autoFocus
-          onSubmit={async (text) => {
-            onChanged(await commentsApi.editReply(reply.id, text));
-            setEditing(false);
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      ) : (
-        <CommentText text={reply.text} />
-      )}
+      <EditableCommentText
+        editing={editing}
+        label="Edit your reply"
+        text={reply.text}
+        onSave={async (text) => onChanged(await commentsApi.editReply(reply.id, text))}
+        onStopEditing={() => setEditing(false)}
+      />
       {own && !editing && (
         <div className="comment-card__links">
-          <button type="button" className="link-button" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          <button
-            type="button"
-            className="link-button link-button--danger"
-            disabled={busy}
-            onClick={() => run(() => commentsApi.removeReply(reply.id))}
-          >
-            Delete
-          </button>
+          <EditDeleteLinks
+            busy={busy}
+            onEdit={() => setEditing(true)}
+            onDelete={() => run(() => commentsApi.removeReply(reply.id))}
+          />
         </div>
       )}
-      {error && (
-        <p className="comment-form__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </li>
   );
 }
@@ -170,21 +137,14 @@ export function ThreadCard({
         {thread.quote}
       </blockquote>
       {detached && <p className="comment-card__detached">The commented text has been deleted.</p>}
-      {editing ? (
-        <TextForm
-          label="Edit your comment"
-          submitLabel="Save"
-          initialText={thread.text}
-          autoFocus
-          onSubmit={async (text) => {
-            onChanged(await commentsApi.edit(thread.id, { text }));
-            setEditing(false);
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      ) : (
-        <CommentText text={thread.text} className="comment-card__text" />
-      )}
+      <EditableCommentText
+        editing={editing}
+        label="Edit your comment"
+        text={thread.text}
+        className="comment-card__text"
+        onSave={async (text) => onChanged(await commentsApi.edit(thread.id, { text }))}
+        onStopEditing={() => setEditing(false)}
+      />
 
       {suggestion && (
         <div
@@ -249,53 +209,34 @@ export function ThreadCard({
       )}
 
       <div className="comment-card__actions comment-card__actions--foot">
-        {resolved ? (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => change(() => commentsApi.reopen(thread.id))}
-          >
-            Reopen
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy}
-            onClick={() => change(() => commentsApi.resolve(thread.id))}
-          >
-            Resolve
-          </button>
-        )}
+        <button
+          type="button"
+          className="button button--small"
+          disabled={busy}
+          onClick={() =>
+            change(() =>
+              resolved ? commentsApi.reopen(thread.id) : commentsApi.resolve(thread.id),
+            )
+          }
+        >
+          {resolved ? "Reopen" : "Resolve"}
+        </button>
         {own && !editing && (
-          <>
-            <button type="button" className="link-button" onClick={() => setEditing(true)}>
-              Edit
-            </button>
-            <button
-              type="button"
-              className="link-button link-button--danger"
-              disabled={busy}
-              onClick={() => {
-                if (window.confirm("Delete this comment and its replies?")) {
-                  void run(async () => {
-                    await commentsApi.remove(thread.id);
-                    onDeleted();
-                  });
-                }
-              }}
-            >
-              Delete
-            </button>
-          </>
+          <EditDeleteLinks
+            busy={busy}
+            onEdit={() => setEditing(true)}
+            onDelete={() => {
+              if (window.confirm("Delete this comment and its replies?")) {
+                void run(async () => {
+                  await commentsApi.remove(thread.id);
+                  onDeleted();
+                });
+              }
+            }}
+          />
         )}
       </div>
-      {error && (
-        <p className="comment-form__error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </article>
   );
 }
