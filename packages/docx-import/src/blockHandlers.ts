@@ -4,6 +4,7 @@ import { assembleBlocks, type Block } from "./assembleBlocks";
 import { type BlockScope, deeper, type ImportContext, type InlineScope } from "./importContext";
 import type { WarningKind } from "./importWarnings";
 import { alternate, convertInlines, trackFields, trimInlines } from "./inlineHandlers";
+import { POSITION_MARKERS } from "./positionMarkers";
 import {
   attribute,
   childElement,
@@ -27,28 +28,7 @@ const FRONT_MATTER_STYLES = new Set(["Masthead", "ReportTitle", "ContentsTitle",
 const QUOTE_STYLES = new Set(["quote", "intense quote", "block text", "quotations"]);
 
 const MARKERS = new Set([
-  "w:bookmarkStart",
-  "w:bookmarkEnd",
-  "w:proofErr",
-  "w:permStart",
-  "w:permEnd",
-  "w:commentRangeStart",
-  "w:commentRangeEnd",
-  "w:moveFromRangeStart",
-  "w:moveFromRangeEnd",
-  "w:moveToRangeStart",
-  "w:moveToRangeEnd",
-  "w:customXmlInsRangeStart",
-  "w:customXmlInsRangeEnd",
-  "w:customXmlDelRangeStart",
-  "w:customXmlDelRangeEnd",
-  "w:customXmlMoveFromRangeStart",
-  "w:customXmlMoveFromRangeEnd",
-  "w:customXmlMoveToRangeStart",
-  "w:customXmlMoveToRangeEnd",
-  "w:sdtPr",
-  "w:sdtEndPr",
-  "w:customXmlPr",
+  ...POSITION_MARKERS,
   "w:tblPr",
   "w:tblGrid",
   "w:tblPrEx",

@@ -2,6 +2,7 @@ import type { DocJSON } from "@rapporteur/schema";
 import type { Element } from "@xmldom/xmldom";
 import { deeper, type FieldFrame, type InlineScope } from "./importContext";
 import type { WarningKind } from "./importWarnings";
+import { POSITION_MARKERS } from "./positionMarkers";
 import { warnObject } from "./warnObject";
 import { attribute, childElement, childElements, childValue, nameOf, toggle } from "./wordElement";
 
@@ -20,31 +21,10 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** Elements that only mark positions (bookmarks, proofing, comment ranges): nothing to keep. */
 const MARKERS = new Set([
+  ...POSITION_MARKERS,
   "w:pPr",
   "w:rPr",
-  "w:bookmarkStart",
-  "w:bookmarkEnd",
-  "w:proofErr",
-  "w:permStart",
-  "w:permEnd",
-  "w:commentRangeStart",
-  "w:commentRangeEnd",
-  "w:moveFromRangeStart",
-  "w:moveFromRangeEnd",
-  "w:moveToRangeStart",
-  "w:moveToRangeEnd",
-  "w:customXmlInsRangeStart",
-  "w:customXmlInsRangeEnd",
-  "w:customXmlDelRangeStart",
-  "w:customXmlDelRangeEnd",
-  "w:customXmlMoveFromRangeStart",
-  "w:customXmlMoveFromRangeEnd",
-  "w:customXmlMoveToRangeStart",
-  "w:customXmlMoveToRangeEnd",
   "w:smartTagPr",
-  "w:customXmlPr",
-  "w:sdtPr",
-  "w:sdtEndPr",
   "w:footnoteRef",
   "w:endnoteRef",
   "w:separator",
