@@ -1,8 +1,8 @@
-import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { wordDraft } from "../support/wordDraft";
 import { zipBomb } from "../support/zipBomb";
 import { exportFile, importFile, pollUntil } from "./apiFiles";
 
@@ -24,26 +24,6 @@ Access grew **fast**, as the [ITU](https://www.itu.int) reports.[^itu]
 
 [^itu]: ITU, *Measuring digital development*, 2024.
 `;
-
-async function wordDraft(text: string): Promise<Uint8Array> {
-  const doc = {
-    type: "doc",
-    content: [
-      { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "From Word" }] },
-      { type: "paragraph", content: [{ type: "text", text }] },
-    ],
-  };
-  return toDocx(
-    {
-      title: "Draft",
-      symbol: "DRAFT/1",
-      date: "2025-01-15",
-      parts: [{ id: "part", title: "Part" }],
-      sections: [{ id: "draft", title: "Draft section", part: "part", doc }],
-    },
-    loadDocxTemplate(),
-  );
-}
 
 describe("import endpoint", () => {
   let server: ServerProcess;

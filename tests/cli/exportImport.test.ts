@@ -3,11 +3,11 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import { reportFromMarkdown, toMarkdown } from "@rapporteur/markdown";
 import { loadOutline } from "@rapporteur/outline";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { wordDraft } from "../support/wordDraft";
 import { zipBomb } from "../support/zipBomb";
 import { wordText, zipEntry } from "./docxText";
 import { runRapporteur } from "./runRapporteur";
@@ -39,26 +39,6 @@ Closing paragraph with a note.[^1]
 
 [^1]: See A/RES/70/125.
 `;
-
-async function wordDraft(text: string): Promise<Uint8Array> {
-  const doc = {
-    type: "doc",
-    content: [
-      { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "From Word" }] },
-      { type: "paragraph", content: [{ type: "text", text }] },
-    ],
-  };
-  return toDocx(
-    {
-      title: "Draft",
-      symbol: "DRAFT/1",
-      date: "2025-01-15",
-      parts: [{ id: "part", title: "Part" }],
-      sections: [{ id: "draft", title: "Draft section", part: "part", doc }],
-    },
-    loadDocxTemplate(),
-  );
-}
 
 function workspace() {
   const root = mkdtempSync(join(tmpdir(), "rapporteur-cli-test-"));
