@@ -13,7 +13,12 @@ import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
 import { type ExportRecord, recordExport } from "@rapporteur/report";
-import type { DocumentStore, SqliteStore } from "@rapporteur/storage";
+import {
+  type DocumentStore,
+  HistoryStore,
+  type SqliteStore,
+  VersionStore,
+} from "@rapporteur/storage";
 import { WorkflowStore } from "@rapporteur/workflow";
 import type { Express } from "express";
 import { AccountEvents } from "./auth/AccountEvents";
@@ -26,6 +31,8 @@ import { StorageExtension } from "./collab/StorageExtension";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
 import { CommentService } from "./comments/CommentService";
 import { commentEvent } from "./comments/commentEvent";
+import { ReportVersions } from "./history/ReportVersions";
+import { SectionHistory } from "./history/SectionHistory";
 import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
@@ -190,11 +197,30 @@ export async function createRapporteurServer(
     logger,
   );
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
-  const collab = new CollabServer({
+  const getCollab = () => collab;
+  const sectionHistory = new SectionHistory({
+    history: new HistoryStore(options.database),
+    accounts,
+    collab: getCollab,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+  });
+  const versions = new ReportVersions({
+    versions: new VersionStore(options.database),
+    sectionHistory,
+    collab: getCollab,
+    store,
+    outline,
+    budgets,
+  });
+  const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
-      new StorageExtension(store, { compactEvery: options.compactEvery ?? 500 }, logger),
+      new StorageExtension(
+        store,
+        { compactEvery: options.compactEvery ?? 500, history: sectionHistory },
+        logger,
+      ),
       new WordCountExtension(counts, logger),
       commentAnchors,
       ...(options.extensions ?? []),
@@ -241,6 +267,8 @@ export async function createRapporteurServer(
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     importTimeoutMs: options.importTimeoutMs,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    sectionHistory,
+    versions,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline, so half-open sockets cannot pile up; checked every second at most.

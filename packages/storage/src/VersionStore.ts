@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
+import { HistoryStore } from "./HistoryStore";
 
 /** A named version of the whole report, without its content. */
 export interface StoredVersion {
@@ -14,6 +15,8 @@ export interface StoredVersion {
 export interface VersionSection {
   sectionId: string;
   state: Uint8Array;
+  /** Sequence number of the newest stored update the state holds (for its history marker). */
+  seq?: number;
 }
 
 /** What a new version captures. */
@@ -39,7 +42,8 @@ interface VersionRow {
 /**
  * Named versions of the report (tables of storage migration 7): every section's state, the
  * outline and the settings at one moment ("Progress report", "Draft for the CSTD session").
- * Section states are stored compressed. Kept until an editor deletes them.
+ * Section states are stored compressed. Kept until an editor deletes them. Creating one also
+ * marks it in every section's history (a point of kind `version` named after it).
  */
 export class VersionStore {
   constructor(private readonly db: Database.Database) {}
@@ -63,8 +67,22 @@ export class VersionStore {
       const insert = this.db.prepare(
         "INSERT INTO version_sections (version_id, section_id, state) VALUES (?, ?, ?)",
       );
+      const history = new HistoryStore(this.db);
       for (const section of input.sections) {
         insert.run(versionId, section.sectionId, deflateRawSync(section.state));
+        history.insert(section.sectionId, [
+          {
+            seq: section.seq ?? 0,
+            fromAt: input.at,
+            at: input.at,
+            userIds: input.by.id === null ? [] : [input.by.id],
+            kind: "version",
+            added: 0,
+            removed: 0,
+            label: input.name,
+            state: section.state,
+          },
+        ]);
       }
       return versionId;
     })();

@@ -127,6 +127,7 @@ export class CommentService {
         current.sectionId,
         (ydoc) => applySuggestion(ydoc, current.anchor, replacement),
         this.#options.idleUnloadMs,
+        { userId: actor.id, kind: "suggestion" },
       );
       // The edit is stored: the decision follows it (a refused one marks the thread detached).
       return this.store.decideSuggestion(threadId, "accepted", actor, { apply: () => applied });

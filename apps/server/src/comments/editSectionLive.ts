@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { ServerEdit } from "../collab/CollabExtension";
 import type { CollabServer } from "../collab/CollabServer";
 import type { Document } from "../collab/Document";
 
@@ -15,13 +16,16 @@ export async function liveDocument(collab: CollabServer, sectionId: string): Pro
  * document (synchronously; it returns false to change nothing), and the resulting update goes
  * through the collaboration pipeline (validated, stored, then applied and broadcast to everyone
  * editing the section). Resolves with false when `edit` declined, true once the edit is stored.
- * A section nobody has open is unloaded again after `idleUnloadMs`.
+ * A section nobody has open is unloaded again after `idleUnloadMs`. `serverEdit` records on whose
+ * behalf and what kind of change it is in the history (an import, a restore, ...), which first
+ * keeps a restore point of the section as it was.
  */
 export async function editSectionLive(
   collab: CollabServer,
   sectionId: string,
   edit: (ydoc: Y.Doc) => boolean,
   idleUnloadMs: number,
+  serverEdit?: ServerEdit,
 ): Promise<boolean> {
   const document = await liveDocument(collab, sectionId);
   try {
@@ -33,7 +37,10 @@ export async function editSectionLive(
     const changed = edit(copy);
     copy.destroy();
     if (!changed || updates.length === 0) return false;
-    await document.submitUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    await document.submitUpdate(
+      updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+      serverEdit,
+    );
     return true;
   } finally {
     if (document.connections.size === 0) {

@@ -8,6 +8,8 @@ import type { AccountEvents } from "../auth/AccountEvents";
 import type { LoginGuard } from "../auth/LoginGuard";
 import type { CollabServer } from "../collab/CollabServer";
 import type { CommentService } from "../comments/CommentService";
+import type { ReportVersions } from "../history/ReportVersions";
+import type { SectionHistory } from "../history/SectionHistory";
 import type { WordCounts } from "../report/WordCounts";
 import type { EventStreams } from "./EventStreams";
 
@@ -44,4 +46,8 @@ export interface ApiDependencies {
   importTimeoutMs?: number;
   /** How long a section loaded only for an import stays in memory, in ms. */
   idleUnloadMs: number;
+  /** The sections' history: list, points, restores. */
+  sectionHistory: SectionHistory;
+  /** Named versions of the report. */
+  versions: ReportVersions;
 }

@@ -8,6 +8,7 @@ import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
 import { commentHandlers } from "./routes/commentHandlers";
 import { exportHandlers } from "./routes/exportHandlers";
+import { historyHandlers } from "./routes/historyHandlers";
 import { importHandlers } from "./routes/importHandlers";
 import { reportHandlers } from "./routes/reportHandlers";
 import { userHandlers } from "./routes/userHandlers";
@@ -33,6 +34,7 @@ export function apiRouter(deps: ApiDependencies): Router {
     ...exportHandlers(deps),
     ...importHandlers(deps),
     ...budgetHandlers(deps),
+    ...historyHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });
   const fileJson = fileBodyParser(deps.maxImportBytes);

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { readSectionDoc } from "../../report/readSectionDoc";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
-import { forbidden } from "../errors";
+import { forbidden, notFound } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
@@ -27,6 +27,7 @@ const exportQuery = z
     format: z.enum(["docx", "md"]),
     variant: z.enum(["final", "review"]).default("final"),
     section: z.string().max(200).optional(),
+    version: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 
@@ -53,9 +54,16 @@ export function exportHandlers(
           `Only editors can export the final Word copy; you are a ${user.role}: export the review copy (variant=review)`,
         );
       }
+      const version = query.version;
+      if (version !== undefined && !deps.versions.get(version)) {
+        throw notFound("version_not_found", `There is no version ${version}`);
+      }
       const report = await assembleExportReport(
         outline,
-        (id) => readSectionDoc(collab, store, id),
+        // A named version's content, or the live and stored sections.
+        version === undefined
+          ? (id) => readSectionDoc(collab, store, id)
+          : async (id) => deps.versions.sectionDoc(version, id),
         { date: localDay(), sectionId: section?.id },
       );
       const review = docx && query.variant === "review";

@@ -20,7 +20,8 @@ import { sectionFromPath } from "../sectionFromPath";
  * before anything changes, so a refused file leaves the section as it was. The conversion runs
  * in a worker thread with a deadline and a memory limit (ImportConverter): a hostile file answers
  * 422 `import_too_complex` and never blocks the server. Answers `{ warnings, words }`: what could
- * not be kept, and the section's new word count.
+ * not be kept, the section's new word count, and `undo.history`: the restore point kept just
+ * before the import (POST /api/sections/:id/restore with it undoes the import).
  */
 export function importHandlers(
   deps: ApiDependencies,
@@ -56,7 +57,9 @@ export function importHandlers(
           return true;
         },
         deps.idleUnloadMs,
+        { userId: user.id, kind: "import" },
       );
+      const undo = deps.sectionHistory.restorePointBefore(section.id, "import");
       const count = countDocument(imported.doc);
       audit.record({
         actor: user.username,
@@ -71,7 +74,7 @@ export function importHandlers(
         },
         ip: request.ip ?? null,
       });
-      response.json({ warnings: imported.warnings, words: count.words });
+      response.json({ warnings: imported.warnings, words: count.words, undo: { history: undo } });
     },
   };
 }
