@@ -58,7 +58,11 @@ describe("import endpoint", () => {
     const watcher = await connect("p1-context", "reviewer");
     const answer = await importFile(server.url, cookies.drafter, "p1-context", "draft.md", DRAFT);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ warnings: [], words: 16 });
+    expect(answer.body).toEqual({
+      warnings: [],
+      words: 16,
+      undo: { history: expect.stringMatching(/^p[0-9]+$/) },
+    });
     await waitFor(
       () => watcher.fragment.toString().includes("Women and girls"),
       "the reviewer's client to receive the import",
