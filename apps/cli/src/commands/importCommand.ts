@@ -66,7 +66,12 @@ export const importCommand: Command = {
         const ydoc = await loadSectionDoc(store, section.id);
         const before = Y.encodeStateVector(ydoc);
         replaceYDocContent(ydoc, doc);
-        await store.append(section.id, Y.encodeStateAsUpdate(ydoc, before));
+        // Shown in the section's history as an import (no account: the command line).
+        await store.append(section.id, Y.encodeStateAsUpdate(ydoc, before), {
+          userIds: [],
+          at: Date.now(),
+          kind: "import",
+        });
         ydoc.destroy();
       } finally {
         await store.close();

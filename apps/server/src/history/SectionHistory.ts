@@ -89,7 +89,11 @@ export class SectionHistory implements HistoryKeeper {
 
   /** The section's history, newest first: a group per set of authors per few minutes of work. */
   list(sectionId: string): HistoryEntry[] {
-    const steps = [...this.#kept(sectionId), ...this.#recent(sectionId)];
+    // In the order of the stored updates; a version marks the content after the updates it holds.
+    const steps = [...this.#kept(sectionId), ...this.#recent(sectionId)].sort(
+      (a, b) =>
+        a.seq - b.seq || Number(a.kind === "version") - Number(b.kind === "version") || a.at - b.at,
+    );
     const groups: Step[] = [];
     for (const step of steps) {
       const last = groups.at(-1);
