@@ -138,7 +138,7 @@ async function measure(sizes: Sizes): Promise<{ on: Run; off: number }> {
   let entries = 0;
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    entries = many.sectionHistory.list("p1-access").length;
+    entries = (await many.sectionHistory.list("p1-access")).length;
     timings.push(performance.now() - start);
   }
   const checkpoints = new HistoryStore(many.store.database).points("p1-access").length;

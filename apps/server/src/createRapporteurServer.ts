@@ -31,6 +31,7 @@ import { StorageExtension } from "./collab/StorageExtension";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
 import { CommentService } from "./comments/CommentService";
 import { commentEvent } from "./comments/commentEvent";
+import { CheckpointWorker } from "./history/CheckpointWorker";
 import { ReportVersions } from "./history/ReportVersions";
 import { SectionHistory } from "./history/SectionHistory";
 import { createApp } from "./http/createApp";
@@ -198,7 +199,9 @@ export async function createRapporteurServer(
   );
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
   const getCollab = () => collab;
+  const checkpointWorker = new CheckpointWorker();
   const sectionHistory = new SectionHistory({
+    worker: checkpointWorker,
     history: new HistoryStore(options.database),
     accounts,
     collab: getCollab,
@@ -311,6 +314,8 @@ export async function createRapporteurServer(
         events.closeAll();
         access.stop();
         await collab.close();
+        // After the last compactions of the unloaded sections.
+        await checkpointWorker.stop();
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();

@@ -8,8 +8,11 @@ import type { CollabExtension, DocumentContext, UpdateContext } from "./CollabEx
  * compaction replaces, and a restore point before each server-side edit.
  */
 export interface HistoryKeeper {
-  /** The checkpoints to keep of the stored updates through `throughSeq` (read before compaction). */
-  checkpoints(name: string, throughSeq: number): HistoryPointInput[];
+  /**
+   * The checkpoints to keep of the stored updates through `throughSeq`: read at once (before the
+   * compaction replaces them), made off the event loop.
+   */
+  checkpoints(name: string, throughSeq: number): Promise<HistoryPointInput[]>;
   /** Keeps the content of `ydoc` (which holds the updates through `lastSeq`) as a restore point. */
   keepRestorePoint(name: string, ydoc: Y.Doc, lastSeq: number): void;
 }
@@ -38,6 +41,8 @@ interface StoredState {
 export class StorageExtension implements CollabExtension {
   readonly name = "storage";
   readonly #states = new Map<string, StoredState>();
+  /** The compaction of each document in progress: one at a time, in order. */
+  readonly #compacting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -117,8 +122,20 @@ export class StorageExtension implements CollabExtension {
     const snapshot = Y.encodeStateAsUpdate(ydoc);
     const throughSeq = state.lastSeq;
     state.sinceCompaction = 0;
-    const checkpoints = this.options.history?.checkpoints(name, throughSeq) ?? [];
-    await this.store.compact(name, snapshot, throughSeq, checkpoints);
+    const { history } = this.options;
+    // After the previous compaction of the document: it reads the rows this one replaces.
+    const run = async () => {
+      const checkpoints = history ? await history.checkpoints(name, throughSeq) : [];
+      await this.store.compact(name, snapshot, throughSeq, checkpoints);
+    };
+    const previous = this.#compacting.get(name);
+    const current = previous ? previous.then(run, run) : run();
+    this.#compacting.set(name, current);
+    try {
+      await current;
+    } finally {
+      if (this.#compacting.get(name) === current) this.#compacting.delete(name);
+    }
   }
 }
 

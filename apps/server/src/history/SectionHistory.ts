@@ -10,6 +10,7 @@ import * as Y from "yjs";
 import type { CollabServer } from "../collab/CollabServer";
 import type { HistoryKeeper } from "../collab/StorageExtension";
 import { editSectionLive } from "../comments/editSectionLive";
+import type { CheckpointWorker } from "./CheckpointWorker";
 import { HISTORY_GROUP_GAP_MS, historyCheckpoints } from "./historyCheckpoints";
 
 /** One entry of a section's history list (`GET /api/sections/:id/history`). */
@@ -39,6 +40,8 @@ export interface SectionHistoryOptions {
   /** Assigned once the collaboration server exists (restores go through it). */
   collab(): CollabServer;
   idleUnloadMs: number;
+  /** Where compaction's checkpoints are made (default: on the calling thread). */
+  worker?: CheckpointWorker;
   now?(): number;
 }
 
@@ -60,8 +63,11 @@ export class SectionHistory implements HistoryKeeper {
     return this.#options.history;
   }
 
-  checkpoints(name: string, throughSeq: number): HistoryPointInput[] {
-    return historyCheckpoints(this.#options.history.updates(name, throughSeq)).checkpoints;
+  checkpoints(name: string, throughSeq: number): Promise<HistoryPointInput[]> {
+    const rows = this.#options.history.updates(name, throughSeq);
+    if (!rows.some((row) => row.meta)) return Promise.resolve([]);
+    if (!this.#options.worker) return Promise.resolve(historyCheckpoints(rows).checkpoints);
+    return this.#options.worker.run(rows);
   }
 
   keepRestorePoint(name: string, ydoc: Y.Doc, lastSeq: number): void {
@@ -88,9 +94,10 @@ export class SectionHistory implements HistoryKeeper {
   }
 
   /** The section's history, newest first: a group per set of authors per few minutes of work. */
-  list(sectionId: string): HistoryEntry[] {
+  async list(sectionId: string): Promise<HistoryEntry[]> {
+    const recent = await this.#recent(sectionId);
     // In the order of the stored updates; a version marks the content after the updates it holds.
-    const steps = [...this.#kept(sectionId), ...this.#recent(sectionId)].sort(
+    const steps = [...this.#kept(sectionId), ...recent].sort(
       (a, b) =>
         a.seq - b.seq || Number(a.kind === "version") - Number(b.kind === "version") || a.at - b.at,
     );
@@ -190,10 +197,14 @@ export class SectionHistory implements HistoryKeeper {
     }));
   }
 
-  #recent(sectionId: string): Step[] {
+  /** The edits not yet compacted, grouped like checkpoints (off the event loop with a worker). */
+  async #recent(sectionId: string): Promise<Step[]> {
     const rows = this.#options.history.updates(sectionId);
     if (!rows.some((row) => row.meta)) return [];
-    return historyCheckpoints(rows).checkpoints.map(({ state: _state, ...point }) => ({
+    const checkpoints = this.#options.worker
+      ? await this.#options.worker.run(rows)
+      : historyCheckpoints(rows).checkpoints;
+    return checkpoints.map(({ state: _state, ...point }) => ({
       ...point,
       id: `s${point.seq}`,
     }));

@@ -68,7 +68,7 @@ export function historyHandlers(
   return {
     async sectionHistory(request, response) {
       const section = sectionFromPath(outline, request.params.id);
-      response.json(deps.sectionHistory.list(section.id));
+      response.json(await deps.sectionHistory.list(section.id));
     },
 
     async sectionHistoryPoint(request, response) {
