@@ -38,7 +38,7 @@ describe("history in the browser", () => {
     await toggle.focus();
     await drafter.keyboard.press("Enter");
     const entries = drafter.getByTestId("history-entry");
-    await expect.poll(() => entries.count()).toBe(2);
+    await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(2);
     expect(await entries.nth(0).textContent()).toContain("Administrator");
     expect(await entries.nth(0).textContent()).toContain("+4 / −0 words");
     const mine = entries.nth(1);

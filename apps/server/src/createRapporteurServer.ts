@@ -200,6 +200,7 @@ export async function createRapporteurServer(
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
   const getCollab = () => collab;
   const checkpointWorker = new CheckpointWorker();
+  checkpointWorker.warm();
   const sectionHistory = new SectionHistory({
     worker: checkpointWorker,
     history: new HistoryStore(options.database),

@@ -44,6 +44,11 @@ export class CheckpointWorker {
     });
   }
 
+  /** Starts the worker ahead of its first job (loading the schema takes a moment). */
+  warm(): void {
+    this.#start();
+  }
+
   /** Stops the worker (shutdown); pending jobs fail. */
   async stop(): Promise<void> {
     const worker = this.#worker;
