@@ -105,10 +105,11 @@ describe("slow clients", () => {
       );
       // The server holds at most its per-address limits' worth (3 x 128), not 3,000.
       expect(serverFiles).toBeLessThan(3 * PER_ADDRESS + 100);
-      // Generous bounds: typically tens of milliseconds (a login hashes with scrypt).
-      expect(health.ms).toBeLessThan(5_000);
-      expect(health2.ms).toBeLessThan(5_000);
-      expect(signIn.ms).toBeLessThan(10_000);
+      // Generous bounds: tens of milliseconds on a quiet machine, seconds on a 2-core one shared
+      // with other work, while the server still drains the attack's queue of connections.
+      expect(health.ms).toBeLessThan(10_000);
+      expect(health2.ms).toBeLessThan(10_000);
+      expect(signIn.ms).toBeLessThan(15_000);
     } finally {
       clearInterval(trickle);
       for (const socket of sockets) socket.destroy();
