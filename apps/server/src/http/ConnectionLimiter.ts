@@ -51,7 +51,7 @@ const REFUSAL =
  * take every file handle of the process. Per address: beyond `maxPerAddress`, the address's own
  * oldest connections are cut once past the grace age (checked on each new connection and every
  * second). In total: at `maxTotal`, a new connection cuts the oldest connection of the address
- * holding the most, or is answered 503 at once when all are younger than the grace age. So a
+ * holding the most (among those past the grace age), or is answered 503 at once. So a
  * newcomer from another address always gets in, within a second, while the slow ones are cut.
  */
 export class ConnectionLimiter {
@@ -91,7 +91,7 @@ export class ConnectionLimiter {
     const own = this.#byAddress.get(address);
     if (own && own.size >= this.limits.maxPerAddress) this.#cutOldest(own, now, 1);
     if (this.#total >= this.limits.maxTotal) {
-      const heaviest = this.#heaviest();
+      const heaviest = this.#heaviest(now);
       if (!heaviest || !this.#cutOldest(heaviest, now, 1)) {
         this.#refused++;
         socket.end(REFUSAL);
@@ -129,9 +129,12 @@ export class ConnectionLimiter {
     return cut;
   }
 
-  #heaviest(): Map<Duplex, number> | undefined {
+  /** The address holding the most connections among those with one past the grace age. */
+  #heaviest(now: number): Map<Duplex, number> | undefined {
     let heaviest: Map<Duplex, number> | undefined;
     for (const connections of this.#byAddress.values()) {
+      const oldest = connections.values().next().value;
+      if (oldest === undefined || now - oldest < this.#graceMs) continue;
       if (!heaviest || connections.size > heaviest.size) heaviest = connections;
     }
     return heaviest;
