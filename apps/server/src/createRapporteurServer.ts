@@ -18,6 +18,7 @@ import { WorkflowStore } from "@rapporteur/workflow";
 import type { Express } from "express";
 import { AccountEvents } from "./auth/AccountEvents";
 import { CollabAccess } from "./auth/CollabAccess";
+import { HostPolicy } from "./auth/HostPolicy";
 import { LoginGuard } from "./auth/LoginGuard";
 import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
@@ -26,6 +27,7 @@ import { StorageExtension } from "./collab/StorageExtension";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
 import { CommentService } from "./comments/CommentService";
 import { commentEvent } from "./comments/commentEvent";
+import { ConnectionLimiter } from "./http/ConnectionLimiter";
 import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
@@ -56,6 +58,18 @@ export interface RapporteurServerOptions {
   trustProxy?: number;
   /** Collaboration connections one account may hold at once (default 50; 4429 beyond). */
   maxConnectionsPerUser?: number;
+  /**
+   * Origins the server is reached at (`https://rapporteur.example.org`); state-changing requests
+   * and upgrades naming another host are refused (403 `host_rejected`). Default: none, so only IP
+   * addresses, localhost and the machine's host name are accepted as hosts.
+   */
+  publicOrigins?: readonly string[];
+  /** Deadline for a whole HTTP request, headers and body, in ms (default 60 s; 408 beyond). */
+  requestTimeoutMs?: number;
+  /** Connections without a session one address keeps (default 256; its oldest are cut). */
+  maxUnauthenticatedPerAddress?: number;
+  /** Connections without a session at once (default 1024; 503 or the oldest cut beyond). */
+  maxUnauthenticated?: number;
   webDist?: string;
   idleUnloadMs?: number;
   compactEvery?: number;
@@ -97,6 +111,8 @@ export interface RapporteurServer {
   readonly app: Express;
   readonly httpServer: Server;
   readonly collab: CollabServer;
+  /** The bound on connections without a session (its counters show what it refused). */
+  readonly connections: ConnectionLimiter;
   readonly counts: WordCounts;
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
@@ -190,6 +206,12 @@ export async function createRapporteurServer(
     logger,
   );
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  const hosts = new HostPolicy(options.publicOrigins ?? []);
+  const loginGuard = new LoginGuard({
+    recordThrottled: ({ ip, detail }) =>
+      audit.record({ actor: null, action: "login_throttled", detail, ip }),
+  });
   const collab = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
@@ -199,7 +221,7 @@ export async function createRapporteurServer(
       commentAnchors,
       ...(options.extensions ?? []),
     ],
-    authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy),
+    authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
     documentExists: (name) => sectionIds.has(name),
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
@@ -226,7 +248,8 @@ export async function createRapporteurServer(
     audit,
     workflow,
     accountEvents,
-    loginGuard: new LoginGuard(),
+    loginGuard,
+    hosts,
     sessionTtlMs,
     secureCookies: options.secureCookies ?? false,
     trustProxy,
@@ -243,14 +266,24 @@ export async function createRapporteurServer(
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
-  // authentication deadline, so half-open sockets cannot pile up; checked every second at most.
+  // authentication deadline and its whole request within the request deadline, so half-open and
+  // trickling sockets cannot pile up; checked every second at most.
   const httpServer = createServer(
     {
-      headersTimeout: authTimeoutMs,
-      connectionsCheckingInterval: Math.max(100, Math.min(1_000, authTimeoutMs / 2)),
+      headersTimeout: Math.min(authTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(
+        100,
+        Math.min(1_000, authTimeoutMs / 2, requestTimeoutMs / 2),
+      ),
     },
     app,
   );
+  const connections = new ConnectionLimiter({
+    maxPerAddress: options.maxUnauthenticatedPerAddress ?? 256,
+    maxTotal: options.maxUnauthenticated ?? 1024,
+  });
+  connections.attach(httpServer);
   collab.attach(httpServer);
 
   let closing: Promise<void> | undefined;
@@ -258,6 +291,7 @@ export async function createRapporteurServer(
     app,
     httpServer,
     collab,
+    connections,
     counts,
     accounts,
     audit,
@@ -282,6 +316,8 @@ export async function createRapporteurServer(
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         events.closeAll();
         access.stop();
+        connections.stop();
+        loginGuard.stop();
         await collab.close();
         // After the last recount of the unloaded sections.
         historyRecorder.stop();

@@ -85,6 +85,10 @@ const server = await createRapporteurServer({
   messageBurst: env.RAPPORTEUR_MESSAGE_BURST,
   maxBufferedBytes: env.RAPPORTEUR_MAX_BUFFERED_BYTES,
   maxConnectionsPerUser: env.RAPPORTEUR_MAX_CONNECTIONS_PER_USER,
+  publicOrigins: env.RAPPORTEUR_PUBLIC_ORIGIN,
+  requestTimeoutMs: env.RAPPORTEUR_REQUEST_TIMEOUT_MS,
+  maxUnauthenticatedPerAddress: env.RAPPORTEUR_MAX_UNAUTHENTICATED_PER_ADDRESS,
+  maxUnauthenticated: env.RAPPORTEUR_MAX_UNAUTHENTICATED,
   logger: consoleLogger,
 });
 
