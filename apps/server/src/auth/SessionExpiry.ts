@@ -32,7 +32,7 @@ export class SessionExpiry {
     if (!watched) {
       watched = { users: 0, timer: null };
       this.#watched.set(token, watched);
-      this.#schedule(token, watched);
+      this.#schedule(token, watched, true);
     }
     watched.users++;
     let stopped = false;
@@ -52,9 +52,13 @@ export class SessionExpiry {
     this.#watched.clear();
   }
 
-  #schedule(token: string, watched: { timer: NodeJS.Timeout | null }): void {
+  #schedule(token: string, watched: { timer: NodeJS.Timeout | null }, first = false): void {
     const expiresAt = this.sessions.sessionExpiresAt(token);
     const delay = expiresAt === undefined ? 0 : expiresAt - this.now();
+    if (delay <= 0 && !first) {
+      this.#expire(token);
+      return;
+    }
     if (delay <= 0) {
       // After the caller has registered what it opened, so that it is ended too.
       watched.timer = setTimeout(() => this.#expire(token), 0);
