@@ -16,7 +16,12 @@ describe("DeferredRateLimit", () => {
       () => now,
     );
     const ran: number[] = [];
-    for (let i = 1; i <= 10; i++) limit.run(() => (ran.push(i), 1));
+    for (let i = 1; i <= 10; i++) {
+      limit.run(() => {
+        ran.push(i);
+        return 1;
+      });
+    }
     expect(ran).toEqual([1, 2, 3]);
     expect(limit.delaying).toBe(true);
     now = 150;
@@ -36,8 +41,12 @@ describe("DeferredRateLimit", () => {
       () => now,
     );
     const sent: number[] = [];
-    limit.run(() => (sent.push(5_000), 5_000));
-    limit.run(() => (sent.push(10), 10));
+    const send = (bytes: number) => () => {
+      sent.push(bytes);
+      return bytes;
+    };
+    limit.run(send(5_000));
+    limit.run(send(10));
     expect(sent).toEqual([5_000]);
     now = 3_000;
     vi.advanceTimersByTime(3_000);
