@@ -230,25 +230,6 @@ export class Document {
     this.ydoc.destroy();
   }
 
-  #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
-    if (connection.presenceClientId !== null) return connection.presenceClientId === clientId;
-    // The first announcement is a state; the server's own id is nobody's.
-    if (state === null || clientId === this.awareness.clientID) return false;
-    const account = connection.presence?.account ?? null;
-    const owner = this.#presenceOwners.get(clientId);
-    if (owner) {
-      if (account === null || owner.presence?.account !== account) return false;
-      owner.presenceClientId = null;
-    } else {
-      const last = this.#presenceAccounts.get(clientId);
-      if (last !== undefined && last !== account) return false;
-    }
-    this.#presenceOwners.set(clientId, connection);
-    if (account !== null) this.#presenceAccounts.set(clientId, account);
-    connection.presenceClientId = clientId;
-    return true;
-  }
-
   #validate(update: Uint8Array): boolean {
     if (this.#destroyed) throw new CollabRefusal(CloseCode.internal, "The section was unloaded");
     let decoded: ReturnType<typeof Y.decodeUpdate>;
@@ -340,6 +321,25 @@ export class Document {
     this.broadcast(encoding.toUint8Array(encoder));
     for (const p of batch) p.settle?.resolve();
     this.hooks.changed(this, update, origins);
+  }
+
+  #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
+    if (connection.presenceClientId !== null) return connection.presenceClientId === clientId;
+    // The first announcement is a state; the server's own id is nobody's.
+    if (state === null || clientId === this.awareness.clientID) return false;
+    const account = connection.presence?.account ?? null;
+    const owner = this.#presenceOwners.get(clientId);
+    if (owner) {
+      if (account === null || owner.presence?.account !== account) return false;
+      owner.presenceClientId = null;
+    } else {
+      const last = this.#presenceAccounts.get(clientId);
+      if (last !== undefined && last !== account) return false;
+    }
+    this.#presenceOwners.set(clientId, connection);
+    if (account !== null) this.#presenceAccounts.set(clientId, account);
+    connection.presenceClientId = clientId;
+    return true;
   }
 
   readonly #onAwarenessUpdate = (change: {
