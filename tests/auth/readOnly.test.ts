@@ -56,8 +56,9 @@ describe("read-only connections, enforced by the server", () => {
     // What every client answers to the server's step 1: nothing new. Not punished; still served.
     reviewer.sendStep2(Y.encodeStateAsUpdate(reviewer.doc));
     reviewer.sendAwareness({ user: { name: "Reviewer Rita" } });
+    // Shown under the account's name (the server sets it), not the one the client wrote.
     await waitFor(
-      () => drafter.awareness.some((a) => Buffer.from(a).toString().includes("Reviewer Rita")),
+      () => drafter.awareness.some((a) => Buffer.from(a).toString().includes("Demo Reviewer")),
       "the drafter to see the reviewer's presence",
     );
     const answered = reviewer.syncTypes.length;
@@ -107,7 +108,7 @@ describe("read-only connections, enforced by the server", () => {
     await waitFor(
       () =>
         [...drafter.provider.awareness.getStates().values()].some(
-          (s) => s.user?.name === "Reviewer Rita",
+          (s) => s.user?.name === "Demo Reviewer",
         ),
       "the drafter to see the reviewer's presence",
     );

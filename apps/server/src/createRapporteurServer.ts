@@ -20,10 +20,12 @@ import { AccountEvents } from "./auth/AccountEvents";
 import { CollabAccess } from "./auth/CollabAccess";
 import { HostPolicy } from "./auth/HostPolicy";
 import { LoginGuard } from "./auth/LoginGuard";
+import { SessionExpiry } from "./auth/SessionExpiry";
 import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
 import { CollabServer } from "./collab/CollabServer";
 import { StorageExtension } from "./collab/StorageExtension";
+import type { TrafficLimits } from "./collab/trafficLimits";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
 import { CommentService } from "./comments/CommentService";
 import { commentEvent } from "./comments/commentEvent";
@@ -89,6 +91,8 @@ export interface RapporteurServerOptions {
   messageBurst?: number;
   /** Bytes queued for a collaboration client that does not read (default 16 MiB; 1013 beyond). */
   maxBufferedBytes?: number;
+  /** Presence and sync step 1 bounds per collaboration connection (default: `TRAFFIC_LIMITS`). */
+  trafficLimits?: Partial<TrafficLimits>;
   /** Extra collaboration hooks (authentication, ...), run after storage and word counts. */
   extensions?: CollabExtension[];
   logger?: Logger;
@@ -152,19 +156,25 @@ export async function createRapporteurServer(
       logger.error(`wordcount: could not count ${section.id}`, error);
     }
   }
-  const events = new EventStreams();
-  counts.subscribe((change) => events.send("wordcount", change));
   const accounts = new AccountStore(options.database);
+  const accountEvents = new AccountEvents();
+  const expiry = new SessionExpiry(accounts, accountEvents);
+  const events = new EventStreams(undefined, (token) => expiry.watch(token));
+  counts.subscribe((change) => events.send("wordcount", change));
   const audit = new AuditLog(options.database);
   const workflow = new WorkflowStore(options.database);
-  const accountEvents = new AccountEvents();
   const access = new CollabAccess({
     accounts,
     workflow,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? 50,
     revalidateMs: 60_000,
+    expiry,
   });
   accountEvents.subscribe((change) => access.accountChanged(change));
+  // A session that ends (logout, expiry) ends its event streams as well as its sockets.
+  accountEvents.subscribe((change) => {
+    if (change.type === "session_ended") events.closeWhere((owner) => owner.token === change.token);
+  });
   workflow.onChange((state) => {
     access.sectionChanged(state);
     events.send("section", sectionEvent(state, accounts));
@@ -230,6 +240,7 @@ export async function createRapporteurServer(
     messagesPerSecond: options.messagesPerSecond ?? 200,
     messageBurst: options.messageBurst ?? 1000,
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
+    trafficLimits: options.trafficLimits,
     logger,
   });
   comments = new CommentService({
@@ -318,6 +329,7 @@ export async function createRapporteurServer(
         access.stop();
         connections.stop();
         loginGuard.stop();
+        expiry.stop();
         await collab.close();
         // After the last recount of the unloaded sections.
         historyRecorder.stop();

@@ -8,6 +8,7 @@ import { Connection } from "./Connection";
 import { CloseCode, closeReason } from "./closeCodes";
 import { Document, type DocumentHooks } from "./Document";
 import { COLLAB_PATH_PREFIX, parseCollabPath } from "./parseCollabPath";
+import type { TrafficLimits } from "./trafficLimits";
 
 /** Why an upgrade request is turned away with a plain HTTP answer, before any handshake. */
 export interface UpgradeRefusal {
@@ -43,6 +44,8 @@ export interface CollabServerOptions {
   messageBurst?: number;
   /** Bytes queued for a client that does not read before it is dropped with 1013. */
   maxBufferedBytes?: number;
+  /** Presence and sync step 1 bounds per connection (default: `TRAFFIC_LIMITS`). */
+  trafficLimits?: Partial<TrafficLimits>;
   /**
    * Checks an upgrade request before the WebSocket handshake (session cookie, Origin): a refusal
    * is answered with its HTTP status and nothing is upgraded. Extensions still authenticate
@@ -58,8 +61,10 @@ export interface CollabServerOptions {
  * the same time, unloaded when idle) and runs the extension hooks around them.
  */
 export class CollabServer {
-  readonly #options: Required<Omit<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes">> &
-    Pick<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes">;
+  readonly #options: Required<
+    Omit<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes" | "trafficLimits">
+  > &
+    Pick<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes" | "trafficLimits">;
   readonly #wss: WebSocketServer;
   readonly #loading = new Map<string, Promise<Document>>();
   /** The documents of `#loading` whose load has finished. */
@@ -211,6 +216,7 @@ export class CollabServer {
           messagesPerSecond: this.#options.messagesPerSecond,
           messageBurst: this.#options.messageBurst,
           maxBufferedBytes: this.#options.maxBufferedBytes,
+          traffic: this.#options.trafficLimits,
         },
         this.#options.logger,
       );

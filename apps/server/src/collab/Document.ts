@@ -7,6 +7,7 @@ import { checkUpdateIds } from "./checkUpdateIds";
 import { CloseCode } from "./closeCodes";
 import { MessageType, SyncMessageType } from "./messageTypes";
 import { stalePendingItem } from "./stalePendingItem";
+import type { AwarenessEntry } from "./validateAwarenessUpdate";
 
 /** What a document asks of the server: the store and change hooks of the extensions. */
 export interface DocumentHooks {
@@ -51,6 +52,10 @@ export class Document {
   #queue: Promise<void> = Promise.resolve();
   #queued = 0;
   #awarenessChanged = new Set<number>();
+  /** Presence client id -> the connection that owns it (see {@link Document.claimPresence}). */
+  readonly #presenceOwners = new Map<number, Connection>();
+  /** Presence client id -> the account that owned it last: only that account may take it again. */
+  readonly #presenceAccounts = new Map<number, string>();
   #awarenessScheduled = false;
   #destroyed = false;
   #retired = false;
@@ -140,16 +145,62 @@ export class Document {
     return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
-  /** Removes a connection and the presence of the users it carried. */
+  /** Removes a connection and the presence of the client it owned. */
   removeConnection(connection: Connection): void {
     this.connections.delete(connection);
-    if (connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.awarenessClients],
-        null,
-      );
+    const id = connection.presenceClientId;
+    if (id === null || this.#presenceOwners.get(id) !== connection) return;
+    this.#presenceOwners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
+  }
+
+  /**
+   * Picks, from an awareness update sent by `connection`, the entry of the client id it owns. A
+   * connection owns the first client id it announces with a state, unless another account's
+   * connection owns it or owned it last; a newer connection of the same account (a reconnect)
+   * takes it over. Entries for other ids are ignored: clients echo the presence they receive,
+   * and must never change or remove anyone else's. `foreign` lists the ignored entries that would
+   * have changed another connection's presence.
+   */
+  claimPresence(
+    connection: Connection,
+    entries: readonly AwarenessEntry[],
+  ): { own: AwarenessEntry | undefined; foreign: number[] } {
+    let own: AwarenessEntry | undefined;
+    const foreign: number[] = [];
+    for (const entry of entries) {
+      if (this.#claim(connection, entry)) {
+        own = entry;
+        continue;
+      }
+      const known = this.awareness.meta.get(entry.clientId);
+      const owner = this.#presenceOwners.get(entry.clientId);
+      if (owner && owner !== connection && (!known || entry.clock > known.clock)) {
+        foreign.push(entry.clientId);
+      }
     }
+    return { own, foreign };
+  }
+
+  /**
+   * Applies the presence state of the client `connection` owns (`stateJson`: its state as the
+   * server sets it, or "null" when it leaves), unless the connection has lost that client id
+   * meanwhile (to a reconnect of the same account) or left.
+   */
+  applyPresence(connection: Connection, clientId: number, clock: number, stateJson: string): void {
+    if (this.#destroyed || !this.connections.has(connection)) return;
+    if (connection.presenceClientId !== clientId) return;
+    if (this.#presenceOwners.get(clientId) !== connection) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, stateJson);
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encoding.toUint8Array(encoder),
+      connection,
+    );
   }
 
   /**
@@ -272,19 +323,31 @@ export class Document {
     this.hooks.changed(this, update, origins);
   }
 
-  readonly #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const connection = this.connections.has(origin as Connection)
-      ? (origin as Connection)
-      : undefined;
-    for (const id of [...change.added, ...change.updated]) {
-      connection?.awarenessClients.add(id);
-      this.#awarenessChanged.add(id);
+  #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
+    if (connection.presenceClientId !== null) return connection.presenceClientId === clientId;
+    // The first announcement is a state; the server's own id is nobody's.
+    if (state === null || clientId === this.awareness.clientID) return false;
+    const account = connection.presence?.account ?? null;
+    const owner = this.#presenceOwners.get(clientId);
+    if (owner) {
+      if (account === null || owner.presence?.account !== account) return false;
+      owner.presenceClientId = null;
+    } else {
+      const last = this.#presenceAccounts.get(clientId);
+      if (last !== undefined && last !== account) return false;
     }
-    for (const id of change.removed) {
-      connection?.awarenessClients.delete(id);
+    this.#presenceOwners.set(clientId, connection);
+    if (account !== null) this.#presenceAccounts.set(clientId, account);
+    connection.presenceClientId = clientId;
+    return true;
+  }
+
+  readonly #onAwarenessUpdate = (change: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }): void => {
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
       this.#awarenessChanged.add(id);
     }
     if (this.#awarenessScheduled) return;

@@ -15,7 +15,14 @@ export class EventStreams {
   readonly #open = new Map<Response, StreamOwner | null>();
   readonly #heartbeat: NodeJS.Timeout;
 
-  constructor(heartbeatMs = 25_000) {
+  /**
+   * @param watchSession called with the session of each stream opened; the function it returns
+   *   is called when the stream ends (the server ends streams whose session expires).
+   */
+  constructor(
+    heartbeatMs = 25_000,
+    private readonly watchSession: (token: string) => () => void = () => () => {},
+  ) {
     this.#heartbeat = setInterval(() => this.#write(": keep-alive\n\n"), heartbeatMs);
     this.#heartbeat.unref();
   }
@@ -35,7 +42,11 @@ export class EventStreams {
     });
     response.write("retry: 2000\n\n");
     this.#open.set(response, owner);
-    response.on("close", () => this.#open.delete(response));
+    const unwatch = owner ? this.watchSession(owner.token) : () => {};
+    response.on("close", () => {
+      this.#open.delete(response);
+      unwatch();
+    });
   }
 
   /** Sends one event to every open stream. */

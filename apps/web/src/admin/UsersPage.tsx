@@ -1,7 +1,7 @@
+import { colourForName } from "@rapporteur/accounts/presence";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { type Account, ROLE_LABELS, type Role } from "../auth/accountTypes";
-import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
 import type { ManagedUser } from "./userTypes";
 

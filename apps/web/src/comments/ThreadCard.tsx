@@ -1,5 +1,5 @@
+import { colourForName } from "@rapporteur/accounts/presence";
 import { useState } from "react";
-import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
 import { commentsApi } from "./commentsApi";
 import type { CommentReply, CommentThread } from "./commentTypes";

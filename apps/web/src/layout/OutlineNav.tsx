@@ -1,9 +1,9 @@
+import { colourForName } from "@rapporteur/accounts/presence";
 import type { MouseEvent } from "react";
 import { StateBar } from "../budget/StateBar";
 import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
 import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
-import { colourForName } from "../identity/colourForName";
 import type { Report } from "../report/reportTypes";
 import { REVIEW_PATH, sectionPath } from "../routing/parseRoute";
 import { StatusBadge } from "../workflow/StatusBadge";

@@ -1,7 +1,7 @@
+import { colourForName } from "@rapporteur/accounts/presence";
 import { useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import type { Account } from "../auth/accountTypes";
-import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
 import type { ReportSection } from "../report/reportTypes";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
