@@ -577,9 +577,9 @@ describe("updates that do not fit the document schema", () => {
       }
       socket.close();
       console.log(
-        `schema fuzz (seed ${SEED}): ${counts.generated} generated, ${counts.refused} refused, ` +
-          `${counts.accepted} accepted, ${counts.refusedThatChanged} refused that changed the section\n` +
-          `  by kind: ${JSON.stringify(counts.byKind)}`,
+        `RELIABILITY: schemaFuzz seed=${SEED} generated=${counts.generated} ` +
+          `refused=${counts.refused} accepted=${counts.accepted} ` +
+          `refusedThatChanged=${counts.refusedThatChanged} byKind=${JSON.stringify(counts.byKind)}`,
       );
       expect(failures.slice(0, 10), `seed ${SEED}`).toEqual([]);
       expect(counts.refused).toBe(hostile.length);
