@@ -76,6 +76,8 @@ export interface RapporteurServerOptions {
   idleUnloadMs?: number;
   compactEvery?: number;
   maxMessageBytes?: number;
+  /** Largest encoded state of a section (default 16 MiB; an edit beyond it: 4413). */
+  maxSectionBytes?: number;
   maxBodyBytes?: number;
   /**
    * Deadline for authentication, in ms (default 10 s): for the headers of every HTTP request,
@@ -226,7 +228,23 @@ export async function createRapporteurServer(
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
-      new StorageExtension(store, { compactEvery: options.compactEvery ?? 500 }, logger),
+      new StorageExtension(
+        store,
+        {
+          compactEvery: options.compactEvery ?? 500,
+          onRepaired: (sectionId, dropped) =>
+            audit.record({
+              actor: null,
+              action: "section_repaired",
+              target: sectionId,
+              detail: {
+                dropped: dropped.length,
+                parts: dropped.slice(0, 20).map((d) => ({ rule: d.rule, path: d.path })),
+              },
+            }),
+        },
+        logger,
+      ),
       new WordCountExtension(counts, logger),
       commentAnchors,
       ...(options.extensions ?? []),
@@ -235,6 +253,7 @@ export async function createRapporteurServer(
     documentExists: (name) => sectionIds.has(name),
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
+    maxSectionBytes: options.maxSectionBytes ?? 16 * 1024 * 1024,
     authTimeoutMs,
     maxLoadedDocuments: options.maxLoadedDocuments,
     messagesPerSecond: options.messagesPerSecond ?? 200,

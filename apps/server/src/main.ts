@@ -75,6 +75,7 @@ const server = await createRapporteurServer({
   idleUnloadMs: env.RAPPORTEUR_IDLE_UNLOAD_MS,
   compactEvery: env.RAPPORTEUR_COMPACT_EVERY,
   maxMessageBytes: env.RAPPORTEUR_MAX_MESSAGE_BYTES,
+  maxSectionBytes: env.RAPPORTEUR_MAX_SECTION_BYTES,
   maxBodyBytes: env.RAPPORTEUR_MAX_BODY_BYTES,
   maxImportBytes: env.RAPPORTEUR_MAX_IMPORT_BYTES,
   importTimeoutMs: env.RAPPORTEUR_IMPORT_TIMEOUT_MS,

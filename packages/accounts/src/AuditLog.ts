@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "import",
   "budget_changed",
   "timetable_changed",
+  "section_repaired",
 ] as const;
 
 /** What the audit log records. */

@@ -28,6 +28,8 @@ export interface CollabServerOptions {
   idleUnloadMs: number;
   /** Largest message accepted from a client, in bytes (4413 beyond). */
   maxMessageBytes: number;
+  /** Largest encoded state of a section, in bytes: an update beyond it is refused (4413). */
+  maxSectionBytes?: number;
   /** Interval of WebSocket pings; a connection that misses one pong is dropped. */
   heartbeatMs?: number;
   /** Deadline for the `onAuthenticate` hooks of a connection (4408 beyond), in ms. */
@@ -86,6 +88,7 @@ export class CollabServer {
       maxLoadedDocuments: options.maxLoadedDocuments ?? Number.POSITIVE_INFINITY,
       messagesPerSecond: options.messagesPerSecond ?? 0,
       messageBurst: options.messageBurst ?? 1000,
+      maxSectionBytes: options.maxSectionBytes ?? Number.POSITIVE_INFINITY,
     };
     // ws cuts frames beyond twice the limit before buffering them (1009); between the limit and
     // that, Connection closes with 4413, which tells y-websocket clients not to retry.
@@ -386,7 +389,9 @@ export class CollabServer {
 
   async #load(name: string): Promise<Document> {
     await this.#unloading.get(name);
-    const document = new Document(name, this.#hooks);
+    const document = new Document(name, this.#hooks, {
+      maxBytes: this.#options.maxSectionBytes,
+    });
     try {
       for (const extension of this.#options.extensions) {
         await extension.onLoadDocument?.({ documentName: name, document });

@@ -1,3 +1,4 @@
+import { checkTransaction, FRAGMENT_NAME } from "@rapporteur/schema";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -26,6 +27,12 @@ export interface DocumentHooks {
   damaged(document: Document, error: unknown): void;
 }
 
+/** Limits of a {@link Document}. */
+export interface DocumentOptions {
+  /** Largest encoded state a section may reach; an update beyond it is refused with 4413. */
+  maxBytes?: number;
+}
+
 interface PendingUpdate {
   update: Uint8Array;
   origin: Connection | null;
@@ -47,6 +54,16 @@ export class Document {
   readonly connections = new Set<Connection>();
   /** A copy of the live document that takes every update first, so a bad one never reaches it. */
   #shadow: Y.Doc | null = null;
+  /** The transactions of the update being validated on the shadow (what it changed). */
+  #shadowTransactions: Y.Transaction[] = [];
+  /**
+   * The encoded size of the shadow, from above: measured when it is rebuilt, then grown by twice
+   * the size of each update it takes (a generous bound: an update grows the encoded state by about
+   * its own size); measured again only when that bound passes the limit, so that no keystroke
+   * re-encodes the section.
+   */
+  #shadowBytes = 0;
+  readonly #maxBytes: number;
   #pending: PendingUpdate[] = [];
   #flushScheduled = false;
   #queue: Promise<void> = Promise.resolve();
@@ -64,7 +81,9 @@ export class Document {
   constructor(
     readonly name: string,
     private readonly hooks: DocumentHooks,
+    options: DocumentOptions = {},
   ) {
+    this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     this.ydoc = new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server has no presence of its own.
@@ -83,8 +102,9 @@ export class Document {
   }
 
   /**
-   * Checks an update from a connection and queues it. Throws {@link CollabRefusal} (4400) when the
-   * update does not decode fully or cannot be integrated; the live document is then untouched.
+   * Checks an update from a connection and queues it. Throws {@link CollabRefusal} when the update
+   * does not decode fully or cannot be integrated (4400), does not fit the document schema (4422)
+   * or would take the section above its size limit (4413); the live document is then untouched.
    * Returns false for an update that carries nothing (nothing is queued).
    */
   receiveUpdate(update: Uint8Array, origin: Connection | null): boolean {
@@ -242,6 +262,7 @@ export class Document {
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
     checkUpdateIds(decoded.structs);
     const shadow = this.#shadow ?? this.#resetShadow();
+    this.#shadowTransactions = [];
     try {
       Y.applyUpdate(shadow, update);
     } catch {
@@ -257,13 +278,46 @@ export class Document {
         `Malformed update: item ${stale.client}:${stale.clock} is claimed by two different items`,
       );
     }
+    for (const transaction of this.#shadowTransactions) {
+      const check = checkTransaction(transaction);
+      if (!check.ok) {
+        this.#resetShadow();
+        throw new CollabRefusal(
+          CloseCode.doesNotFitSchema,
+          `Update does not fit the document schema (${check.rule}): ${check.message} at ${check.path}`,
+        );
+      }
+    }
+    this.#shadowTransactions = [];
+    this.#checkSize(shadow, update);
     return true;
+  }
+
+  /** Refuses (4413) an update that took the shadow above the size limit. */
+  #checkSize(shadow: Y.Doc, update: Uint8Array): void {
+    this.#shadowBytes += 2 * update.byteLength;
+    if (this.#shadowBytes <= this.#maxBytes) return;
+    this.#shadowBytes = Y.encodeStateAsUpdate(shadow).byteLength;
+    if (this.#shadowBytes <= this.#maxBytes) return;
+    this.#resetShadow();
+    throw new CollabRefusal(
+      CloseCode.messageTooLarge,
+      `Update refused: the section would exceed ${formatSize(this.#maxBytes)} (its size limit)`,
+    );
   }
 
   #resetShadow(): Y.Doc {
     this.#shadow?.destroy();
     const shadow = new Y.Doc();
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.ydoc));
+    // Created before any update, so that the fragment has its type when updates are checked.
+    shadow.getXmlFragment(FRAGMENT_NAME);
+    const state = Y.encodeStateAsUpdate(this.ydoc);
+    Y.applyUpdate(shadow, state);
+    shadow.on("afterTransaction", (transaction: Y.Transaction) => {
+      this.#shadowTransactions.push(transaction);
+    });
+    this.#shadowBytes = state.byteLength;
+    this.#shadowTransactions = [];
     this.#shadow = shadow;
     return shadow;
   }
@@ -369,4 +423,11 @@ function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+/** `16 MB`, `1.5 MB`, `64 KB`: a size limit as people read it. */
+function formatSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number(mb.toFixed(1))} MB`;
+  return `${Number((bytes / 1024).toFixed(1))} KB`;
 }

@@ -23,8 +23,17 @@ export const CloseCode = {
   unknownDocument: 4404,
   /** Credentials did not arrive in time. */
   authTimeout: 4408,
-  /** A message larger than the configured maximum. */
+  /**
+   * A message larger than the configured maximum, or an update that would take the section above
+   * its size limit (RAPPORTEUR_MAX_SECTION_BYTES).
+   */
   messageTooLarge: 4413,
+  /**
+   * An update that does not fit the document schema (an element, attribute or mark the editor
+   * does not know, content where its parent cannot hold it, nesting too deep, a shared type
+   * outside the section's fragment): nothing of it is stored.
+   */
+  doesNotFitSchema: 4422,
   /** Too many messages (per-connection rate), or too many connections of one user. */
   rateLimited: 4429,
 } as const;

@@ -56,6 +56,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     description: "Largest collaboration message accepted (larger: close code 4413)",
   },
   {
+    name: "RAPPORTEUR_MAX_SECTION_BYTES",
+    default: "16777216",
+    description:
+      "Largest encoded Yjs state of one section (an edit that would take it beyond: close code 4413)",
+  },
+  {
     name: "RAPPORTEUR_MAX_MESSAGES_PER_SECOND",
     default: "200",
     description:
@@ -186,6 +192,7 @@ const envSchema = z.object({
   RAPPORTEUR_IDLE_UNLOAD_MS: integer(0, 24 * 3_600_000).default(30_000),
   RAPPORTEUR_COMPACT_EVERY: integer(1, 1_000_000).default(500),
   RAPPORTEUR_MAX_MESSAGE_BYTES: integer(1024, 1024 ** 3).default(10 * 1024 * 1024),
+  RAPPORTEUR_MAX_SECTION_BYTES: integer(65_536, 1024 ** 3).default(16 * 1024 * 1024),
   RAPPORTEUR_MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(1024 * 1024),
   RAPPORTEUR_MAX_IMPORT_BYTES: integer(1024, 1024 ** 3).default(15 * 1024 * 1024),
   RAPPORTEUR_IMPORT_TIMEOUT_MS: integer(100, 3_600_000).default(10_000),
