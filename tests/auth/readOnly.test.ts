@@ -77,7 +77,12 @@ describe("read-only connections, enforced by the server", () => {
     expect(later.fragment.toString()).toBe("<paragraph>Drafted by the drafter</paragraph>");
     expect(drafter.text()).toBe(later.fragment.toString());
     const view = await callApi(server.url, cookies.reviewer, "GET", `/sections/${section}`);
-    expect(view.body).toMatchObject({ readOnly: true, status: "drafting", locked: false });
+    expect(view.body).toMatchObject({
+      readOnly: true,
+      allowedActions: [],
+      status: "drafting",
+      locked: false,
+    });
   });
 
   it("a well-behaved reviewer's editor (y-websocket) reconnects to a section with deletions unrefused", async () => {
@@ -125,9 +130,15 @@ describe("read-only connections, enforced by the server", () => {
 
     const approved = await setStatus(section, "editor", "approve");
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: "approved", locked: true, readOnly: false });
+    expect(approved.body).toMatchObject({
+      status: "approved",
+      locked: true,
+      readOnly: false,
+      allowedActions: ["reopen"],
+    });
     const drafterView = await callApi(server.url, cookies.drafter, "GET", `/sections/${section}`);
-    expect(drafterView.body).toMatchObject({ locked: true, readOnly: true });
+    // The server says what the drafter may do, so the web app does not work it out again.
+    expect(drafterView.body).toMatchObject({ locked: true, readOnly: true, allowedActions: [] });
     // The drafter is told who locked it (the admin account's display name).
     expect(typeof (drafterView.body as { updatedBy: unknown }).updatedBy).toBe("string");
 

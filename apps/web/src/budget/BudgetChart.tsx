@@ -1,7 +1,7 @@
+import type { BudgetView } from "@rapporteur/api";
 import { useId } from "react";
 import { formatNumber } from "../layout/formatNumber";
 import { budgetChartLayout, chartHistory } from "./budgetChartLayout";
-import type { BudgetView } from "./budgetTypes";
 import { formatDay } from "./formatDay";
 
 /**

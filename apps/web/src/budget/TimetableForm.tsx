@@ -1,6 +1,6 @@
+import type { BudgetView, Milestone } from "@rapporteur/api";
 import { type FormEvent, useState } from "react";
 import { setTimetable } from "./budgetApi";
-import type { BudgetView, Milestone } from "./budgetTypes";
 import { formatDay } from "./formatDay";
 
 function message(error: unknown): string {

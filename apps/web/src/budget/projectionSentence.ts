@@ -1,5 +1,5 @@
+import type { BudgetView } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
-import type { BudgetView } from "./budgetTypes";
 import { formatDay } from "./formatDay";
 
 /**

@@ -1,4 +1,4 @@
-import type { Account } from "../auth/accountTypes";
+import type { UserView } from "@rapporteur/api";
 import { colourForName } from "./colourForName";
 
 /** The local user as others see them: on carets and in presence lists. */
@@ -8,6 +8,6 @@ export interface LocalUser {
 }
 
 /** Presence of a signed-in account: its display name, and a colour fixed by its username. */
-export function localUserOf(account: Account): LocalUser {
+export function localUserOf(account: UserView): LocalUser {
   return { name: account.displayName || account.username, color: colourForName(account.username) };
 }
