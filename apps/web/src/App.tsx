@@ -1,5 +1,5 @@
 import type { UserView } from "@rapporteur/api";
-import { countedWords } from "@rapporteur/budget/rules";
+import { countedWords, DEFAULT_FOOTNOTES_COUNT } from "@rapporteur/budget/rules";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import {
   type ReactNode,
@@ -111,7 +111,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     [localCount, liveCounts, report, snapshot?.hasSynced],
   );
   // Words counted against the budget, as the Budget page and the outline's bars count them.
-  const footnotesCount = report?.footnotesCount ?? true;
+  const footnotesCount = report?.footnotesCount ?? DEFAULT_FOOTNOTES_COUNT;
   const wordsOf = useCallback(
     (id: string) => countedWords(countOf(id), footnotesCount),
     [countOf, footnotesCount],
