@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { HandMadeSyncClient } from "../support/handMadeSyncClient";
@@ -179,18 +180,7 @@ describe("read-only connections, enforced by the server", () => {
 
   it("workflow: drafter submits, cannot approve; editor approves (locks) and reopens; all audited", async () => {
     const section = "p1-context";
-    const events = await fetch(`${server.url}/api/events`, {
-      headers: { cookie: cookies.reviewer },
-    });
-    const reader = events.body!.getReader();
-    let streamed = "";
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        streamed += Buffer.from(value).toString();
-      }
-    })();
+    const stream = await EventStreamReader.open(server.url, { cookie: cookies.reviewer });
 
     const me = await callApi(server.url, cookies.drafter, "GET", "/auth/me");
     const leads = await callApi(server.url, cookies.editor, "PUT", `/sections/${section}/leads`, {
@@ -224,7 +214,7 @@ describe("read-only connections, enforced by the server", () => {
       locked: true,
     });
     await waitFor(
-      () => streamed.includes(`"sectionId":"${section}","status":"approved","locked":true`),
+      () => stream.text.includes(`"sectionId":"${section}","status":"approved","locked":true`),
       "the status change on the event stream",
     );
     expect((await setStatus(section, "editor", "reopen")).body.status).toBe("drafting");
@@ -262,7 +252,6 @@ describe("read-only connections, enforced by the server", () => {
       "/audit?action=section_leads_changed",
     );
     expect(leadAudit.body.entries[0]).toMatchObject({ actor: "admin", target: section });
-    await reader.cancel();
-    await reading;
+    await stream.close();
   });
 });
