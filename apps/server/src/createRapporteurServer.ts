@@ -201,7 +201,7 @@ export async function createRapporteurServer(
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy),
     documentExists: (name) => sectionIds.has(name),
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    idleUnloadMs: options.idleUnloadMs,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
     authTimeoutMs,
     maxLoadedDocuments: options.maxLoadedDocuments,
@@ -215,7 +215,6 @@ export async function createRapporteurServer(
     collab,
     store,
     outline,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   const app = createApp({
     comments,
@@ -240,7 +239,6 @@ export async function createRapporteurServer(
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     importTimeoutMs: options.importTimeoutMs,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline, so half-open sockets cannot pile up; checked every second at most.
