@@ -1,11 +1,2 @@
-export {
-  allowedActions,
-  canEditText,
-  isLocked,
-  nextStatus,
-  type SectionStatus,
-  WORKFLOW_ACTIONS,
-  type WorkflowAction,
-  WorkflowError,
-} from "./sectionStatus";
+export * from "./rules";
 export { type SectionWorkflow, WorkflowStore } from "./WorkflowStore";
