@@ -251,7 +251,7 @@ export async function createRapporteurServer(
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
     documentExists: (name) => sectionIds.has(name),
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    idleUnloadMs: options.idleUnloadMs,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
     maxSectionBytes: options.maxSectionBytes ?? 16 * 1024 * 1024,
     authTimeoutMs,
@@ -267,7 +267,6 @@ export async function createRapporteurServer(
     collab,
     store,
     outline,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   const app = createApp({
     comments,
@@ -293,7 +292,6 @@ export async function createRapporteurServer(
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     importTimeoutMs: options.importTimeoutMs,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and

@@ -298,6 +298,29 @@ describe("document lifecycle", () => {
     );
   });
 
+  it("a direct connection edits through the pipeline (stored, broadcast) and keeps the section loaded until it disconnects", async () => {
+    const server = await start({ idleUnloadMs: 20 });
+    const editor = await connectSynced(server);
+    const direct = await server.server.collab.openDirectConnection(SECTION);
+    const changed = await direct.transact((ydoc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("From the server")]);
+      ydoc.getXmlFragment("default").insert(0, [paragraph]);
+      return true;
+    });
+    expect(changed).toBe(true);
+    expect(await direct.transact(() => false)).toBe(false);
+    await eventually(() => text(editor.doc) === "<paragraph>From the server</paragraph>");
+    expect((await server.store.load(SECTION)).updates).toHaveLength(1);
+
+    editor.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Nobody but the direct connection has the section open: it stays loaded for it.
+    expect(server.server.collab.documentNames).toEqual([SECTION]);
+    direct.disconnect();
+    await eventually(() => server.server.collab.documentNames.length === 0);
+  });
+
   it("compacts the stored updates after the configured number", async () => {
     const server = await start({ compactEvery: 4 });
     const a = await connectSynced(server);

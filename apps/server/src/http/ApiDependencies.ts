@@ -42,6 +42,4 @@ export interface ApiDependencies {
   maxImportBytes: number;
   /** Deadline of one import conversion in the import worker, in ms (default 10 s; 422 beyond). */
   importTimeoutMs?: number;
-  /** How long a section loaded only for an import stays in memory, in ms. */
-  idleUnloadMs: number;
 }

@@ -1,3 +1,4 @@
+import type { ServerEventName, ServerEvents } from "@rapporteur/api";
 import type { Response } from "express";
 
 /** Whose stream it is: events for one user, and closing their streams when they sign out. */
@@ -50,12 +51,16 @@ export class EventStreams {
   }
 
   /** Sends one event to every open stream. */
-  send(event: string, data: unknown): void {
+  send<E extends ServerEventName>(event: E, data: ServerEvents[E]): void {
     this.#write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   /** Sends one event to the streams whose owner matches. */
-  sendWhere(match: (owner: StreamOwner) => boolean, event: string, data: unknown): void {
+  sendWhere<E extends ServerEventName>(
+    match: (owner: StreamOwner) => boolean,
+    event: E,
+    data: ServerEvents[E],
+  ): void {
     const chunk = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const [response, owner] of this.#open) if (owner && match(owner)) response.write(chunk);
   }

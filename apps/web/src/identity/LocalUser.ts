@@ -1,5 +1,5 @@
 import { type PresenceUser, presenceOf } from "@rapporteur/accounts/presence";
-import type { Account } from "../auth/accountTypes";
+import type { UserView } from "@rapporteur/api";
 
 /**
  * The local user as others see them: on carets and in presence lists. The server puts the same
@@ -8,6 +8,6 @@ import type { Account } from "../auth/accountTypes";
 export type LocalUser = PresenceUser;
 
 /** Presence of a signed-in account: its display name, and a colour fixed by its username. */
-export function localUserOf(account: Account): LocalUser {
+export function localUserOf(account: UserView): LocalUser {
   return presenceOf(account);
 }
