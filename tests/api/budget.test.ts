@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { callApi } from "../support/callApi";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 import { importFile, pollUntil } from "./apiFiles";
@@ -117,18 +118,7 @@ describe("word budgets", () => {
   });
 
   it("applies an editor's allocation and range, warns when allocations leave the range, and pushes the change", async () => {
-    const events = await fetch(`${server.url}/api/events`, {
-      headers: { cookie: cookies.drafter },
-    });
-    const reader = events.body!.getReader();
-    let streamed = "";
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        streamed += Buffer.from(value).toString();
-      }
-    })();
+    const stream = await EventStreamReader.open(server.url, { cookie: cookies.drafter });
 
     const section = await put("/sections/p1-access/budget", { budget: 500 });
     expect(section.status).toBe(200);
@@ -137,7 +127,7 @@ describe("word budgets", () => {
     expect(report.sections.find((s: { id: string }) => s.id === "p1-access").budget).toBe(500);
     expect(report.totals).toMatchObject({ budget: 33_500, allocationWarning: null });
     await pollUntil(
-      async () => streamed,
+      async () => stream.text,
       (text) => text.includes("event: budget") && text.includes('"id":"p1-access","budget":500'),
       "the budget event",
     );
@@ -155,7 +145,7 @@ describe("word budgets", () => {
       "The section allocations add up to 33,500 words, 3,500 above the maximum of 30,000.",
     );
     await pollUntil(
-      async () => streamed,
+      async () => stream.text,
       (text) => text.includes('"targetRange":{"min":20000,"max":30000}'),
       "the range in a budget event",
     );
@@ -165,8 +155,7 @@ describe("word budgets", () => {
     await put("/budget", { targetRange: { min: 30_000, max: 40_000 } });
     report = await get("/report");
     expect(report.totals).toMatchObject({ budget: 35_000, allocationWarning: null });
-    await reader.cancel();
-    await reading;
+    await stream.close();
   });
 
   it("counts footnote words against the budget unless the editors say otherwise", async () => {

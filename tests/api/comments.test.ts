@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { type CommentAnchor, findTextAnchor } from "@rapporteur/comments";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
@@ -279,36 +280,13 @@ describe("comments API (server child process)", () => {
   });
 
   it("pushes every change on /api/events as a `comment` event", async () => {
-    const controller = new AbortController();
-    const response = await fetch(`${server.url}/api/events`, {
-      headers: { cookie: cookies.drafter },
-      signal: controller.signal,
-    });
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let received = "";
-    const reading = (async () => {
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          received += decoder.decode(value, { stream: true });
-        }
-      } catch {
-        // aborted
-      }
-    })();
+    const stream = await EventStreamReader.open(server.url, { cookie: cookies.drafter });
     const thread = await comment("reviewer", "since 2005", "Which month?");
     await api("drafter", "POST", `/comments/${thread.id}/replies`, { text: "January." });
     await api("reviewer", "DELETE", `/comments/${thread.id}`);
-    await waitFor(() => received.includes('"deleted":true'), "the deletion event");
-    controller.abort();
-    await reading;
-    const events = received
-      .split("\n\n")
-      .filter((chunk) => chunk.startsWith("event: comment"))
-      .map((chunk) => JSON.parse(chunk.slice(chunk.indexOf("data: ") + 6)))
-      .filter((event) => event.threadId === thread.id);
+    await stream.waitFor("comment", (event) => event.threadId === thread.id && event.deleted);
+    await stream.close();
+    const events = stream.events("comment").filter((event) => event.threadId === thread.id);
     expect(events.map((event) => [event.deleted, event.thread?.replies.length ?? null])).toEqual([
       [false, 0],
       [false, 1],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { HandMadeSyncClient } from "../support/handMadeSyncClient";
@@ -56,8 +57,9 @@ describe("read-only connections, enforced by the server", () => {
     // What every client answers to the server's step 1: nothing new. Not punished; still served.
     reviewer.sendStep2(Y.encodeStateAsUpdate(reviewer.doc));
     reviewer.sendAwareness({ user: { name: "Reviewer Rita" } });
+    // Shown under the account's name (the server sets it), not the one the client wrote.
     await waitFor(
-      () => drafter.awareness.some((a) => Buffer.from(a).toString().includes("Reviewer Rita")),
+      () => drafter.awareness.some((a) => Buffer.from(a).toString().includes("Demo Reviewer")),
       "the drafter to see the reviewer's presence",
     );
     const answered = reviewer.syncTypes.length;
@@ -77,7 +79,12 @@ describe("read-only connections, enforced by the server", () => {
     expect(later.fragment.toString()).toBe("<paragraph>Drafted by the drafter</paragraph>");
     expect(drafter.text()).toBe(later.fragment.toString());
     const view = await callApi(server.url, cookies.reviewer, "GET", `/sections/${section}`);
-    expect(view.body).toMatchObject({ readOnly: true, status: "drafting", locked: false });
+    expect(view.body).toMatchObject({
+      readOnly: true,
+      allowedActions: [],
+      status: "drafting",
+      locked: false,
+    });
   });
 
   it("a well-behaved reviewer's editor (y-websocket) reconnects to a section with deletions unrefused", async () => {
@@ -107,7 +114,7 @@ describe("read-only connections, enforced by the server", () => {
     await waitFor(
       () =>
         [...drafter.provider.awareness.getStates().values()].some(
-          (s) => s.user?.name === "Reviewer Rita",
+          (s) => s.user?.name === "Demo Reviewer",
         ),
       "the drafter to see the reviewer's presence",
     );
@@ -125,9 +132,15 @@ describe("read-only connections, enforced by the server", () => {
 
     const approved = await setStatus(section, "editor", "approve");
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: "approved", locked: true, readOnly: false });
+    expect(approved.body).toMatchObject({
+      status: "approved",
+      locked: true,
+      readOnly: false,
+      allowedActions: ["reopen"],
+    });
     const drafterView = await callApi(server.url, cookies.drafter, "GET", `/sections/${section}`);
-    expect(drafterView.body).toMatchObject({ locked: true, readOnly: true });
+    // The server says what the drafter may do, so the web app does not work it out again.
+    expect(drafterView.body).toMatchObject({ locked: true, readOnly: true, allowedActions: [] });
     // The drafter is told who locked it (the admin account's display name).
     expect(typeof (drafterView.body as { updatedBy: unknown }).updatedBy).toBe("string");
 
@@ -168,18 +181,7 @@ describe("read-only connections, enforced by the server", () => {
 
   it("workflow: drafter submits, cannot approve; editor approves (locks) and reopens; all audited", async () => {
     const section = "p1-context";
-    const events = await fetch(`${server.url}/api/events`, {
-      headers: { cookie: cookies.reviewer },
-    });
-    const reader = events.body!.getReader();
-    let streamed = "";
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        streamed += Buffer.from(value).toString();
-      }
-    })();
+    const stream = await EventStreamReader.open(server.url, { cookie: cookies.reviewer });
 
     const me = await callApi(server.url, cookies.drafter, "GET", "/auth/me");
     const leads = await callApi(server.url, cookies.editor, "PUT", `/sections/${section}/leads`, {
@@ -213,7 +215,7 @@ describe("read-only connections, enforced by the server", () => {
       locked: true,
     });
     await waitFor(
-      () => streamed.includes(`"sectionId":"${section}","status":"approved","locked":true`),
+      () => stream.text.includes(`"sectionId":"${section}","status":"approved","locked":true`),
       "the status change on the event stream",
     );
     expect((await setStatus(section, "editor", "reopen")).body.status).toBe("drafting");
@@ -251,7 +253,6 @@ describe("read-only connections, enforced by the server", () => {
       "/audit?action=section_leads_changed",
     );
     expect(leadAudit.body.entries[0]).toMatchObject({ actor: "admin", target: section });
-    await reader.cancel();
-    await reading;
+    await stream.close();
   });
 });

@@ -79,7 +79,6 @@ async function typeThrough(
     collab: () => {
       throw new Error("no restores in this benchmark");
     },
-    idleUnloadMs: 1000,
     now: () => clock,
   });
   const extension = new StorageExtension(store, {

@@ -1,6 +1,7 @@
 import type { ExportReport } from "@rapporteur/docx";
 import { loadOutline } from "@rapporteur/outline";
 import type { DocJSON } from "@rapporteur/schema";
+import { seededRandom } from "../support/collabClient";
 
 /** Size of a generated report. */
 export interface SampleReportOptions {
@@ -44,7 +45,7 @@ export function sampleReport(options: SampleReportOptions = {}): ExportReport {
   const words = options.words ?? 40_000;
   const footnotes = options.footnotes ?? 300;
   const tables = options.tables ?? 20;
-  const random = mulberry32(options.seed ?? 2025);
+  const random = seededRandom(options.seed ?? 2025);
   const outline = loadOutline();
   const sections = outline.sections;
   const share = (total: number, index: number) =>
@@ -206,16 +207,4 @@ export function sampleReport(options: SampleReportOptions = {}): ExportReport {
 
 function capitalised(value: string): string {
   return `${value.charAt(0).toUpperCase()}${value.slice(1)}`;
-}
-
-/** Small seeded PRNG, so that samples are reproducible without a dependency. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -3,27 +3,14 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { TEST_ACCOUNTS } from "../../apps/server/src/testing/testAccounts";
 
 /** Root of the repository (the server runs from there). */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-/**
- * The accounts every server started by {@link startServerProcess} has (unless `env` overrides
- * RAPPORTEUR_ADMIN_PASSWORD, RAPPORTEUR_DEMO or RAPPORTEUR_DEMO_PASSWORD):
- *
- * | username   | role     | password                          |
- * |------------|----------|-----------------------------------|
- * | `admin`    | editor   | `test-admin-password`             |
- * | `drafter`  | drafter  | `test-demo-password` (demo mode)  |
- * | `reviewer` | reviewer | `test-demo-password` (demo mode)  |
- *
- * Sign in with {@link login}; pass its cookie to `connectCollabClient(url, id, { cookie })`.
- */
-export const TEST_ACCOUNTS = {
-  editor: { username: "admin", password: "test-admin-password" },
-  drafter: { username: "drafter", password: "test-demo-password" },
-  reviewer: { username: "reviewer", password: "test-demo-password" },
-} as const;
+// One set of test accounts for in-process and child-process servers (see testAccounts.ts);
+// sign in with {@link login}, pass its cookie to `connectCollabClient(url, id, { cookie })`.
+export { TEST_ACCOUNTS };
 
 /** Environment that creates {@link TEST_ACCOUNTS} on first start. */
 const TEST_ACCOUNT_ENV = {

@@ -23,17 +23,21 @@ import { WorkflowStore } from "@rapporteur/workflow";
 import type { Express } from "express";
 import { AccountEvents } from "./auth/AccountEvents";
 import { CollabAccess } from "./auth/CollabAccess";
+import { HostPolicy } from "./auth/HostPolicy";
 import { LoginGuard } from "./auth/LoginGuard";
+import { SessionExpiry } from "./auth/SessionExpiry";
 import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
 import { CollabServer } from "./collab/CollabServer";
 import { StorageExtension } from "./collab/StorageExtension";
+import type { TrafficLimits } from "./collab/trafficLimits";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
 import { CommentService } from "./comments/CommentService";
 import { commentEvent } from "./comments/commentEvent";
 import { CheckpointWorker } from "./history/CheckpointWorker";
 import { ReportVersions } from "./history/ReportVersions";
 import { SectionHistory } from "./history/SectionHistory";
+import { ConnectionLimiter } from "./http/ConnectionLimiter";
 import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
@@ -64,10 +68,24 @@ export interface RapporteurServerOptions {
   trustProxy?: number;
   /** Collaboration connections one account may hold at once (default 50; 4429 beyond). */
   maxConnectionsPerUser?: number;
+  /**
+   * Origins the server is reached at (`https://rapporteur.example.org`); state-changing requests
+   * and upgrades naming another host are refused (403 `host_rejected`). Default: none, so only IP
+   * addresses, localhost and the machine's host name are accepted as hosts.
+   */
+  publicOrigins?: readonly string[];
+  /** Deadline for a whole HTTP request, headers and body, in ms (default 60 s; 408 beyond). */
+  requestTimeoutMs?: number;
+  /** Connections without a session one address keeps (default 256; its oldest are cut). */
+  maxUnauthenticatedPerAddress?: number;
+  /** Connections without a session at once (default 1024; 503 or the oldest cut beyond). */
+  maxUnauthenticated?: number;
   webDist?: string;
   idleUnloadMs?: number;
   compactEvery?: number;
   maxMessageBytes?: number;
+  /** Largest encoded state of a section (default 16 MiB; an edit beyond it: 4413). */
+  maxSectionBytes?: number;
   maxBodyBytes?: number;
   /**
    * Deadline for authentication, in ms (default 10 s): for the headers of every HTTP request,
@@ -83,6 +101,8 @@ export interface RapporteurServerOptions {
   messageBurst?: number;
   /** Bytes queued for a collaboration client that does not read (default 16 MiB; 1013 beyond). */
   maxBufferedBytes?: number;
+  /** Presence and sync step 1 bounds per collaboration connection (default: `TRAFFIC_LIMITS`). */
+  trafficLimits?: Partial<TrafficLimits>;
   /** Extra collaboration hooks (authentication, ...), run after storage and word counts. */
   extensions?: CollabExtension[];
   logger?: Logger;
@@ -105,6 +125,8 @@ export interface RapporteurServer {
   readonly app: Express;
   readonly httpServer: Server;
   readonly collab: CollabServer;
+  /** The bound on connections without a session (its counters show what it refused). */
+  readonly connections: ConnectionLimiter;
   readonly counts: WordCounts;
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
@@ -144,19 +166,25 @@ export async function createRapporteurServer(
       logger.error(`wordcount: could not count ${section.id}`, error);
     }
   }
-  const events = new EventStreams();
-  counts.subscribe((change) => events.send("wordcount", change));
   const accounts = new AccountStore(options.database);
+  const accountEvents = new AccountEvents();
+  const expiry = new SessionExpiry(accounts, accountEvents);
+  const events = new EventStreams(undefined, (token) => expiry.watch(token));
+  counts.subscribe((change) => events.send("wordcount", change));
   const audit = new AuditLog(options.database);
   const workflow = new WorkflowStore(options.database);
-  const accountEvents = new AccountEvents();
   const access = new CollabAccess({
     accounts,
     workflow,
     maxConnectionsPerUser: options.maxConnectionsPerUser ?? 50,
     revalidateMs: 60_000,
+    expiry,
   });
   accountEvents.subscribe((change) => access.accountChanged(change));
+  // A session that ends (logout, expiry) ends its event streams as well as its sockets.
+  accountEvents.subscribe((change) => {
+    if (change.type === "session_ended") events.closeWhere((owner) => owner.token === change.token);
+  });
   workflow.onChange((state) => {
     access.sectionChanged(state);
     events.send("section", sectionEvent(state, accounts));
@@ -198,6 +226,12 @@ export async function createRapporteurServer(
     logger,
   );
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+  const hosts = new HostPolicy(options.publicOrigins ?? []);
+  const loginGuard = new LoginGuard({
+    recordThrottled: ({ ip, detail }) =>
+      audit.record({ actor: null, action: "login_throttled", detail, ip }),
+  });
   const getCollab = () => collab;
   const checkpointWorker = new CheckpointWorker();
   checkpointWorker.warm();
@@ -206,7 +240,6 @@ export async function createRapporteurServer(
     history: new HistoryStore(options.database),
     accounts,
     collab: getCollab,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   const versions = new ReportVersions({
     versions: new VersionStore(options.database),
@@ -222,22 +255,37 @@ export async function createRapporteurServer(
       access,
       new StorageExtension(
         store,
-        { compactEvery: options.compactEvery ?? 500, history: sectionHistory },
+        {
+          compactEvery: options.compactEvery ?? 500,
+          history: sectionHistory,
+          onRepaired: (sectionId, dropped) =>
+            audit.record({
+              actor: null,
+              action: "section_repaired",
+              target: sectionId,
+              detail: {
+                dropped: dropped.length,
+                parts: dropped.slice(0, 20).map((d) => ({ rule: d.rule, path: d.path })),
+              },
+            }),
+        },
         logger,
       ),
       new WordCountExtension(counts, logger),
       commentAnchors,
       ...(options.extensions ?? []),
     ],
-    authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy),
+    authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
     documentExists: (name) => sectionIds.has(name),
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    idleUnloadMs: options.idleUnloadMs,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
+    maxSectionBytes: options.maxSectionBytes ?? 16 * 1024 * 1024,
     authTimeoutMs,
     maxLoadedDocuments: options.maxLoadedDocuments,
     messagesPerSecond: options.messagesPerSecond ?? 200,
     messageBurst: options.messageBurst ?? 1000,
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
+    trafficLimits: options.trafficLimits,
     logger,
   });
   comments = new CommentService({
@@ -245,7 +293,6 @@ export async function createRapporteurServer(
     collab,
     store,
     outline,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   const app = createApp({
     comments,
@@ -256,7 +303,8 @@ export async function createRapporteurServer(
     audit,
     workflow,
     accountEvents,
-    loginGuard: new LoginGuard(),
+    loginGuard,
+    hosts,
     sessionTtlMs,
     secureCookies: options.secureCookies ?? false,
     trustProxy,
@@ -270,19 +318,28 @@ export async function createRapporteurServer(
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     importTimeoutMs: options.importTimeoutMs,
-    idleUnloadMs: options.idleUnloadMs ?? 30_000,
     sectionHistory,
     versions,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
-  // authentication deadline, so half-open sockets cannot pile up; checked every second at most.
+  // authentication deadline and its whole request within the request deadline, so half-open and
+  // trickling sockets cannot pile up; checked every second at most.
   const httpServer = createServer(
     {
-      headersTimeout: authTimeoutMs,
-      connectionsCheckingInterval: Math.max(100, Math.min(1_000, authTimeoutMs / 2)),
+      headersTimeout: Math.min(authTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(
+        100,
+        Math.min(1_000, authTimeoutMs / 2, requestTimeoutMs / 2),
+      ),
     },
     app,
   );
+  const connections = new ConnectionLimiter({
+    maxPerAddress: options.maxUnauthenticatedPerAddress ?? 256,
+    maxTotal: options.maxUnauthenticated ?? 1024,
+  });
+  connections.attach(httpServer);
   collab.attach(httpServer);
 
   let closing: Promise<void> | undefined;
@@ -290,6 +347,7 @@ export async function createRapporteurServer(
     app,
     httpServer,
     collab,
+    connections,
     counts,
     accounts,
     audit,
@@ -314,6 +372,9 @@ export async function createRapporteurServer(
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         events.closeAll();
         access.stop();
+        connections.stop();
+        loginGuard.stop();
+        expiry.stop();
         await collab.close();
         // After the last compactions of the unloaded sections.
         await checkpointWorker.stop();

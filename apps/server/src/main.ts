@@ -75,6 +75,7 @@ const server = await createRapporteurServer({
   idleUnloadMs: env.RAPPORTEUR_IDLE_UNLOAD_MS,
   compactEvery: env.RAPPORTEUR_COMPACT_EVERY,
   maxMessageBytes: env.RAPPORTEUR_MAX_MESSAGE_BYTES,
+  maxSectionBytes: env.RAPPORTEUR_MAX_SECTION_BYTES,
   maxBodyBytes: env.RAPPORTEUR_MAX_BODY_BYTES,
   maxImportBytes: env.RAPPORTEUR_MAX_IMPORT_BYTES,
   importTimeoutMs: env.RAPPORTEUR_IMPORT_TIMEOUT_MS,
@@ -85,6 +86,10 @@ const server = await createRapporteurServer({
   messageBurst: env.RAPPORTEUR_MESSAGE_BURST,
   maxBufferedBytes: env.RAPPORTEUR_MAX_BUFFERED_BYTES,
   maxConnectionsPerUser: env.RAPPORTEUR_MAX_CONNECTIONS_PER_USER,
+  publicOrigins: env.RAPPORTEUR_PUBLIC_ORIGIN,
+  requestTimeoutMs: env.RAPPORTEUR_REQUEST_TIMEOUT_MS,
+  maxUnauthenticatedPerAddress: env.RAPPORTEUR_MAX_UNAUTHENTICATED_PER_ADDRESS,
+  maxUnauthenticated: env.RAPPORTEUR_MAX_UNAUTHENTICATED,
   logger: consoleLogger,
 });
 

@@ -1,3 +1,5 @@
+import type { UserView } from "@rapporteur/api";
+import { countedWords, DEFAULT_FOOTNOTES_COUNT } from "@rapporteur/budget/rules";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import {
   type ReactNode,
@@ -9,7 +11,6 @@ import {
 } from "react";
 import { AuditPage } from "./admin/AuditPage";
 import { UsersPage } from "./admin/UsersPage";
-import type { Account } from "./auth/accountTypes";
 import { BudgetPage } from "./budget/BudgetPage";
 import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
@@ -19,7 +20,6 @@ import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
 import { MessagePanel } from "./layout/MessagePanel";
 import { OutlineNav } from "./layout/OutlineNav";
-import { countedWords } from "./report/countedWords";
 import { useReport } from "./report/useReport";
 import { sectionPath } from "./routing/parseRoute";
 import { useRoute } from "./routing/useRoute";
@@ -30,7 +30,7 @@ const NO_SESSION = { subscribe: () => () => {}, getSnapshot: () => null };
 
 /** Props of {@link App}. */
 export interface AppProps {
-  account: Account;
+  account: UserView;
   sessions: SessionCache;
   onSignOut: () => Promise<void>;
   /** The server says the account changed: read it again. */
@@ -111,7 +111,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     [localCount, liveCounts, report, snapshot?.hasSynced],
   );
   // Words counted against the budget, as the Budget page and the outline's bars count them.
-  const footnotesCount = report?.footnotesCount ?? true;
+  const footnotesCount = report?.footnotesCount ?? DEFAULT_FOOTNOTES_COUNT;
   const wordsOf = useCallback(
     (id: string) => countedWords(countOf(id), footnotesCount),
     [countOf, footnotesCount],

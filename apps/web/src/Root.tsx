@@ -1,7 +1,7 @@
+import type { UserView } from "@rapporteur/api";
 import { useCallback, useEffect, useRef } from "react";
 import { App } from "./App";
 import { reportSessionLost } from "./api/sessionLost";
-import type { Account } from "./auth/accountTypes";
 import { SignInPage } from "./auth/SignInPage";
 import { useAccount } from "./auth/useAccount";
 import { collabUrl } from "./collab/collabUrl";
@@ -10,7 +10,7 @@ import { SessionCache } from "./collab/SessionCache";
 import { MessagePanel } from "./layout/MessagePanel";
 
 /** Prefix of the IndexedDB copies of one account's sections. */
-function storagePrefix(account: Account): string {
+function storagePrefix(account: UserView): string {
   return `rapporteur:${account.id}`;
 }
 

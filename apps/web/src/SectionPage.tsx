@@ -1,6 +1,7 @@
+import type { ReportPart, SectionView, UserView } from "@rapporteur/api";
+import { CloseCode } from "@rapporteur/api";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import type { Account } from "./auth/accountTypes";
 import type { SectionSession } from "./collab/SectionSession";
 import type { PresentUser } from "./collab/usePresence";
 import { CommentsPanel } from "./comments/CommentsPanel";
@@ -9,16 +10,15 @@ import { HistoryPanel } from "./history/HistoryPanel";
 import { VersionsPanel } from "./history/VersionsPanel";
 import type { LocalUser } from "./identity/LocalUser";
 import { SidePanel } from "./layout/SidePanel";
-import type { ReportPart, ReportSection } from "./report/reportTypes";
 import { readOnlyNotice } from "./workflow/readOnlyNotice";
 import { WorkflowBar } from "./workflow/WorkflowBar";
 
 /** Props of {@link SectionPage}. */
 export interface SectionPageProps {
   session: SectionSession;
-  account: Account;
+  account: UserView;
   user: LocalUser;
-  section: ReportSection;
+  section: SectionView;
   part: ReportPart | undefined;
   position: { index: number; total: number };
   words: number;
@@ -27,11 +27,10 @@ export interface SectionPageProps {
   footnotesCount: boolean;
   people: PresentUser[];
   onWordCount: (count: DocumentCount | null) => void;
-  onSectionUpdated: (section: ReportSection) => void;
+  onSectionUpdated: (section: SectionView) => void;
 }
 
 /** Close code of a connection the server made read-only after it sent an edit. */
-const READ_ONLY_CLOSE = 4403;
 
 /**
  * One section: its fixed title, status and workflow actions, the toolbar and editor (read-only
@@ -53,13 +52,13 @@ export function SectionPage({
   onSectionUpdated,
 }: SectionPageProps) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const refusedAsReadOnly = snapshot.refusalCode === READ_ONLY_CLOSE;
+  const refusedAsReadOnly = snapshot.refusalCode === CloseCode.forbidden;
   const readOnly = section.readOnly || refusedAsReadOnly;
 
   // The server closes (4403) a connection that edits a section just locked, and y-websocket does
   // not retry: connect again once newer news of the section says this user may edit it (reopened,
   // new role). Edits refused meanwhile are still in the document and are sent then.
-  const sectionAtRefusal = useRef<ReportSection | null>(null);
+  const sectionAtRefusal = useRef<SectionView | null>(null);
   useEffect(() => {
     if (!refusedAsReadOnly) {
       sectionAtRefusal.current = null;

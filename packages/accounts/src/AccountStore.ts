@@ -218,6 +218,17 @@ export class AccountStore {
     return row && toUser(row);
   }
 
+  /**
+   * When the session behind `token` expires (ms since the epoch), or undefined when there is no
+   * such session. Open connections and event streams are ended at that moment.
+   */
+  sessionExpiresAt(token: string): number | undefined {
+    const row = this.db
+      .prepare("SELECT expires_at FROM sessions WHERE token_hash = ?")
+      .get(tokenHash(token)) as { expires_at: number } | undefined;
+    return row?.expires_at;
+  }
+
   /** Ends one session (logout). */
   endSession(token: string): void {
     this.db.prepare("DELETE FROM sessions WHERE token_hash = ?").run(tokenHash(token));

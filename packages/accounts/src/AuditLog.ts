@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "version_create",
   "version_delete",
   "version_restore",
+  "section_repaired",
 ] as const;
 
 /** What the audit log records. */

@@ -20,4 +20,14 @@ describe("LoginThrottle", () => {
     throttle.fail("k", 2);
     expect(throttle.retryAfter("k", 3)).toBe(0);
   });
+
+  it("forgives one failure: an attempt counted before its password was checked, found right", () => {
+    const throttle = new LoginThrottle({ maxFailures: 2, windowMs: 60_000 });
+    throttle.fail("k", 1);
+    throttle.fail("k", 2);
+    expect(throttle.retryAfter("k", 3)).toBeGreaterThan(0);
+    throttle.forgive("k", 2);
+    expect(throttle.failures("k", 3)).toEqual([1]);
+    expect(throttle.retryAfter("k", 3)).toBe(0);
+  });
 });

@@ -11,15 +11,15 @@ export interface LoginThrottleOptions {
  * `maxFailures` failures in the window, attempts are refused (429) until old failures age out.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
+  private readonly byKey = new Map<string, number[]>();
 
   constructor(private readonly options: LoginThrottleOptions) {}
 
   private recent(key: string, now: number): number[] {
     const since = now - this.options.windowMs;
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (kept.length > 0) this.failures.set(key, kept);
-    else this.failures.delete(key);
+    const kept = (this.byKey.get(key) ?? []).filter((t) => t > since);
+    if (kept.length > 0) this.byKey.set(key, kept);
+    else this.byKey.delete(key);
     return kept;
   }
 
@@ -31,20 +31,37 @@ export class LoginThrottle {
     return Math.max(1, oldest + this.options.windowMs - now);
   }
 
-  /** Records a failed attempt. */
+  /** Times of the failures of `key` still in the window, oldest first. */
+  failures(key: string, now = Date.now()): readonly number[] {
+    return [...this.recent(key, now)];
+  }
+
+  /**
+   * Records a failed attempt. Record an attempt before checking its password (and
+   * {@link forgive} it if the password was right), so that concurrent guesses are counted.
+   */
   fail(key: string, now = Date.now()): void {
     const recent = this.recent(key, now);
     recent.push(now);
-    this.failures.set(key, recent);
+    this.byKey.set(key, recent);
     // Bound memory under a flood of distinct keys: forget the oldest key.
-    if (this.failures.size > 100_000) {
-      const first = this.failures.keys().next().value;
-      if (first !== undefined) this.failures.delete(first);
+    if (this.byKey.size > 100_000) {
+      const first = this.byKey.keys().next().value;
+      if (first !== undefined) this.byKey.delete(first);
     }
+  }
+
+  /** Removes the one failure recorded at `at` (an attempt that turned out right). */
+  forgive(key: string, at: number): void {
+    const times = this.byKey.get(key);
+    if (!times) return;
+    const index = times.indexOf(at);
+    if (index >= 0) times.splice(index, 1);
+    if (times.length === 0) this.byKey.delete(key);
   }
 
   /** Clears a key after a successful login. */
   succeed(key: string): void {
-    this.failures.delete(key);
+    this.byKey.delete(key);
   }
 }

@@ -8,4 +8,10 @@ export {
 export { AUDIT_ACTIONS, type AuditAction, type AuditEntry, AuditLog } from "./AuditLog";
 export { LoginThrottle, type LoginThrottleOptions } from "./LoginThrottle";
 export { hashPassword, verifyPassword } from "./password";
+export {
+  colourForName,
+  PRESENCE_COLOURS,
+  type PresenceUser,
+  presenceOf,
+} from "./presenceColour";
 export { isRole, ROLES, type Role } from "./roles";

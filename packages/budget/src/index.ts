@@ -9,6 +9,7 @@ export { budgetSettingsJSON } from "./budgetSettingsJSON";
 export { type BudgetState, budgetState, OVER_ABOVE, SHORT_BELOW } from "./budgetState";
 export { addDays, daysBetween, isCalendarDay, localDay } from "./calendarDay";
 export { countedWords, DEFAULT_FOOTNOTES_COUNT, type WordTally } from "./countedWords";
+export { formatDay } from "./formatDay";
 export {
   DEFAULT_TIMETABLE_PATH,
   loadTimetable,

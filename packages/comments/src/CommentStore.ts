@@ -1,3 +1,4 @@
+import { isSectionId } from "@rapporteur/outline/sectionId";
 import type { Database } from "better-sqlite3";
 import { CommentError } from "./CommentError";
 import { type CommentAnchor, commentAnchorSchema } from "./commentAnchor";
@@ -60,8 +61,6 @@ interface ReplyRow {
   created_at: string;
   updated_at: string;
 }
-
-const SECTION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 function actorOf(id: number | null, name: string | null): CommentActor | null {
   return id === null || name === null ? null : { id, name };
@@ -134,7 +133,7 @@ export class CommentStore {
 
   /** Opens a thread on a range of a section; throws `invalid_*` for bad input. */
   createThread(input: NewThread, author: CommentActor): CommentThread {
-    if (typeof input.sectionId !== "string" || !SECTION_ID.test(input.sectionId)) {
+    if (!isSectionId(input.sectionId)) {
       throw new CommentError("invalid_section", "Unknown section.");
     }
     const anchor = commentAnchorSchema.safeParse(input.anchor);

@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import { type DocJSON, isReportLink } from "@rapporteur/schema";
 import type { Element } from "@xmldom/xmldom";
 import { deeper, type FieldFrame, type InlineScope } from "./importContext";
 import type { WarningKind } from "./importWarnings";
@@ -16,8 +16,6 @@ interface RunFormat {
   bold: boolean;
   italic: boolean;
 }
-
-const SAFE_LINK = /^(https?:|mailto:)/i;
 
 /** Elements that only mark positions (bookmarks, proofing, comment ranges): nothing to keep. */
 const MARKERS = new Set([
@@ -207,7 +205,7 @@ function hyperlink(element: Element, scope: InlineScope): DocJSON[] {
   const target = id ? scope.relationships.get(id)?.target : undefined;
   let href: string | undefined;
   if (target !== undefined) {
-    if (SAFE_LINK.test(target.trim())) href = target.trim() + (anchor ? `#${anchor}` : "");
+    if (isReportLink(target.trim())) href = target.trim() + (anchor ? `#${anchor}` : "");
     else scope.ctx.warnings.add("unsafeLink", target.slice(0, 200));
   } else if (anchor !== undefined) {
     scope.ctx.warnings.add("internalLink");
@@ -357,7 +355,7 @@ function startResult(frame: FieldFrame, scope: InlineScope): void {
     const target = /^HYPERLINK\s+(?:"([^"]*)"|([^\s\\]+))/i.exec(instruction);
     const address = (target?.[1] ?? target?.[2] ?? "").trim();
     if (address === "" || /\\l\b/.test(instruction)) warnings.add("internalLink");
-    else if (SAFE_LINK.test(address)) frame.href = address;
+    else if (isReportLink(address)) frame.href = address;
     else warnings.add("unsafeLink", address.slice(0, 200));
   } else if (keyword === "TOC") {
     warnings.add(rapporteurExport ? "rapporteurExport" : "tableOfContents");

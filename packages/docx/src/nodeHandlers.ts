@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import { type DocJSON, isReportLink, type ReportNodeName } from "@rapporteur/schema";
 import {
   BorderStyle,
   CommentRangeEnd,
@@ -50,13 +50,11 @@ export interface Scope {
 /** Converts one node and its children. */
 export type NodeHandler = (node: DocJSON, scope: Scope) => Converted[];
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
-
 /**
  * One handler per node type of the report schema. A node type missing here fails the export
  * loudly rather than dropping content.
  */
-export const nodeHandlers: Record<string, NodeHandler> = {
+export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
   doc: (node, scope) => blocks(node, scope),
 
   paragraph(node, scope) {
@@ -219,7 +217,7 @@ export const nodeHandlers: Record<string, NodeHandler> = {
         );
       }
     }
-    const linked = marks.some((m) => m.type === "link" && SAFE_LINK.test(linkHref(m)));
+    const linked = marks.some((m) => m.type === "link" && isReportLink(linkHref(m)));
     return [
       new TextRun({
         text: node.text ?? "",
@@ -251,7 +249,8 @@ export const nodeHandlers: Record<string, NodeHandler> = {
 
 /** Converts one node with the handler of its type; throws {@link DocxExportError} if none. */
 export function convertNode(node: DocJSON, scope: Scope): Converted[] {
-  const handler = Object.hasOwn(nodeHandlers, node.type) ? nodeHandlers[node.type] : undefined;
+  const handlers: Partial<Record<string, NodeHandler>> = nodeHandlers;
+  const handler = Object.hasOwn(handlers, node.type) ? handlers[node.type] : undefined;
   if (!handler) {
     throw new DocxExportError(
       `Cannot export node type "${node.type}" in section "${scope.section}": the DOCX converter has no handler for it`,
@@ -383,7 +382,7 @@ function linkHref(mark: { attrs?: Record<string, unknown> }): string {
 function safeLink(node: DocJSON): string | undefined {
   const mark = node.marks?.find((m) => m.type === "link");
   const href = mark ? linkHref(mark) : "";
-  return SAFE_LINK.test(href) ? href : undefined;
+  return isReportLink(href) ? href : undefined;
 }
 
 function tableCell(node: DocJSON, scope: Scope): TableCell {

@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import type { DocJSON, ReportBlockNode, ReportInlineNode } from "@rapporteur/schema";
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -22,13 +22,20 @@ type BlockHandler = (node: DocJSON, state: ToMarkdownState) => RootContent[];
 type InlineHandler = (node: DocJSON, state: ToMarkdownState) => PhrasingContent;
 type MarkParent = Extract<PhrasingContent, { children: PhrasingContent[] }>;
 
+/** The handler of `type` in a table keyed by node names, or undefined for any other string. */
+function handlerOf<H>(table: Record<string, H>, type: string): H | undefined {
+  return Object.hasOwn(table, type) ? table[type] : undefined;
+}
+
 function unknown(type: string): never {
   throw new Error(`toMarkdown: no handler for document node type "${type}"`);
 }
 
 /** Converts block nodes of a normalised document (see normalizeDoc) to mdast. */
 export function blocksToMdast(nodes: readonly DocJSON[], state: ToMarkdownState): RootContent[] {
-  return nodes.flatMap((node) => (blockHandlers[node.type] ?? unknown(node.type))(node, state));
+  return nodes.flatMap((node) =>
+    (handlerOf(blockHandlers, node.type) ?? unknown(node.type))(node, state),
+  );
 }
 
 function markNode(mark: MarkJSON): MarkParent {
@@ -84,7 +91,7 @@ export function inlineToMdast(
       (stack[stack.length - 1]?.node.children ?? root).push(parent);
       stack.push({ key: marksKey([mark]), node: parent });
     }
-    const leaf = (inlineHandlers[node.type] ?? unknown(node.type))(node, state);
+    const leaf = (handlerOf(inlineHandlers, node.type) ?? unknown(node.type))(node, state);
     (stack[stack.length - 1]?.node.children ?? root).push(leaf);
     if (leaf.type === "footnoteReference" && definitionAhead(nodes, index)) {
       // "[^1]:" at the start of a line would define a footnote: escape the colon.
@@ -95,7 +102,7 @@ export function inlineToMdast(
   return root;
 }
 
-const inlineHandlers: Record<string, InlineHandler> = {
+const inlineHandlers: Record<ReportInlineNode, InlineHandler> = {
   text: (node) => ({ type: "text", value: node.text ?? "" }),
   hardBreak: () => ({ type: "break" }),
   footnote: (node, state) => {
@@ -138,7 +145,7 @@ function tableCell(node: DocJSON, state: ToMarkdownState): TableCell {
   return { type: "tableCell", children: inlineToMdast(node.content?.[0]?.content ?? [], state) };
 }
 
-const blockHandlers: Record<string, BlockHandler> = {
+const blockHandlers: Record<ReportBlockNode, BlockHandler> = {
   paragraph: (node, state) => [
     { type: "paragraph", children: inlineToMdast(node.content ?? [], state) },
   ],

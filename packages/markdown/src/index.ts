@@ -1,5 +1,4 @@
 export { type FromMarkdownResult, fromMarkdown, SECTION_HEADING_BASE } from "./fromMarkdown";
-export { isSafeHref } from "./isSafeHref";
 export type { MarkdownOutline, MarkdownReport } from "./markdownReport";
 export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";

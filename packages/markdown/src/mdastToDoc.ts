@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import { type DocJSON, isReportLink } from "@rapporteur/schema";
 import type {
   Definition,
   FootnoteDefinition,
@@ -11,7 +11,6 @@ import type {
   RootContent,
   Table,
 } from "mdast";
-import { isSafeHref } from "./isSafeHref";
 import { mdastText } from "./mdastText";
 import { snippet } from "./snippet";
 import type { WarningList } from "./warningList";
@@ -219,7 +218,7 @@ function link(
   state: FromMarkdownState,
   marks: MarkJSON[],
 ): DocJSON[] {
-  if (!isSafeHref(url)) {
+  if (!isReportLink(url)) {
     state.warnings.add(
       node,
       `link to ${snippet(url)} removed (only http, https and mailto links are kept; its text is kept).`,

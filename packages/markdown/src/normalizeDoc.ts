@@ -1,5 +1,4 @@
-import { type DocJSON, schema } from "@rapporteur/schema";
-import { isSafeHref } from "./isSafeHref";
+import { type DocJSON, isReportLink, schema } from "@rapporteur/schema";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
 
@@ -24,12 +23,13 @@ export function marksKey(marks: readonly MarkJSON[] | undefined): string {
 
 function canonicalMark(mark: MarkJSON): MarkJSON | undefined {
   if (mark.type === "bold" || mark.type === "italic") return { type: mark.type };
-  if (mark.type === "link" && isSafeHref(mark.attrs?.href)) {
+  const href = mark.attrs?.href;
+  if (mark.type === "link" && typeof href === "string" && isReportLink(href)) {
     const title = mark.attrs?.title;
     return {
       type: "link",
       attrs: {
-        href: mark.attrs.href,
+        href,
         target: "_blank",
         rel: "noopener noreferrer nofollow",
         class: null,

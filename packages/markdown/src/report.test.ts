@@ -103,7 +103,8 @@ describe("whole report as one Markdown file", () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // A hundred random three-section reports: CPU-bound, slow on a shared machine.
+  }, 180_000);
 
   it("matches titles loosely and reports unknown headings, stray content and missing sections", () => {
     const markdown = [

@@ -6,7 +6,8 @@ import { fromMarkdown } from "./fromMarkdown";
 import { normalizeDoc } from "./normalizeDoc";
 import { toMarkdown } from "./toMarkdown";
 
-describe("Markdown round trip over random documents", () => {
+// Hundreds of random documents per property: CPU-bound and slow on a shared machine (not a speed check).
+describe("Markdown round trip over random documents", { timeout: 180_000 }, () => {
   it("generates documents the editor's schema accepts", () => {
     fc.assert(
       fc.property(docArbitrary, (doc) => {

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { MAX_SECTION_ID_LENGTH, SECTION_ID_PATTERN } from "./sectionId";
 
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lower-case slug such as 'p1-access'");
+  .max(MAX_SECTION_ID_LENGTH)
+  .regex(SECTION_ID_PATTERN, "must be a lower-case slug such as 'p1-access'");
 
 /** Validates the outline file; cross-references are checked by {@link parseOutline}. */
 export const outlineSchema = z.object({

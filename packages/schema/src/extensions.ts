@@ -2,11 +2,7 @@ import type { AnyExtension } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import { Footnote } from "./footnote";
-
-/** Links a report may carry: web addresses and e-mail, nothing that runs or reaches local files. */
-export function isReportLink(url: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(url.trim());
-}
+import { isReportLink } from "./isReportLink";
 
 /** Heading levels a drafter may use inside a section (the part is level 1, the section level 2). */
 export const SUBHEADING_LEVELS = [3, 4] as const;

@@ -1,9 +1,2 @@
-export {
-  canEditText,
-  isLocked,
-  nextStatus,
-  type SectionStatus,
-  type WorkflowAction,
-  WorkflowError,
-} from "./sectionStatus";
+export * from "./rules";
 export { type SectionWorkflow, WorkflowStore } from "./WorkflowStore";

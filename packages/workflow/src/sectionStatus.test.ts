@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditText, nextStatus, WorkflowError } from "./sectionStatus";
+import { allowedActions, canEditText, nextStatus, WorkflowError } from "./sectionStatus";
 
 describe("section workflow", () => {
   it.each([
@@ -20,6 +20,15 @@ describe("section workflow", () => {
   ] as const)("refuses %s --%s by %s", (from, action, role, message) => {
     expect(() => nextStatus(from, action, role)).toThrow(WorkflowError);
     expect(() => nextStatus(from, action, role)).toThrow(message);
+  });
+
+  it("offers each role exactly the transitions nextStatus accepts", () => {
+    expect(allowedActions("drafter", "drafting")).toEqual(["submit"]);
+    expect(allowedActions("drafter", "in_review")).toEqual([]);
+    expect(allowedActions("editor", "drafting")).toEqual(["submit", "approve"]);
+    expect(allowedActions("editor", "in_review")).toEqual(["approve", "reopen"]);
+    expect(allowedActions("editor", "approved")).toEqual(["reopen"]);
+    expect(allowedActions("reviewer", "in_review")).toEqual([]);
   });
 
   it("locks approved sections for everyone but editors; reviewers never edit text", () => {

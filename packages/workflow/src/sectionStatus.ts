@@ -1,10 +1,13 @@
-import type { Role } from "@rapporteur/accounts";
+import type { Role } from "@rapporteur/accounts/roles";
 
 /** Where a section is in the review cycle: Drafting -> In review -> Approved. */
 export type SectionStatus = "drafting" | "in_review" | "approved";
 
+/** What someone can do to a section's status, in the order the UI offers them. */
+export const WORKFLOW_ACTIONS = ["submit", "approve", "reopen"] as const;
+
 /** What someone can do to a section's status. */
-export type WorkflowAction = "submit" | "approve" | "reopen";
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 /** Thrown when a transition is not allowed; `id` is stable for API clients. */
 export class WorkflowError extends Error {
@@ -43,6 +46,14 @@ export function nextStatus(
     );
   }
   return rule.to;
+}
+
+/** The actions a user with `role` may take on a section in `status` (what the API offers). */
+export function allowedActions(role: Role, status: SectionStatus): WorkflowAction[] {
+  return WORKFLOW_ACTIONS.filter((action) => {
+    const rule = TRANSITIONS[action];
+    return rule.roles.includes(role) && rule.from.includes(status);
+  });
 }
 
 /** An approved section is locked: read-only to everyone but editors. */

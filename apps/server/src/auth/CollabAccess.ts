@@ -1,4 +1,4 @@
-import type { AccountStore, User } from "@rapporteur/accounts";
+import { type AccountStore, presenceOf, type User } from "@rapporteur/accounts";
 import type { SectionWorkflow, WorkflowStore } from "@rapporteur/workflow";
 import type {
   AuthenticateContext,
@@ -9,6 +9,7 @@ import { CollabRefusal } from "../collab/CollabRefusal";
 import type { Connection } from "../collab/Connection";
 import { CloseCode } from "../collab/closeCodes";
 import type { AccountChange } from "./AccountEvents";
+import type { SessionExpiry } from "./SessionExpiry";
 import { sectionAccess } from "./sectionAccess";
 import { readSessionToken } from "./sessionCookie";
 
@@ -18,8 +19,13 @@ export interface CollabAccessOptions {
   workflow: WorkflowStore;
   /** Open connections one account may hold at once (4429 beyond). */
   maxConnectionsPerUser: number;
-  /** How often the sessions of open connections are checked again (expiry), in ms. */
+  /**
+   * How often the sessions of open connections are checked again, in ms: catches what another
+   * process (the CLI) changed; expiry and changes made through this server apply at once.
+   */
   revalidateMs: number;
+  /** Ends connections at the expiry time of their session. */
+  expiry: SessionExpiry;
 }
 
 interface Session {
@@ -27,11 +33,17 @@ interface Session {
   token: string;
 }
 
+/** The presence the server gives a connection of `user`, whatever its client claims. */
+function presenceIdentity(user: User): { account: string; user: Record<string, unknown> } {
+  return { account: `user:${user.id}`, user: { ...presenceOf(user) } };
+}
+
 /**
  * Who may open and edit which section, for the collaboration server. A connection needs a valid
  * session cookie (4401 otherwise); it is read-only when the user's role and the section's status
  * say so. The decision is kept up to date on open connections: a lock, a new role, a
  * deactivation, a logout or an expired session applies at once, not at the next connection.
+ * The presence (`user`: name and colour) of every connection is its account's.
  */
 export class CollabAccess implements CollabExtension {
   readonly name = "access";
@@ -64,7 +76,12 @@ export class CollabAccess implements CollabExtension {
       );
     }
     this.#open.set(connection, { user, token });
-    connection.onClose(() => this.#open.delete(connection));
+    const unwatch = this.#options.expiry.watch(token);
+    connection.onClose(() => {
+      this.#open.delete(connection);
+      unwatch();
+    });
+    connection.presence = presenceIdentity(user);
     const access = sectionAccess(user.role, this.#options.workflow.get(documentName).status);
     // Set here as well as returned: no change of status can slip in between.
     connection.setReadOnly(access.reason);
@@ -94,6 +111,8 @@ export class CollabAccess implements CollabExtension {
             break;
           }
           session.user = change.user;
+          // The new display name shows from the client's next presence change.
+          connection.presence = presenceIdentity(change.user);
           const status = this.#options.workflow.get(connection.documentName).status;
           connection.setReadOnly(sectionAccess(change.user.role, status).reason);
           break;

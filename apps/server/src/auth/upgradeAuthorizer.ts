@@ -1,7 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { AccountStore } from "@rapporteur/accounts";
 import type { UpgradeRefusal } from "../collab/CollabServer";
-import { isSameOrigin } from "./isSameOrigin";
+import { connectionAuthenticated } from "../http/ConnectionLimiter";
+import { HostPolicy } from "./HostPolicy";
 import { readSessionToken } from "./sessionCookie";
 
 /** The host a request was sent to: `Host`, or the first `X-Forwarded-Host` behind a trusted proxy. */
@@ -18,14 +19,21 @@ export function requestHost(request: IncomingMessage, trustProxy: number): strin
  * not open a connection with the user's cookie (cross-site WebSocket hijacking: browsers always
  * send `Origin` on WebSockets, so it is checked when present), and without a valid session the
  * answer is a plain 401 so that nothing of the report, not even whether a section exists, leaks.
+ * The host must be one this server answers as (DNS rebinding, see {@link HostPolicy}). An
+ * authorized upgrade marks its connection authenticated (no longer bounded per address).
  */
 export function upgradeAuthorizer(
   accounts: AccountStore,
   trustProxy: number,
+  hosts: HostPolicy = new HostPolicy(),
 ): (request: IncomingMessage) => UpgradeRefusal | undefined {
   return (request) => {
+    const host = requestHost(request, trustProxy);
+    if (!hosts.allowsHost(host)) {
+      return { status: 403, id: "host_rejected", message: hosts.hostRefusal(host) };
+    }
     const origin = request.headers.origin;
-    if (origin !== undefined && !isSameOrigin(origin, requestHost(request, trustProxy))) {
+    if (origin !== undefined && !hosts.allowsOrigin(origin, host)) {
       return {
         status: 403,
         id: "origin_rejected",
@@ -36,6 +44,7 @@ export function upgradeAuthorizer(
     if (!token || !accounts.userForSession(token)) {
       return { status: 401, id: "unauthenticated", message: "Sign in first: no valid session" };
     }
+    connectionAuthenticated(request.socket);
     return undefined;
   };
 }

@@ -1,4 +1,6 @@
+import { colourForName } from "@rapporteur/accounts";
 import type { DocumentStore } from "@rapporteur/storage";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -70,33 +72,123 @@ describe("collaboration protocol", () => {
     expect(stored.updates).toHaveLength(1);
   });
 
-  it("shares presence (awareness) and answers an awareness query", async () => {
+  it("shares presence (awareness) under the account's name and answers an awareness query", async () => {
     const server = await start();
     const a = await connectSynced(server);
     const b = await connectSynced(server);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.awareness);
-    const update = encoding.createEncoder();
-    encoding.writeVarUint(update, 1);
-    encoding.writeVarUint(update, 1234);
-    encoding.writeVarUint(update, 1);
-    encoding.writeVarString(update, JSON.stringify({ user: { name: "Amina" } }));
-    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
-    a.send(encoding.toUint8Array(encoder));
+    a.send(awarenessMessage(1234, 1, { user: { name: "Amina" }, cursor: 7 }));
     const seen = await b.waitForMessage((m) => m.type === MessageType.awareness);
-    expect(Buffer.from(seen.payload!).toString()).toContain("Amina");
+    // The server sets the user from the account (drafter), whatever the client claims.
+    expect(presenceStates(seen)).toEqual([
+      {
+        clientId: 1234,
+        state: { user: { name: "drafter", color: colourForName("drafter") }, cursor: 7 },
+      },
+    ]);
     const c = await connectSynced(server);
     const from = c.messages.length;
     c.send(new Uint8Array([MessageType.queryAwareness]));
     const answer = await c.waitForMessage((m) => m.type === MessageType.awareness, from);
-    expect(Buffer.from(answer.payload!).toString()).toContain("Amina");
+    expect(Buffer.from(answer.payload!).toString()).toContain('"name":"drafter"');
     // When a leaves, the others learn that its user is gone.
     const before = b.messages.length;
     a.close();
     const gone = await b.waitForMessage((m) => m.type === MessageType.awareness, before);
-    expect(Buffer.from(gone.payload!).toString()).toContain("null");
+    expect(presenceStates(gone)).toEqual([{ clientId: 1234, state: null }]);
+  });
+
+  it("lets a connection change only the presence of the client id it announced first", async () => {
+    const server = await start();
+    const owner = await connectSynced(server);
+    const other = await connectSynced(server);
+    const witness = await connectSynced(server);
+    owner.send(awarenessMessage(1001, 1, { cursor: 1 }));
+    await witness.waitForMessage((m) => m.type === MessageType.awareness);
+    other.send(awarenessMessage(2002, 1, { cursor: 2 }));
+    await eventually(() => server.server.collab.documentNames.length === 1);
+    const document = await server.server.collab.loadDocument(SECTION);
+    await eventually(() => document.awareness.getStates().has(2002));
+    // A removal and an overwrite of 1001 from another connection, then a second client id.
+    other.send(awarenessMessage(1001, 5, null));
+    other.send(awarenessMessage(1001, 6, { cursor: 99 }));
+    other.send(awarenessMessage(3003, 1, { cursor: 3 }));
+    other.send(awarenessMessage(2002, 2, { cursor: 22 }));
+    await eventually(() => (document.awareness.getStates().get(2002)?.cursor as number) === 22);
+    expect(document.awareness.getStates().get(1001)).toMatchObject({ cursor: 1 });
+    expect(document.awareness.getStates().has(3003)).toBe(false);
+    // The owner's own removal is honoured.
+    owner.send(awarenessMessage(1001, 2, null));
+    await eventually(() => !document.awareness.getStates().has(1001));
+  });
+
+  it("refuses an oversized presence update (4413) and merges a flood of presence changes", async () => {
+    const server = await start();
+    const flooder = await connectSynced(server);
+    const witness = await connectSynced(server);
+    const document = await server.server.collab.loadDocument(SECTION);
+    let applied = 0;
+    document.awareness.on("update", () => applied++);
+    for (let i = 1; i <= 200; i++) flooder.send(awarenessMessage(4242, i, { cursor: i }));
+    // The latest state always arrives, however fast the changes came...
+    await eventually(() => document.awareness.getStates().get(4242)?.cursor === 200, 10_000);
+    await eventually(() => witness.messages.some((m) => m.type === MessageType.awareness));
+    // ...but a burst of 20, then 10 per second, are applied and broadcast, not 200.
+    expect(applied).toBeLessThanOrEqual(25);
+    flooder.send(awarenessMessage(4242, 300, { pad: "x".repeat(70 * 1024) }));
+    expect(await flooder.closed).toEqual({
+      code: CloseCode.messageTooLarge,
+      reason: expect.stringMatching(/^Presence update of \d+ bytes exceeds the limit of 65536/),
+    });
+  });
+
+  it("answers repeated requests for the whole document within a byte budget", async () => {
+    const server = await start({
+      trafficLimits: { syncAnswerBurstBytes: 100_000, syncAnswerBytesPerSecond: 20_000 },
+    });
+    const writer = await connectSynced(server);
+    writer.sendSync(SyncMessageType.update, paragraphUpdate("x".repeat(20_000)));
+    const reader = await connectSynced(server);
+    await eventually(() => text(reader.doc).includes("xxxx"));
+    const from = reader.messages.length;
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) reader.sendSync(SyncMessageType.step1, new Uint8Array([0]));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const answers = reader.messages.slice(from).filter((m) => m.syncType === SyncMessageType.step2);
+    const bytes = answers.reduce((sum, m) => sum + m.bytes.byteLength, 0);
+    const seconds = (performance.now() - started) / 1000;
+    // Burst + rate * time + one answer; 50 answers would be over a megabyte.
+    expect(bytes).toBeLessThanOrEqual(100_000 + 20_000 * seconds + 25_000);
+    expect(answers.length).toBeGreaterThan(2);
+    // The latest request is answered, late, not refused.
+    expect(reader.ws.readyState).toBe(reader.ws.OPEN);
   });
 });
+
+/** A y-websocket awareness message announcing `state` for `clientId` at `clock`. */
+function awarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+  return encoding.toUint8Array(encoder);
+}
+
+/** The client ids and states of a received awareness message. */
+function presenceStates(message: { payload?: Uint8Array }): { clientId: number; state: unknown }[] {
+  const decoder = decoding.createDecoder(message.payload!);
+  const count = decoding.readVarUint(decoder);
+  const states: { clientId: number; state: unknown }[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    states.push({ clientId, state: JSON.parse(decoding.readVarString(decoder)) });
+  }
+  return states;
+}
 
 describe("refusing malformed input", () => {
   const truncatedUpdate = () => {
@@ -213,6 +305,29 @@ describe("document lifecycle", () => {
     expect(text(b.doc)).toBe(
       "<paragraph>one</paragraph><paragraph>two</paragraph><paragraph>three</paragraph>",
     );
+  });
+
+  it("a direct connection edits through the pipeline (stored, broadcast) and keeps the section loaded until it disconnects", async () => {
+    const server = await start({ idleUnloadMs: 20 });
+    const editor = await connectSynced(server);
+    const direct = await server.server.collab.openDirectConnection(SECTION);
+    const changed = await direct.transact((ydoc) => {
+      const paragraph = new Y.XmlElement("paragraph");
+      paragraph.insert(0, [new Y.XmlText("From the server")]);
+      ydoc.getXmlFragment("default").insert(0, [paragraph]);
+      return true;
+    });
+    expect(changed).toBe(true);
+    expect(await direct.transact(() => false)).toBe(false);
+    await eventually(() => text(editor.doc) === "<paragraph>From the server</paragraph>");
+    expect((await server.store.load(SECTION)).updates).toHaveLength(1);
+
+    editor.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Nobody but the direct connection has the section open: it stays loaded for it.
+    expect(server.server.collab.documentNames).toEqual([SECTION]);
+    direct.disconnect();
+    await eventually(() => server.server.collab.documentNames.length === 0);
   });
 
   it("compacts the stored updates after the configured number", async () => {

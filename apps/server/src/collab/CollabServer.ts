@@ -6,8 +6,11 @@ import type { CollabExtension } from "./CollabExtension";
 import { CollabRefusal } from "./CollabRefusal";
 import { Connection } from "./Connection";
 import { CloseCode, closeReason } from "./closeCodes";
-import { Document, type DocumentHooks } from "./Document";
+import type { DirectConnection } from "./DirectConnection";
+import type { Document } from "./Document";
+import { DocumentRegistry } from "./DocumentRegistry";
 import { COLLAB_PATH_PREFIX, parseCollabPath } from "./parseCollabPath";
+import type { TrafficLimits } from "./trafficLimits";
 
 /** Why an upgrade request is turned away with a plain HTTP answer, before any handshake. */
 export interface UpgradeRefusal {
@@ -23,10 +26,12 @@ export interface CollabServerOptions {
   extensions: CollabExtension[];
   /** Whether a section id names a document (the outline); others are refused with 4404. */
   documentExists(name: string): boolean;
-  /** How long a document without connections stays loaded, in ms. */
-  idleUnloadMs: number;
+  /** How long a document without connections stays loaded, in ms (default 30 s). */
+  idleUnloadMs?: number;
   /** Largest message accepted from a client, in bytes (4413 beyond). */
   maxMessageBytes: number;
+  /** Largest encoded state of a section, in bytes: an update beyond it is refused (4413). */
+  maxSectionBytes?: number;
   /** Interval of WebSocket pings; a connection that misses one pong is dropped. */
   heartbeatMs?: number;
   /** Deadline for the `onAuthenticate` hooks of a connection (4408 beyond), in ms. */
@@ -43,6 +48,8 @@ export interface CollabServerOptions {
   messageBurst?: number;
   /** Bytes queued for a client that does not read before it is dropped with 1013. */
   maxBufferedBytes?: number;
+  /** Presence and sync step 1 bounds per connection (default: `TRAFFIC_LIMITS`). */
+  trafficLimits?: Partial<TrafficLimits>;
   /**
    * Checks an upgrade request before the WebSocket handshake (session cookie, Origin): a refusal
    * is answered with its HTTP status and nothing is upgraded. Extensions still authenticate
@@ -53,24 +60,22 @@ export interface CollabServerOptions {
 }
 
 /**
- * The collaboration server: y-websocket protocol over `ws`, one Yjs document per section at
- * `/collab/<sectionId>`. It owns the loaded documents (loaded once however many connections ask at
- * the same time, unloaded when idle) and runs the extension hooks around them.
+ * The collaboration server's transport: y-websocket protocol over `ws`, one Yjs document per
+ * section at `/collab/<sectionId>`. It owns the upgrade (checks, path, authentication hooks), the
+ * connections and their heartbeat; the loaded documents are its {@link DocumentRegistry}'s.
  */
 export class CollabServer {
-  readonly #options: Required<Omit<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes">> &
-    Pick<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes">;
+  readonly #options: Required<
+    Omit<
+      CollabServerOptions,
+      "authorizeUpgrade" | "maxBufferedBytes" | "idleUnloadMs" | "trafficLimits"
+    >
+  > &
+    Pick<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes" | "trafficLimits">;
   readonly #wss: WebSocketServer;
-  readonly #loading = new Map<string, Promise<Document>>();
-  /** The documents of `#loading` whose load has finished. */
-  readonly #loaded = new Map<string, Document>();
-  /** When each loaded document lost its last connection (for choosing which to unload). */
-  readonly #idleSince = new Map<string, number>();
-  readonly #unloading = new Map<string, Promise<void>>();
-  readonly #idleTimers = new Map<string, NodeJS.Timeout>();
+  readonly #documents: DocumentRegistry;
   readonly #connections = new Set<Connection>();
   readonly #heartbeat: NodeJS.Timeout;
-  readonly #hooks: DocumentHooks;
   #closing = false;
 
   constructor(options: CollabServerOptions) {
@@ -81,6 +86,7 @@ export class CollabServer {
       maxLoadedDocuments: options.maxLoadedDocuments ?? Number.POSITIVE_INFINITY,
       messagesPerSecond: options.messagesPerSecond ?? 0,
       messageBurst: options.messageBurst ?? 1000,
+      maxSectionBytes: options.maxSectionBytes ?? Number.POSITIVE_INFINITY,
     };
     // ws cuts frames beyond twice the limit before buffering them (1009); between the limit and
     // that, Connection closes with 4413, which tells y-websocket clients not to retry.
@@ -91,55 +97,13 @@ export class CollabServer {
     });
     this.#heartbeat = setInterval(() => this.#ping(), this.#options.heartbeatMs);
     this.#heartbeat.unref();
-    this.#hooks = {
-      storeUpdate: async (document, update, origins, serverEdits) => {
-        for (const extension of this.#options.extensions) {
-          await extension.onStoreUpdate?.({
-            documentName: document.name,
-            document,
-            update,
-            origins,
-            serverEdits,
-          });
-        }
-      },
-      changed: (document, update, origins, serverEdits) => {
-        // Called synchronously, so that each hook starts while the document holds exactly the
-        // updates stored so far (compaction relies on it); the pipeline does not wait for them.
-        for (const extension of this.#options.extensions) {
-          if (!extension.onChange) continue;
-          const context = { documentName: document.name, document, update, origins, serverEdits };
-          try {
-            Promise.resolve(extension.onChange(context)).catch((error) =>
-              this.#hookFailed(extension, "onChange", error),
-            );
-          } catch (error) {
-            this.#hookFailed(extension, "onChange", error);
-          }
-        }
-      },
-      damaged: (document, error) => {
-        this.#options.logger.error(
-          `collab: ${document.name} failed to take a stored update; reloading it from storage`,
-          error,
-        );
-        for (const connection of [...document.connections]) {
-          connection.close(CloseCode.internal, "The section is being reloaded; reconnecting");
-        }
-        document.connections.clear();
-        if (this.#loaded.get(document.name) === document) {
-          this.#evict(document).catch((e) =>
-            this.#options.logger.error(`collab: could not unload ${document.name}`, e),
-          );
-        }
-      },
-      failed: (document, error, origins) => {
-        this.#options.logger.error(`collab: an update to ${document.name} was dropped`, error);
-        for (const origin of new Set(origins)) {
-          origin?.close(CloseCode.internal, "Your last edit could not be saved; reconnecting");
-        }
-      },
-    };
+    this.#documents = new DocumentRegistry({
+      extensions: options.extensions,
+      idleUnloadMs: options.idleUnloadMs,
+      maxLoadedDocuments: options.maxLoadedDocuments,
+      maxSectionBytes: options.maxSectionBytes,
+      logger: options.logger,
+    });
   }
 
   /** Listens for WebSocket upgrades to `/collab/...` on `server`. */
@@ -151,7 +115,7 @@ export class CollabServer {
 
   /** Loaded documents, by name. */
   get documentNames(): string[] {
-    return [...this.#loading.keys()];
+    return this.#documents.names;
   }
 
   /** Open connections, all documents together. */
@@ -212,6 +176,7 @@ export class CollabServer {
           messagesPerSecond: this.#options.messagesPerSecond,
           messageBurst: this.#options.messageBurst,
           maxBufferedBytes: this.#options.maxBufferedBytes,
+          traffic: this.#options.trafficLimits,
         },
         this.#options.logger,
       );
@@ -221,44 +186,23 @@ export class CollabServer {
     });
   }
 
-  /**
-   * The loaded document `name`, loading it if needed. Concurrent callers share one load; a
-   * document being unloaded is first fully unloaded, then loaded again. At the bound on loaded
-   * documents an idle one is unloaded to make room; if none is idle, rejects with a
-   * {@link CollabRefusal} 1013.
-   */
+  /** The loaded document `name`, loading it if needed (see {@link DocumentRegistry.load}). */
   loadDocument(name: string): Promise<Document> {
-    const loading = this.#loading.get(name);
-    if (loading) return loading;
-    try {
-      this.#makeRoom();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const promise = this.#load(name);
-    this.#loading.set(name, promise);
-    promise.then(
-      (document) => {
-        if (this.#loading.get(name) !== promise) return;
-        this.#loaded.set(name, document);
-        this.#idleSince.set(name, Date.now());
-      },
-      () => {
-        if (this.#loading.get(name) === promise) this.#loading.delete(name);
-      },
-    );
-    return promise;
+    return this.#documents.load(name);
   }
 
-  /** Unloads `name` now if it has no connections (compacting it through the hooks). */
-  async unloadDocument(name: string): Promise<void> {
-    const pending = this.#unloading.get(name);
-    if (pending) return pending;
-    const loading = this.#loading.get(name);
-    if (!loading) return;
-    const document = await loading.catch(() => null);
-    if (!document || document.connections.size > 0 || this.#loading.get(name) !== loading) return;
-    return this.#evict(document);
+  /** Unloads `name` now if nobody has it open (compacting it through the hooks). */
+  unloadDocument(name: string): Promise<void> {
+    return this.#documents.unload(name);
+  }
+
+  /**
+   * A server-side connection to section `name` (as Hocuspocus's direct connection): its edits go
+   * through the same validate-store-apply-broadcast pipeline as an editor's. Disconnect it when
+   * done; the section is then unloaded after the idle delay if nobody else has it open.
+   */
+  openDirectConnection(name: string): Promise<DirectConnection> {
+    return this.#documents.openDirectConnection(name);
   }
 
   /**
@@ -271,17 +215,7 @@ export class CollabServer {
     for (const connection of this.#connections) {
       connection.close(CloseCode.goingAway, "The server is shutting down");
     }
-    const documents = await Promise.all(
-      [...this.#loading.values()].map((p) => p.catch(() => null)),
-    );
-    for (const document of documents) {
-      if (!document) continue;
-      document.connections.clear();
-      await this.unloadDocument(document.name);
-    }
-    await Promise.all(this.#unloading.values());
-    for (const timer of this.#idleTimers.values()) clearTimeout(timer);
-    this.#idleTimers.clear();
+    await this.#documents.close();
     this.#wss.close();
   }
 
@@ -292,18 +226,17 @@ export class CollabServer {
     let document: Document;
     try {
       // A document retired by an idle unload in the meantime is loaded again.
-      do document = await this.loadDocument(documentName);
-      while (document.retired);
+      document = await this.#documents.acquire(documentName);
     } catch (error) {
       if (error instanceof CollabRefusal) throw error;
       this.#options.logger.error(`collab: could not load ${documentName}`, error);
       throw new CollabRefusal(CloseCode.internal, "The section could not be loaded");
     }
     if (connection.closed || this.#closing) {
-      this.#scheduleIdleCheck(document);
+      this.#documents.scheduleIdleCheck(document);
       return;
     }
-    this.#clearIdleTimer(documentName);
+    this.#documents.markInUse(documentName);
     connection.onClose(() => this.#leave(connection, document));
     connection.attach(document);
   }
@@ -341,72 +274,6 @@ export class CollabServer {
     }
   }
 
-  /** At the bound on loaded documents, unloads the one idle longest; refuses if none is idle. */
-  #makeRoom(): void {
-    const max = this.#options.maxLoadedDocuments;
-    if (this.#loading.size < max) return;
-    let victim: Document | undefined;
-    for (const document of this.#loaded.values()) {
-      if (document.connections.size > 0) continue;
-      const since = this.#idleSince.get(document.name) ?? 0;
-      if (!victim || since < (this.#idleSince.get(victim.name) ?? 0)) victim = document;
-    }
-    if (!victim) {
-      this.#options.logger.warn(`collab: ${max} sections loaded, all in use: connection refused`);
-      throw new CollabRefusal(
-        CloseCode.tryAgainLater,
-        `The server has ${max} sections open, all in use: try again in a moment`,
-      );
-    }
-    this.#evict(victim).catch((error) =>
-      this.#options.logger.error(`collab: could not unload ${victim.name}`, error),
-    );
-  }
-
-  /**
-   * Takes `document` out of the loaded ones at once (new connections load it again, after this
-   * unload has stored it), then compacts it through the hooks and frees it.
-   */
-  #evict(document: Document): Promise<void> {
-    const name = document.name;
-    this.#clearIdleTimer(name);
-    this.#loading.delete(name);
-    this.#loaded.delete(name);
-    this.#idleSince.delete(name);
-    document.retire();
-    const unloading = this.#unload(document).finally(() => this.#unloading.delete(name));
-    this.#unloading.set(name, unloading);
-    return unloading;
-  }
-
-  async #load(name: string): Promise<Document> {
-    await this.#unloading.get(name);
-    const document = new Document(name, this.#hooks);
-    try {
-      for (const extension of this.#options.extensions) {
-        await extension.onLoadDocument?.({ documentName: name, document });
-      }
-      document.ready();
-    } catch (error) {
-      document.destroy();
-      throw error;
-    }
-    return document;
-  }
-
-  async #unload(document: Document): Promise<void> {
-    await document.whenSettled();
-    // A damaged document's memory is not the truth: nothing of it is stored (no compaction).
-    for (const extension of document.damaged ? [] : this.#options.extensions) {
-      try {
-        await extension.onUnloadDocument?.({ documentName: document.name, document });
-      } catch (error) {
-        this.#hookFailed(extension, "onUnloadDocument", error);
-      }
-    }
-    document.destroy();
-  }
-
   #leave(connection: Connection, document: Document): void {
     document.removeConnection(connection);
     for (const extension of this.#options.extensions) {
@@ -415,28 +282,7 @@ export class CollabServer {
         .then(() => extension.onDisconnect?.({ documentName: document.name, document, connection }))
         .catch((error) => this.#hookFailed(extension, "onDisconnect", error));
     }
-    this.#scheduleIdleCheck(document);
-  }
-
-  #scheduleIdleCheck(document: Document): void {
-    if (document.connections.size > 0 || this.#closing) return;
-    if (this.#loaded.get(document.name) === document)
-      this.#idleSince.set(document.name, Date.now());
-    this.#clearIdleTimer(document.name);
-    const timer = setTimeout(() => {
-      this.#idleTimers.delete(document.name);
-      this.unloadDocument(document.name).catch((error) =>
-        this.#options.logger.error(`collab: could not unload ${document.name}`, error),
-      );
-    }, this.#options.idleUnloadMs);
-    timer.unref();
-    this.#idleTimers.set(document.name, timer);
-  }
-
-  #clearIdleTimer(name: string): void {
-    const timer = this.#idleTimers.get(name);
-    if (timer) clearTimeout(timer);
-    this.#idleTimers.delete(name);
+    this.#documents.scheduleIdleCheck(document);
   }
 
   #ping(): void {

@@ -2,10 +2,12 @@ import type { RawData, WebSocket } from "ws";
 import type { Logger } from "../Logger";
 import { CollabRefusal } from "./CollabRefusal";
 import { CloseCode, type CloseCodeValue, closeReason } from "./closeCodes";
+import { DeferredRateLimit } from "./DeferredRateLimit";
 import type { Document } from "./Document";
 import { FrameDecoder } from "./FrameDecoder";
 import { MessageRateLimit } from "./MessageRateLimit";
 import { messageHandlers } from "./messageHandlers";
+import { TRAFFIC_LIMITS, type TrafficLimits } from "./trafficLimits";
 
 /** Limits a connection enforces on what its client sends and on what waits to be sent to it. */
 export interface ConnectionLimits {
@@ -23,6 +25,19 @@ export interface ConnectionLimits {
    * the server holds at most this plus one message per connection.
    */
   maxBufferedBytes?: number;
+  /** Presence and sync step 1 bounds; defaults: {@link TRAFFIC_LIMITS}. */
+  traffic?: Partial<TrafficLimits>;
+}
+
+/**
+ * Who a connection is, for presence (set by an authentication hook): the server puts `user` in
+ * every presence state the connection sends, whatever the client wrote there.
+ */
+export interface ConnectionPresence {
+  /** The account's stable key: a presence client id passes only between its own connections. */
+  account: string;
+  /** The `user` field of its presence states (`{ name, color }`). */
+  user: Record<string, unknown>;
 }
 
 /** How long a client that does not read gets to take its close frame before the socket is cut. */
@@ -47,8 +62,13 @@ export class Connection {
   #readOnlyReason: string | null = null;
   /** Set by authentication hooks (the user, the role, ...). */
   context: Record<string, unknown> = {};
-  /** Awareness client ids this connection has announced (removed when it leaves). */
-  readonly awarenessClients = new Set<number>();
+  /** Who this connection shows as in presence states; null: the client's own `user` is kept. */
+  presence: ConnectionPresence | null = null;
+  /**
+   * The awareness client id this connection owns (its first announced one, set by the document):
+   * the only one whose presence it may change; removed when it leaves.
+   */
+  presenceClientId: number | null = null;
   /** Cleared by each heartbeat ping, set again by the pong. */
   alive = true;
   #document: Document | null = null;
@@ -56,6 +76,11 @@ export class Connection {
   #closed = false;
   readonly #closeListeners: (() => void)[] = [];
   readonly #rate: MessageRateLimit;
+  readonly #presenceRate: DeferredRateLimit;
+  readonly #syncRate: DeferredRateLimit;
+  readonly #warned = new Set<string>();
+  /** The presence and sync bounds of this connection. */
+  readonly traffic: TrafficLimits;
 
   constructor(
     readonly socket: WebSocket,
@@ -64,6 +89,18 @@ export class Connection {
     private readonly logger: Logger,
   ) {
     this.#rate = new MessageRateLimit(limits.messagesPerSecond ?? 0, limits.messageBurst ?? 1);
+    this.traffic = { ...TRAFFIC_LIMITS, ...limits.traffic };
+    const fail = (error: unknown) => this.fail(error);
+    this.#presenceRate = new DeferredRateLimit(
+      this.traffic.awarenessBurst,
+      this.traffic.awarenessPerSecond,
+      fail,
+    );
+    this.#syncRate = new DeferredRateLimit(
+      this.traffic.syncAnswerBurstBytes,
+      this.traffic.syncAnswerBytesPerSecond,
+      fail,
+    );
     socket.on("message", (data, isBinary) => this.#receive(data, isBinary));
     socket.on("pong", () => {
       this.alive = true;
@@ -72,6 +109,8 @@ export class Connection {
     socket.on("close", () => {
       this.#closed = true;
       this.#backlog = [];
+      this.#presenceRate.stop();
+      this.#syncRate.stop();
       for (const listener of this.#closeListeners.splice(0)) listener();
     });
   }
@@ -140,6 +179,42 @@ export class Connection {
       return;
     }
     this.socket.send(message);
+  }
+
+  /**
+   * Applies a presence change of this connection's client within its rate (see
+   * {@link TRAFFIC_LIMITS}): faster changes are merged, the latest one applied once allowed.
+   */
+  changePresence(apply: () => void): void {
+    this.#presenceRate.run(() => {
+      apply();
+      return 1;
+    });
+  }
+
+  /**
+   * Sends the answer to a sync step 1 within this connection's byte budget: beyond it the answer
+   * waits (a newer request replaces a waiting one) and is encoded when the budget allows it.
+   */
+  answerSyncStep1(encode: () => Uint8Array): void {
+    this.#syncRate.run(() => {
+      const answer = encode();
+      this.send(answer);
+      return answer.byteLength;
+    });
+    if (this.#syncRate.delaying) {
+      this.warnOnce(
+        "sync",
+        "asks for the document faster than its budget allows: answers delayed and merged",
+      );
+    }
+  }
+
+  /** Logs `message` about this connection, once per `key` (what a client keeps doing). */
+  warnOnce(key: string, message: string): void {
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
+    this.logger.warn(`collab #${this.id} ${this.documentName}: ${message}`);
   }
 
   /** Ends the connection with a typed code and a human reason. */

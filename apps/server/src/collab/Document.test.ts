@@ -11,7 +11,7 @@ function fakeConnection() {
   return { sent, connection: { send: (m: Uint8Array) => sent.push(m) } as unknown as Connection };
 }
 
-function setup() {
+function setup(options: { maxBytes?: number } = {}) {
   const stored: Uint8Array[] = [];
   const changes: Uint8Array[] = [];
   const hooks: DocumentHooks = {
@@ -22,7 +22,7 @@ function setup() {
     failed: () => {},
     damaged: () => {},
   };
-  const document = new Document("p1-access", hooks);
+  const document = new Document("p1-access", hooks, options);
   document.ready();
   return { document, stored, changes };
 }
@@ -135,5 +135,76 @@ describe("Document", () => {
     expect(text(document.ydoc)).toBe("<paragraph>hello world</paragraph>");
     expect(text(synced)).toBe(text(document.ydoc));
     expect(text(replayed)).toBe(text(document.ydoc));
+  });
+
+  it("refuses an update that does not fit the schema (4422), stores nothing, and recovers", async () => {
+    const { document, stored, changes } = setup();
+    const peer = new Y.Doc();
+    const script = new Y.XmlElement("script");
+    script.insert(0, [new Y.XmlText("alert(1)")]);
+    peer.getXmlFragment("default").insert(0, [script]);
+    const hostile = Y.encodeStateAsUpdate(peer);
+    let refusal: CollabRefusal | undefined;
+    try {
+      document.receiveUpdate(hostile, null);
+    } catch (error) {
+      refusal = error as CollabRefusal;
+    }
+    expect(refusal?.code).toBe(CloseCode.doesNotFitSchema);
+    expect(refusal?.message).toMatch(/schema \(node\): unknown node 'script' at default\/0:script/);
+    await expect(document.submitUpdate(hostile)).rejects.toMatchObject({
+      code: CloseCode.doesNotFitSchema,
+    });
+    await document.whenSettled();
+    expect(stored).toHaveLength(0);
+    expect(changes).toHaveLength(0);
+    // The shadow copy forgot it: the same client's next, fitting, edit goes through.
+    const good = paragraphUpdate("fits");
+    document.receiveUpdate(good, null);
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe("<paragraph>fits</paragraph>");
+  });
+
+  it("refuses a Y.Map in the fragment and a shared type outside it", () => {
+    const { document } = setup();
+    const inFragment = new Y.Doc();
+    inFragment.getXmlFragment("default").insert(0, [new Y.Map() as never]);
+    const outside = new Y.Doc();
+    outside.getMap("extra").set("x", 1);
+    for (const [peer, rule] of [
+      [inFragment, "type"],
+      [outside, "root"],
+    ] as const) {
+      expect(() => document.receiveUpdate(Y.encodeStateAsUpdate(peer), null)).toThrow(
+        new RegExp(`schema \\(${rule}\\)`),
+      );
+    }
+  });
+
+  it("refuses an update that would take the section above its size limit (4413)", async () => {
+    const { document, stored } = setup({ maxBytes: 4096 });
+    const base = new Y.Doc();
+    const small = paragraphUpdate("a".repeat(1000), base);
+    Y.applyUpdate(base, small);
+    document.receiveUpdate(small, null);
+    const large = paragraphUpdate("b".repeat(4000), base);
+    let refusal: CollabRefusal | undefined;
+    try {
+      document.receiveUpdate(large, null);
+    } catch (error) {
+      refusal = error as CollabRefusal;
+    }
+    expect(refusal?.code).toBe(CloseCode.messageTooLarge);
+    expect(refusal?.message).toBe("Update refused: the section would exceed 4 KB (its size limit)");
+    await document.whenSettled();
+    expect(stored).toHaveLength(1);
+    // Many small edits under the limit go through without the section being re-encoded each time.
+    for (let i = 0; i < 20; i++) {
+      const edit = paragraphUpdate(`edit ${i}`, base);
+      Y.applyUpdate(base, edit);
+      document.receiveUpdate(edit, null);
+    }
+    await document.whenSettled();
+    expect(text(document.ydoc)).toContain("edit 19");
   });
 });

@@ -1,3 +1,4 @@
+import { checkTransaction, FRAGMENT_NAME } from "@rapporteur/schema";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -8,6 +9,7 @@ import { checkUpdateIds } from "./checkUpdateIds";
 import { CloseCode } from "./closeCodes";
 import { MessageType, SyncMessageType } from "./messageTypes";
 import { stalePendingItem } from "./stalePendingItem";
+import type { AwarenessEntry } from "./validateAwarenessUpdate";
 
 /** What a document asks of the server: the store and change hooks of the extensions. */
 export interface DocumentHooks {
@@ -30,6 +32,12 @@ export interface DocumentHooks {
    * foresee): the document must leave memory without being stored again, and be loaded anew.
    */
   damaged(document: Document, error: unknown): void;
+}
+
+/** Limits of a {@link Document}. */
+export interface DocumentOptions {
+  /** Largest encoded state a section may reach; an update beyond it is refused with 4413. */
+  maxBytes?: number;
 }
 
 interface PendingUpdate {
@@ -55,11 +63,25 @@ export class Document {
   readonly connections = new Set<Connection>();
   /** A copy of the live document that takes every update first, so a bad one never reaches it. */
   #shadow: Y.Doc | null = null;
+  /** The transactions of the update being validated on the shadow (what it changed). */
+  #shadowTransactions: Y.Transaction[] = [];
+  /**
+   * The encoded size of the shadow, from above: measured when it is rebuilt, then grown by twice
+   * the size of each update it takes (a generous bound: an update grows the encoded state by about
+   * its own size); measured again only when that bound passes the limit, so that no keystroke
+   * re-encodes the section.
+   */
+  #shadowBytes = 0;
+  readonly #maxBytes: number;
   #pending: PendingUpdate[] = [];
   #flushScheduled = false;
   #queue: Promise<void> = Promise.resolve();
   #queued = 0;
   #awarenessChanged = new Set<number>();
+  /** Presence client id -> the connection that owns it (see {@link Document.claimPresence}). */
+  readonly #presenceOwners = new Map<number, Connection>();
+  /** Presence client id -> the account that owned it last: only that account may take it again. */
+  readonly #presenceAccounts = new Map<number, string>();
   #awarenessScheduled = false;
   #destroyed = false;
   #retired = false;
@@ -68,7 +90,9 @@ export class Document {
   constructor(
     readonly name: string,
     private readonly hooks: DocumentHooks,
+    options: DocumentOptions = {},
   ) {
+    this.#maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     this.ydoc = new Y.Doc();
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server has no presence of its own.
@@ -87,8 +111,9 @@ export class Document {
   }
 
   /**
-   * Checks an update from a connection and queues it. Throws {@link CollabRefusal} (4400) when the
-   * update does not decode fully or cannot be integrated; the live document is then untouched.
+   * Checks an update from a connection and queues it. Throws {@link CollabRefusal} when the update
+   * does not decode fully or cannot be integrated (4400), does not fit the document schema (4422)
+   * or would take the section above its size limit (4413); the live document is then untouched.
    * Returns false for an update that carries nothing (nothing is queued).
    */
   receiveUpdate(update: Uint8Array, origin: Connection | null): boolean {
@@ -152,16 +177,62 @@ export class Document {
     return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
-  /** Removes a connection and the presence of the users it carried. */
+  /** Removes a connection and the presence of the client it owned. */
   removeConnection(connection: Connection): void {
     this.connections.delete(connection);
-    if (connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.awarenessClients],
-        null,
-      );
+    const id = connection.presenceClientId;
+    if (id === null || this.#presenceOwners.get(id) !== connection) return;
+    this.#presenceOwners.delete(id);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [id], null);
+  }
+
+  /**
+   * Picks, from an awareness update sent by `connection`, the entry of the client id it owns. A
+   * connection owns the first client id it announces with a state, unless another account's
+   * connection owns it or owned it last; a newer connection of the same account (a reconnect)
+   * takes it over. Entries for other ids are ignored: clients echo the presence they receive,
+   * and must never change or remove anyone else's. `foreign` lists the ignored entries that would
+   * have changed another connection's presence.
+   */
+  claimPresence(
+    connection: Connection,
+    entries: readonly AwarenessEntry[],
+  ): { own: AwarenessEntry | undefined; foreign: number[] } {
+    let own: AwarenessEntry | undefined;
+    const foreign: number[] = [];
+    for (const entry of entries) {
+      if (this.#claim(connection, entry)) {
+        own = entry;
+        continue;
+      }
+      const known = this.awareness.meta.get(entry.clientId);
+      const owner = this.#presenceOwners.get(entry.clientId);
+      if (owner && owner !== connection && (!known || entry.clock > known.clock)) {
+        foreign.push(entry.clientId);
+      }
     }
+    return { own, foreign };
+  }
+
+  /**
+   * Applies the presence state of the client `connection` owns (`stateJson`: its state as the
+   * server sets it, or "null" when it leaves), unless the connection has lost that client id
+   * meanwhile (to a reconnect of the same account) or left.
+   */
+  applyPresence(connection: Connection, clientId: number, clock: number, stateJson: string): void {
+    if (this.#destroyed || !this.connections.has(connection)) return;
+    if (connection.presenceClientId !== clientId) return;
+    if (this.#presenceOwners.get(clientId) !== connection) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, stateJson);
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encoding.toUint8Array(encoder),
+      connection,
+    );
   }
 
   /**
@@ -203,6 +274,7 @@ export class Document {
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return false;
     checkUpdateIds(decoded.structs);
     const shadow = this.#shadow ?? this.#resetShadow();
+    this.#shadowTransactions = [];
     try {
       Y.applyUpdate(shadow, update);
     } catch {
@@ -218,13 +290,46 @@ export class Document {
         `Malformed update: item ${stale.client}:${stale.clock} is claimed by two different items`,
       );
     }
+    for (const transaction of this.#shadowTransactions) {
+      const check = checkTransaction(transaction);
+      if (!check.ok) {
+        this.#resetShadow();
+        throw new CollabRefusal(
+          CloseCode.doesNotFitSchema,
+          `Update does not fit the document schema (${check.rule}): ${check.message} at ${check.path}`,
+        );
+      }
+    }
+    this.#shadowTransactions = [];
+    this.#checkSize(shadow, update);
     return true;
+  }
+
+  /** Refuses (4413) an update that took the shadow above the size limit. */
+  #checkSize(shadow: Y.Doc, update: Uint8Array): void {
+    this.#shadowBytes += 2 * update.byteLength;
+    if (this.#shadowBytes <= this.#maxBytes) return;
+    this.#shadowBytes = Y.encodeStateAsUpdate(shadow).byteLength;
+    if (this.#shadowBytes <= this.#maxBytes) return;
+    this.#resetShadow();
+    throw new CollabRefusal(
+      CloseCode.messageTooLarge,
+      `Update refused: the section would exceed ${formatSize(this.#maxBytes)} (its size limit)`,
+    );
   }
 
   #resetShadow(): Y.Doc {
     this.#shadow?.destroy();
     const shadow = new Y.Doc();
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.ydoc));
+    // Created before any update, so that the fragment has its type when updates are checked.
+    shadow.getXmlFragment(FRAGMENT_NAME);
+    const state = Y.encodeStateAsUpdate(this.ydoc);
+    Y.applyUpdate(shadow, state);
+    shadow.on("afterTransaction", (transaction: Y.Transaction) => {
+      this.#shadowTransactions.push(transaction);
+    });
+    this.#shadowBytes = state.byteLength;
+    this.#shadowTransactions = [];
     this.#shadow = shadow;
     return shadow;
   }
@@ -285,19 +390,31 @@ export class Document {
     this.hooks.changed(this, update, origins, serverEdits);
   }
 
-  readonly #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const connection = this.connections.has(origin as Connection)
-      ? (origin as Connection)
-      : undefined;
-    for (const id of [...change.added, ...change.updated]) {
-      connection?.awarenessClients.add(id);
-      this.#awarenessChanged.add(id);
+  #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
+    if (connection.presenceClientId !== null) return connection.presenceClientId === clientId;
+    // The first announcement is a state; the server's own id is nobody's.
+    if (state === null || clientId === this.awareness.clientID) return false;
+    const account = connection.presence?.account ?? null;
+    const owner = this.#presenceOwners.get(clientId);
+    if (owner) {
+      if (account === null || owner.presence?.account !== account) return false;
+      owner.presenceClientId = null;
+    } else {
+      const last = this.#presenceAccounts.get(clientId);
+      if (last !== undefined && last !== account) return false;
     }
-    for (const id of change.removed) {
-      connection?.awarenessClients.delete(id);
+    this.#presenceOwners.set(clientId, connection);
+    if (account !== null) this.#presenceAccounts.set(clientId, account);
+    connection.presenceClientId = clientId;
+    return true;
+  }
+
+  readonly #onAwarenessUpdate = (change: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }): void => {
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
       this.#awarenessChanged.add(id);
     }
     if (this.#awarenessScheduled) return;
@@ -319,4 +436,11 @@ function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+/** `16 MB`, `1.5 MB`, `64 KB`: a size limit as people read it. */
+function formatSize(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1) return `${Number(mb.toFixed(1))} MB`;
+  return `${Number((bytes / 1024).toFixed(1))} KB`;
 }

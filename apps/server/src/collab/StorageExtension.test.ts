@@ -66,4 +66,52 @@ describe("StorageExtension", () => {
       expect.stringMatching(/p1-access: 1 stored update\(s\) cannot be applied/),
     ]);
   });
+
+  it("drops stored content that does not fit the schema, stores the repair and reports it", async () => {
+    const store = SqliteStore.open(mkdtempSync(join(tmpdir(), "rapporteur-storage-ext-")));
+    stores.push(store);
+    const doc = new Y.Doc();
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText("Kept")]);
+    doc.getXmlFragment("default").push([paragraph, new Y.XmlElement("script")]);
+    doc.getXmlFragment("default").push([new Y.Map() as never]);
+    // As the server stored it before it checked updates.
+    await store.append("p1-access", Y.encodeStateAsUpdate(doc));
+
+    const errors: string[] = [];
+    const logger: Logger = { info() {}, warn() {}, error: (message) => errors.push(message) };
+    const repaired: { name: string; rules: string[] }[] = [];
+    const extension = new StorageExtension(
+      store,
+      {
+        compactEvery: 100,
+        onRepaired: (name, dropped) => repaired.push({ name, rules: dropped.map((d) => d.rule) }),
+      },
+      logger,
+    );
+    const load = async () => {
+      const document = new Document("p1-access", {
+        storeUpdate: async () => {},
+        changed: () => {},
+        failed: () => {},
+        damaged: () => {},
+      });
+      await extension.onLoadDocument({ documentName: "p1-access", document });
+      return document;
+    };
+    const document = await load();
+    expect(document.ydoc.getXmlFragment("default").toString()).toBe("<paragraph>Kept</paragraph>");
+    expect(repaired).toEqual([{ name: "p1-access", rules: ["node", "type"] }]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /p1-access: dropped 2 part\(s\) that do not fit the document schema \(node at default\/1:script/,
+      ),
+    ]);
+    // Storage agrees with memory: the next load finds nothing to repair.
+    expect((await store.load("p1-access")).updates).toHaveLength(2);
+    await extension.onUnloadDocument({ documentName: "p1-access", document });
+    const again = await load();
+    expect(again.ydoc.getXmlFragment("default").toString()).toBe("<paragraph>Kept</paragraph>");
+    expect(repaired).toHaveLength(1);
+  });
 });

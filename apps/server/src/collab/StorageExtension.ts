@@ -1,3 +1,4 @@
+import { repairYDoc, type SchemaViolation } from "@rapporteur/schema";
 import type { DocumentStore, HistoryKind, HistoryPointInput } from "@rapporteur/storage";
 import * as Y from "yjs";
 import type { Logger } from "../Logger";
@@ -25,6 +26,11 @@ export interface StorageExtensionOptions {
   history?: HistoryKeeper;
   /** The clock of the history (default Date.now). */
   now?(): number;
+  /**
+   * A loaded section held content that does not fit the schema (stored before updates were
+   * checked): it was dropped, by an update stored like any edit. For the audit log.
+   */
+  onRepaired?(documentName: string, dropped: readonly SchemaViolation[]): void;
 }
 
 interface StoredState {
@@ -35,8 +41,9 @@ interface StoredState {
 
 /**
  * Persistence of the collaboration server on a {@link DocumentStore}: loads a document from its
- * stored updates, appends every update before anyone sees it (write-before-broadcast), and
- * compacts the stored updates into one state every `compactEvery` updates and on unload.
+ * stored updates (dropping, as a stored update, whatever in them does not fit the schema), appends
+ * every update before anyone sees it (write-before-broadcast), and compacts the stored updates
+ * into one state every `compactEvery` updates and on unload.
  */
 export class StorageExtension implements CollabExtension {
   readonly name = "storage";
@@ -64,10 +71,26 @@ export class StorageExtension implements CollabExtension {
         if (!skipped.has(i)) Y.applyUpdate(document.ydoc, update);
       });
     });
-    this.#states.set(documentName, {
+    const state = {
       lastSeq: stored.lastSeq,
       sinceCompaction: Math.max(0, stored.updates.length - 1),
-    });
+    };
+    const repair = repairYDoc(document.ydoc, this);
+    if (repair.update) {
+      // Stored before anyone sees the section, so that storage and memory agree.
+      state.lastSeq = await this.store.append(documentName, repair.update);
+      state.sinceCompaction++;
+      const listed = repair.dropped
+        .slice(0, 5)
+        .map((d) => `${d.rule} at ${d.path}: ${d.message}`)
+        .join("; ");
+      this.logger?.error(
+        `storage: ${documentName}: dropped ${repair.dropped.length} part(s) that do not fit ` +
+          `the document schema (${listed}${repair.dropped.length > 5 ? "; ..." : ""})`,
+      );
+      this.options.onRepaired?.(documentName, repair.dropped);
+    }
+    this.#states.set(documentName, state);
   }
 
   async onStoreUpdate({

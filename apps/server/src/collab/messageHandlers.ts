@@ -1,4 +1,3 @@
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CollabRefusal } from "./CollabRefusal";
 import type { Connection } from "./Connection";
@@ -7,7 +6,7 @@ import type { Document } from "./Document";
 import type { FrameDecoder } from "./FrameDecoder";
 import { MessageType, SyncMessageType } from "./messageTypes";
 import { updateWouldChange } from "./updateWouldChange";
-import { validateAwarenessUpdate } from "./validateAwarenessUpdate";
+import { type AwarenessEntry, validateAwarenessUpdate } from "./validateAwarenessUpdate";
 
 /** What a message handler gets: the frame (its type already read), its connection and document. */
 export interface MessageContext {
@@ -30,7 +29,8 @@ const handleSync: MessageHandler = ({ connection, document, decoder }) => {
       } catch {
         throw new CollabRefusal(CloseCode.badRequest, "Malformed message: invalid state vector");
       }
-      connection.send(document.encodeSyncStep2(stateVector));
+      // What the client lacks may be the whole section: answered within a byte budget.
+      connection.answerSyncStep1(() => document.encodeSyncStep2(stateVector));
       return;
     }
     case SyncMessageType.step2:
@@ -56,9 +56,43 @@ const handleSync: MessageHandler = ({ connection, document, decoder }) => {
 const handleAwareness: MessageHandler = ({ connection, document, decoder }) => {
   const update = decoder.readVarUint8Array("awareness update");
   decoder.end("awareness update");
-  validateAwarenessUpdate(update);
-  awarenessProtocol.applyAwarenessUpdate(document.awareness, update, connection);
+  const { maxAwarenessBytes, maxAwarenessStateBytes } = connection.traffic;
+  if (update.byteLength > maxAwarenessBytes) {
+    throw new CollabRefusal(
+      CloseCode.messageTooLarge,
+      `Presence update of ${update.byteLength} bytes exceeds the limit of ${maxAwarenessBytes}`,
+    );
+  }
+  const { own, foreign } = document.claimPresence(connection, validateAwarenessUpdate(update));
+  if (foreign.length > 0) {
+    connection.warnOnce(
+      "presence",
+      `tried to change the presence of client ${foreign[0]}, owned by another connection: ignored`,
+    );
+  }
+  if (!own) return;
+  const stateJson = JSON.stringify(presenceState(own.state, connection));
+  const bytes = Buffer.byteLength(stateJson);
+  if (bytes > maxAwarenessStateBytes) {
+    throw new CollabRefusal(
+      CloseCode.messageTooLarge,
+      `Presence state of ${bytes} bytes exceeds the limit of ${maxAwarenessStateBytes}`,
+    );
+  }
+  connection.changePresence(() =>
+    document.applyPresence(connection, own.clientId, own.clock, stateJson),
+  );
 };
+
+/** A presence state as others see it: its `user` is the connection's account, not the client's. */
+function presenceState(
+  state: AwarenessEntry["state"],
+  connection: Connection,
+): Record<string, unknown> | null {
+  if (state === null) return null;
+  const fields = Array.isArray(state) ? {} : state;
+  return connection.presence ? { ...fields, user: connection.presence.user } : fields;
+}
 
 const handleQueryAwareness: MessageHandler = ({ connection, document, decoder }) => {
   decoder.end("awareness query");

@@ -1,12 +1,11 @@
+import { isSectionId } from "@rapporteur/api";
 import { CloseCode, type CloseCodeValue } from "./closeCodes";
 
 /** Where the collaboration endpoint lives: rooms are `/collab/<sectionId>`. */
 export const COLLAB_PATH_PREFIX = "/collab";
 
-/** What a section id looks like: a lower-case slug (`p1-access`). */
-export const SECTION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Longest section id accepted. */
-export const MAX_SECTION_ID_LENGTH = 100;
+// The section-id rule is @rapporteur/api's; re-exported for the modules that import it from here.
+export { MAX_SECTION_ID_LENGTH, SECTION_ID_PATTERN } from "@rapporteur/api";
 
 /** Result of {@link parseCollabPath}. */
 export type CollabPath =
@@ -42,7 +41,7 @@ export function parseCollabPath(target: string): CollabPath {
   } catch {
     return bad("Malformed percent-encoding in the section id");
   }
-  if (id.length > MAX_SECTION_ID_LENGTH || !SECTION_ID_PATTERN.test(id)) {
+  if (!isSectionId(id)) {
     return bad("Not a section id: section ids are lower-case slugs such as 'p1-access'");
   }
   let params: URLSearchParams;

@@ -13,7 +13,6 @@ import type { Outline } from "@rapporteur/outline";
 import type { DocumentStore } from "@rapporteur/storage";
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/CollabServer";
-import { editSectionLive, liveDocument } from "./editSectionLive";
 
 /** What {@link CommentService} works with. */
 export interface CommentServiceOptions {
@@ -22,7 +21,6 @@ export interface CommentServiceOptions {
   store: DocumentStore;
   outline: Outline;
   /** How long a section loaded only to apply a suggestion stays in memory, in ms. */
-  idleUnloadMs: number;
 }
 
 /** What a new thread is made of (checked further by the comment store). */
@@ -122,13 +120,16 @@ export class CommentService {
         );
       }
       const { replacement } = current.suggestion;
-      const applied = await editSectionLive(
-        this.#options.collab,
-        current.sectionId,
-        (ydoc) => applySuggestion(ydoc, current.anchor, replacement),
-        this.#options.idleUnloadMs,
-        { userId: actor.id, kind: "suggestion" },
-      );
+      const connection = await this.#options.collab.openDirectConnection(current.sectionId);
+      let applied: boolean;
+      try {
+        applied = await connection.transact(
+          (ydoc) => applySuggestion(ydoc, current.anchor, replacement),
+          { userId: actor.id, kind: "suggestion" },
+        );
+      } finally {
+        connection.disconnect();
+      }
       // The edit is stored: the decision follows it (a refused one marks the thread detached).
       return this.store.decideSuggestion(threadId, "accepted", actor, { apply: () => applied });
     });
@@ -180,9 +181,12 @@ export class CommentService {
   async #withSectionDoc<T>(sectionId: string, read: (ydoc: Y.Doc) => T): Promise<T> {
     const { collab, store } = this.#options;
     if (collab.documentNames.includes(sectionId)) {
-      const document = await liveDocument(collab, sectionId);
-      await document.whenSettled();
-      if (!document.retired) return read(document.ydoc);
+      const connection = await collab.openDirectConnection(sectionId);
+      try {
+        return await connection.read(read);
+      } finally {
+        connection.disconnect();
+      }
     }
     const stored = await store.load(sectionId);
     const ydoc = new Y.Doc();

@@ -1,15 +1,7 @@
-import type { CommentChange, CommentStore, CommentThread } from "@rapporteur/comments";
+import type { CommentEvent } from "@rapporteur/api";
+import type { CommentChange, CommentStore } from "@rapporteur/comments";
 
-/** The `comment` event of `/api/events`: one thread changed, was created or was deleted. */
-export interface CommentEvent {
-  sectionId: string;
-  threadId: number;
-  /** The thread after the change, with its replies; null when `deleted`. */
-  thread: CommentThread | null;
-  deleted: boolean;
-  /** Open threads of the section now (for the outline's counts). */
-  openComments: number;
-}
+export type { CommentEvent } from "@rapporteur/api";
 
 /** The event pushed to every open stream for a stored change of a thread. */
 export function commentEvent(change: CommentChange, store: CommentStore): CommentEvent {

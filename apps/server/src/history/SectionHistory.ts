@@ -9,7 +9,6 @@ import type {
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/CollabServer";
 import type { HistoryKeeper } from "../collab/StorageExtension";
-import { editSectionLive } from "../comments/editSectionLive";
 import type { CheckpointWorker } from "./CheckpointWorker";
 import { HISTORY_GROUP_GAP_MS, historyCheckpoints } from "./historyCheckpoints";
 
@@ -39,7 +38,6 @@ export interface SectionHistoryOptions {
   accounts: AccountStore;
   /** Assigned once the collaboration server exists (restores go through it). */
   collab(): CollabServer;
-  idleUnloadMs: number;
   /** Where compaction's checkpoints are made (default: on the calling thread). */
   worker?: CheckpointWorker;
   now?(): number;
@@ -177,16 +175,18 @@ export class SectionHistory implements HistoryKeeper {
     userId: number | null,
   ): Promise<string | null> {
     const json = stateToJSON(state);
-    await editSectionLive(
-      this.#options.collab(),
-      sectionId,
-      (ydoc) => {
-        replaceYDocContent(ydoc, json);
-        return true;
-      },
-      this.#options.idleUnloadMs,
-      { userId, kind: "restore" },
-    );
+    const connection = await this.#options.collab().openDirectConnection(sectionId);
+    try {
+      await connection.transact(
+        (ydoc) => {
+          replaceYDocContent(ydoc, json);
+          return true;
+        },
+        { userId, kind: "restore" },
+      );
+    } finally {
+      connection.disconnect();
+    }
     return this.restorePointBefore(sectionId, "restore");
   }
 

@@ -44,8 +44,6 @@ export interface ApiDependencies {
   maxImportBytes: number;
   /** Deadline of one import conversion in the import worker, in ms (default 10 s; 422 beyond). */
   importTimeoutMs?: number;
-  /** How long a section loaded only for an import stays in memory, in ms. */
-  idleUnloadMs: number;
   /** The sections' history: list, points, restores. */
   sectionHistory: SectionHistory;
   /** Named versions of the report. */

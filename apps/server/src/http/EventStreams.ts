@@ -1,3 +1,4 @@
+import type { ServerEventName, ServerEvents } from "@rapporteur/api";
 import type { Response } from "express";
 
 /** Whose stream it is: events for one user, and closing their streams when they sign out. */
@@ -15,7 +16,14 @@ export class EventStreams {
   readonly #open = new Map<Response, StreamOwner | null>();
   readonly #heartbeat: NodeJS.Timeout;
 
-  constructor(heartbeatMs = 25_000) {
+  /**
+   * @param watchSession called with the session of each stream opened; the function it returns
+   *   is called when the stream ends (the server ends streams whose session expires).
+   */
+  constructor(
+    heartbeatMs = 25_000,
+    private readonly watchSession: (token: string) => () => void = () => () => {},
+  ) {
     this.#heartbeat = setInterval(() => this.#write(": keep-alive\n\n"), heartbeatMs);
     this.#heartbeat.unref();
   }
@@ -35,16 +43,24 @@ export class EventStreams {
     });
     response.write("retry: 2000\n\n");
     this.#open.set(response, owner);
-    response.on("close", () => this.#open.delete(response));
+    const unwatch = owner ? this.watchSession(owner.token) : () => {};
+    response.on("close", () => {
+      this.#open.delete(response);
+      unwatch();
+    });
   }
 
   /** Sends one event to every open stream. */
-  send(event: string, data: unknown): void {
+  send<E extends ServerEventName>(event: E, data: ServerEvents[E]): void {
     this.#write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   /** Sends one event to the streams whose owner matches. */
-  sendWhere(match: (owner: StreamOwner) => boolean, event: string, data: unknown): void {
+  sendWhere<E extends ServerEventName>(
+    match: (owner: StreamOwner) => boolean,
+    event: E,
+    data: ServerEvents[E],
+  ): void {
     const chunk = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const [response, owner] of this.#open) if (owner && match(owner)) response.write(chunk);
   }

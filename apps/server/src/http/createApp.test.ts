@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SyncMessageType } from "../collab/messageTypes";
+import { EventStreamReader } from "../testing/EventStreamReader";
 import { eventually, paragraphUpdate, RawCollabClient } from "../testing/RawCollabClient";
 import { startTestServer, type TestServer } from "../testing/startTestServer";
 
@@ -63,17 +64,8 @@ describe("HTTP API", () => {
 
   it("counts words on the server as a section changes, and pushes the change as an event", async () => {
     const server = await start();
-    const events = await fetch(`${server.url}/api/events`, { headers: server.headers("drafter") });
-    expect(events.headers.get("content-type")).toMatch(/text\/event-stream/);
-    const reader = events.body!.getReader();
-    let streamed = "";
-    const reading = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        streamed += Buffer.from(value).toString();
-      }
-    })();
+    const stream = await EventStreamReader.open(server.url, server.headers("drafter"));
+    expect(stream.response.headers.get("content-type")).toMatch(/text\/event-stream/);
 
     const client = new RawCollabClient(server.wsUrl("p1-access"), {
       cookie: server.cookies.drafter,
@@ -81,16 +73,15 @@ describe("HTTP API", () => {
     clients.push(client);
     await client.opened;
     client.sendSync(SyncMessageType.update, paragraphUpdate("Meaningful access for all people"));
-    await eventually(() => streamed.includes("event: wordcount"));
-    expect(streamed).toContain('data: {"sectionId":"p1-access","words":5,"footnoteWords":0}');
+    await eventually(() => stream.text.includes("event: wordcount"));
+    expect(stream.text).toContain('data: {"sectionId":"p1-access","words":5,"footnoteWords":0}');
     const get = (path: string) =>
       fetch(`${server.url}${path}`, { headers: server.headers("drafter") });
     const section = await (await get("/api/sections/p1-access")).json();
     expect(section).toMatchObject({ id: "p1-access", words: 5, footnoteWords: 0, readOnly: false });
     const report = await (await get("/api/report")).json();
     expect(report.totals.words).toBe(5);
-    await reader.cancel();
-    await reading;
+    await stream.close();
   });
 
   it("counts stored sections at startup", async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import express, { type Express } from "express";
+import { HostPolicy } from "../auth/HostPolicy";
 import type { Logger } from "../Logger";
 import type { ApiDependencies } from "./ApiDependencies";
 import { apiRouter } from "./apiRouter";
@@ -16,6 +17,8 @@ export interface AppOptions extends ApiDependencies {
   /** Reverse proxies in front whose X-Forwarded-* headers are believed (0: none). */
   trustProxy: number;
   logger: Logger;
+  /** Hosts and origins state-changing requests may name (default: development defaults). */
+  hosts?: HostPolicy;
 }
 
 /**
@@ -42,7 +45,7 @@ export function createApp(options: AppOptions): Express {
     response.setHeader("Cache-Control", "no-store");
     next();
   });
-  app.use("/api", csrfProtection);
+  app.use("/api", csrfProtection(options.hosts ?? new HostPolicy()));
   app.use("/api", apiRouter(options));
   app.use("/api", (request, _response, next) => {
     next(notFound("route_not_found", `No API route ${request.method} ${request.originalUrl}`));

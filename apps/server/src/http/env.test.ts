@@ -52,4 +52,19 @@ describe("loadEnv", () => {
     expect(attempt).toThrow(/PORT="eighty"/);
     expect(attempt).toThrow(/RAPPORTEUR_IDLE_UNLOAD_MS="-5"/);
   });
+
+  it("reads the public origins as a list and refuses what is not an origin", () => {
+    expect(loadEnv({}).RAPPORTEUR_PUBLIC_ORIGIN).toEqual([]);
+    expect(
+      loadEnv({
+        RAPPORTEUR_PUBLIC_ORIGIN: "https://Rapporteur.example.org, http://10.0.0.5:3000",
+      }).RAPPORTEUR_PUBLIC_ORIGIN,
+    ).toEqual(["https://rapporteur.example.org", "http://10.0.0.5:3000"]);
+    expect(() => loadEnv({ RAPPORTEUR_PUBLIC_ORIGIN: "rapporteur.example.org" })).toThrow(
+      /RAPPORTEUR_PUBLIC_ORIGIN="rapporteur.example.org": .*not an origin/,
+    );
+    expect(() =>
+      loadEnv({ RAPPORTEUR_PUBLIC_ORIGIN: "https://rapporteur.example.org/app" }),
+    ).toThrow(/without a path/);
+  });
 });

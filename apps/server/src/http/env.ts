@@ -1,6 +1,7 @@
 import { DEFAULT_TIMETABLE_PATH } from "@rapporteur/budget";
 import { DEFAULT_OUTLINE_PATH } from "@rapporteur/outline";
 import { z } from "zod";
+import { parsePublicOrigins } from "../auth/HostPolicy";
 
 /** One configuration variable, as the README lists it. */
 export interface EnvVariable {
@@ -53,6 +54,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     name: "RAPPORTEUR_MAX_MESSAGE_BYTES",
     default: "10485760",
     description: "Largest collaboration message accepted (larger: close code 4413)",
+  },
+  {
+    name: "RAPPORTEUR_MAX_SECTION_BYTES",
+    default: "16777216",
+    description:
+      "Largest encoded Yjs state of one section (an edit that would take it beyond: close code 4413)",
   },
   {
     name: "RAPPORTEUR_MAX_MESSAGES_PER_SECOND",
@@ -146,6 +153,30 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     description:
       "Number of reverse proxies in front of the server whose X-Forwarded-For/-Host are believed (login limits, audit, CSRF)",
   },
+  {
+    name: "RAPPORTEUR_PUBLIC_ORIGIN",
+    default: "",
+    description:
+      "Origin(s) the server is reached at, comma-separated (https://rapporteur.example.org): state-changing requests and WebSocket upgrades naming another Host or Origin get 403 host_rejected/csrf_rejected (DNS rebinding). Unset: only IP addresses, localhost and this machine's host name are accepted as Host",
+  },
+  {
+    name: "RAPPORTEUR_REQUEST_TIMEOUT_MS",
+    default: "60000",
+    description:
+      "Milliseconds a client has to send a whole HTTP request, headers and body (beyond: 408 and the socket closed); imports must upload within it",
+  },
+  {
+    name: "RAPPORTEUR_MAX_UNAUTHENTICATED_PER_ADDRESS",
+    default: "256",
+    description:
+      "Connections without a session one client address keeps (beyond: its oldest are cut after 1 s); signed-in connections are bounded per account instead",
+  },
+  {
+    name: "RAPPORTEUR_MAX_UNAUTHENTICATED",
+    default: "1024",
+    description:
+      "Connections without a session at once, all addresses (beyond: the oldest of the busiest address is cut, or 503 too_many_connections); keep it well below the open-file limit (ulimit -n)",
+  },
 ];
 
 const SECRETS = new Set(["RAPPORTEUR_ADMIN_PASSWORD", "RAPPORTEUR_DEMO_PASSWORD"]);
@@ -161,6 +192,7 @@ const envSchema = z.object({
   RAPPORTEUR_IDLE_UNLOAD_MS: integer(0, 24 * 3_600_000).default(30_000),
   RAPPORTEUR_COMPACT_EVERY: integer(1, 1_000_000).default(500),
   RAPPORTEUR_MAX_MESSAGE_BYTES: integer(1024, 1024 ** 3).default(10 * 1024 * 1024),
+  RAPPORTEUR_MAX_SECTION_BYTES: integer(65_536, 1024 ** 3).default(16 * 1024 * 1024),
   RAPPORTEUR_MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(1024 * 1024),
   RAPPORTEUR_MAX_IMPORT_BYTES: integer(1024, 1024 ** 3).default(15 * 1024 * 1024),
   RAPPORTEUR_IMPORT_TIMEOUT_MS: integer(100, 3_600_000).default(10_000),
@@ -181,6 +213,20 @@ const envSchema = z.object({
   RAPPORTEUR_DEMO_PASSWORD: password.default("rapporteur-demo"),
   RAPPORTEUR_SECURE_COOKIES: flag.default(false),
   RAPPORTEUR_TRUST_PROXY: integer(0, 10).default(0),
+  RAPPORTEUR_PUBLIC_ORIGIN: z
+    .string()
+    .transform((value, context) => {
+      try {
+        return parsePublicOrigins(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .default([]),
+  RAPPORTEUR_REQUEST_TIMEOUT_MS: integer(1_000, 24 * 3_600_000).default(60_000),
+  RAPPORTEUR_MAX_UNAUTHENTICATED_PER_ADDRESS: integer(1, 1_000_000).default(256),
+  RAPPORTEUR_MAX_UNAUTHENTICATED: integer(1, 1_000_000).default(1024),
 });
 
 /** The validated configuration of the server. */

@@ -1,10 +1,14 @@
 import type { AccountStore } from "@rapporteur/accounts";
 import type { RequestHandler } from "express";
 import { readSessionToken } from "../auth/sessionCookie";
+import { connectionAuthenticated } from "./ConnectionLimiter";
 import { forbidden, unauthorized } from "./errors";
 import { requestAuth, setRequestAuth } from "./requestAuth";
 
-/** Lets through requests with a valid, unexpired session of an active user; 401 otherwise. */
+/**
+ * Lets through requests with a valid, unexpired session of an active user (their connection then
+ * counts as authenticated, see {@link connectionAuthenticated}); 401 otherwise.
+ */
 export function requireSession(accounts: AccountStore): RequestHandler {
   return (request, _response, next) => {
     const token = readSessionToken(request.headers.cookie);
@@ -14,6 +18,7 @@ export function requireSession(accounts: AccountStore): RequestHandler {
       return;
     }
     setRequestAuth(request, { user, token });
+    connectionAuthenticated(request.socket);
     next();
   };
 }

@@ -1,5 +1,5 @@
+import { isSectionId } from "@rapporteur/api";
 import { findSection, type Outline, type OutlineSection } from "@rapporteur/outline";
-import { MAX_SECTION_ID_LENGTH, SECTION_ID_PATTERN } from "../collab/parseCollabPath";
 import { badRequest, notFound } from "./errors";
 
 /**
@@ -7,11 +7,7 @@ import { badRequest, notFound } from "./errors";
  * not a slug (`../`, quotes, upper case), 404 `section_not_found` for a slug not in the outline.
  */
 export function sectionFromPath(outline: Outline, raw: unknown): OutlineSection {
-  if (
-    typeof raw !== "string" ||
-    raw.length > MAX_SECTION_ID_LENGTH ||
-    !SECTION_ID_PATTERN.test(raw)
-  ) {
+  if (!isSectionId(raw)) {
     throw badRequest(
       "invalid_section_id",
       "Not a section id: section ids are lower-case slugs such as 'p1-access'",

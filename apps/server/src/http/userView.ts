@@ -1,18 +1,7 @@
-import type { Role, User } from "@rapporteur/accounts";
+import type { User } from "@rapporteur/accounts";
+import type { AdminUserView, UserView } from "@rapporteur/api";
 
-/** A user as every signed-in client may see them. */
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-}
-
-/** A user as the editors' user management sees them. */
-export interface AdminUserView extends UserView {
-  active: boolean;
-  createdAt: string;
-}
+export type { AdminUserView, UserView } from "@rapporteur/api";
 
 /** The public fields of a user. */
 export function userView(user: User): UserView {

@@ -1,9 +1,8 @@
+import type { WordCountEvent } from "@rapporteur/api";
 import type { DocumentCount } from "@rapporteur/wordcount";
 
-/** A change of one section's count, as pushed to `/api/events`. */
-export interface WordCountChange extends DocumentCount {
-  sectionId: string;
-}
+/** A change of one section's count, as pushed to `/api/events` (the `wordcount` event). */
+export type WordCountChange = WordCountEvent;
 
 /**
  * The server's word counts, one per section, computed from the documents themselves (never taken

@@ -1,18 +1,14 @@
+import type { BudgetEvent, BudgetView, PartBudgetView } from "@rapporteur/api";
 import {
-  type BudgetProjection,
   type BudgetSettings,
-  type BudgetState,
   budgetState,
   countedWords,
   draftingDeadline,
   type HistoryDay,
-  type Milestone,
   projectBudget,
-  type TargetRange,
 } from "@rapporteur/budget";
 import type { Outline } from "@rapporteur/outline";
 import {
-  type ReportTotals,
   type ReportView,
   reportTotals,
   type SectionView,
@@ -21,40 +17,7 @@ import {
 } from "./reportView";
 import type { WordCounts } from "./WordCounts";
 
-/** One part (chapter) with the totals of its sections. */
-export interface PartBudgetView {
-  id: string;
-  title: string;
-  words: number;
-  footnoteWords: number;
-  counted: number;
-  budget: number;
-  state: BudgetState;
-}
-
-/** The Budget page: `GET /api/budget`. */
-export interface BudgetView {
-  targetRange: TargetRange;
-  footnotesCount: boolean;
-  parts: PartBudgetView[];
-  sections: SectionView[];
-  totals: ReportTotals;
-  /**
-   * `toMin`: words still needed to reach the minimum (0 once reached); `toMax`: words that can
-   * still be added before the maximum (negative once over).
-   */
-  remaining: { toMin: number; toMax: number };
-  /** Counted words at the end of each day the report was edited, oldest first. */
-  history: { date: string; words: number }[];
-  projection: BudgetProjection;
-  timetable: Milestone[];
-  /** Whether an editor replaced the timetable of content/timetable.yaml. */
-  timetableOverridden: boolean;
-  /** Last day of the drafting milestone, the projection's deadline (null: none). */
-  deadline: string | null;
-  /** The server's today, `YYYY-MM-DD`, the projection's starting point. */
-  today: string;
-}
+export type { BudgetEvent, BudgetView, PartBudgetView } from "@rapporteur/api";
 
 /** Totals per part, in outline order. */
 export function partBudgets(
@@ -118,15 +81,6 @@ export function budgetView(
   };
 }
 
-/** The `budget` event of `/api/events`: what moves the outline's bars and the Budget page. */
-export interface BudgetEvent {
-  targetRange: TargetRange;
-  footnotesCount: boolean;
-  sections: { id: string; budget: number; counted: number; state: BudgetState }[];
-  parts: PartBudgetView[];
-  totals: ReportTotals;
-}
-
 /** The budget of every section and part with the report's totals, for the `budget` event. */
 export function budgetEvent(
   outline: Outline,
@@ -139,6 +93,7 @@ export function budgetEvent(
     locked: false,
     leads: [],
     readOnly: true,
+    allowedActions: [],
     updatedBy: null,
   };
   const sections = outline.sections.map((s) => sectionView(s, counts, noWorkflow, budgets));

@@ -1,75 +1,21 @@
+import type { ReportTotals, ReportView, SectionView, SectionWorkflowView } from "@rapporteur/api";
 import {
   allocationWarning,
   type BudgetSettings,
-  type BudgetState,
   budgetState,
   countedWords,
-  type TargetRange,
 } from "@rapporteur/budget";
 import type { Outline, OutlineSection } from "@rapporteur/outline";
-import type { SectionStatus } from "@rapporteur/workflow";
 import type { WordCounts } from "./WordCounts";
 
-/** A lead drafter of a section, as the API shows them. */
-export interface LeadView {
-  id: number;
-  username: string;
-  displayName: string;
-}
-
-/** A section's place in the workflow and what the asking user may do with its text. */
-export interface SectionWorkflowView {
-  status: SectionStatus;
-  /** Approved sections are locked: read-only to everyone but editors. */
-  locked: boolean;
-  leads: LeadView[];
-  /** True when the asking user cannot edit the text (the server refuses their edits). */
-  readOnly: boolean;
-  /** Display name of who last changed the status or leads (null before any change). */
-  updatedBy: string | null;
-}
-
-/** One section as the API shows it. */
-export interface SectionView extends SectionWorkflowView {
-  id: string;
-  title: string;
-  part: string;
-  /** The allocation in force: an editor's, or the outline's. */
-  budget: number;
-  guidance: string;
-  words: number;
-  footnoteWords: number;
-  /** Words counted against the budget (with footnote words when the report says they count). */
-  counted: number;
-  /** `counted` against `budget`: short below 90 %, over above 110 % (see @rapporteur/budget). */
-  state: BudgetState;
-}
-
-/** The report's totals as `GET /api/report` and `GET /api/budget` show them. */
-export interface ReportTotals {
-  words: number;
-  footnoteWords: number;
-  /** Sum of the sections' allocations. */
-  budget: number;
-  targetRange: TargetRange;
-  /** Words counted against the budget. */
-  counted: number;
-  /** Null, or why the allocations do not fit the target range. */
-  allocationWarning: string | null;
-}
-
-/** The report as `GET /api/report` shows it. */
-export interface ReportView {
-  title: string;
-  shortTitle: string;
-  symbol: string;
-  targetRange: { min: number; max: number };
-  parts: { id: string; title: string }[];
-  /** Whether footnote words count against the budgets. */
-  footnotesCount: boolean;
-  sections: SectionView[];
-  totals: ReportTotals;
-}
+// The view types are the contract with the web app: @rapporteur/api declares them.
+export type {
+  LeadView,
+  ReportTotals,
+  ReportView,
+  SectionView,
+  SectionWorkflowView,
+} from "@rapporteur/api";
 
 /** A section with its current counts, budget and workflow. */
 export function sectionView(

@@ -1,22 +1,14 @@
 import type { AccountStore, Role, User } from "@rapporteur/accounts";
+import type { LeadView, SectionEvent, SectionWorkflowView } from "@rapporteur/api";
 import {
+  allowedActions,
   isLocked,
-  type SectionStatus,
   type SectionWorkflow,
   type WorkflowStore,
 } from "@rapporteur/workflow";
 import { sectionAccess } from "../auth/sectionAccess";
-import type { LeadView, SectionWorkflowView } from "./reportView";
 
-/** The `section` event of `/api/events`: a section's status, lock or leads changed. */
-export interface SectionEvent {
-  sectionId: string;
-  status: SectionStatus;
-  locked: boolean;
-  leads: LeadView[];
-  /** Display name of who made the change. */
-  updatedBy: string | null;
-}
+export type { SectionEvent } from "@rapporteur/api";
 
 function displayNameOf(username: string | null, users: ReadonlyMap<number, User>): string | null {
   if (!username) return null;
@@ -53,6 +45,7 @@ export function workflowViews(
       locked: isLocked(state.status),
       leads: leadViews(state.leads, users),
       readOnly: sectionAccess(role, state.status).readOnly,
+      allowedActions: allowedActions(role, state.status),
       updatedBy: displayNameOf(state.updatedBy, users),
     };
   };

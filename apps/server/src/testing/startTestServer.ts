@@ -11,9 +11,15 @@ import {
   type RapporteurServerOptions,
 } from "../createRapporteurServer";
 import { silentLogger } from "../Logger";
+import { TEST_ACCOUNTS } from "./testAccounts";
 
-/** Password of the test accounts `editor`, `drafter` and `reviewer` of {@link startTestServer}. */
-export const TEST_PASSWORD = "test-password";
+export { TEST_ACCOUNTS } from "./testAccounts";
+
+/**
+ * @deprecated Use {@link TEST_ACCOUNTS}: the password of the `drafter` and `reviewer` accounts
+ * (the editor signs in as `admin` with its own password).
+ */
+export const TEST_PASSWORD = TEST_ACCOUNTS.drafter.password;
 
 /** An in-process server on port 0 of 127.0.0.1 for unit tests. */
 export interface TestServer {
@@ -22,8 +28,7 @@ export interface TestServer {
   url: string;
   wsUrl(sectionId: string): string;
   /**
-   * `Cookie` header values of a signed-in session per role (users `editor`, `drafter`,
-   * `reviewer`, password {@link TEST_PASSWORD}).
+   * `Cookie` header values of a signed-in session per role (the users of {@link TEST_ACCOUNTS}).
    */
   cookies: Record<Role, string>;
   /** Headers of a signed-in JSON request from this site (cookie, Origin, Content-Type). */
@@ -57,8 +62,8 @@ export async function startTestServer(
   const users = await Promise.all(
     roles.map(
       async (role) =>
-        server.accounts.findByUsername(role) ??
-        (await server.accounts.create({ username: role, password: TEST_PASSWORD, role })),
+        server.accounts.findByUsername(TEST_ACCOUNTS[role].username) ??
+        (await server.accounts.create({ ...TEST_ACCOUNTS[role], role })),
     ),
   );
   const cookies = Object.fromEntries(

@@ -31,6 +31,7 @@ const ACTION_LABELS: Record<string, string> = {
   import: "Import",
   budget_changed: "Word budget",
   timetable_changed: "Timetable",
+  section_repaired: "Section repaired",
 };
 
 const PAGE_SIZE = 50;

@@ -1,9 +1,9 @@
+import { colourForName } from "@rapporteur/accounts/presence";
+import type { AdminUserView, Role, UserView } from "@rapporteur/api";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
-import { type Account, ROLE_LABELS, type Role } from "../auth/accountTypes";
-import { colourForName } from "../identity/colourForName";
+import { ROLE_LABELS } from "../auth/roleLabels";
 import { Avatar } from "../layout/Avatar";
-import type { ManagedUser } from "./userTypes";
 
 const ROLES: Role[] = ["editor", "drafter", "reviewer"];
 
@@ -15,15 +15,15 @@ function message(error: unknown): string {
 }
 
 /** The editors' user management: add users, change roles, deactivate, reset passwords. */
-export function UsersPage({ account }: { account: Account }) {
-  const [users, setUsers] = useState<ManagedUser[] | null>(null);
+export function UsersPage({ account }: { account: UserView }) {
+  const [users, setUsers] = useState<AdminUserView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [resetting, setResetting] = useState<ManagedUser | null>(null);
+  const [resetting, setResetting] = useState<AdminUserView | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const answer = await apiRequest<{ users: ManagedUser[] }>("/users");
+      const answer = await apiRequest<{ users: AdminUserView[] }>("/users");
       setUsers(answer.users);
     } catch (error) {
       setProblem(message(error));
@@ -34,18 +34,18 @@ export function UsersPage({ account }: { account: Account }) {
     void load();
   }, [load]);
 
-  const replace = (updated: ManagedUser) =>
+  const replace = (updated: AdminUserView) =>
     setUsers((list) => list?.map((u) => (u.id === updated.id ? updated : u)) ?? null);
 
   const update = async (
-    user: ManagedUser,
-    change: Partial<Pick<ManagedUser, "role" | "active">>,
+    user: AdminUserView,
+    change: Partial<Pick<AdminUserView, "role" | "active">>,
     done: string,
   ) => {
     setProblem(null);
     setNotice(null);
     try {
-      const answer = await apiRequest<{ user: ManagedUser }>(`/users/${user.id}`, {
+      const answer = await apiRequest<{ user: AdminUserView }>(`/users/${user.id}`, {
         method: "PATCH",
         body: change,
       });
@@ -191,7 +191,7 @@ export function UsersPage({ account }: { account: Account }) {
   );
 }
 
-function AddUserForm({ onAdded }: { onAdded: (user: ManagedUser) => void }) {
+function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<Role>("drafter");
@@ -209,7 +209,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: ManagedUser) => void }) {
     setSaving(true);
     setProblem(null);
     try {
-      const answer = await apiRequest<{ user: ManagedUser }>("/users", {
+      const answer = await apiRequest<{ user: AdminUserView }>("/users", {
         method: "POST",
         body: {
           username: username.trim(),
@@ -302,7 +302,7 @@ function ResetPasswordDialog({
   onClose,
   onDone,
 }: {
-  user: ManagedUser;
+  user: AdminUserView;
   onClose: () => void;
   onDone: () => void;
 }) {

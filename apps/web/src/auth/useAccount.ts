@@ -1,15 +1,15 @@
+import type { MeAnswer, UserView } from "@rapporteur/api";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiRequest } from "../api/apiRequest";
 import { onSessionLost } from "../api/sessionLost";
-import type { Account, MeAnswer } from "./accountTypes";
 
 /** Where the user stands: being checked, signed out (with why), or signed in. */
 export type AccountState =
   | { kind: "checking" }
   | { kind: "unreachable"; message: string }
   | { kind: "signedOut"; notice: string | null }
-  | { kind: "signedIn"; account: Account };
+  | { kind: "signedIn"; account: UserView };
 
 /** What {@link useAccount} returns. */
 export interface AccountControls {
@@ -109,7 +109,7 @@ export function useAccount(): AccountControls {
   return { state, signIn, signOut, refresh, verify };
 }
 
-function sameAccount(a: Account, b: Account): boolean {
+function sameAccount(a: UserView, b: UserView): boolean {
   return (
     a.id === b.id &&
     a.username === b.username &&

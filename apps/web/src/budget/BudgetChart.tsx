@@ -1,8 +1,8 @@
+import type { BudgetView } from "@rapporteur/api";
+import { formatDay } from "@rapporteur/budget/rules";
 import { useId } from "react";
 import { formatNumber } from "../layout/formatNumber";
 import { budgetChartLayout, chartHistory } from "./budgetChartLayout";
-import type { BudgetView } from "./budgetTypes";
-import { formatDay } from "./formatDay";
 
 /**
  * Counted words over time (the server's daily history) against the drafting timetable: the

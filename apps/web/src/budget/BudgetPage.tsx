@@ -1,10 +1,9 @@
-import type { Role } from "../auth/accountTypes";
+import type { BudgetView, Role } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
 import { MessagePanel } from "../layout/MessagePanel";
 import { BudgetChart } from "./BudgetChart";
 import { BudgetSettingsForm } from "./BudgetSettingsForm";
 import { BudgetTable } from "./BudgetTable";
-import type { BudgetView } from "./budgetTypes";
 import { projectionSentence } from "./projectionSentence";
 import { TimetableForm } from "./TimetableForm";
 import { useBudget } from "./useBudget";

@@ -1,7 +1,7 @@
+import type { BudgetView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
 import { formatNumber } from "../layout/formatNumber";
 import { updateBudgetSettings } from "./budgetApi";
-import type { BudgetView } from "./budgetTypes";
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
+import type { BudgetState } from "@rapporteur/api";
 import { BUDGET_STATE_LABELS, budgetStateDescription } from "./budgetStateLabel";
-import type { BudgetState } from "./budgetTypes";
 
 /** The state of a count against its allocation, in colour and in words. */
 export function BudgetStateBadge({

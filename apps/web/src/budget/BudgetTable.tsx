@@ -1,7 +1,7 @@
+import type { BudgetView } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
 import { AllocationInput } from "./AllocationInput";
 import { BudgetStateBadge } from "./BudgetStateBadge";
-import type { BudgetView } from "./budgetTypes";
 import { StateBar } from "./StateBar";
 
 /** Props of {@link BudgetTable}. */

@@ -1,5 +1,5 @@
+import type { BudgetState } from "@rapporteur/api";
 import { budgetStateDescription } from "./budgetStateLabel";
-import type { BudgetState } from "./budgetTypes";
 import "./budget.css";
 
 /** Props of {@link StateBar}. */

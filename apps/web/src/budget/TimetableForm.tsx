@@ -1,7 +1,7 @@
+import type { BudgetView, Milestone } from "@rapporteur/api";
+import { formatDay } from "@rapporteur/budget/rules";
 import { type FormEvent, useState } from "react";
 import { setTimetable } from "./budgetApi";
-import type { BudgetView, Milestone } from "./budgetTypes";
-import { formatDay } from "./formatDay";
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,8 +1,8 @@
+import type { ReportView, SectionView } from "@rapporteur/api";
 import { describe, expect, it } from "vitest";
-import type { Report, ReportSection } from "../report/reportTypes";
 import { applyBudgetEvent } from "./applyBudgetEvent";
 
-const section = (id: string): ReportSection => ({
+const section = (id: string): SectionView => ({
   id,
   title: id,
   part: "p1",
@@ -16,9 +16,11 @@ const section = (id: string): ReportSection => ({
   locked: false,
   leads: [],
   readOnly: false,
+  allowedActions: ["submit"],
+  updatedBy: null,
 });
 
-const report: Report = {
+const report: ReportView = {
   title: "Report",
   shortTitle: "Report",
   symbol: "E/1",
@@ -26,7 +28,14 @@ const report: Report = {
   footnotesCount: true,
   parts: [{ id: "p1", title: "Part" }],
   sections: [section("a"), section("b")],
-  totals: { words: 0, footnoteWords: 0, budget: 2000 },
+  totals: {
+    words: 0,
+    footnoteWords: 0,
+    budget: 2000,
+    targetRange: { min: 30_000, max: 40_000 },
+    counted: 0,
+    allocationWarning: null,
+  },
 };
 
 describe("applyBudgetEvent", () => {

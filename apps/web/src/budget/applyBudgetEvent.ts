@@ -1,16 +1,9 @@
-import type { Report } from "../report/reportTypes";
-import type { BudgetState } from "./budgetTypes";
+import type { BudgetState, ReportView, SectionBudgetFacts } from "@rapporteur/api";
+import { eventObject } from "../api/eventObject";
 
 const STATES: readonly string[] = ["short", "on_track", "over"] satisfies BudgetState[];
 
-interface SectionBudgetChange {
-  id: string;
-  budget: number;
-  counted: number;
-  state: BudgetState;
-}
-
-function isSectionChange(value: unknown): value is SectionBudgetChange {
+function isSectionChange(value: unknown): value is SectionBudgetFacts {
   if (typeof value !== "object" || value === null) return false;
   const { id, budget, counted, state } = value as Record<string, unknown>;
   return (
@@ -27,15 +20,10 @@ function isSectionChange(value: unknown): value is SectionBudgetChange {
  * and state, the target range and whether footnote words count. Returns `report` itself when the data is not a valid event,
  * so a malformed message never shows a wrong state.
  */
-export function applyBudgetEvent(report: Report, data: string): Report {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return report;
-  }
-  if (typeof value !== "object" || value === null) return report;
-  const { sections, targetRange, footnotesCount } = value as Record<string, unknown>;
+export function applyBudgetEvent(report: ReportView, data: string): ReportView {
+  const value = eventObject("budget", data);
+  if (!value) return report;
+  const { sections, targetRange, footnotesCount } = value;
   if (!Array.isArray(sections) || !sections.every(isSectionChange)) return report;
   const byId = new Map(sections.map((s) => [s.id, s]));
   const range = targetRange as { min?: unknown; max?: unknown } | undefined;

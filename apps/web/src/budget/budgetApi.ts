@@ -1,5 +1,5 @@
+import type { BudgetView, Milestone, TargetRange } from "@rapporteur/api";
 import { apiRequest } from "../api/apiRequest";
-import type { BudgetView, Milestone, TargetRange } from "./budgetTypes";
 
 /** Loads the Budget page's data; throws an Error with a readable message. */
 export async function fetchBudget(signal?: AbortSignal): Promise<BudgetView> {

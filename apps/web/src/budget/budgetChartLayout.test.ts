@@ -1,6 +1,6 @@
+import type { BudgetView } from "@rapporteur/api";
 import { describe, expect, it } from "vitest";
 import { budgetChartLayout } from "./budgetChartLayout";
-import type { BudgetView } from "./budgetTypes";
 
 const view: Parameters<typeof budgetChartLayout>[0] = {
   history: [

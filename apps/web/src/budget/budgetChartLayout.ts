@@ -1,4 +1,4 @@
-import type { BudgetView, Milestone } from "./budgetTypes";
+import type { BudgetView, Milestone } from "@rapporteur/api";
 
 const DAY_MS = 86_400_000;
 const MONTH_NAMES = [

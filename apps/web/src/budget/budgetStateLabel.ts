@@ -1,4 +1,4 @@
-import type { BudgetState } from "./budgetTypes";
+import type { BudgetState } from "@rapporteur/api";
 
 /** What a budget state is called on screen. */
 export const BUDGET_STATE_LABELS: Record<BudgetState, string> = {

@@ -1,5 +1,5 @@
+import type { BudgetView } from "@rapporteur/api";
 import { describe, expect, it } from "vitest";
-import type { BudgetView } from "./budgetTypes";
 import { projectionSentence } from "./projectionSentence";
 
 const base = {

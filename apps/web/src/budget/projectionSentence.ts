@@ -1,6 +1,6 @@
+import type { BudgetView } from "@rapporteur/api";
+import { formatDay } from "@rapporteur/budget/rules";
 import { formatNumber } from "../layout/formatNumber";
-import type { BudgetView } from "./budgetTypes";
-import { formatDay } from "./formatDay";
 
 /**
  * What the recent pace means, in words: "At the current pace of 350 words/day the report

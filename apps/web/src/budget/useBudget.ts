@@ -1,7 +1,7 @@
+import type { BudgetView } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { fetchBudget } from "./budgetApi";
-import type { BudgetView } from "./budgetTypes";
 
 /** What {@link useBudget} returns. */
 export interface BudgetState {

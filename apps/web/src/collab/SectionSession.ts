@@ -1,3 +1,4 @@
+import { CloseCode } from "@rapporteur/api";
 import { FRAGMENT_NAME } from "@rapporteur/schema";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
@@ -84,7 +85,7 @@ export class SectionSession {
     });
     this.provider.on("sync", (synced) => this.update(synced ? { hasSynced: true } : {}));
     this.provider.on("closed", ({ code, reason }) => {
-      if (code === 4401) {
+      if (code === CloseCode.unauthenticated) {
         events.onSessionEnded(reason || "Your session has ended: sign in again.");
         return;
       }

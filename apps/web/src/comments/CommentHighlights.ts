@@ -1,3 +1,4 @@
+import type { CommentAnchor } from "@rapporteur/api";
 import { Extension } from "@tiptap/core";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
@@ -5,7 +6,6 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { rangeOfAnchor } from "./anchorPositions";
 import { registerCommentEditor, unregisterCommentEditor } from "./commentEditors";
-import type { CommentAnchor } from "./commentTypes";
 
 /** What the highlights need of a thread. */
 export interface HighlightedThread {

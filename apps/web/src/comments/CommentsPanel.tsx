@@ -1,3 +1,4 @@
+import type { CommentAnchor } from "@rapporteur/api";
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
@@ -7,7 +8,6 @@ import { COMMENT_ACTIVATE_EVENT, isHighlightKnown, threadRanges } from "./Commen
 import { CommentIcon } from "./CommentIcon";
 import { useCommentEditor } from "./commentEditors";
 import { commentsApi } from "./commentsApi";
-import type { CommentAnchor } from "./commentTypes";
 import { NewCommentForm } from "./NewCommentForm";
 import { ThreadCard } from "./ThreadCard";
 import { useSectionComments } from "./useSectionComments";

@@ -1,16 +1,15 @@
+import type { CommentThread, ReportView } from "@rapporteur/api";
 import { type MouseEvent, useEffect, useMemo, useState } from "react";
-import type { Report } from "../report/reportTypes";
 import { sectionPath } from "../routing/parseRoute";
 import { CommentText } from "./CommentText";
 import { subscribeToComments } from "./commentEvents";
 import { type CommentFilter, commentQuery, commentsApi } from "./commentsApi";
-import type { CommentThread } from "./commentTypes";
 import { formatCommentDate } from "./formatCommentDate";
 import "./comments.css";
 
 /** Props of {@link ReviewPage}. */
 export interface ReviewPageProps {
-  report: Report;
+  report: ReportView;
   navigate: (path: string) => void;
 }
 

@@ -1,8 +1,8 @@
+import { colourForName } from "@rapporteur/accounts/presence";
+import type { CommentReply, CommentThread } from "@rapporteur/api";
 import { useState } from "react";
-import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
 import { commentsApi } from "./commentsApi";
-import type { CommentReply, CommentThread } from "./commentTypes";
 import { EditableCommentText } from "./EditableCommentText";
 import { EditDeleteLinks } from "./EditDeleteLinks";
 import { FormError } from "./FormError";

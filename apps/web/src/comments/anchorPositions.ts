@@ -1,3 +1,4 @@
+import type { CommentAnchor } from "@rapporteur/api";
 import type { EditorState } from "@tiptap/pm/state";
 import {
   absolutePositionToRelativePosition,
@@ -5,7 +6,6 @@ import {
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import type { CommentAnchor } from "./commentTypes";
 
 interface SyncState {
   type: Y.XmlFragment;

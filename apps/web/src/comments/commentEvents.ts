@@ -1,4 +1,5 @@
-import type { CommentEvent } from "./commentTypes";
+import type { CommentEvent } from "@rapporteur/api";
+import { eventObject } from "../api/eventObject";
 
 type Listener = (event: CommentEvent) => void;
 type ReconnectListener = () => void;
@@ -8,19 +9,18 @@ const reconnectListeners = new Set<ReconnectListener>();
 let source: EventSource | null = null;
 
 function parse(data: string): CommentEvent | null {
-  try {
-    const value = JSON.parse(data) as Partial<CommentEvent>;
-    if (typeof value.sectionId !== "string" || typeof value.threadId !== "number") return null;
-    return {
-      sectionId: value.sectionId,
-      threadId: value.threadId,
-      thread: value.thread ?? null,
-      deleted: value.deleted === true,
-      openComments: typeof value.openComments === "number" ? value.openComments : 0,
-    };
-  } catch {
+  const value = eventObject("comment", data);
+  if (!value || typeof value.sectionId !== "string" || typeof value.threadId !== "number") {
     return null;
   }
+  return {
+    sectionId: value.sectionId,
+    threadId: value.threadId,
+    // The thread is the server's own view of a stored row; only its presence is checked.
+    thread: typeof value.thread === "object" ? (value.thread as CommentEvent["thread"]) : null,
+    deleted: value.deleted === true,
+    openComments: typeof value.openComments === "number" ? value.openComments : 0,
+  };
 }
 
 function open(): void {

@@ -1,5 +1,5 @@
+import type { CommentAnchor, CommentThread } from "@rapporteur/api";
 import { apiRequest } from "../api/apiRequest";
-import type { CommentAnchor, CommentThread } from "./commentTypes";
 
 /** Filters of the Review page (`GET /api/comments`). */
 export interface CommentFilter {

@@ -1,11 +1,11 @@
+import type { ReportView } from "@rapporteur/api";
 import { useEffect, useState } from "react";
-import type { Report } from "../report/reportTypes";
 import { subscribeToComments } from "./commentEvents";
 
 /** Open threads per section id. */
 export type OpenCommentCounts = Readonly<Record<string, number>>;
 
-function countsOf(report: Report): OpenCommentCounts {
+function countsOf(report: ReportView): OpenCommentCounts {
   const counts: Record<string, number> = {};
   for (const section of report.sections) {
     const open = (section as { openComments?: unknown }).openComments;
@@ -18,7 +18,7 @@ function countsOf(report: Report): OpenCommentCounts {
  * Open comment threads per section: from `/api/report` (`openComments`), then kept current by
  * the `comment` events, which carry the section's new count.
  */
-export function useOpenCommentCounts(report: Report): OpenCommentCounts {
+export function useOpenCommentCounts(report: ReportView): OpenCommentCounts {
   const [counts, setCounts] = useState(() => countsOf(report));
   useEffect(() => setCounts(countsOf(report)), [report]);
   useEffect(

@@ -1,7 +1,7 @@
+import type { CommentThread } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { subscribeToComments } from "./commentEvents";
 import { commentsApi } from "./commentsApi";
-import type { CommentThread } from "./commentTypes";
 
 /** What {@link useSectionComments} returns. */
 export interface SectionComments {

@@ -1,13 +1,13 @@
-import type { Account } from "../auth/accountTypes";
-import { colourForName } from "./colourForName";
+import { type PresenceUser, presenceOf } from "@rapporteur/accounts/presence";
+import type { UserView } from "@rapporteur/api";
 
-/** The local user as others see them: on carets and in presence lists. */
-export interface LocalUser {
-  name: string;
-  color: string;
-}
+/**
+ * The local user as others see them: on carets and in presence lists. The server puts the same
+ * values (its own, from the account) in every presence state this browser sends.
+ */
+export type LocalUser = PresenceUser;
 
 /** Presence of a signed-in account: its display name, and a colour fixed by its username. */
-export function localUserOf(account: Account): LocalUser {
-  return { name: account.displayName || account.username, color: colourForName(account.username) };
+export function localUserOf(account: UserView): LocalUser {
+  return presenceOf(account);
 }

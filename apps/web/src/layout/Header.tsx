@@ -1,5 +1,5 @@
-import type { Account } from "../auth/accountTypes";
-import { ROLE_LABELS } from "../auth/accountTypes";
+import type { UserView } from "@rapporteur/api";
+import { ROLE_LABELS } from "../auth/roleLabels";
 import { BudgetLink } from "../budget/BudgetLink";
 import type { ConnectionState } from "../collab/connectionState";
 import type { PresentUser } from "../collab/usePresence";
@@ -16,7 +16,7 @@ export interface HeaderProps {
   symbol: string | null;
   connection: ConnectionState | null;
   people: PresentUser[];
-  account: Account;
+  account: UserView;
   user: LocalUser;
   /** The open section, for the Export menu's "this section". */
   section: { id: string; title: string } | null;

@@ -1,10 +1,10 @@
+import { colourForName } from "@rapporteur/accounts/presence";
+import type { ReportView } from "@rapporteur/api";
 import type { MouseEvent } from "react";
 import { StateBar } from "../budget/StateBar";
 import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
 import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
-import { colourForName } from "../identity/colourForName";
-import type { Report } from "../report/reportTypes";
 import { REVIEW_PATH, sectionPath } from "../routing/parseRoute";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { Avatar } from "./Avatar";
@@ -13,7 +13,7 @@ import { WordBudgetBar } from "./WordBudgetBar";
 
 /** Props of {@link OutlineNav}. */
 export interface OutlineNavProps {
-  report: Report;
+  report: ReportView;
   activeSectionId: string | null;
   /**
    * Words of each section counted against its allocation (footnote words included when the

@@ -1,12 +1,12 @@
+import type { SectionView } from "@rapporteur/api";
+import { countedWords } from "@rapporteur/budget/rules";
 import type { PresentUser } from "../collab/usePresence";
-import { countedWords } from "../report/countedWords";
-import type { ReportSection } from "../report/reportTypes";
 import { Avatar } from "./Avatar";
 import { formatNumber } from "./formatNumber";
 
 /** Props of {@link SidePanel}. */
 export interface SidePanelProps {
-  section: ReportSection;
+  section: SectionView;
   /** Body words (the editor's own count while the section is open, so it moves as one types). */
   words: number;
   footnoteWords: number;

@@ -1,15 +1,15 @@
+import { budgetState } from "@rapporteur/budget/rules";
+
 /** How a section's length compares with its word allocation. */
 export type BudgetStatus = "empty" | "under" | "near" | "over";
 
+const STATUS_OF_STATE = { short: "under", on_track: "near", over: "over" } as const;
+
 /**
- * Under 90% of the budget is "under", up to 110% "near" (on target), beyond that "over": drafts
- * are expected to land around the allocation, not exactly on it.
+ * The bar's status: "empty" without words, else the budget's own state (`budgetState`: under 90 %
+ * of the budget short, up to 110 % on track, beyond over) under the bar's names.
  */
 export function budgetStatus(words: number, budget: number): BudgetStatus {
   if (words === 0) return "empty";
-  if (budget <= 0) return "over";
-  const ratio = words / budget;
-  if (ratio < 0.9) return "under";
-  if (ratio <= 1.1) return "near";
-  return "over";
+  return STATUS_OF_STATE[budgetState(words, budget)];
 }

@@ -8,12 +8,14 @@ describe("parseSectionEvent", () => {
       status: "approved",
       locked: true,
       leads: [{ id: 2, username: "amina", displayName: "Amina Diallo", extra: 1 }],
+      updatedBy: "Maria Editor",
     });
     expect(parseSectionEvent(data)).toEqual({
       sectionId: "p1-access",
       status: "approved",
       locked: true,
       leads: [{ id: 2, username: "amina", displayName: "Amina Diallo" }],
+      updatedBy: "Maria Editor",
     });
   });
 

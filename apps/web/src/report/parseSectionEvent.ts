@@ -1,8 +1,9 @@
-import type { SectionEvent, SectionLead, SectionStatus } from "./reportTypes";
+import type { LeadView, SectionEvent, SectionStatus } from "@rapporteur/api";
+import { eventObject } from "../api/eventObject";
 
 const STATUSES: readonly string[] = ["drafting", "in_review", "approved"] satisfies SectionStatus[];
 
-function isLead(value: unknown): value is SectionLead {
+function isLead(value: unknown): value is LeadView {
   if (typeof value !== "object" || value === null) return false;
   const { id, username, displayName } = value as Record<string, unknown>;
   return Number.isInteger(id) && typeof username === "string" && typeof displayName === "string";
@@ -10,14 +11,9 @@ function isLead(value: unknown): value is SectionLead {
 
 /** Reads the data of a `section` event; `null` when it is not a valid workflow change. */
 export function parseSectionEvent(data: string): SectionEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const { sectionId, status, locked, leads, updatedBy } = value as Record<string, unknown>;
+  const value = eventObject("section", data);
+  if (!value) return null;
+  const { sectionId, status, locked, leads, updatedBy } = value;
   if (typeof sectionId !== "string" || typeof status !== "string" || !STATUSES.includes(status)) {
     return null;
   }
@@ -27,6 +23,6 @@ export function parseSectionEvent(data: string): SectionEvent | null {
     status: status as SectionStatus,
     locked,
     leads: leads.map(({ id, username, displayName }) => ({ id, username, displayName })),
-    ...(typeof updatedBy === "string" ? { updatedBy } : {}),
+    updatedBy: typeof updatedBy === "string" ? updatedBy : null,
   };
 }

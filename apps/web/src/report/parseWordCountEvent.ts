@@ -1,15 +1,11 @@
-import type { WordCountEvent } from "./reportTypes";
+import type { WordCountEvent } from "@rapporteur/api";
+import { eventObject } from "../api/eventObject";
 
 /** Reads the data of a `wordcount` event; `null` when it is not a valid count. */
 export function parseWordCountEvent(data: string): WordCountEvent | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const { sectionId, words, footnoteWords } = value as Record<string, unknown>;
+  const value = eventObject("wordcount", data);
+  if (!value) return null;
+  const { sectionId, words, footnoteWords } = value;
   if (typeof sectionId !== "string" || !Number.isInteger(words)) return null;
   return {
     sectionId,

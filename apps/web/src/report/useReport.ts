@@ -1,12 +1,11 @@
+import type { ReportView, Role, SectionEvent, SectionView, WordCountEvent } from "@rapporteur/api";
+import { allowedActions, canEditText } from "@rapporteur/workflow/rules";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
-import type { Role } from "../auth/accountTypes";
 import { applyBudgetEvent } from "../budget/applyBudgetEvent";
-import { isReadOnlyFor } from "../workflow/isReadOnlyFor";
 import { fetchReport } from "./fetchReport";
 import { parseSectionEvent } from "./parseSectionEvent";
 import { parseWordCountEvent } from "./parseWordCountEvent";
-import type { Report, ReportSection, SectionEvent, WordCountEvent } from "./reportTypes";
 
 /** A count pushed by the server, with when it arrived (`performance.now()`). */
 export interface LiveCount extends WordCountEvent {
@@ -18,13 +17,13 @@ export type LiveCounts = Readonly<Record<string, LiveCount>>;
 
 /** What {@link useReport} returns. */
 export interface ReportState {
-  report: Report | null;
+  report: ReportView | null;
   error: string | null;
   /** Counts received from `/api/events` since the report was loaded. */
   liveCounts: LiveCounts;
   reload: () => void;
   /** Applies a section as the server answered it (after a workflow action). */
-  updateSection: (section: ReportSection) => void;
+  updateSection: (section: SectionView) => void;
 }
 
 /** Options of {@link useReport}. */
@@ -50,7 +49,7 @@ export function useReport({
   onAccountChanged,
   onStreamRefused,
 }: UseReportOptions): ReportState {
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<ReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [liveCounts, setLiveCounts] = useState<LiveCounts>({});
   const [generation, setGeneration] = useState(0);
@@ -95,14 +94,20 @@ export function useReport({
         ...previous,
         sections: previous.sections.map((section) =>
           section.id === sectionId
-            ? { ...section, ...workflow, readOnly: isReadOnlyFor(roleRef.current, workflow.locked) }
+            ? {
+                ...section,
+                ...workflow,
+                // The event is the same for everyone; what this user may do follows the shared rules.
+                readOnly: !canEditText(roleRef.current, workflow.status),
+                allowedActions: allowedActions(roleRef.current, workflow.status),
+              }
             : section,
         ),
       };
     });
   }, []);
 
-  const updateSection = useCallback((updated: ReportSection) => {
+  const updateSection = useCallback((updated: SectionView) => {
     setReport((previous) =>
       previous
         ? {

@@ -1,5 +1,5 @@
+import type { Role } from "@rapporteur/api";
 import { useEffect, useState } from "react";
-import type { Role } from "../auth/accountTypes";
 import { Menu, type MenuItem } from "../layout/Menu";
 import { Toast, type ToastMessage } from "../layout/Toast";
 import { downloadExport, type ExportRequest } from "./downloadExport";

@@ -1,6 +1,6 @@
+import type { SectionView } from "@rapporteur/api";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
-import type { ReportSection } from "../report/reportTypes";
 import { IMPORT_ACCEPT, importProblem } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
 
@@ -23,7 +23,7 @@ type Step =
 
 /** Props of {@link ImportIntoSection}. */
 export interface ImportIntoSectionProps {
-  section: ReportSection;
+  section: SectionView;
   /** The section's current word count: a non-empty section asks before being replaced. */
   words: number;
 }

@@ -1,19 +1,18 @@
+import type { AdminUserView, SectionView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import type { ManagedUser } from "../admin/userTypes";
 import { apiRequest } from "../api/apiRequest";
-import type { ReportSection } from "../report/reportTypes";
 
 /** Props of {@link LeadPicker}. */
 export interface LeadPickerProps {
-  section: ReportSection;
-  onSaved: (section: ReportSection) => void;
+  section: SectionView;
+  onSaved: (section: SectionView) => void;
   onClose: () => void;
 }
 
 /** Editors' dialog choosing a section's lead drafters among active drafters and editors. */
 export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [candidates, setCandidates] = useState<ManagedUser[] | null>(null);
+  const [candidates, setCandidates] = useState<AdminUserView[] | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(section.leads.map((l) => l.id)));
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -27,7 +26,7 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest<{ users: ManagedUser[] }>("/users", { signal: controller.signal }).then(
+    apiRequest<{ users: AdminUserView[] }>("/users", { signal: controller.signal }).then(
       ({ users }) =>
         setCandidates(
           users
@@ -47,7 +46,7 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
     setSaving(true);
     setProblem(null);
     try {
-      const updated = await apiRequest<ReportSection>(
+      const updated = await apiRequest<SectionView>(
         `/sections/${encodeURIComponent(section.id)}/leads`,
         { method: "PUT", body: { leads: [...chosen] } },
       );

@@ -1,4 +1,4 @@
-import type { SectionStatus } from "../report/reportTypes";
+import type { SectionStatus } from "@rapporteur/api";
 import { STATUS_LABELS } from "./statusLabels";
 
 function StatusIcon({ status }: { status: SectionStatus }) {

@@ -1,55 +1,43 @@
+import { colourForName } from "@rapporteur/accounts/presence";
+import { apiPath, type SectionView, type UserView, type WorkflowAction } from "@rapporteur/api";
 import { useState } from "react";
 import { apiRequest } from "../api/apiRequest";
-import type { Account } from "../auth/accountTypes";
-import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
-import type { ReportSection } from "../report/reportTypes";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
 import { LeadPicker } from "./LeadPicker";
 import { StatusBadge } from "./StatusBadge";
 
 /** Props of {@link WorkflowBar}. */
 export interface WorkflowBarProps {
-  section: ReportSection;
-  account: Account;
+  section: SectionView;
+  account: UserView;
   words: number;
-  onUpdated: (section: ReportSection) => void;
+  onUpdated: (section: SectionView) => void;
 }
 
-type Action = "submit" | "approve" | "reopen";
-
-const ACTION_LABELS: Record<Action, string> = {
+const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: "Send to review",
   approve: "Approve and lock",
   reopen: "Reopen",
 };
-
-/** The actions a role may take on a section in its current status (the server decides too). */
-function actionsFor(role: Account["role"], status: ReportSection["status"]): Action[] {
-  const actions: Action[] = [];
-  if (status === "drafting" && (role === "drafter" || role === "editor")) actions.push("submit");
-  if (role === "editor" && status !== "approved") actions.push("approve");
-  if (role === "editor" && status !== "drafting") actions.push("reopen");
-  return actions;
-}
 
 /**
  * Under the section title: its status, its lead drafters, and the workflow buttons of the
  * user's role (send to review; approve and lock; reopen), lead assignment for editors, import.
  */
 export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarProps) {
-  const [pending, setPending] = useState<Action | null>(null);
+  const [pending, setPending] = useState<WorkflowAction | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pickingLeads, setPickingLeads] = useState(false);
 
-  const run = async (action: Action) => {
+  const run = async (action: WorkflowAction) => {
     setPending(action);
     setProblem(null);
     try {
-      const updated = await apiRequest<ReportSection>(
-        `/sections/${encodeURIComponent(section.id)}/status`,
-        { method: "POST", body: { action } },
-      );
+      const updated = await apiRequest<SectionView>(apiPath("sectionStatus", { id: section.id }), {
+        method: "POST",
+        body: { action },
+      });
       onUpdated(updated);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -58,7 +46,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
     }
   };
 
-  const actions = actionsFor(account.role, section.status);
+  const actions = section.allowedActions;
   const canImport = account.role !== "reviewer" && !section.readOnly;
   return (
     <div className="workflow" data-testid="workflow">

@@ -1,10 +1,9 @@
-import type { Role } from "../auth/accountTypes";
-import type { SectionWorkflow } from "../report/reportTypes";
+import type { Role, SectionWorkflowFacts } from "@rapporteur/api";
 
 /** The banner above a read-only editor, saying why it is read-only; null when it is editable. */
 export function readOnlyNotice(
   role: Role,
-  section: SectionWorkflow & { readOnly: boolean },
+  section: SectionWorkflowFacts & { readOnly: boolean },
 ): string | null {
   if (!section.readOnly) return null;
   if (role === "reviewer")

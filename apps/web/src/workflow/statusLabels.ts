@@ -1,4 +1,4 @@
-import type { SectionStatus } from "../report/reportTypes";
+import type { SectionStatus } from "@rapporteur/api";
 
 /** How a section status is shown to people. */
 export const STATUS_LABELS: Record<SectionStatus, string> = {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../auth/sessionCookie";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
+import { connectionAuthenticated } from "../ConnectionLimiter";
 import { tooManyRequests, unauthorized } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
@@ -26,24 +27,27 @@ export function authHandlers(
       const body = parseInput(loginBody, request.body, "body");
       const username = body.username.trim().toLowerCase();
       const ip = request.ip ?? null;
-      const wait = loginGuard.retryAfterMs(username, ip);
-      if (wait > 0) {
-        audit.record({ actor: null, action: "login_throttled", detail: { username }, ip });
-        const seconds = Math.ceil(wait / 1000);
+      // Counted before the password is hashed: concurrent guesses see each other's attempts.
+      const decision = loginGuard.begin(username, ip);
+      if (!decision.allowed) {
+        const seconds = Math.ceil(decision.retryAfterMs / 1000);
         response.setHeader("Retry-After", String(seconds));
         throw tooManyRequests(
           "too_many_attempts",
-          `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute(s)`,
+          seconds < 60
+            ? `Too many failed sign-ins: try again in ${seconds} second(s)`
+            : `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minute(s)`,
         );
       }
       const user = await accounts.verify(username, body.password);
       if (!user) {
-        loginGuard.failed(username, ip);
+        decision.attempt.failed();
         audit.record({ actor: null, action: "login_failed", detail: { username }, ip });
         // One message whatever went wrong: it never tells whether the username exists.
         throw unauthorized("invalid_credentials", "Wrong username or password");
       }
-      loginGuard.succeeded(username);
+      decision.attempt.succeeded();
+      connectionAuthenticated(request.socket);
       accounts.purgeExpired();
       const token = accounts.createSession(user.id, deps.sessionTtlMs);
       response.cookie(

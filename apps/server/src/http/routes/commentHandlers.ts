@@ -1,9 +1,9 @@
+import { isSectionId } from "@rapporteur/api";
 import type { CommentActor } from "@rapporteur/comments";
 import { matrixToCsv, matrixToDocx } from "@rapporteur/comments";
 import { canEditText } from "@rapporteur/workflow";
 import type { Request, RequestHandler, Response } from "express";
 import { z } from "zod";
-import { SECTION_ID_PATTERN } from "../../collab/parseCollabPath";
 import { commentHttpError } from "../../comments/commentHttpError";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
@@ -43,7 +43,7 @@ const editBody = z
     message: "Give the new text, the new replacement or both",
   });
 const listQuery = z.strictObject({
-  section: z.string().max(200).regex(SECTION_ID_PATTERN, "a section id").optional(),
+  section: z.string().refine(isSectionId, "a section id").optional(),
   author: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   state: z.enum(["open", "resolved"]).optional(),
 });

@@ -2,7 +2,6 @@ import { replaceYDocContent } from "@rapporteur/schema";
 import { countDocument } from "@rapporteur/wordcount";
 import type { RequestHandler } from "express";
 import { sectionAccess } from "../../auth/sectionAccess";
-import { editSectionLive } from "../../comments/editSectionLive";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
@@ -49,16 +48,18 @@ export function importHandlers(
       // The section may have been locked while the file was converted.
       const late = denied();
       if (late) throw late;
-      await editSectionLive(
-        collab,
-        section.id,
-        (ydoc) => {
-          replaceYDocContent(ydoc, imported.doc);
-          return true;
-        },
-        deps.idleUnloadMs,
-        { userId: user.id, kind: "import" },
-      );
+      const connection = await collab.openDirectConnection(section.id);
+      try {
+        await connection.transact(
+          (ydoc) => {
+            replaceYDocContent(ydoc, imported.doc);
+            return true;
+          },
+          { userId: user.id, kind: "import" },
+        );
+      } finally {
+        connection.disconnect();
+      }
       const undo = deps.sectionHistory.restorePointBefore(section.id, "import");
       const count = countDocument(imported.doc);
       audit.record({

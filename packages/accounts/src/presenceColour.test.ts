@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { colourForName, PRESENCE_COLOURS } from "./colourForName";
+import { colourForName, PRESENCE_COLOURS } from "./presenceColour";
 
 describe("colourForName", () => {
   it("gives a person the same colour on every visit, whatever the case or spacing", () => {

@@ -1,0 +1,55 @@
+/**
+ * Paths of the JSON API below `/api`, by route name: Express patterns (`:id` is a parameter).
+ * The server mounts its routes on these; the web builds its requests with {@link apiPath}.
+ */
+export const API_PATHS = {
+  health: "/health",
+  login: "/auth/login",
+  logout: "/auth/logout",
+  me: "/auth/me",
+  report: "/report",
+  section: "/sections/:id",
+  sectionStatus: "/sections/:id/status",
+  sectionLeads: "/sections/:id/leads",
+  events: "/events",
+  listUsers: "/users",
+  createUser: "/users",
+  updateUser: "/users/:id",
+  resetPassword: "/users/:id/password",
+  audit: "/audit",
+  sectionComments: "/sections/:id/comments",
+  createComment: "/sections/:id/comments",
+  listComments: "/comments",
+  commentMatrixCsv: "/comments/matrix.csv",
+  commentMatrixDocx: "/comments/matrix.docx",
+  replyToComment: "/comments/:id/replies",
+  resolveComment: "/comments/:id/resolve",
+  reopenComment: "/comments/:id/reopen",
+  editComment: "/comments/:id",
+  deleteComment: "/comments/:id",
+  acceptSuggestion: "/comments/:id/suggestion/accept",
+  rejectSuggestion: "/comments/:id/suggestion/reject",
+  editReply: "/replies/:id",
+  deleteReply: "/replies/:id",
+  exportReport: "/export",
+  importSection: "/sections/:id/import",
+  budget: "/budget",
+  updateBudget: "/budget",
+  sectionBudget: "/sections/:id/budget",
+  timetable: "/timetable",
+} as const;
+
+/** The name of a route of the JSON API. */
+export type ApiPathName = keyof typeof API_PATHS;
+
+/**
+ * The path of route `name` below `/api` with its `:parameters` filled in (URI-encoded), e.g.
+ * `apiPath("sectionStatus", { id: "p1-access" })` is `/sections/p1-access/status`.
+ */
+export function apiPath(name: ApiPathName, params: Record<string, string | number> = {}): string {
+  return API_PATHS[name].replace(/:([A-Za-z]+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`apiPath(${name}): missing parameter ${key}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,0 +1,47 @@
+export type { Role } from "@rapporteur/accounts/roles";
+export type {
+  BudgetProjection,
+  BudgetState,
+  Milestone,
+  TargetRange,
+} from "@rapporteur/budget/rules";
+export type {
+  CommentActor,
+  CommentAnchor,
+  CommentReply,
+  CommentSuggestion,
+  CommentThread,
+  RelativePositionJSON,
+} from "@rapporteur/comments/thread";
+export {
+  isSectionId,
+  MAX_SECTION_ID_LENGTH,
+  SECTION_ID_PATTERN,
+} from "@rapporteur/outline/sectionId";
+export type { SectionStatus, WorkflowAction } from "@rapporteur/workflow/rules";
+export { API_PATHS, type ApiPathName, apiPath } from "./apiPaths";
+export type {
+  BudgetEvent,
+  BudgetView,
+  PartBudgetView,
+  SectionBudgetFacts,
+} from "./BudgetView";
+export { CloseCode, type CloseCodeValue } from "./CloseCode";
+export type {
+  LeadView,
+  ReportPart,
+  ReportTotals,
+  ReportView,
+  SectionView,
+  SectionWithComments,
+  SectionWorkflowFacts,
+  SectionWorkflowView,
+} from "./ReportView";
+export type {
+  CommentEvent,
+  SectionEvent,
+  ServerEventName,
+  ServerEvents,
+  WordCountEvent,
+} from "./ServerEvents";
+export type { AdminUserView, MeAnswer, UserView } from "./UserView";
