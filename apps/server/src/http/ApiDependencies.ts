@@ -9,6 +9,7 @@ import type { LoginGuard } from "../auth/LoginGuard";
 import type { CollabServer } from "../collab/CollabServer";
 import type { CommentService } from "../comments/CommentService";
 import type { WordCounts } from "../report/WordCounts";
+import type { ServerWorkers } from "../workers/ServerWorkers";
 import type { EventStreams } from "./EventStreams";
 
 /** What the API routes read and change. */
@@ -42,6 +43,8 @@ export interface ApiDependencies {
   maxImportBytes: number;
   /** Deadline of one import conversion in the import worker, in ms (default 10 s; 422 beyond). */
   importTimeoutMs?: number;
+  /** Worker threads for imports, exports and the comment matrix (default: made by apiRouter). */
+  workers?: ServerWorkers;
   /** How long a section loaded only for an import stays in memory, in ms. */
   idleUnloadMs: number;
 }
