@@ -35,6 +35,7 @@ import { HistoryRecorder } from "./report/HistoryRecorder";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
+import { ServerWorkers } from "./workers/ServerWorkers";
 
 /** Where `vite build` writes the web app. */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -190,12 +191,15 @@ export async function createRapporteurServer(
     logger,
   );
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
+  const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
   const collab = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
       new StorageExtension(store, { compactEvery: options.compactEvery ?? 500 }, logger),
-      new WordCountExtension(counts, logger),
+      new WordCountExtension(counts, logger, 200, async (name) =>
+        workers.countSection((await store.load(name)).updates),
+      ),
       commentAnchors,
       ...(options.extensions ?? []),
     ],
@@ -240,6 +244,7 @@ export async function createRapporteurServer(
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     importTimeoutMs: options.importTimeoutMs,
+    workers,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
@@ -286,6 +291,7 @@ export async function createRapporteurServer(
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();
+        await workers.close();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;
       })();

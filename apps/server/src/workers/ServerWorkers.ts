@@ -1,3 +1,4 @@
+import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
@@ -5,13 +6,13 @@ import type { ServerJob, ServerJobResult } from "./serverJob";
 import { WorkerPool } from "./WorkerPool";
 
 /** Default deadline of one export or matrix, in ms. */
-export const DEFAULT_EXPORT_TIMEOUT_MS = 120_000;
+export const DEFAULT_EXPORT_TIMEOUT_MS = 300_000;
 
 /** Options of {@link ServerWorkers}. */
 export interface ServerWorkersOptions {
   /** Deadline of one import conversion, in ms (default 10 s). */
   importTimeoutMs?: number;
-  /** Deadline of one export or matrix, in ms (default 2 min). */
+  /** Deadline of one export or matrix, in ms (default 5 min). */
   exportTimeoutMs?: number;
   /** Heap of one export worker, in MiB (default 4096: a 10 MB section's Word file needs ~2 GiB). */
   exportMemoryMb?: number;
@@ -22,8 +23,9 @@ export interface ServerWorkersOptions {
 }
 
 /**
- * The server's worker threads: imports (small heap, short deadline: files come from outside) and
- * exports and the comment matrix (larger heap, long deadline), each a {@link WorkerPool}. The
+ * The server's worker threads: imports (small heap, short deadline: files come from outside),
+ * exports and the comment matrix (larger heap, long deadline), and the live word counts of
+ * changed sections (one worker), each a {@link WorkerPool}. The
  * routes gather their inputs cheaply on the event loop and hand them over here.
  */
 export class ServerWorkers {
@@ -31,6 +33,7 @@ export class ServerWorkers {
   readonly imports: ImportConverter;
   readonly #exports: WorkerPool<ServerJob, ServerJobResult>;
   readonly #exportTimeoutMs: number;
+  readonly #counts: WorkerPool<ServerJob, ServerJobResult>;
 
   constructor(options: ServerWorkersOptions = {}) {
     this.imports = new ImportConverter({
@@ -45,6 +48,22 @@ export class ServerWorkers {
       maxMemoryMb: options.exportMemoryMb ?? 4096,
     });
     this.#exportTimeoutMs = options.exportTimeoutMs ?? DEFAULT_EXPORT_TIMEOUT_MS;
+    // One worker: recounts are debounced per section, and must never wait behind an export.
+    this.#counts = new WorkerPool({
+      entry: new URL("./serverWorker.ts", import.meta.url),
+      name: "word count",
+      maxWorkers: 1,
+      maxQueue: 1_000,
+      maxMemoryMb: 2048,
+    });
+  }
+
+  /** Counts a section's words from its stored updates (see countJob). */
+  async countSection(updates: Uint8Array[]): Promise<DocumentCount> {
+    return (await this.#counts.run(
+      { kind: "count", updates },
+      this.#exportTimeoutMs,
+    )) as DocumentCount;
   }
 
   /** Renders an export file (see exportJob); throws WorkerJobError when busy or stopped. */
@@ -65,6 +84,6 @@ export class ServerWorkers {
 
   /** Stops the idle workers and refuses new jobs. */
   async close(): Promise<void> {
-    await Promise.all([this.imports.close(), this.#exports.close()]);
+    await Promise.all([this.imports.close(), this.#exports.close(), this.#counts.close()]);
   }
 }

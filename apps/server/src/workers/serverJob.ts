@@ -1,4 +1,6 @@
+import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
+import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
 
@@ -10,10 +12,10 @@ export interface ImportJob {
 }
 
 /** Every job the server's worker threads run (serverWorker.ts). */
-export type ServerJob = ImportJob | ExportJob | MatrixJob;
+export type ServerJob = ImportJob | ExportJob | MatrixJob | CountJob;
 
-/** The result of a job: an import's conversion, or a file's bytes. */
-export type ServerJobResult = ImportConversion | Uint8Array;
+/** The result of a job: an import's conversion, a file's bytes, or a word count. */
+export type ServerJobResult = ImportConversion | Uint8Array | DocumentCount;
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -24,5 +26,7 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runExportJob(job);
     case "matrix":
       return runMatrixJob(job);
+    case "count":
+      return runCountJob(job);
   }
 }
