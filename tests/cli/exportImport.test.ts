@@ -181,7 +181,7 @@ describe("rapporteur import and export (no server)", () => {
     const after = readFileSync(join(root, "after.md"), "utf8");
     expect(after).toContain("Coverage **grew** in *most* regions");
     expect(after).not.toContain("A complete Word file");
-  });
+  }, 120_000);
 });
 
 function runRapporteurIn(dataDir: string, cwd: string) {

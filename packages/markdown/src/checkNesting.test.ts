@@ -24,7 +24,9 @@ describe("nesting too deep for a section", () => {
   });
 
   it("refuses a whole report nested too deep the same way", () => {
-    const error = refusal(() => reportFromMarkdown(`# Part\n\n${"> ".repeat(40)}deep\n`, { parts: [], sections: [] }));
+    const error = refusal(() =>
+      reportFromMarkdown(`# Part\n\n${"> ".repeat(40)}deep\n`, { parts: [], sections: [] }),
+    );
     expect(error.message).toBe(
       "The file nests lists/quotes 40 levels deep; at most 32 are supported",
     );
