@@ -30,7 +30,7 @@ import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
-import { countStoredUpdates } from "./report/countYDoc";
+import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
@@ -38,6 +38,9 @@ import { sectionEvent } from "./report/workflowViews";
 import { ServerWorkers } from "./workers/ServerWorkers";
 
 /** Where `vite build` writes the web app. */
+/** Sections stored in fewer bytes are recounted on the event loop, larger ones in a worker. */
+const INLINE_COUNT_BYTES = 256 * 1024;
+
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** Everything {@link createRapporteurServer} needs; the store and outline are opened by the caller. */
@@ -197,9 +200,14 @@ export async function createRapporteurServer(
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
       new StorageExtension(store, { compactEvery: options.compactEvery ?? 500 }, logger),
-      new WordCountExtension(counts, logger, 200, async (name) =>
-        workers.countSection((await store.load(name)).updates),
-      ),
+      new WordCountExtension(counts, logger, 200, async (name, document) => {
+        const { updates } = await store.load(name);
+        const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+        // A usual section counts in a millisecond; only a large one is worth a worker.
+        return bytes < INLINE_COUNT_BYTES
+          ? countYDoc(document.ydoc)
+          : workers.countSection(updates);
+      }),
       commentAnchors,
       ...(options.extensions ?? []),
     ],

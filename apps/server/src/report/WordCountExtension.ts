@@ -22,7 +22,10 @@ export class WordCountExtension implements CollabExtension {
     private readonly counts: WordCounts,
     private readonly logger: Logger,
     private readonly debounceMs = 200,
-    private readonly countSection?: (documentName: string) => Promise<DocumentCount>,
+    private readonly countSection?: (
+      documentName: string,
+      document: Document,
+    ) => Promise<DocumentCount>,
   ) {}
 
   onChange({ documentName, document }: UpdateContext): void {
@@ -60,7 +63,7 @@ export class WordCountExtension implements CollabExtension {
     do {
       this.#counting.set(documentName, false);
       try {
-        this.counts.set(documentName, await countSection(documentName));
+        this.counts.set(documentName, await countSection(documentName, document));
       } catch (error) {
         this.logger.error(`wordcount: could not count ${documentName}`, error);
       }
