@@ -202,6 +202,14 @@ describe("import endpoint", () => {
         /<script> on line 3/,
       ],
       ["empty file", "empty.md", "", 422, "empty_file", /empty/],
+      [
+        "lists and quotes nested 9,000 deep",
+        "deep.md",
+        `${"> - 1. ".repeat(3_000)}deep\n`,
+        422,
+        "import_too_deep",
+        /^The file nests lists\/quotes 9000 levels deep; at most 32 are supported$/,
+      ],
       ["a PDF", "report.pdf", "%PDF-1.7", 400, "unsupported_file_type", /\.md.*\.docx/],
       [
         "a file over the limit",

@@ -42,13 +42,17 @@ import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
-import { countStoredUpdates } from "./report/countYDoc";
+import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
+import { ServerWorkers } from "./workers/ServerWorkers";
 
 /** Where `vite build` writes the web app. */
+/** Sections stored in fewer bytes are recounted on the event loop, larger ones in a worker. */
+const INLINE_COUNT_BYTES = 256 * 1024;
+
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** Everything {@link createRapporteurServer} needs; the store and outline are opened by the caller. */
@@ -232,6 +236,7 @@ export async function createRapporteurServer(
     recordThrottled: ({ ip, detail }) =>
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
+  const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
   const getCollab = () => collab;
   const checkpointWorker = new CheckpointWorker();
   checkpointWorker.warm();
@@ -271,7 +276,14 @@ export async function createRapporteurServer(
         },
         logger,
       ),
-      new WordCountExtension(counts, logger),
+      new WordCountExtension(counts, logger, 200, async (name, document) => {
+        const { updates } = await store.load(name);
+        const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+        // A usual section counts in a millisecond; only a large one is worth a worker.
+        return bytes < INLINE_COUNT_BYTES
+          ? countYDoc(document.ydoc)
+          : workers.countSection(updates);
+      }),
       commentAnchors,
       ...(options.extensions ?? []),
     ],
@@ -320,6 +332,7 @@ export async function createRapporteurServer(
     importTimeoutMs: options.importTimeoutMs,
     sectionHistory,
     versions,
+    workers,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and
@@ -381,6 +394,7 @@ export async function createRapporteurServer(
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();
+        await workers.close();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;
       })();

@@ -1,4 +1,5 @@
 import express, { type RequestHandler, Router } from "express";
+import { ServerWorkers } from "../workers/ServerWorkers";
 import type { ApiDependencies } from "./ApiDependencies";
 import { API_ROUTES, type ApiRouteName } from "./apiRouteTable";
 import { fileBodyParser } from "./fileBodyParser";
@@ -23,7 +24,11 @@ const WITH_BODY = new Set(["post", "put", "patch", "delete"]);
  * parsed only after the session check: a stranger cannot make the server parse anything but the
  * sign-in form.
  */
-export function apiRouter(deps: ApiDependencies): Router {
+export function apiRouter(given: ApiDependencies): Router {
+  const deps: ApiDependencies = {
+    ...given,
+    workers: given.workers ?? new ServerWorkers({ importTimeoutMs: given.importTimeoutMs }),
+  };
   const handlers: Record<ApiRouteName, RequestHandler> = {
     ...authHandlers(deps),
     ...reportHandlers(deps),
