@@ -24,7 +24,8 @@ function walk(node: DocJSON, out: ListedChange[], inChangedBlock: boolean): void
   const block = blockChange(node);
   if (block && !inChangedBlock) {
     out.push({ ...block, target: node.type, text: nodeText(node) });
-    return walk(node, out, true);
+    walk(node, out, true);
+    return;
   }
   let previous: ListedChange | undefined;
   for (const child of node.content ?? []) {

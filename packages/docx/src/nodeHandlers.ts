@@ -21,6 +21,7 @@ import type { ConversionContext, PendingComment } from "./conversionContext";
 import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import { STYLE } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
+import { trackedParagraphMark, trackedRow, trackedRuns, trackedTextRun } from "./trackedChanges";
 
 /** Where a node sits: decides paragraph style and whether body numbering applies. */
 export type Placement = "body" | "list" | "quote" | "cell" | "note";
@@ -61,6 +62,11 @@ export const nodeHandlers: Record<string, NodeHandler> = {
 
   paragraph(node, scope) {
     const children = inlines(node, scope);
+    // A paragraph inserted or deleted whole in a compared report (cells and notes keep theirs).
+    const mark =
+      scope.placement === "cell" || scope.placement === "note"
+        ? {}
+        : trackedParagraphMark(node, scope.ctx);
     switch (scope.placement) {
       case "body":
         // An empty line in the editor must not use up a paragraph number.
@@ -73,6 +79,7 @@ export const nodeHandlers: Record<string, NodeHandler> = {
               level: 0,
               instance: BODY_NUMBERING_INSTANCE,
             },
+            ...mark,
             children,
           }),
         ];
@@ -85,11 +92,12 @@ export const nodeHandlers: Record<string, NodeHandler> = {
               : scope.itemIndent !== undefined
                 ? { indent: { left: scope.itemIndent } }
                 : {}),
+            ...mark,
             children,
           }),
         ];
       case "quote":
-        return [new Paragraph({ style: STYLE.quote, children })];
+        return [new Paragraph({ style: STYLE.quote, ...mark, children })];
       case "cell":
         return [new Paragraph({ style: STYLE.tableText, children })];
       case "note":
@@ -100,12 +108,19 @@ export const nodeHandlers: Record<string, NodeHandler> = {
   heading(node, scope) {
     if (scope.placement !== "body") {
       // Inside a list, quote or table a heading cannot take part in the outline: keep it bold.
-      return [new Paragraph({ style: styleFor(scope), children: boldened(node, scope) })];
+      return [
+        new Paragraph({
+          style: styleFor(scope),
+          ...(scope.placement === "cell" ? {} : trackedParagraphMark(node, scope.ctx)),
+          children: boldened(node, scope),
+        }),
+      ];
     }
     const level = Number(node.attrs?.level) >= 4 ? 4 : 3;
     return [
       new Paragraph({
         heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+        ...trackedParagraphMark(node, scope.ctx),
         children: inlines(node, scope),
       }),
     ];
@@ -190,7 +205,11 @@ export const nodeHandlers: Record<string, NodeHandler> = {
         },
       }),
       // Space after the table, so that the next paragraph does not touch the rule.
-      new Paragraph({ spacing: { after: 120 }, children: [] }),
+      new Paragraph({
+        spacing: { after: 120 },
+        ...trackedParagraphMark(node, scope.ctx),
+        children: [],
+      }),
     ];
   },
 
@@ -203,7 +222,12 @@ export const nodeHandlers: Record<string, NodeHandler> = {
       (node.content ?? []).length > 0 &&
       (node.content ?? []).every((cell) => cell.type === "tableHeader");
     return [
-      new TableRow({ children: cells as TableCell[], tableHeader: isHeader, cantSplit: true }),
+      new TableRow({
+        children: cells as TableCell[],
+        tableHeader: isHeader,
+        cantSplit: true,
+        ...trackedRow(node, scope.ctx),
+      }),
     ];
   },
 
@@ -213,24 +237,25 @@ export const nodeHandlers: Record<string, NodeHandler> = {
   text(node, scope) {
     const marks = node.marks ?? [];
     for (const mark of marks) {
-      if (mark.type !== "bold" && mark.type !== "italic" && mark.type !== "link") {
+      if (!["bold", "italic", "link", "insertion", "deletion"].includes(mark.type)) {
         throw new DocxExportError(
           `Cannot export mark "${mark.type}" in section "${scope.section}": the DOCX converter has no handler for it`,
         );
       }
     }
     const linked = marks.some((m) => m.type === "link" && SAFE_LINK.test(linkHref(m)));
-    return [
-      new TextRun({
-        text: node.text ?? "",
-        bold: marks.some((m) => m.type === "bold") || undefined,
-        italics: marks.some((m) => m.type === "italic") || scope.header || undefined,
-        style: linked ? "Hyperlink" : undefined,
-      }),
-    ];
+    const run = {
+      text: node.text ?? "",
+      bold: marks.some((m) => m.type === "bold") || undefined,
+      italics: marks.some((m) => m.type === "italic") || scope.header || undefined,
+      style: linked ? "Hyperlink" : undefined,
+    };
+    return [trackedTextRun(node, run, scope.ctx) ?? new TextRun(run)];
   },
 
-  hardBreak: () => [new TextRun({ break: 1 })],
+  hardBreak: (node, scope) => [
+    trackedTextRun(node, { break: 1 }, scope.ctx) ?? new TextRun({ break: 1 }),
+  ],
 
   footnote(node, scope) {
     if (scope.placement === "note") {
@@ -245,7 +270,7 @@ export const nodeHandlers: Record<string, NodeHandler> = {
         children: [new TextRun({ children: [new Tab()] }), ...children],
       }),
     ]);
-    return [new FootnoteReferenceRun(id)];
+    return trackedRuns(node, [new FootnoteReferenceRun(id)], scope.ctx);
   },
 };
 
