@@ -1,4 +1,5 @@
 import type { Benchmark } from "./benchmark";
+import { compareExportBenchmark } from "./compareExport";
 import { counting } from "./counting";
 import { durableWrites } from "./durableWrites";
 import { exportBenchmark } from "./export";
@@ -12,4 +13,5 @@ export const benchmarks: readonly Benchmark[] = [
   load,
   exportBenchmark,
   counting,
+  compareExportBenchmark,
 ];

@@ -42,17 +42,18 @@ export function joinText(nodes: readonly DocJSON[]): DocJSON[] {
   const out: DocJSON[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (
-      node.type === "text" &&
-      last?.type === "text" &&
-      JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])
-    ) {
+    if (node.type === "text" && last?.type === "text" && sameMarks(last.marks, node.marks)) {
       out[out.length - 1] = { ...last, text: (last.text ?? "") + (node.text ?? "") };
     } else if (node.type !== "text" || node.text) {
       out.push(node);
     }
   }
   return out;
+}
+
+function sameMarks(a: DocJSON["marks"], b: DocJSON["marks"]): boolean {
+  if (!a?.length || !b?.length) return !a?.length && !b?.length;
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function textOf(nodes: readonly DocJSON[]): string {
