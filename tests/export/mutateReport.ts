@@ -55,7 +55,8 @@ export function mutateReport(report: ExportReport, options: MutateOptions = {}):
   for (let n = 0; n < changes; n++) {
     const roll = random();
     const paragraph = pick(paragraphs);
-    const content = (paragraph.content ??= []);
+    paragraph.content ??= [];
+    const content = paragraph.content;
     if (roll < 0.25) editWord(content, "insert");
     else if (roll < 0.45) editWord(content, "delete");
     else if (roll < 0.7) editWord(content, "replace");
