@@ -21,7 +21,14 @@ import type { ConversionContext, PendingComment } from "./conversionContext";
 import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import { STYLE } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
-import { trackedParagraphMark, trackedRow, trackedRuns, trackedTextRun } from "./trackedChanges";
+import { moveParagraphMarks } from "./paragraphMarks";
+import {
+  trackedBodyNumbering,
+  trackedParagraphMark,
+  trackedRow,
+  trackedRuns,
+  trackedTextRun,
+} from "./trackedChanges";
 
 /** Where a node sits: decides paragraph style and whether body numbering applies. */
 export type Placement = "body" | "list" | "quote" | "cell" | "note";
@@ -58,7 +65,7 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
  * loudly rather than dropping content.
  */
 export const nodeHandlers: Record<string, NodeHandler> = {
-  doc: (node, scope) => blocks(node, scope),
+  doc: (node, scope) => blocks({ ...node, content: moveParagraphMarks(node.content ?? []) }, scope),
 
   paragraph(node, scope) {
     const children = inlines(node, scope);
@@ -74,11 +81,12 @@ export const nodeHandlers: Record<string, NodeHandler> = {
         return [
           new Paragraph({
             style: STYLE.body,
-            numbering: {
-              reference: NUMBERING.paragraphs,
-              level: 0,
-              instance: BODY_NUMBERING_INSTANCE,
-            },
+            ...trackedBodyNumbering(
+              node,
+              STYLE.body,
+              { reference: NUMBERING.paragraphs, level: 0, instance: BODY_NUMBERING_INSTANCE },
+              scope.ctx,
+            ),
             ...mark,
             children,
           }),

@@ -9,6 +9,7 @@ import {
   XmlComponent,
 } from "docx";
 import type { ConversionContext } from "./conversionContext";
+import { PARAGRAPH_MARK } from "./paragraphMarks";
 
 /** The attributes Word gives each tracked change: `w:id`, `w:author`, `w:date`. */
 export interface Revision {
@@ -80,7 +81,16 @@ export function trackedParagraphMark(
   node: DocJSON,
   ctx: ConversionContext,
 ): { run?: { insertion?: Revision; deletion?: Revision } } {
-  const change = revision(blockChange(node), ctx);
+  // Moved by moveParagraphMarks: kept on a deleted paragraph, deleted on the one before it.
+  const moved = node.attrs?.[PARAGRAPH_MARK];
+  const change = revision(
+    moved === "kept" || moved === "emptied"
+      ? undefined
+      : moved
+        ? blockChange({ ...node, attrs: { change: moved } })
+        : blockChange(node),
+    ctx,
+  );
   if (!change) return {};
   return { run: { [change.kind]: change.value } };
 }
@@ -92,4 +102,21 @@ export function trackedRow(
 ): { insertion?: Revision; deletion?: Revision } {
   const change = revision(blockChange(node), ctx);
   return change ? { [change.kind]: change.value } : {};
+}
+
+/**
+ * The numbering of a body paragraph: as given, or, for a deleted paragraph that
+ * moveParagraphMarks marked "emptied", none, with the number kept as the old formatting of a
+ * tracked formatting change (`w:pPrChange`).
+ */
+export function trackedBodyNumbering<N>(
+  node: DocJSON,
+  style: string,
+  numbering: N,
+  ctx: ConversionContext,
+): { numbering: N } | { revision: Revision & { style: string; numbering: N } } {
+  const change = blockChange(node);
+  if (node.attrs?.[PARAGRAPH_MARK] !== "emptied" || !change) return { numbering };
+  const value = revision(change, ctx)!.value;
+  return { revision: { ...value, style, numbering } };
 }
