@@ -40,18 +40,31 @@ function atoms(nodes: readonly DocJSON[]): Atom[] {
 /** Joins neighbouring text nodes with the same marks. */
 export function joinText(nodes: readonly DocJSON[]): DocJSON[] {
   const out: DocJSON[] = [];
+  let parts: string[] = [];
+  let head: DocJSON | undefined;
+  const flush = () => {
+    if (head && parts.join("") !== "") out.push({ ...head, text: parts.join("") });
+    head = undefined;
+    parts = [];
+  };
   for (const node of nodes) {
-    const last = out[out.length - 1];
-    if (node.type === "text" && last?.type === "text" && sameMarks(last.marks, node.marks)) {
-      out[out.length - 1] = { ...last, text: (last.text ?? "") + (node.text ?? "") };
-    } else if (node.type !== "text" || node.text) {
+    if (node.type !== "text") {
+      flush();
       out.push(node);
+    } else if (head && sameMarks(head.marks, node.marks)) {
+      parts.push(node.text ?? "");
+    } else {
+      flush();
+      head = node;
+      parts = [node.text ?? ""];
     }
   }
+  flush();
   return out;
 }
 
 function sameMarks(a: DocJSON["marks"], b: DocJSON["marks"]): boolean {
+  if (a === b) return true;
   if (!a?.length || !b?.length) return !a?.length && !b?.length;
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
@@ -157,7 +170,8 @@ function plainHunk(removed: Atom[], added: Atom[], ctx: CompareContext): DocJSON
 
 function changed(list: Atom[], kind: ChangeKind, ctx: CompareContext): DocJSON[] {
   if (list.length === 0) return [];
-  const nodes = list.map((x) => x.node);
+  // Tokens of one text node share its marks: join them before marking.
+  const nodes = joinText(list.map((x) => x.node));
   const by = ctx.attribute(kind, textOf(nodes));
   return nodes.map((node) => markWith(node, kind, by));
 }
