@@ -1,4 +1,5 @@
 import type { Benchmark } from "./benchmark";
+import { compareExportBenchmark } from "./compareExport";
 import { counting } from "./counting";
 import { durableWrites } from "./durableWrites";
 import { exportBenchmark } from "./export";
@@ -14,4 +15,5 @@ export const benchmarks: readonly Benchmark[] = [
   exportBenchmark,
   counting,
   historyBenchmark,
+  compareExportBenchmark,
 ];

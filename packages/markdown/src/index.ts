@@ -8,4 +8,5 @@ export type { MarkdownOutline, MarkdownReport } from "./markdownReport";
 export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";
 export { reportToMarkdown } from "./reportToMarkdown";
+export { reportToCriticMarkup, toCriticMarkup } from "./toCriticMarkup";
 export { toMarkdown } from "./toMarkdown";
