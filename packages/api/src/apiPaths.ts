@@ -37,6 +37,8 @@ export const API_PATHS = {
   updateBudget: "/budget",
   sectionBudget: "/sections/:id/budget",
   timetable: "/timetable",
+  listVersions: "/versions",
+  compareSection: "/sections/:id/compare",
 } as const;
 
 /** The name of a route of the JSON API. */

@@ -26,6 +26,11 @@ export type {
   PartBudgetView,
   SectionBudgetFacts,
 } from "./BudgetView";
+export type {
+  ComparisonChangeView,
+  ComparisonDocNode,
+  SectionComparisonView,
+} from "./ComparisonView";
 export { CloseCode, type CloseCodeValue } from "./CloseCode";
 export type {
   LeadView,

@@ -196,7 +196,7 @@ export const API_ROUTES = {
     path: API_PATHS.exportReport,
     access: "signed_in",
     summary:
-      "The report as a file: ?format=docx|md&variant=final|review&section=ID&version=ID (final DOCX: editors only; version: a named version's content)",
+      "The report as a file: ?format=docx|md&variant=final|review&section=ID&version=ID (final DOCX: editors only; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
   },
   importSection: {
     method: "post",
@@ -252,9 +252,16 @@ export const API_ROUTES = {
     summary:
       "Restores a section as a new live change: { history: id } or { version: id } -> { undo: { history }, words } (those who may edit its text)",
   },
+  compareSection: {
+    method: "get",
+    path: API_PATHS.compareSection,
+    access: "signed_in",
+    summary:
+      "A section compared with a named version, read-only: ?version=ID[&to=ID] -> { sectionId, version, to, doc (insertion/deletion marks), changes: [{ kind, author, date, target, text }] }",
+  },
   listVersions: {
     method: "get",
-    path: "/versions",
+    path: API_PATHS.listVersions,
     access: "signed_in",
     summary: "Named versions of the report, newest first: [{ id, name, at, by }]",
   },

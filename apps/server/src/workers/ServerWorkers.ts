@@ -1,5 +1,7 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
+import type { ComparedSection } from "@rapporteur/report";
+import type { CompareJob } from "./compareJob";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
 import type { ServerJob, ServerJobResult } from "./serverJob";
@@ -72,6 +74,16 @@ export class ServerWorkers {
       { kind: "export", ...job },
       this.#exportTimeoutMs,
     )) as Uint8Array;
+  }
+
+  /**
+   * Makes a comparison (see compareJob) in the export pool: a Word or Markdown file's bytes, or
+   * one section's `{ doc, changes }` for `json`. Throws WorkerJobError when busy or stopped.
+   */
+  async compare(job: Omit<CompareJob, "kind">): Promise<Uint8Array | ComparedSection> {
+    return (await this.#exports.run({ kind: "compare", ...job }, this.#exportTimeoutMs)) as
+      | Uint8Array
+      | ComparedSection;
   }
 
   /** Renders the comment/response matrix (see matrixJob); throws WorkerJobError when busy or stopped. */

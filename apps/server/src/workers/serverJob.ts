@@ -1,5 +1,7 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
+import type { ComparedSection } from "@rapporteur/report";
+import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
@@ -12,10 +14,10 @@ export interface ImportJob {
 }
 
 /** Every job the server's worker threads run (serverWorker.ts). */
-export type ServerJob = ImportJob | ExportJob | MatrixJob | CountJob;
+export type ServerJob = ImportJob | ExportJob | CompareJob | MatrixJob | CountJob;
 
-/** The result of a job: an import's conversion, a file's bytes, or a word count. */
-export type ServerJobResult = ImportConversion | Uint8Array | DocumentCount;
+/** The result of a job: an import's conversion, a file's bytes, a compared section, or a word count. */
+export type ServerJobResult = ImportConversion | Uint8Array | ComparedSection | DocumentCount;
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -24,6 +26,8 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return convertImport(job.format, job.bytes);
     case "export":
       return runExportJob(job);
+    case "compare":
+      return runCompareJob(job);
     case "matrix":
       return runMatrixJob(job);
     case "count":

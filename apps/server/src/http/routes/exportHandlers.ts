@@ -1,7 +1,15 @@
+import type { SectionComparisonView } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
-import { exportComments, exportFileName, recordExport } from "@rapporteur/report";
-import type { RequestHandler } from "express";
+import {
+  type ComparedSection,
+  exportComments,
+  exportFileName,
+  recordExport,
+} from "@rapporteur/report";
+import type { StoredVersion } from "@rapporteur/storage";
+import type { RequestHandler, Response } from "express";
 import { z } from "zod";
+import { comparisonInput } from "../../history/comparisonInput";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
@@ -17,14 +25,28 @@ export const EXPORT_CONTENT_TYPES = {
   md: "text/markdown; charset=utf-8",
 } as const;
 
+const versionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const compareQuery = z.object({ version: versionId, to: versionId.optional() }).strict();
+
 const exportQuery = z
   .object({
     format: z.enum(["docx", "md"]),
     variant: z.enum(["final", "review"]).default("final"),
     section: z.string().max(200).optional(),
-    version: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+    version: versionId.optional(),
+    compare: versionId.optional(),
+    to: versionId.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.to === undefined || q.compare !== undefined, {
+    message: "to=<versionId> needs compare=<versionId>",
+    path: ["to"],
+  })
+  .refine((q) => q.version === undefined || q.compare === undefined, {
+    message: "version= and compare= cannot be combined (compare=A&to=B compares two versions)",
+    path: ["version"],
+  });
 
 /**
  * Handler of `GET /api/export?format=docx|md&variant=final|review&section=ID`: the report (or
@@ -33,19 +55,118 @@ const exportQuery = z
  * it, so they hold what the editors see) are handed to a worker thread, which decodes and
  * converts them: the event loop never does the heavy work. The final Word copy is for editors only; the review copy (open comment threads
  * as Word comments) and Markdown are for everyone signed in. Every export is audited.
+ *
+ * `&compare=<versionId>` gives the changes since that named version instead (`&to=<versionId>`:
+ * up to a later version), for everyone signed in: Word with tracked changes (final layout,
+ * `variant` ignored) or Markdown with CriticMarkup (renderComparison), made in the export worker
+ * pool from the version states and stored updates (bytes). Attribution rule
+ * (sectionAttribution): each section's changes are attributed to the accounts that changed it
+ * between the two versions' times according to its history, by display name (several joined
+ * "A, B"), dated at the last of those changes; "Rapporteur" when the history has none. Unknown
+ * version: 404 `version_not_found`.
  */
 export function exportHandlers(
   deps: ApiDependencies,
-): Pick<Record<ApiRouteName, RequestHandler>, "exportReport"> {
+): Pick<Record<ApiRouteName, RequestHandler>, "exportReport" | "compareSection"> {
   const { outline, store, audit } = deps;
   const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
+  const sources = () => ({
+    store,
+    versions: deps.versions,
+    history: deps.sectionHistory.store,
+    accounts: deps.accounts,
+  });
+  const mustExist = (id: number | undefined) => {
+    const version = id === undefined ? undefined : deps.versions.get(id);
+    if (id !== undefined && !version) {
+      throw notFound("version_not_found", `There is no version ${id}`);
+    }
+    return version;
+  };
+  const versionSummary = (version: StoredVersion) => ({
+    id: version.id,
+    name: version.name,
+    at: new Date(version.at).toISOString(),
+  });
   return {
+    /**
+     * `GET /api/sections/:id/compare?version=<id>[&to=<id>]`: the section compared with a named
+     * version (now, or version `to`), for the app's read-only compare view, made in the export
+     * worker pool; attributed by the same rule as `export?compare=` (sectionAttribution).
+     */
+    async compareSection(request, response) {
+      const section = sectionFromPath(outline, request.params.id);
+      const query = parseInput(compareQuery, request.query, "query");
+      const older = mustExist(query.version) as StoredVersion;
+      const newer = mustExist(query.to);
+      const input = await comparisonInput(
+        sources(),
+        { compare: older.id, ...(newer ? { to: newer.id } : {}) },
+        [section.id],
+      );
+      const compared = (await workers
+        .compare({
+          ...input,
+          outline,
+          format: "json",
+          sectionId: section.id,
+          date: localDay(),
+        })
+        .catch((error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        })) as ComparedSection;
+      const view: SectionComparisonView = {
+        sectionId: section.id,
+        version: versionSummary(older),
+        to: newer ? versionSummary(newer) : null,
+        doc: compared.doc,
+        changes: compared.changes,
+      };
+      response.json(view);
+    },
+
     async exportReport(request, response) {
       const { user } = requestAuth(request);
       const query = parseInput(exportQuery, request.query, "query");
       const section =
         query.section === undefined ? undefined : sectionFromPath(outline, query.section);
       const docx = query.format === "docx";
+      mustExist(query.compare);
+      mustExist(query.to);
+      if (query.compare !== undefined) {
+        const ids = outline.sections
+          .map((s) => s.id)
+          .filter((id) => section === undefined || id === section.id);
+        const input = await comparisonInput(
+          sources(),
+          { compare: query.compare, ...(query.to !== undefined ? { to: query.to } : {}) },
+          ids,
+        );
+        const bytes = (await workers
+          .compare({
+            ...input,
+            outline,
+            format: query.format,
+            ...(section ? { sectionId: section.id } : {}),
+            date: localDay(),
+            template: docx ? deps.docxTemplate : undefined,
+          })
+          .catch((error: unknown) => {
+            throw workerJobHttpError(error, "export");
+          })) as Uint8Array;
+        const filename = exportFileName(outline.report.symbol, query.format, {
+          sectionId: section?.id,
+        }).replace(/\.(docx|md)$/, "-changes.$1");
+        recordExport(audit, {
+          actor: user.username,
+          format: docx ? "docx" : "markdown",
+          variant: "changes",
+          ...(section ? { sections: [section.id] } : {}),
+          ip: request.ip ?? null,
+        });
+        send(response, query.format, filename, bytes);
+        return;
+      }
       if (docx && query.variant === "final" && user.role !== "editor") {
         throw forbidden(
           "editors_only",
@@ -78,7 +199,6 @@ export function exportHandlers(
         .catch((error: unknown) => {
           throw workerJobHttpError(error, "export");
         });
-      const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const filename = exportFileName(outline.report.symbol, query.format, {
         sectionId: section?.id,
         review: docx && query.variant === "review",
@@ -90,10 +210,20 @@ export function exportHandlers(
         ...(section ? { sections: [section.id] } : {}),
         ip: request.ip ?? null,
       });
-      response.setHeader("Content-Type", EXPORT_CONTENT_TYPES[query.format]);
-      response.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
-      response.setHeader("Content-Length", String(body.byteLength));
-      response.end(body);
+      send(response, query.format, filename, bytes);
     },
   };
+}
+
+function send(
+  response: Response,
+  format: keyof typeof EXPORT_CONTENT_TYPES,
+  filename: string,
+  bytes: Uint8Array,
+): void {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  response.setHeader("Content-Type", EXPORT_CONTENT_TYPES[format]);
+  response.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+  response.setHeader("Content-Length", String(body.byteLength));
+  response.end(body);
 }
