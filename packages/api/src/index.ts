@@ -26,12 +26,12 @@ export type {
   PartBudgetView,
   SectionBudgetFacts,
 } from "./BudgetView";
+export { CloseCode, type CloseCodeValue } from "./CloseCode";
 export type {
   ComparisonChangeView,
   ComparisonDocNode,
   SectionComparisonView,
 } from "./ComparisonView";
-export { CloseCode, type CloseCodeValue } from "./CloseCode";
 export type {
   LeadView,
   ReportPart,

@@ -1,4 +1,9 @@
-import { type Attribution, compareDocuments, type ListedChange, listChanges } from "@rapporteur/compare";
+import {
+  type Attribution,
+  compareDocuments,
+  type ListedChange,
+  listChanges,
+} from "@rapporteur/compare";
 import type { DocJSON } from "@rapporteur/schema";
 
 /** One section compared for reading in the app: the marked document and its changes. */

@@ -1,4 +1,8 @@
-import { type Attribution, type ChangeAttribution, DEFAULT_CHANGE_AUTHOR } from "@rapporteur/compare";
+import {
+  type Attribution,
+  type ChangeAttribution,
+  DEFAULT_CHANGE_AUTHOR,
+} from "@rapporteur/compare";
 
 /** One attributed change as the history stores it (a checkpoint or a stored update's metadata). */
 interface HistoryChange {

@@ -1,6 +1,6 @@
-export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
 /** Author and date of a change (from @rapporteur/compare; the attribution of comparisons). */
 export type { ChangeAttribution } from "@rapporteur/compare";
+export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
 export { type ComparedSection, compareSection } from "./compareSection";
 export { exportComments } from "./exportComments";
 export { exportFileName } from "./exportFileName";

@@ -1,6 +1,6 @@
+import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
-import type { ComparedSection } from "@rapporteur/report";
 import type { CompareJob } from "./compareJob";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";

@@ -40,7 +40,9 @@ export interface CompareJob {
 export async function runCompareJob(job: CompareJob): Promise<Uint8Array | ComparedSection> {
   const attribution = attributionBySection(job.attribution, job.fallback);
   const decode = (sections: Record<string, Uint8Array[]>) =>
-    Object.fromEntries(Object.entries(sections).map(([id, updates]) => [id, docFromUpdates(updates)]));
+    Object.fromEntries(
+      Object.entries(sections).map(([id, updates]) => [id, docFromUpdates(updates)]),
+    );
   if (job.format === "json") {
     const id = job.sectionId;
     if (id === undefined) throw new Error("compare: a json comparison needs its section");

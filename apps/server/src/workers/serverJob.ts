@@ -1,6 +1,6 @@
+import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
-import type { ComparedSection } from "@rapporteur/report";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";
