@@ -1,6 +1,6 @@
 import {
-  type Attribution,
   type ChangeAttribution,
+  type ChangeContext,
   DEFAULT_CHANGE_AUTHOR,
 } from "@rapporteur/compare";
 
@@ -74,7 +74,7 @@ export function sectionAttribution(
 export function attributionBySection(
   bySection: Readonly<Record<string, ChangeAttribution>>,
   fallback: ChangeAttribution,
-): Attribution {
+): (change: ChangeContext) => ChangeAttribution {
   return (change) =>
     (change.sectionId !== undefined && Object.hasOwn(bySection, change.sectionId)
       ? bySection[change.sectionId]

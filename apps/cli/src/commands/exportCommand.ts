@@ -1,19 +1,27 @@
 import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { AuditLog } from "@rapporteur/accounts";
+import { AccountStore, AuditLog } from "@rapporteur/accounts";
 import { localDay } from "@rapporteur/budget";
 import { CommentStore } from "@rapporteur/comments";
-import { DocxTemplateError, loadDocxTemplate } from "@rapporteur/docx";
+import { type DocxTemplate, DocxTemplateError, loadDocxTemplate } from "@rapporteur/docx";
+import type { Outline } from "@rapporteur/outline";
 import {
   assembleExportReport,
+  attributionBySection,
+  type ChangeAttribution,
   type ExportFormat,
   exportComments,
   exportFileName,
+  fallbackAttribution,
   recordExport,
+  renderComparison,
   renderExport,
+  sectionAttribution,
 } from "@rapporteur/report";
-import { yDocToJSON } from "@rapporteur/schema";
+import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
+import { type SqliteStore, VersionStore } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
+import * as Y from "yjs";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openDatabase, resolveDataDir } from "../cliEnvironment";
@@ -23,6 +31,7 @@ import { requireSection } from "../requireSection";
 import { writeFileAtomically } from "../writeFileAtomically";
 
 const USAGE = `Usage: rapporteur export --format docx|md --out FILE [--section ID] [--variant final|review]
+       rapporteur export --format docx|md --compare VERSION [--to VERSION] --out FILE [--section ID]
 
 Writes the report, or one section, as a Word document in UN format or as Markdown: the same file
 as the Export menu of the web app (GET /api/export). Reads the stored documents without changing
@@ -37,6 +46,11 @@ Options:
   --section ID            only this section (see content/outline.yaml); default the whole report
   --variant final|review  Word only: final clean copy (default), or review copy with the open
                           comment threads as Word comments
+  --compare VERSION       the changes since named version VERSION (see 'rapporteur version
+                          list') as Word tracked changes or Markdown CriticMarkup, each section's
+                          attributed to the accounts that changed it since then (its history),
+                          like GET /api/export?compare=
+  --to VERSION            with --compare: the changes up to this later version instead of now
   -h, --help              show this help
 
 ${ENVIRONMENT_HELP}`;
@@ -58,6 +72,95 @@ function outputPath(cwd: string, out: string, defaultName: string): string {
   return path;
 }
 
+function versionOption(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9][0-9]{0,15}$/.test(value)) {
+    throw new UsageError(`export: ${option} takes a version id (see 'rapporteur version list').`);
+  }
+  return Number(value);
+}
+
+/**
+ * The comparison file of `--compare` (renderComparison), attributed by the history rule of the
+ * HTTP export (sectionAttribution).
+ */
+async function compareVersions(
+  store: SqliteStore,
+  request: {
+    outline: Outline;
+    format: ExportFormat;
+    compare: number;
+    to?: number;
+    sectionId?: string;
+    template?: DocxTemplate;
+  },
+): Promise<{ bytes: Uint8Array; fileName: string; changes: number }> {
+  const versions = new VersionStore(store.database);
+  const accounts = new AccountStore(store.database);
+  const olderVersion = versions.get(request.compare);
+  const newerVersion = request.to === undefined ? undefined : versions.get(request.to);
+  for (const [id, found] of [
+    [request.compare, olderVersion],
+    [request.to, newerVersion],
+  ] as const) {
+    if (id !== undefined && !found) {
+      throw new CliError(`export: there is no version ${id} (see 'rapporteur version list').`);
+    }
+  }
+  const olderAt = olderVersion?.at ?? 0;
+  const newerAt = newerVersion?.at ?? Date.now();
+  const interval = { after: Math.min(olderAt, newerAt), through: Math.max(olderAt, newerAt) };
+  const versionDoc = (id: number, sectionId: string) => {
+    const ydoc = new Y.Doc();
+    try {
+      const state = versions.sectionState(id, sectionId);
+      if (state) Y.applyUpdate(ydoc, state);
+      return yDocToJSON(ydoc);
+    } finally {
+      ydoc.destroy();
+    }
+  };
+  const older: Record<string, DocJSON> = {};
+  const newer: Record<string, DocJSON> = {};
+  const bySection: Record<string, ChangeAttribution> = {};
+  for (const { id } of request.outline.sections) {
+    if (request.sectionId !== undefined && id !== request.sectionId) continue;
+    older[id] = versionDoc(request.compare, id);
+    if (request.to !== undefined) newer[id] = versionDoc(request.to, id);
+    else {
+      const ydoc = await loadSectionDoc(store, id);
+      try {
+        newer[id] = yDocToJSON(ydoc);
+      } finally {
+        ydoc.destroy();
+      }
+    }
+    const by = sectionAttribution(
+      store.history,
+      id,
+      interval,
+      (userId) => accounts.get(userId)?.displayName ?? `User ${userId}`,
+    );
+    if (by) bySection[id] = by;
+  }
+  let changes = 0;
+  const attribution = attributionBySection(bySection, fallbackAttribution(newerAt));
+  const file = await renderComparison({
+    format: request.format,
+    older,
+    newer,
+    outline: request.outline,
+    date: localDay(),
+    attribution: (change) => {
+      changes++;
+      return attribution(change);
+    },
+    ...(request.template ? { template: request.template } : {}),
+    ...(request.sectionId !== undefined ? { sectionId: request.sectionId } : {}),
+  });
+  return { ...file, changes };
+}
+
 /** `rapporteur export`: the report or one section as Word or Markdown, like the HTTP export. */
 export const exportCommand: Command = {
   summary: "write the report or a section as Word (UN format) or Markdown",
@@ -70,6 +173,8 @@ export const exportCommand: Command = {
         out: { type: "string" },
         section: { type: "string" },
         variant: { type: "string" },
+        compare: { type: "string" },
+        to: { type: "string" },
       },
       "export",
     );
@@ -97,6 +202,15 @@ export const exportCommand: Command = {
       throw new UsageError("export: --variant applies to Word exports only (--format docx).");
     }
 
+    const compare = versionOption(values.compare, "--compare");
+    const to = versionOption(values.to, "--to");
+    if (to !== undefined && compare === undefined) {
+      throw new UsageError("export: --to VERSION needs --compare VERSION.");
+    }
+    if (compare !== undefined && values.variant !== undefined) {
+      throw new UsageError("export: --variant does not apply to --compare.");
+    }
+
     const outline = loadCliOutline(io);
     const section =
       values.section === undefined ? undefined : requireSection(outline, values.section, "export");
@@ -118,6 +232,33 @@ export const exportCommand: Command = {
 
     const store = openDatabase(resolveDataDir(io), { mustExist: true });
     try {
+      if (compare !== undefined) {
+        const file = await compareVersions(store, {
+          outline,
+          format,
+          compare,
+          ...(to !== undefined ? { to } : {}),
+          ...(section ? { sectionId: section.id } : {}),
+          ...(template ? { template } : {}),
+        });
+        const path = outputPath(io.cwd, values.out, file.fileName);
+        try {
+          writeFileAtomically(path, file.bytes);
+        } catch (error) {
+          throw new CliError(`export: cannot write ${path}: ${(error as Error).message}`);
+        }
+        recordExport(new AuditLog(store.database), {
+          actor: "cli",
+          format: format === "docx" ? "docx" : "markdown",
+          variant: "changes",
+          ...(section ? { sections: [section.id] } : {}),
+        });
+        io.stdout(
+          `Wrote ${path} (${file.bytes.byteLength} bytes): changes since version ${compare}` +
+            `${to !== undefined ? ` up to version ${to}` : ""}, ${file.changes} changes.\n`,
+        );
+        return 0;
+      }
       const report = await assembleExportReport(
         outline,
         async (id) => {
