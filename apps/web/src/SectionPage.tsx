@@ -145,7 +145,7 @@ export function SectionPage({
           canDecide={!section.readOnly}
         />
         <HistoryPanel key={section.id} sectionId={section.id} canRestore={!section.readOnly} />
-        <VersionsPanel isEditor={account.role === "editor"} />
+        <VersionsPanel isEditor={account.role === "editor"} sectionId={section.id} />
         <SidePanel
           section={section}
           words={words}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { downloadExport } from "../transfer/downloadExport";
+import { CompareView } from "./CompareView";
 import { formatHistoryDate } from "./formatHistoryDate";
 import type { ReportVersion } from "./historyTypes";
 
@@ -8,19 +9,23 @@ import type { ReportVersion } from "./historyTypes";
 export interface VersionsPanelProps {
   /** Editors create, delete and export the final Word copy of versions. */
   isEditor: boolean;
+  /** The section shown: Compare shows its changes since a version. */
+  sectionId: string;
 }
 
 /**
  * Named versions of the whole report ("Progress report", "Draft for the CSTD session"): everyone
- * lists and downloads them; editors save the report as a new version and delete versions.
+ * lists, downloads and compares them (Compare: the section's changes since a version, see
+ * CompareView); editors save the report as a new version and delete versions.
  */
-export function VersionsPanel({ isEditor }: VersionsPanelProps) {
+export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
   const titleId = useId();
   const nameId = useId();
   const [open, setOpen] = useState(false);
   const [versions, setVersions] = useState<ReportVersion[] | null>(null);
   const [name, setName] = useState("");
   const [message, setMessage] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<ReportVersion | null>(null);
 
   const fail = (error: unknown) => setMessage(errorText(error));
   const load = useCallback(async () => {
@@ -116,6 +121,15 @@ export function VersionsPanel({ isEditor }: VersionsPanelProps) {
               </button>
             </form>
           )}
+          {comparing && versions && (
+            <CompareView
+              key={`${sectionId}-${comparing.id}`}
+              sectionId={sectionId}
+              version={comparing}
+              versions={versions}
+              onClose={() => setComparing(null)}
+            />
+          )}
           {versions === null ? (
             <p className="panel__note">Loading…</p>
           ) : versions.length === 0 ? (
@@ -142,6 +156,13 @@ export function VersionsPanel({ isEditor }: VersionsPanelProps) {
                       onClick={() => void download(version, "md")}
                     >
                       Markdown
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setComparing(version)}
+                    >
+                      Compare
                     </button>
                     {isEditor && (
                       <button

@@ -10,13 +10,26 @@ export interface ExportRequest {
   sectionId?: string;
   /** A named version's content instead of the current text. */
   version?: number;
+  /** The changes since this named version (tracked changes / CriticMarkup) instead. */
+  compare?: number;
+  /** With `compare`: up to this later version instead of now. */
+  to?: number;
 }
 
 /** The URL of `GET /api/export` for `request`. */
-export function exportUrl({ format, variant, sectionId, version }: ExportRequest): string {
+export function exportUrl({
+  format,
+  variant,
+  sectionId,
+  version,
+  compare,
+  to,
+}: ExportRequest): string {
   const query = new URLSearchParams({ format, variant });
   if (sectionId) query.set("section", sectionId);
   if (version !== undefined) query.set("version", String(version));
+  if (compare !== undefined) query.set("compare", String(compare));
+  if (to !== undefined) query.set("to", String(to));
   return `/api/export?${query}`;
 }
 
