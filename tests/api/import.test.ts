@@ -58,7 +58,11 @@ describe("import endpoint", () => {
     const watcher = await connect("p1-context", "reviewer");
     const answer = await importFile(server.url, cookies.drafter, "p1-context", "draft.md", DRAFT);
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ warnings: [], words: 16 });
+    expect(answer.body).toEqual({
+      warnings: [],
+      words: 16,
+      undo: { history: expect.stringMatching(/^p[0-9]+$/) },
+    });
     await waitFor(
       () => watcher.fragment.toString().includes("Women and girls"),
       "the reviewer's client to receive the import",
@@ -198,6 +202,14 @@ describe("import endpoint", () => {
         /<script> on line 3/,
       ],
       ["empty file", "empty.md", "", 422, "empty_file", /empty/],
+      [
+        "lists and quotes nested 9,000 deep",
+        "deep.md",
+        `${"> - 1. ".repeat(3_000)}deep\n`,
+        422,
+        "import_too_deep",
+        /^The file nests lists\/quotes 9000 levels deep; at most 32 are supported$/,
+      ],
       ["a PDF", "report.pdf", "%PDF-1.7", 400, "unsupported_file_type", /\.md.*\.docx/],
       [
         "a file over the limit",

@@ -1,8 +1,10 @@
 import type { Benchmark } from "./benchmark";
+import { compareExportBenchmark } from "./compareExport";
 import { counting } from "./counting";
 import { durableWrites } from "./durableWrites";
 import { exportBenchmark } from "./export";
 import { fanout } from "./fanout";
+import { historyBenchmark } from "./history";
 import { load } from "./load";
 
 /** Every benchmark, in the order of issue 8; `run.ts` runs them (or those named) in this order. */
@@ -12,4 +14,6 @@ export const benchmarks: readonly Benchmark[] = [
   load,
   exportBenchmark,
   counting,
+  historyBenchmark,
+  compareExportBenchmark,
 ];

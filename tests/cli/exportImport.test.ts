@@ -147,7 +147,7 @@ describe("rapporteur import and export (no server)", () => {
     expect(readFileSync(join(root, "report-again.md"), "utf8")).toBe(exported);
   }, 120_000);
 
-  it("refuses a zip bomb, a truncated Word file and an unknown section, leaving the section unchanged", async () => {
+  it("refuses a zip bomb, a truncated Word file, Markdown nested too deep and an unknown section, leaving the section unchanged", async () => {
     const { root, file, cli } = workspace();
     expect((await cli("import", "--section", "p1-access", file("a.md", ACCESS))).code).toBe(0);
     const whole = await wordDraft("A complete Word file.");
@@ -159,6 +159,10 @@ describe("rapporteur import and export (no server)", () => {
       [
         ["--section", "p1-access", file("cut.docx", whole.slice(0, Math.floor(whole.length / 2)))],
         /cut\.docx cannot be imported: .*incomplete/,
+      ],
+      [
+        ["--section", "p1-access", file("deep.md", `${"> - 1. ".repeat(3_000)}deep\n`)],
+        /deep\.md cannot be imported: The file nests lists\/quotes 9000 levels deep; at most 32 are supported\n/,
       ],
       [
         ["--section", "p9-nowhere", "a.md"],
@@ -177,7 +181,7 @@ describe("rapporteur import and export (no server)", () => {
     const after = readFileSync(join(root, "after.md"), "utf8");
     expect(after).toContain("Coverage **grew** in *most* regions");
     expect(after).not.toContain("A complete Word file");
-  });
+  }, 120_000);
 });
 
 function runRapporteurIn(dataDir: string, cwd: string) {

@@ -4,6 +4,7 @@ import { exportCommand } from "./commands/exportCommand";
 import { importCommand } from "./commands/importCommand";
 import { restoreCommand } from "./commands/restoreCommand";
 import { userCommand } from "./commands/userCommand";
+import { versionCommand } from "./commands/versionCommand";
 import { wordcountCommand } from "./commands/wordcountCommand";
 
 /** The commands of `rapporteur <command>`, by name. */
@@ -14,4 +15,5 @@ export const commandTable: Readonly<Record<string, Command>> = {
   user: userCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  version: versionCommand,
 };

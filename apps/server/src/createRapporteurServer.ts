@@ -13,7 +13,12 @@ import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
 import { type ExportRecord, recordExport } from "@rapporteur/report";
-import type { DocumentStore, SqliteStore } from "@rapporteur/storage";
+import {
+  type DocumentStore,
+  HistoryStore,
+  type SqliteStore,
+  VersionStore,
+} from "@rapporteur/storage";
 import { WorkflowStore } from "@rapporteur/workflow";
 import type { Express } from "express";
 import { AccountEvents } from "./auth/AccountEvents";
@@ -29,18 +34,25 @@ import type { TrafficLimits } from "./collab/trafficLimits";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
 import { CommentService } from "./comments/CommentService";
 import { commentEvent } from "./comments/commentEvent";
+import { CheckpointWorker } from "./history/CheckpointWorker";
+import { ReportVersions } from "./history/ReportVersions";
+import { SectionHistory } from "./history/SectionHistory";
 import { ConnectionLimiter } from "./http/ConnectionLimiter";
 import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
-import { countStoredUpdates } from "./report/countYDoc";
+import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
+import { ServerWorkers } from "./workers/ServerWorkers";
 
 /** Where `vite build` writes the web app. */
+/** Sections stored in fewer bytes are recounted on the event loop, larger ones in a worker. */
+const INLINE_COUNT_BYTES = 256 * 1024;
+
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** Everything {@link createRapporteurServer} needs; the store and outline are opened by the caller. */
@@ -224,7 +236,25 @@ export async function createRapporteurServer(
     recordThrottled: ({ ip, detail }) =>
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
-  const collab = new CollabServer({
+  const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
+  const getCollab = () => collab;
+  const checkpointWorker = new CheckpointWorker();
+  checkpointWorker.warm();
+  const sectionHistory = new SectionHistory({
+    worker: checkpointWorker,
+    history: new HistoryStore(options.database),
+    accounts,
+    collab: getCollab,
+  });
+  const versions = new ReportVersions({
+    versions: new VersionStore(options.database),
+    sectionHistory,
+    collab: getCollab,
+    store,
+    outline,
+    budgets,
+  });
+  const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
@@ -232,6 +262,7 @@ export async function createRapporteurServer(
         store,
         {
           compactEvery: options.compactEvery ?? 500,
+          history: sectionHistory,
           onRepaired: (sectionId, dropped) =>
             audit.record({
               actor: null,
@@ -245,7 +276,14 @@ export async function createRapporteurServer(
         },
         logger,
       ),
-      new WordCountExtension(counts, logger),
+      new WordCountExtension(counts, logger, 200, async (name, document) => {
+        const { updates } = await store.load(name);
+        const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+        // A usual section counts in a millisecond; only a large one is worth a worker.
+        return bytes < INLINE_COUNT_BYTES
+          ? countYDoc(document.ydoc)
+          : workers.countSection(updates);
+      }),
       commentAnchors,
       ...(options.extensions ?? []),
     ],
@@ -292,6 +330,9 @@ export async function createRapporteurServer(
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     importTimeoutMs: options.importTimeoutMs,
+    sectionHistory,
+    versions,
+    workers,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and
@@ -348,9 +389,12 @@ export async function createRapporteurServer(
         loginGuard.stop();
         expiry.stop();
         await collab.close();
+        // After the last compactions of the unloaded sections.
+        await checkpointWorker.stop();
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();
+        await workers.close();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;
       })();

@@ -6,6 +6,8 @@ import type { SectionSession } from "./collab/SectionSession";
 import type { PresentUser } from "./collab/usePresence";
 import { CommentsPanel } from "./comments/CommentsPanel";
 import { SectionEditor } from "./editor/SectionEditor";
+import { HistoryPanel } from "./history/HistoryPanel";
+import { VersionsPanel } from "./history/VersionsPanel";
 import type { LocalUser } from "./identity/LocalUser";
 import { SidePanel } from "./layout/SidePanel";
 import { readOnlyNotice } from "./workflow/readOnlyNotice";
@@ -142,6 +144,8 @@ export function SectionPage({
           userId={account.id}
           canDecide={!section.readOnly}
         />
+        <HistoryPanel key={section.id} sectionId={section.id} canRestore={!section.readOnly} />
+        <VersionsPanel isEditor={account.role === "editor"} />
         <SidePanel
           section={section}
           words={words}

@@ -18,6 +18,10 @@ export const AUDIT_ACTIONS = [
   "import",
   "budget_changed",
   "timetable_changed",
+  "restore",
+  "version_create",
+  "version_delete",
+  "version_restore",
   "section_repaired",
 ] as const;
 

@@ -21,6 +21,8 @@ export class ConversionContext {
   readonly comments: ICommentOptions[] = [];
   private footnoteCount = 0;
   private listCount = 0;
+  // Tracked-change ids, apart from the ids of bookmarks and comments.
+  private revisionCount = 10_000;
 
   constructor(
     readonly template: DocxTemplate,
@@ -33,6 +35,12 @@ export class ConversionContext {
     this.footnoteCount += 1;
     this.footnotes[this.footnoteCount] = { children };
     return this.footnoteCount;
+  }
+
+  /** A fresh `w:id` for a tracked change (`w:ins`, `w:del`) of a compared report. */
+  nextRevisionId(): number {
+    this.revisionCount += 1;
+    return this.revisionCount;
   }
 
   /** A fresh numbering instance, so that each ordered list restarts at (a). */

@@ -21,6 +21,14 @@ import type { ConversionContext, PendingComment } from "./conversionContext";
 import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import { STYLE } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
+import { moveParagraphMarks } from "./paragraphMarks";
+import {
+  trackedBodyNumbering,
+  trackedParagraphMark,
+  trackedRow,
+  trackedRuns,
+  trackedTextRun,
+} from "./trackedChanges";
 
 /** Where a node sits: decides paragraph style and whether body numbering applies. */
 export type Placement = "body" | "list" | "quote" | "cell" | "note";
@@ -55,10 +63,15 @@ export type NodeHandler = (node: DocJSON, scope: Scope) => Converted[];
  * loudly rather than dropping content.
  */
 export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
-  doc: (node, scope) => blocks(node, scope),
+  doc: (node, scope) => blocks({ ...node, content: moveParagraphMarks(node.content ?? []) }, scope),
 
   paragraph(node, scope) {
     const children = inlines(node, scope);
+    // A paragraph inserted or deleted whole in a compared report (cells and notes keep theirs).
+    const mark =
+      scope.placement === "cell" || scope.placement === "note"
+        ? {}
+        : trackedParagraphMark(node, scope.ctx);
     switch (scope.placement) {
       case "body":
         // An empty line in the editor must not use up a paragraph number.
@@ -66,11 +79,13 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
         return [
           new Paragraph({
             style: STYLE.body,
-            numbering: {
-              reference: NUMBERING.paragraphs,
-              level: 0,
-              instance: BODY_NUMBERING_INSTANCE,
-            },
+            ...trackedBodyNumbering(
+              node,
+              STYLE.body,
+              { reference: NUMBERING.paragraphs, level: 0, instance: BODY_NUMBERING_INSTANCE },
+              scope.ctx,
+            ),
+            ...mark,
             children,
           }),
         ];
@@ -83,11 +98,12 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
               : scope.itemIndent !== undefined
                 ? { indent: { left: scope.itemIndent } }
                 : {}),
+            ...mark,
             children,
           }),
         ];
       case "quote":
-        return [new Paragraph({ style: STYLE.quote, children })];
+        return [new Paragraph({ style: STYLE.quote, ...mark, children })];
       case "cell":
         return [new Paragraph({ style: STYLE.tableText, children })];
       case "note":
@@ -98,12 +114,19 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
   heading(node, scope) {
     if (scope.placement !== "body") {
       // Inside a list, quote or table a heading cannot take part in the outline: keep it bold.
-      return [new Paragraph({ style: styleFor(scope), children: boldened(node, scope) })];
+      return [
+        new Paragraph({
+          style: styleFor(scope),
+          ...(scope.placement === "cell" ? {} : trackedParagraphMark(node, scope.ctx)),
+          children: boldened(node, scope),
+        }),
+      ];
     }
     const level = Number(node.attrs?.level) >= 4 ? 4 : 3;
     return [
       new Paragraph({
         heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+        ...trackedParagraphMark(node, scope.ctx),
         children: inlines(node, scope),
       }),
     ];
@@ -188,7 +211,11 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
         },
       }),
       // Space after the table, so that the next paragraph does not touch the rule.
-      new Paragraph({ spacing: { after: 120 }, children: [] }),
+      new Paragraph({
+        spacing: { after: 120 },
+        ...trackedParagraphMark(node, scope.ctx),
+        children: [],
+      }),
     ];
   },
 
@@ -201,7 +228,12 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
       (node.content ?? []).length > 0 &&
       (node.content ?? []).every((cell) => cell.type === "tableHeader");
     return [
-      new TableRow({ children: cells as TableCell[], tableHeader: isHeader, cantSplit: true }),
+      new TableRow({
+        children: cells as TableCell[],
+        tableHeader: isHeader,
+        cantSplit: true,
+        ...trackedRow(node, scope.ctx),
+      }),
     ];
   },
 
@@ -211,24 +243,25 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
   text(node, scope) {
     const marks = node.marks ?? [];
     for (const mark of marks) {
-      if (mark.type !== "bold" && mark.type !== "italic" && mark.type !== "link") {
+      if (!["bold", "italic", "link", "insertion", "deletion"].includes(mark.type)) {
         throw new DocxExportError(
           `Cannot export mark "${mark.type}" in section "${scope.section}": the DOCX converter has no handler for it`,
         );
       }
     }
     const linked = marks.some((m) => m.type === "link" && isReportLink(linkHref(m)));
-    return [
-      new TextRun({
-        text: node.text ?? "",
-        bold: marks.some((m) => m.type === "bold") || undefined,
-        italics: marks.some((m) => m.type === "italic") || scope.header || undefined,
-        style: linked ? "Hyperlink" : undefined,
-      }),
-    ];
+    const run = {
+      text: node.text ?? "",
+      bold: marks.some((m) => m.type === "bold") || undefined,
+      italics: marks.some((m) => m.type === "italic") || scope.header || undefined,
+      style: linked ? "Hyperlink" : undefined,
+    };
+    return [trackedTextRun(node, run, scope.ctx) ?? new TextRun(run)];
   },
 
-  hardBreak: () => [new TextRun({ break: 1 })],
+  hardBreak: (node, scope) => [
+    trackedTextRun(node, { break: 1 }, scope.ctx) ?? new TextRun({ break: 1 }),
+  ],
 
   footnote(node, scope) {
     if (scope.placement === "note") {
@@ -243,7 +276,7 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
         children: [new TextRun({ children: [new Tab()] }), ...children],
       }),
     ]);
-    return [new FootnoteReferenceRun(id)];
+    return trackedRuns(node, [new FootnoteReferenceRun(id)], scope.ctx);
   },
 };
 

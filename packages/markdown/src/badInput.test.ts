@@ -77,7 +77,7 @@ describe("hostile Markdown is sanitised, never interpreted", () => {
   });
 
   it("flattens nesting deeper than the editor holds, with a warning", () => {
-    const result = fromMarkdown(`${">".repeat(40)} deep`);
+    const result = fromMarkdown(`${">".repeat(30)} deep`);
     let depth = 0;
     let node = result.doc.content?.[0];
     while (node?.type === "blockquote") {

@@ -1,6 +1,7 @@
 import type { DocJSON } from "@rapporteur/schema";
 import { cleanSource } from "./cleanSource";
 import { splitFrontMatter } from "./frontMatter";
+import type { MarkdownTooDeepError } from "./MarkdownTooDeepError";
 import {
   collectDefinitions,
   convertFlow,
@@ -38,6 +39,9 @@ export const SECTION_HEADING_BASE = 3;
  * converted to text or dropped, each time with a warning: raw HTML (never interpreted), images,
  * code, strikethrough, horizontal rules, task checkboxes, unsafe links, nesting the editor cannot
  * hold. YAML front matter is ignored with a warning.
+ *
+ * Throws {@link MarkdownTooDeepError} (`import_too_deep`) when lists and quotes nest deeper than
+ * MAX_IMPORT_NESTING: a file, not a bug, so callers answer it as a refusal.
  */
 export function fromMarkdown(markdown: string): FromMarkdownResult {
   const warnings = new WarningList();

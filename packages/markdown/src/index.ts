@@ -1,6 +1,12 @@
 export { type FromMarkdownResult, fromMarkdown, SECTION_HEADING_BASE } from "./fromMarkdown";
+export {
+  MAX_IMPORT_NESTING,
+  MAX_IMPORT_TREE_DEPTH,
+  MarkdownTooDeepError,
+} from "./MarkdownTooDeepError";
 export type { MarkdownOutline, MarkdownReport } from "./markdownReport";
 export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";
 export { reportToMarkdown } from "./reportToMarkdown";
+export { reportToCriticMarkup, toCriticMarkup } from "./toCriticMarkup";
 export { toMarkdown } from "./toMarkdown";

@@ -2,6 +2,7 @@ import type { Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { type Processor, unified } from "unified";
+import { checkSourceNesting, checkTreeNesting } from "./checkNesting";
 
 // The part of mdast-util-from-markdown's extension type that is used here.
 type Extension = { enter?: Record<string, unknown>; transforms?: unknown[] };
@@ -26,7 +27,14 @@ function withoutLateAutolinks(this: Processor): void {
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(withoutLateAutolinks);
 
-/** Parses GitHub-flavoured Markdown (tables, footnotes, autolinks) to an mdast tree. */
+/**
+ * Parses GitHub-flavoured Markdown (tables, footnotes, autolinks) to an mdast tree. Throws
+ * MarkdownTooDeepError on a file nested deeper than the converters can walk (checkNesting):
+ * by its lines before parsing, then by its tree.
+ */
 export function parseMarkdown(markdown: string): Root {
-  return parser.parse(markdown);
+  checkSourceNesting(markdown);
+  const tree = parser.parse(markdown);
+  checkTreeNesting(tree);
+  return tree;
 }

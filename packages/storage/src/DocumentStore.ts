@@ -1,3 +1,17 @@
+import type { HistoryPointInput } from "./HistoryStore";
+
+/** What a stored change is, for the history: a user's edit or a server-side edit. */
+export type HistoryKind = "edit" | "import" | "restore" | "suggestion" | "version";
+
+/** Who made a stored update, when, and what kind of change it is (the history's raw data). */
+export interface UpdateMeta {
+  /** Accounts whose edits the update carries (several when edits of one tick were merged). */
+  userIds: readonly number[];
+  /** When it was stored, in ms since the epoch. */
+  at: number;
+  kind: HistoryKind;
+}
+
 /** What a store holds for one document: a compacted state (if any) and the updates appended since. */
 export interface StoredDocument {
   /** Yjs updates, oldest first; the first may be a compacted state. Applying all rebuilds the doc. */
@@ -16,14 +30,22 @@ export interface DocumentStore {
   load(name: string): Promise<StoredDocument>;
   /**
    * Appends one update durably: when the promise resolves the update survives a crash of the
-   * process. Returns the update's sequence number.
+   * process. Returns the update's sequence number. `meta` (author, time, kind) feeds the history;
+   * an update without it is stored unattributed.
    */
-  append(name: string, update: Uint8Array): Promise<number>;
+  append(name: string, update: Uint8Array, meta?: UpdateMeta): Promise<number>;
   /**
    * Replaces the updates up to and including `throughSeq` by `state` (a full Yjs state update that
-   * contains them). Updates appended after `throughSeq` are kept.
+   * contains them). Updates appended after `throughSeq` are kept. `checkpoints` (the restorable
+   * history points made of the replaced updates) are stored in the same transaction, and the
+   * history is thinned by age (see HistoryStore).
    */
-  compact(name: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  compact(
+    name: string,
+    state: Uint8Array,
+    throughSeq: number,
+    checkpoints?: readonly HistoryPointInput[],
+  ): Promise<void>;
   /** Names of all documents that have stored content. */
   list(): Promise<string[]>;
   /** Releases the backend (closes files or connections). */

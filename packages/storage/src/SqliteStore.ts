@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { DocumentStore, StoredDocument } from "./DocumentStore";
+import type { DocumentStore, StoredDocument, UpdateMeta } from "./DocumentStore";
+import { formatIds, type HistoryPointInput, HistoryStore } from "./HistoryStore";
 import { migrate } from "./migrations";
 
 /** File name of the database inside the data directory. */
@@ -25,17 +26,25 @@ export class SqliteStore implements DocumentStore {
     load: Database.Statement<[string], { seq: number; data: Buffer }>;
     lastSeq: Database.Statement<[string], { seq: number | null }>;
     insert: Database.Statement<[string, number, Buffer]>;
+    insertWithMeta: Database.Statement<
+      [string, number, Buffer, string, number, UpdateMeta["kind"]]
+    >;
     deleteThrough: Database.Statement<[string, number]>;
     list: Database.Statement<[], { doc: string }>;
   };
+  readonly #history: HistoryStore;
   #closed = false;
 
   private constructor(db: Database.Database) {
     this.#db = db;
+    this.#history = new HistoryStore(db);
     this.#statements = {
       load: db.prepare("SELECT seq, data FROM document_updates WHERE doc = ? ORDER BY seq"),
       lastSeq: db.prepare("SELECT MAX(seq) AS seq FROM document_updates WHERE doc = ?"),
       insert: db.prepare("INSERT INTO document_updates (doc, seq, data) VALUES (?, ?, ?)"),
+      insertWithMeta: db.prepare(
+        "INSERT INTO document_updates (doc, seq, data, user_ids, at, kind) VALUES (?, ?, ?, ?, ?, ?)",
+      ),
       deleteThrough: db.prepare("DELETE FROM document_updates WHERE doc = ? AND seq <= ?"),
       list: db.prepare("SELECT DISTINCT doc FROM document_updates ORDER BY doc"),
     };
@@ -79,23 +88,49 @@ export class SqliteStore implements DocumentStore {
     };
   }
 
-  async append(name: string, update: Uint8Array): Promise<number> {
+  /** The history of the documents (attributed updates, checkpoints) in the same database. */
+  get history(): HistoryStore {
+    this.#assertOpen();
+    return this.#history;
+  }
+
+  async append(name: string, update: Uint8Array, meta?: UpdateMeta): Promise<number> {
     this.#assertOpen();
     return this.#db.transaction(() => {
       const seq = (this.#statements.lastSeq.get(name)?.seq ?? 0) + 1;
-      this.#statements.insert.run(name, seq, toBuffer(update));
+      if (meta) {
+        this.#statements.insertWithMeta.run(
+          name,
+          seq,
+          toBuffer(update),
+          formatIds(meta.userIds),
+          meta.at,
+          meta.kind,
+        );
+      } else {
+        this.#statements.insert.run(name, seq, toBuffer(update));
+      }
       return seq;
     })();
   }
 
-  async compact(name: string, state: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(
+    name: string,
+    state: Uint8Array,
+    throughSeq: number,
+    checkpoints: readonly HistoryPointInput[] = [],
+  ): Promise<void> {
     this.#assertOpen();
     if (!Number.isInteger(throughSeq) || throughSeq < 1) return;
     this.#db.transaction(() => {
+      // In one transaction with the deletion: a crash keeps either the updates or their
+      // checkpoints, never both (which would list the same edits twice) nor neither.
+      if (checkpoints.length > 0) this.#history.insert(name, checkpoints);
       this.#statements.deleteThrough.run(name, throughSeq);
       // The state keeps the sequence number of the newest update it contains, so the updates
-      // appended after it still sort after it.
+      // appended after it still sort after it. It carries no metadata: it is not an edit.
       this.#statements.insert.run(name, throughSeq, toBuffer(state));
+      this.#history.thin(name);
     })();
   }
 

@@ -1,9 +1,22 @@
 export { type BackupSummary, backupDatabase } from "./backupDatabase";
-export type { DocumentStore, StoredDocument } from "./DocumentStore";
+export type { DocumentStore, HistoryKind, StoredDocument, UpdateMeta } from "./DocumentStore";
 export { acquireDataLock, type DataLock, DataLockedError } from "./dataLock";
+export {
+  type AttributedUpdate,
+  type HistoryPoint,
+  type HistoryPointInput,
+  HistoryStore,
+  MINUTE_RESOLUTION_MS,
+} from "./HistoryStore";
 export { MIGRATIONS, type Migration, migrate } from "./migrations";
 export { type RestoreSummary, restoreDatabase } from "./restoreDatabase";
 export { DATABASE_FILE, SqliteStore } from "./SqliteStore";
+export {
+  type StoredVersion,
+  type VersionInput,
+  type VersionSection,
+  VersionStore,
+} from "./VersionStore";
 export {
   DatabaseFileError,
   type DatabaseFileSummary,

@@ -163,6 +163,49 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description:
+      "history: author, time and kind of every stored update; restorable checkpoints; named versions",
+    up(db) {
+      // Rows written before this migration (and compacted states) have NULL metadata.
+      db.exec(`
+        ALTER TABLE document_updates ADD COLUMN user_ids TEXT;
+        ALTER TABLE document_updates ADD COLUMN at INTEGER;
+        ALTER TABLE document_updates ADD COLUMN kind TEXT;
+        CREATE TABLE history_points (
+          id       INTEGER PRIMARY KEY,
+          doc      TEXT    NOT NULL,
+          seq      INTEGER NOT NULL,
+          from_at  INTEGER NOT NULL,
+          at       INTEGER NOT NULL,
+          user_ids TEXT    NOT NULL DEFAULT '',
+          kind     TEXT    NOT NULL CHECK (kind IN ('edit','import','restore','suggestion','version')),
+          added    INTEGER NOT NULL DEFAULT 0,
+          removed  INTEGER NOT NULL DEFAULT 0,
+          pinned   INTEGER NOT NULL DEFAULT 0,
+          label    TEXT,
+          state    BLOB    NOT NULL
+        );
+        CREATE INDEX history_points_doc ON history_points(doc, at, id);
+        CREATE TABLE versions (
+          id        INTEGER PRIMARY KEY,
+          name      TEXT    NOT NULL,
+          at        INTEGER NOT NULL,
+          by_id     INTEGER,
+          by_name   TEXT    NOT NULL,
+          outline   TEXT    NOT NULL,
+          settings  TEXT    NOT NULL
+        );
+        CREATE TABLE version_sections (
+          version_id INTEGER NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+          section_id TEXT    NOT NULL,
+          state      BLOB    NOT NULL,
+          PRIMARY KEY (version_id, section_id)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /**

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
-import { fromMarkdown } from "@rapporteur/markdown";
+import { fromMarkdown, MarkdownTooDeepError } from "@rapporteur/markdown";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { countDocument } from "@rapporteur/wordcount";
 import * as Y from "yjs";
-import { UsageError } from "../CliError";
+import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openStore, resolveDataDir } from "../cliEnvironment";
 import { loadSectionDoc } from "../loadSectionDoc";
@@ -29,6 +29,17 @@ Options:
 
 ${ENVIRONMENT_HELP}`;
 
+function markdownDoc(file: string) {
+  try {
+    return fromMarkdown(readMarkdownFile(file));
+  } catch (error) {
+    if (error instanceof MarkdownTooDeepError) {
+      throw new CliError(`${file} cannot be imported: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
 /** `rapporteur import --section ID FILE`: fills a section from Markdown or Word. */
 export const importCommand: Command = {
   summary: "fill a section from a Markdown or Word (.docx) file",
@@ -53,9 +64,7 @@ export const importCommand: Command = {
     const section = requireSection(outline, sectionId, "import");
 
     // Everything that can fail on the input fails here, before the data directory is touched.
-    const { doc, warnings } = /\.docx$/i.test(file)
-      ? await readDocxFile(file)
-      : fromMarkdown(readMarkdownFile(file));
+    const { doc, warnings } = /\.docx$/i.test(file) ? await readDocxFile(file) : markdownDoc(file);
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
 
     const dataDir = resolveDataDir(io);
@@ -66,7 +75,12 @@ export const importCommand: Command = {
         const ydoc = await loadSectionDoc(store, section.id);
         const before = Y.encodeStateVector(ydoc);
         replaceYDocContent(ydoc, doc);
-        await store.append(section.id, Y.encodeStateAsUpdate(ydoc, before));
+        // Shown in the section's history as an import (no account: the command line).
+        await store.append(section.id, Y.encodeStateAsUpdate(ydoc, before), {
+          userIds: [],
+          at: Date.now(),
+          kind: "import",
+        });
         ydoc.destroy();
       } finally {
         await store.close();

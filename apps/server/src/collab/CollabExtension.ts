@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { HistoryKind } from "@rapporteur/storage";
 import type { Connection } from "./Connection";
 import type { Document } from "./Document";
 
@@ -28,12 +29,21 @@ export interface DocumentContext {
   document: Document;
 }
 
+/** Who made a server-side edit (an import, a restore, ...) and what kind it is, for the history. */
+export interface ServerEdit {
+  /** The account on whose behalf the server edits, or null (a command-line tool). */
+  userId: number | null;
+  kind: HistoryKind;
+}
+
 /** Passed to {@link CollabExtension.onStoreUpdate} and {@link CollabExtension.onChange}. */
 export interface UpdateContext extends DocumentContext {
   /** One validated Yjs update (the updates of one tick merged). */
   update: Uint8Array;
   /** The connections the update came from; `null` for a server-side edit. */
   origins: readonly (Connection | null)[];
+  /** The server-side edits among them, with who made them (empty for clients' edits only). */
+  serverEdits: readonly ServerEdit[];
 }
 
 /** Passed to {@link CollabExtension.onDisconnect}. */

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { ServerEdit } from "./CollabExtension";
 import type { Document } from "./Document";
 
 /**
@@ -24,9 +25,11 @@ export class DirectConnection {
   /**
    * Edits the section: `edit` changes a copy of the live document (synchronously; it returns
    * false to change nothing), and the resulting update goes through the pipeline. Resolves with
-   * false when `edit` declined, true once the edit is stored.
+   * false when `edit` declined, true once the edit is stored. `serverEdit` records on whose behalf
+   * and what kind of change it is in the history (an import, a restore, ...), which first keeps a
+   * restore point of the section as it was.
    */
-  async transact(edit: (ydoc: Y.Doc) => boolean): Promise<boolean> {
+  async transact(edit: (ydoc: Y.Doc) => boolean, serverEdit?: ServerEdit): Promise<boolean> {
     if (!this.#open) throw new Error("transact() on a disconnected DirectConnection");
     await this.document.whenSettled();
     const copy = new Y.Doc();
@@ -36,7 +39,10 @@ export class DirectConnection {
     const changed = edit(copy);
     copy.destroy();
     if (!changed || updates.length === 0) return false;
-    await this.document.submitUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    await this.document.submitUpdate(
+      updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+      serverEdit,
+    );
     return true;
   }
 

@@ -2,6 +2,7 @@ import { checkTransaction, FRAGMENT_NAME } from "@rapporteur/schema";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { ServerEdit } from "./CollabExtension";
 import { CollabRefusal } from "./CollabRefusal";
 import type { Connection } from "./Connection";
 import { checkUpdateIds } from "./checkUpdateIds";
@@ -16,8 +17,14 @@ export interface DocumentHooks {
     document: Document,
     update: Uint8Array,
     origins: (Connection | null)[],
+    serverEdits: ServerEdit[],
   ): Promise<void>;
-  changed(document: Document, update: Uint8Array, origins: (Connection | null)[]): void;
+  changed(
+    document: Document,
+    update: Uint8Array,
+    origins: (Connection | null)[],
+    serverEdits: ServerEdit[],
+  ): void;
   /** An update could not be stored or applied: it was dropped. */
   failed(document: Document, error: unknown, origins: (Connection | null)[]): void;
   /**
@@ -36,6 +43,8 @@ export interface DocumentOptions {
 interface PendingUpdate {
   update: Uint8Array;
   origin: Connection | null;
+  /** Who made a server-side edit (history). */
+  serverEdit?: ServerEdit;
   settle?: { resolve(): void; reject(error: unknown): void };
 }
 
@@ -114,15 +123,18 @@ export class Document {
     return true;
   }
 
-  /** A server-side edit (an import, say): validated, stored and broadcast like a client's. */
-  submitUpdate(update: Uint8Array): Promise<void> {
+  /**
+   * A server-side edit (an import, say): validated, stored and broadcast like a client's.
+   * `serverEdit` says on whose behalf and what kind of change it is (the history's record).
+   */
+  submitUpdate(update: Uint8Array, serverEdit?: ServerEdit): Promise<void> {
     return new Promise((resolve, reject) => {
       try {
         if (!this.#validate(update)) return resolve();
       } catch (error) {
         return reject(error);
       }
-      this.#pending.push({ update, origin: null, settle: { resolve, reject } });
+      this.#pending.push({ update, origin: null, serverEdit, settle: { resolve, reject } });
       this.#scheduleFlush();
     });
   }
@@ -349,10 +361,11 @@ export class Document {
 
   async #process(batch: PendingUpdate[]): Promise<void> {
     const origins = batch.map((p) => p.origin);
+    const serverEdits = batch.flatMap((p) => (p.serverEdit ? [p.serverEdit] : []));
     let update: Uint8Array;
     try {
       update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
-      await this.hooks.storeUpdate(this, update, origins);
+      await this.hooks.storeUpdate(this, update, origins, serverEdits);
     } catch (error) {
       // Not stored, so never shown to anyone: the shadow must forget it too.
       if (!this.#destroyed) this.#resetShadow();
@@ -374,7 +387,7 @@ export class Document {
     encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder));
     for (const p of batch) p.settle?.resolve();
-    this.hooks.changed(this, update, origins);
+    this.hooks.changed(this, update, origins, serverEdits);
   }
 
   #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {

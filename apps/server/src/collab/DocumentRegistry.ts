@@ -49,22 +49,23 @@ export class DocumentRegistry {
       maxSectionBytes: options.maxSectionBytes ?? Number.POSITIVE_INFINITY,
     };
     this.#hooks = {
-      storeUpdate: async (document, update, origins) => {
+      storeUpdate: async (document, update, origins, serverEdits) => {
         for (const extension of this.#options.extensions) {
           await extension.onStoreUpdate?.({
             documentName: document.name,
             document,
             update,
             origins,
+            serverEdits,
           });
         }
       },
-      changed: (document, update, origins) => {
+      changed: (document, update, origins, serverEdits) => {
         // Called synchronously, so that each hook starts while the document holds exactly the
         // updates stored so far (compaction relies on it); the pipeline does not wait for them.
         for (const extension of this.#options.extensions) {
           if (!extension.onChange) continue;
-          const context = { documentName: document.name, document, update, origins };
+          const context = { documentName: document.name, document, update, origins, serverEdits };
           try {
             Promise.resolve(extension.onChange(context)).catch((error) =>
               this.#hookFailed(extension, "onChange", error),

@@ -1,13 +1,31 @@
 import { repairYDoc, type SchemaViolation } from "@rapporteur/schema";
-import type { DocumentStore } from "@rapporteur/storage";
+import type { DocumentStore, HistoryKind, HistoryPointInput } from "@rapporteur/storage";
 import * as Y from "yjs";
 import type { Logger } from "../Logger";
 import type { CollabExtension, DocumentContext, UpdateContext } from "./CollabExtension";
+
+/**
+ * What the history asks of storage (see SectionHistory): checkpoints made of the updates a
+ * compaction replaces, and a restore point before each server-side edit.
+ */
+export interface HistoryKeeper {
+  /**
+   * The checkpoints to keep of the stored updates through `throughSeq`: read at once (before the
+   * compaction replaces them), made off the event loop.
+   */
+  checkpoints(name: string, throughSeq: number): Promise<HistoryPointInput[]>;
+  /** Keeps the content of `ydoc` (which holds the updates through `lastSeq`) as a restore point. */
+  keepRestorePoint(name: string, ydoc: Y.Doc, lastSeq: number): void;
+}
 
 /** Configuration of {@link StorageExtension}. */
 export interface StorageExtensionOptions {
   /** Compact a document into one stored state after this many appended updates. */
   compactEvery: number;
+  /** Attributed history: every update is stored with its authors, time and kind. */
+  history?: HistoryKeeper;
+  /** The clock of the history (default Date.now). */
+  now?(): number;
   /**
    * A loaded section held content that does not fit the schema (stored before updates were
    * checked): it was dropped, by an update stored like any edit. For the audit log.
@@ -30,6 +48,8 @@ interface StoredState {
 export class StorageExtension implements CollabExtension {
   readonly name = "storage";
   readonly #states = new Map<string, StoredState>();
+  /** The compaction of each document in progress: one at a time, in order. */
+  readonly #compacting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: DocumentStore,
@@ -73,9 +93,33 @@ export class StorageExtension implements CollabExtension {
     this.#states.set(documentName, state);
   }
 
-  async onStoreUpdate({ documentName, update }: UpdateContext): Promise<void> {
-    const seq = await this.store.append(documentName, update);
+  async onStoreUpdate({
+    documentName,
+    document,
+    update,
+    origins,
+    serverEdits,
+  }: UpdateContext): Promise<void> {
     const state = this.#states.get(documentName);
+    const { history } = this.options;
+    let kind: HistoryKind = "edit";
+    for (const edit of serverEdits) if (edit.kind !== "edit") kind = edit.kind;
+    if (history && state && kind !== "edit") {
+      // Before the server edit is stored, the live document is the content it replaces.
+      if (state.sinceCompaction > 0) await this.#compact(documentName, document.ydoc, state);
+      history.keepRestorePoint(documentName, document.ydoc, state.lastSeq);
+    }
+    const userIds: number[] = [];
+    for (const origin of origins) {
+      const id = (origin?.context.user as { id?: unknown } | undefined)?.id;
+      if (typeof id === "number") userIds.push(id);
+    }
+    for (const edit of serverEdits) if (edit.userId !== null) userIds.push(edit.userId);
+    const seq = await this.store.append(
+      documentName,
+      update,
+      history ? { userIds, at: this.options.now?.() ?? Date.now(), kind } : undefined,
+    );
     if (state) {
       state.lastSeq = seq;
       state.sinceCompaction++;
@@ -101,7 +145,20 @@ export class StorageExtension implements CollabExtension {
     const snapshot = Y.encodeStateAsUpdate(ydoc);
     const throughSeq = state.lastSeq;
     state.sinceCompaction = 0;
-    await this.store.compact(name, snapshot, throughSeq);
+    const { history } = this.options;
+    // After the previous compaction of the document: it reads the rows this one replaces.
+    const run = async () => {
+      const checkpoints = history ? await history.checkpoints(name, throughSeq) : [];
+      await this.store.compact(name, snapshot, throughSeq, checkpoints);
+    };
+    const previous = this.#compacting.get(name);
+    const current = previous ? previous.then(run, run) : run();
+    this.#compacting.set(name, current);
+    try {
+      await current;
+    } finally {
+      if (this.#compacting.get(name) === current) this.#compacting.delete(name);
+    }
   }
 }
 

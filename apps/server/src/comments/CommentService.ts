@@ -123,8 +123,9 @@ export class CommentService {
       const connection = await this.#options.collab.openDirectConnection(current.sectionId);
       let applied: boolean;
       try {
-        applied = await connection.transact((ydoc) =>
-          applySuggestion(ydoc, current.anchor, replacement),
+        applied = await connection.transact(
+          (ydoc) => applySuggestion(ydoc, current.anchor, replacement),
+          { userId: actor.id, kind: "suggestion" },
         );
       } finally {
         connection.disconnect();

@@ -8,7 +8,10 @@ import type { AccountEvents } from "../auth/AccountEvents";
 import type { LoginGuard } from "../auth/LoginGuard";
 import type { CollabServer } from "../collab/CollabServer";
 import type { CommentService } from "../comments/CommentService";
+import type { ReportVersions } from "../history/ReportVersions";
+import type { SectionHistory } from "../history/SectionHistory";
 import type { WordCounts } from "../report/WordCounts";
+import type { ServerWorkers } from "../workers/ServerWorkers";
 import type { EventStreams } from "./EventStreams";
 
 /** What the API routes read and change. */
@@ -42,4 +45,10 @@ export interface ApiDependencies {
   maxImportBytes: number;
   /** Deadline of one import conversion in the import worker, in ms (default 10 s; 422 beyond). */
   importTimeoutMs?: number;
+  /** Worker threads for imports, exports and the comment matrix (default: made by apiRouter). */
+  workers?: ServerWorkers;
+  /** The sections' history: list, points, restores. */
+  sectionHistory: SectionHistory;
+  /** Named versions of the report. */
+  versions: ReportVersions;
 }

@@ -196,7 +196,7 @@ export const API_ROUTES = {
     path: API_PATHS.exportReport,
     access: "signed_in",
     summary:
-      "The report as a file: ?format=docx|md&variant=final|review&section=ID (final DOCX: editors only)",
+      "The report as a file: ?format=docx|md&variant=final|review&section=ID&version=ID (final DOCX: editors only; version: a named version's content)",
   },
   importSection: {
     method: "post",
@@ -231,6 +231,58 @@ export const API_ROUTES = {
     access: "editor",
     summary:
       "Replaces the timetable: { milestones: [{ id, label, start, end }] | null (content/timetable.yaml) }",
+  },
+  sectionHistory: {
+    method: "get",
+    path: "/sections/:id/history",
+    access: "signed_in",
+    summary:
+      "The section's history, newest first: [{ id, at, from, authors: [{ id, name }], added, removed, kind, name? }] (a group per authors per few minutes)",
+  },
+  sectionHistoryPoint: {
+    method: "get",
+    path: "/sections/:id/history/:historyId",
+    access: "signed_in",
+    summary: "The section's content at a history point (read-only): { id, doc }",
+  },
+  restoreSection: {
+    method: "post",
+    path: "/sections/:id/restore",
+    access: "signed_in",
+    summary:
+      "Restores a section as a new live change: { history: id } or { version: id } -> { undo: { history }, words } (those who may edit its text)",
+  },
+  listVersions: {
+    method: "get",
+    path: "/versions",
+    access: "signed_in",
+    summary: "Named versions of the report, newest first: [{ id, name, at, by }]",
+  },
+  createVersion: {
+    method: "post",
+    path: "/versions",
+    access: "editor",
+    summary:
+      "Keeps every section, the outline and the settings as a named version: { name } -> { id, name, at, by }",
+  },
+  version: {
+    method: "get",
+    path: "/versions/:id",
+    access: "signed_in",
+    summary: "One named version: { id, name, at, by, sections }",
+  },
+  deleteVersion: {
+    method: "delete",
+    path: "/versions/:id",
+    access: "editor",
+    summary: "Deletes a named version",
+  },
+  restoreVersion: {
+    method: "post",
+    path: "/versions/:id/restore",
+    access: "editor",
+    summary:
+      "Restores every section that differs to a named version, each as a new live change -> { restored: sectionId[] }",
   },
 } as const satisfies Record<string, ApiRouteSpec>;
 

@@ -1,4 +1,5 @@
 import express, { type RequestHandler, Router } from "express";
+import { ServerWorkers } from "../workers/ServerWorkers";
 import type { ApiDependencies } from "./ApiDependencies";
 import { API_ROUTES, type ApiRouteName } from "./apiRouteTable";
 import { fileBodyParser } from "./fileBodyParser";
@@ -8,6 +9,7 @@ import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
 import { commentHandlers } from "./routes/commentHandlers";
 import { exportHandlers } from "./routes/exportHandlers";
+import { historyHandlers } from "./routes/historyHandlers";
 import { importHandlers } from "./routes/importHandlers";
 import { reportHandlers } from "./routes/reportHandlers";
 import { userHandlers } from "./routes/userHandlers";
@@ -22,7 +24,11 @@ const WITH_BODY = new Set(["post", "put", "patch", "delete"]);
  * parsed only after the session check: a stranger cannot make the server parse anything but the
  * sign-in form.
  */
-export function apiRouter(deps: ApiDependencies): Router {
+export function apiRouter(given: ApiDependencies): Router {
+  const deps: ApiDependencies = {
+    ...given,
+    workers: given.workers ?? new ServerWorkers({ importTimeoutMs: given.importTimeoutMs }),
+  };
   const handlers: Record<ApiRouteName, RequestHandler> = {
     ...authHandlers(deps),
     ...reportHandlers(deps),
@@ -33,6 +39,7 @@ export function apiRouter(deps: ApiDependencies): Router {
     ...exportHandlers(deps),
     ...importHandlers(deps),
     ...budgetHandlers(deps),
+    ...historyHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });
   const fileJson = fileBodyParser(deps.maxImportBytes);

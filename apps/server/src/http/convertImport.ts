@@ -1,5 +1,5 @@
 import { DocxImportError, fromDocx } from "@rapporteur/docx-import";
-import { fromMarkdown } from "@rapporteur/markdown";
+import { fromMarkdown, MarkdownTooDeepError } from "@rapporteur/markdown";
 import { type DocJSON, schema } from "@rapporteur/schema";
 
 /** Formats a section can be imported from, by file extension. */
@@ -48,7 +48,7 @@ function markdownText(bytes: Uint8Array): string | ImportConversion {
 
 /**
  * Converts the bytes of an imported file into a section document: Markdown (UTF-8 text without
- * active HTML: `not_text`, `unsafe_markdown`) or Word (the {@link DocxImportError} ids), then
+ * active HTML: `not_text`, `unsafe_markdown`; nested too deep: `import_too_deep`) or Word (the {@link DocxImportError} ids), then
  * checked against the editor's schema (`invalid_content`). CPU-bound and possibly slow on hostile
  * input: the server runs it in the import worker (see ImportConverter), never on its own thread.
  * Throws only on a bug; every refusal of the file is a result.
@@ -61,7 +61,12 @@ export async function convertImport(
   if (format === "markdown") {
     const text = markdownText(bytes);
     if (typeof text !== "string") return text;
-    result = fromMarkdown(text);
+    try {
+      result = fromMarkdown(text);
+    } catch (error) {
+      if (error instanceof MarkdownTooDeepError) return refused(error.id, error.message);
+      throw error;
+    }
   } else {
     try {
       result = await fromDocx(bytes);

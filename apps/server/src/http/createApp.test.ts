@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -174,5 +174,28 @@ describe("HTTP API", () => {
     const script = await fetch(`${server.url}/app.js`);
     expect(await script.text()).toContain("console.log");
     expect((await fetch(`${server.url}/api/missing`)).status).toBe(401);
+  });
+
+  it("never serves source maps or the build's metadata, signed in or not", async () => {
+    const webDist = mkdtempSync(join(tmpdir(), "rapporteur-web-"));
+    writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Rapporteur</title>");
+    mkdirSync(join(webDist, "assets"));
+    mkdirSync(join(webDist, ".vite"));
+    writeFileSync(join(webDist, "assets", "index-abc.js"), "console.log('app')");
+    writeFileSync(join(webDist, "assets", "index-abc.js.map"), '{"sources":["src/App.tsx"]}');
+    writeFileSync(join(webDist, ".vite", "manifest.json"), '{"src/main.tsx":{}}');
+    const server = await start({ webDist });
+    expect((await fetch(`${server.url}/assets/index-abc.js`)).status).toBe(200);
+    for (const path of [
+      "/assets/index-abc.js.map",
+      "/assets/index-abc.js%2Emap",
+      "/assets/INDEX-abc.js.MAP",
+      "/.vite/manifest.json",
+      "/assets/missing-123.js",
+    ]) {
+      const answer = await fetch(`${server.url}${path}`);
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+      expect(await answer.text()).not.toMatch(/sources|src\/main|<title>/);
+    }
   });
 });

@@ -10,6 +10,9 @@ import { errorHandler } from "./errorHandler";
 import { notFound, upgradeRequired } from "./errors";
 import { securityHeaders } from "./securityHeaders";
 
+/** Paths of the web build that are never served: source maps, Vite's metadata. */
+const NOT_SERVED = /\.map$|(^|\/)\.vite(\/|$)/i;
+
 /** What the HTTP app needs. */
 export interface AppOptions extends ApiDependencies {
   /** Folder of the built web app; served at `/` when it holds an index.html. */
@@ -62,6 +65,18 @@ export function createApp(options: AppOptions): Express {
   });
 
   const index = join(options.webDist, "index.html");
+  // Source maps and the build's metadata (.vite/) are for developers: never served, whatever the
+  // build left in the folder. Checked on the decoded path, as express.static reads it.
+  app.use((request, _response, next) => {
+    let path = request.path;
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // express.static answers a malformed path itself.
+    }
+    if (NOT_SERVED.test(path)) next(notFound("not_found", "Nothing here"));
+    else next();
+  });
   app.use(
     express.static(options.webDist, {
       index: false,
@@ -76,6 +91,11 @@ export function createApp(options: AppOptions): Express {
   app.use((request, response, next) => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       next(notFound("not_found", `Nothing at ${request.method} ${request.path}`));
+      return;
+    }
+    // A missing built file is a 404, not the app's page in its place.
+    if (request.path.startsWith("/assets/")) {
+      next(notFound("not_found", `Nothing at ${request.path}`));
       return;
     }
     if (!existsSync(index)) {

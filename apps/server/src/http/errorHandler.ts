@@ -36,6 +36,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error(`${request.method} ${request.originalUrl} failed`, error);
       httpError = internalError();
     }
+    for (const [name, value] of Object.entries(httpError.headers)) response.setHeader(name, value);
     response.status(httpError.status).json(httpError.toJSON());
   };
 }

@@ -13,6 +13,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly id: string,
     message: string,
+    /** Headers sent with the answer (e.g. `Retry-After`). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -39,6 +41,9 @@ export const payloadTooLarge = (id: string, message: string) => new HttpError(41
 export const upgradeRequired = (id: string, message: string) => new HttpError(426, id, message);
 /** 429: too many attempts; send `Retry-After` with it. */
 export const tooManyRequests = (id: string, message: string) => new HttpError(429, id, message);
+/** 503: the server is busy; the client may retry after `retryAfterSeconds` (Retry-After). */
+export const serviceUnavailable = (id: string, message: string, retryAfterSeconds: number) =>
+  new HttpError(503, id, message, { "Retry-After": String(retryAfterSeconds) });
 /** 500: the server failed; the message never carries internals. */
 export const internalError = () =>
   new HttpError(500, "internal_error", "The server failed to handle the request");

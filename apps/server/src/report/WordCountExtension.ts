@@ -1,3 +1,4 @@
+import type { DocumentCount } from "@rapporteur/wordcount";
 import type { CollabExtension, DocumentContext, UpdateContext } from "../collab/CollabExtension";
 import type { Document } from "../collab/Document";
 import type { Logger } from "../Logger";
@@ -7,23 +8,31 @@ import type { WordCounts } from "./WordCounts";
 /**
  * Keeps {@link WordCounts} current as sections change: a changed section is recounted
  * `debounceMs` after the first change of a burst (so at most that often while people type, and
- * once more at unload if a count is pending).
+ * once more at unload if a count is pending). With `countSection`, the count is taken off the
+ * event loop (a worker counting the stored section: a 10 MB section takes seconds to count);
+ * one count per section at a time, the latest change always counted last.
  */
 export class WordCountExtension implements CollabExtension {
   readonly name = "wordcount";
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  /** Sections being counted; `true` when they changed again meanwhile. */
+  readonly #counting = new Map<string, boolean>();
 
   constructor(
     private readonly counts: WordCounts,
     private readonly logger: Logger,
     private readonly debounceMs = 200,
+    private readonly countSection?: (
+      documentName: string,
+      document: Document,
+    ) => Promise<DocumentCount>,
   ) {}
 
   onChange({ documentName, document }: UpdateContext): void {
     if (this.#timers.has(documentName)) return;
     const timer = setTimeout(() => {
       this.#timers.delete(documentName);
-      this.#recount(documentName, document);
+      void this.#recount(documentName, document);
     }, this.debounceMs);
     timer.unref();
     this.#timers.set(documentName, timer);
@@ -34,14 +43,31 @@ export class WordCountExtension implements CollabExtension {
     if (!timer) return;
     clearTimeout(timer);
     this.#timers.delete(documentName);
-    this.#recount(documentName, document);
+    await this.#recount(documentName, document);
   }
 
-  #recount(documentName: string, document: Document): void {
-    try {
-      this.counts.set(documentName, countYDoc(document.ydoc));
-    } catch (error) {
-      this.logger.error(`wordcount: could not count ${documentName}`, error);
+  async #recount(documentName: string, document: Document): Promise<void> {
+    const countSection = this.countSection;
+    if (!countSection) {
+      try {
+        this.counts.set(documentName, countYDoc(document.ydoc));
+      } catch (error) {
+        this.logger.error(`wordcount: could not count ${documentName}`, error);
+      }
+      return;
     }
+    if (this.#counting.has(documentName)) {
+      this.#counting.set(documentName, true);
+      return;
+    }
+    do {
+      this.#counting.set(documentName, false);
+      try {
+        this.counts.set(documentName, await countSection(documentName, document));
+      } catch (error) {
+        this.logger.error(`wordcount: could not count ${documentName}`, error);
+      }
+    } while (this.#counting.get(documentName));
+    this.#counting.delete(documentName);
   }
 }

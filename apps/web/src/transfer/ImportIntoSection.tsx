@@ -8,6 +8,8 @@ import { readFileAsBase64 } from "./readFileAsBase64";
 interface ImportAnswer {
   warnings: string[];
   words: number;
+  /** The restore point kept just before the import (restoring it undoes the import). */
+  undo: { history: string | null };
 }
 
 type Step =
@@ -15,6 +17,8 @@ type Step =
   | { kind: "confirm"; file: File }
   | { kind: "working"; file: File }
   | { kind: "done"; file: File; answer: ImportAnswer }
+  | { kind: "undoing"; file: File }
+  | { kind: "undone"; file: File }
   | { kind: "failed"; file: File | null; message: string };
 
 /** Props of {@link ImportIntoSection}. */
@@ -46,6 +50,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
         answer: {
           warnings: Array.isArray(answer?.warnings) ? answer.warnings.map(String) : [],
           words: Number(answer?.words) || 0,
+          undo: { history: typeof answer?.undo?.history === "string" ? answer.undo.history : null },
         },
       });
     } catch (error) {
@@ -53,6 +58,24 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
         kind: "failed",
         file,
         message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  // Undo = restore the section to the point the server kept just before the import.
+  const undo = async (file: File, history: string) => {
+    setStep({ kind: "undoing", file });
+    try {
+      await apiRequest(`/sections/${encodeURIComponent(section.id)}/restore`, {
+        method: "POST",
+        body: { history },
+      });
+      setStep({ kind: "undone", file });
+    } catch (error) {
+      setStep({
+        kind: "failed",
+        file,
+        message: `The import could not be undone: ${error instanceof Error ? error.message : String(error)}`,
       });
     }
   };
@@ -90,6 +113,11 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
           sectionTitle={section.title}
           words={words}
           onConfirm={() => step.kind === "confirm" && void send(step.file)}
+          onUndo={() =>
+            step.kind === "done" &&
+            step.answer.undo.history !== null &&
+            void undo(step.file, step.answer.undo.history)
+          }
           onClose={() => setStep({ kind: "idle" })}
         />
       )}
@@ -102,12 +130,14 @@ function ImportDialog({
   sectionTitle,
   words,
   onConfirm,
+  onUndo,
   onClose,
 }: {
   step: Exclude<Step, { kind: "idle" }>;
   sectionTitle: string;
   words: number;
   onConfirm: () => void;
+  onUndo: () => void;
   onClose: () => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -126,12 +156,24 @@ function ImportDialog({
     body = (
       <p>
         “{sectionTitle}” already holds {words} words. Importing “{name}” replaces them for everyone.
-        You can undo the import afterwards with Undo.
+        You can undo the import afterwards: with “Undo import” once it is done, or later from the
+        section’s History.
       </p>
     );
   } else if (step.kind === "working") {
     title = "Importing…";
     body = <p role="status">Sending “{name}” to the server…</p>;
+  } else if (step.kind === "undoing") {
+    title = "Undoing the import…";
+    body = <p role="status">Restoring the text the section had before “{name}”…</p>;
+  } else if (step.kind === "undone") {
+    title = "Import undone";
+    body = (
+      <p role="status" data-testid="import-undone">
+        The section has its text from before “{name}” again. The import stays in the section’s
+        History.
+      </p>
+    );
   } else if (step.kind === "failed") {
     title = "The file could not be imported";
     body = (
@@ -171,7 +213,7 @@ function ImportDialog({
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
-        if (step.kind !== "working") onClose();
+        if (step.kind !== "working" && step.kind !== "undoing") onClose();
       }}
     >
       <form
@@ -190,7 +232,17 @@ function ImportDialog({
               Cancel
             </button>
           )}
-          {step.kind !== "working" && (
+          {step.kind === "done" && step.answer.undo.history !== null && (
+            <button
+              type="button"
+              className="button button--quiet"
+              data-testid="import-undo"
+              onClick={onUndo}
+            >
+              Undo import
+            </button>
+          )}
+          {step.kind !== "working" && step.kind !== "undoing" && (
             <button type="submit" className="button button--primary" data-testid="import-confirm">
               {step.kind === "confirm" ? "Replace the text" : "Close"}
             </button>

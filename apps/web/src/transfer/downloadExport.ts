@@ -8,12 +8,15 @@ export interface ExportRequest {
   format: "docx" | "md";
   variant: "final" | "review";
   sectionId?: string;
+  /** A named version's content instead of the current text. */
+  version?: number;
 }
 
 /** The URL of `GET /api/export` for `request`. */
-export function exportUrl({ format, variant, sectionId }: ExportRequest): string {
+export function exportUrl({ format, variant, sectionId, version }: ExportRequest): string {
   const query = new URLSearchParams({ format, variant });
   if (sectionId) query.set("section", sectionId);
+  if (version !== undefined) query.set("version", String(version));
   return `/api/export?${query}`;
 }
 

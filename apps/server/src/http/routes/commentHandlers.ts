@@ -1,16 +1,17 @@
 import { isSectionId } from "@rapporteur/api";
 import type { CommentActor } from "@rapporteur/comments";
-import { matrixToCsv, matrixToDocx } from "@rapporteur/comments";
 import { canEditText } from "@rapporteur/workflow";
 import type { Request, RequestHandler, Response } from "express";
 import { z } from "zod";
 import { commentHttpError } from "../../comments/commentHttpError";
+import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+import { workerJobHttpError } from "../workerJobHttpError";
 
 type CommentRoute =
   | "sectionComments"
@@ -83,6 +84,7 @@ export function commentHandlers(
   deps: ApiDependencies,
 ): Pick<Record<ApiRouteName, RequestHandler>, CommentRoute> {
   const { outline, workflow } = deps;
+  const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
   // Read when a request comes: the router is also built without a comment service (its tests).
   const comments = () => deps.comments;
   const store = () => deps.comments.store;
@@ -113,6 +115,19 @@ export function commentHandlers(
     });
   };
 
+  // Rendered in a worker thread: a long review's matrix is heavy Word work.
+  const matrix = async (request: Request, format: "csv" | "docx") =>
+    workers
+      .renderMatrix({
+        format,
+        threads: await filtered(request),
+        title: `${outline.report.shortTitle}: comment/response matrix`,
+        sectionTitles: sectionTitles(),
+      })
+      .catch((error: unknown) => {
+        throw workerJobHttpError(error, "matrix");
+      });
+
   return {
     sectionComments: handle(async (request, response) => {
       const section = sectionFromPath(outline, request.params.id);
@@ -131,17 +146,17 @@ export function commentHandlers(
     }),
 
     commentMatrixCsv: handle(async (request, response) => {
-      const threads = await filtered(request);
-      const csv = matrixToCsv(threads, { sectionTitles: sectionTitles() });
-      attachment(response, "text/csv; charset=utf-8", "comment-response-matrix.csv", csv);
+      const csv = await matrix(request, "csv");
+      attachment(
+        response,
+        "text/csv; charset=utf-8",
+        "comment-response-matrix.csv",
+        Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength),
+      );
     }),
 
     commentMatrixDocx: handle(async (request, response) => {
-      const threads = await filtered(request);
-      const docx = await matrixToDocx(threads, {
-        title: `${outline.report.shortTitle}: comment/response matrix`,
-        sectionTitles: sectionTitles(),
-      });
+      const docx = await matrix(request, "docx");
       attachment(
         response,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

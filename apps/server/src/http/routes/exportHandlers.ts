@@ -1,20 +1,15 @@
 import { localDay } from "@rapporteur/budget";
-import {
-  assembleExportReport,
-  exportComments,
-  exportFileName,
-  recordExport,
-  renderExport,
-} from "@rapporteur/report";
+import { exportComments, exportFileName, recordExport } from "@rapporteur/report";
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { readSectionDoc } from "../../report/readSectionDoc";
+import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
-import { forbidden } from "../errors";
+import { forbidden, notFound } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+import { workerJobHttpError } from "../workerJobHttpError";
 
 /** Content types of the exports. */
 export const EXPORT_CONTENT_TYPES = {
@@ -27,19 +22,23 @@ const exportQuery = z
     format: z.enum(["docx", "md"]),
     variant: z.enum(["final", "review"]).default("final"),
     section: z.string().max(200).optional(),
+    version: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 
 /**
  * Handler of `GET /api/export?format=docx|md&variant=final|review&section=ID`: the report (or
  * one section) as a Word or Markdown file, read from the live and stored sections without
- * changing them. The final Word copy is for editors only; the review copy (open comment threads
+ * changing them. The sections' stored updates (the server stores every change before anyone sees
+ * it, so they hold what the editors see) are handed to a worker thread, which decodes and
+ * converts them: the event loop never does the heavy work. The final Word copy is for editors only; the review copy (open comment threads
  * as Word comments) and Markdown are for everyone signed in. Every export is audited.
  */
 export function exportHandlers(
   deps: ApiDependencies,
 ): Pick<Record<ApiRouteName, RequestHandler>, "exportReport"> {
-  const { outline, collab, store, audit } = deps;
+  const { outline, store, audit } = deps;
+  const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
   return {
     async exportReport(request, response) {
       const { user } = requestAuth(request);
@@ -53,20 +52,32 @@ export function exportHandlers(
           `Only editors can export the final Word copy; you are a ${user.role}: export the review copy (variant=review)`,
         );
       }
-      const report = await assembleExportReport(
-        outline,
-        (id) => readSectionDoc(collab, store, id),
-        { date: localDay(), sectionId: section?.id },
-      );
+      const version = query.version;
+      if (version !== undefined && !deps.versions.get(version)) {
+        throw notFound("version_not_found", `There is no version ${version}`);
+      }
       const review = docx && query.variant === "review";
-      const bytes = await renderExport(
-        report,
-        { format: query.format, variant: query.variant, sectionId: section?.id },
-        {
-          template: deps.docxTemplate,
+      const sections: Record<string, Uint8Array[]> = {};
+      for (const { id } of outline.sections) {
+        if (section === undefined || id === section.id)
+          // A named version's content, or the stored sections (stored before anyone sees them).
+          sections[id] =
+            version === undefined
+              ? (await store.load(id)).updates
+              : [deps.versions.sectionState(version, id) ?? new Uint8Array([0, 0])];
+      }
+      const bytes = await workers
+        .renderExport({
+          outline,
+          sections,
+          selection: { format: query.format, variant: query.variant, sectionId: section?.id },
+          date: localDay(),
+          template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
-        },
-      );
+        })
+        .catch((error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        });
       const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const filename = exportFileName(outline.report.symbol, query.format, {
         sectionId: section?.id,

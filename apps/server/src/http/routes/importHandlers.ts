@@ -2,14 +2,15 @@ import { replaceYDocContent } from "@rapporteur/schema";
 import { countDocument } from "@rapporteur/wordcount";
 import type { RequestHandler } from "express";
 import { sectionAccess } from "../../auth/sectionAccess";
+import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
-import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../ImportConverter";
 import { importBody, importUpload } from "../importUpload";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+import { workerJobHttpError } from "../workerJobHttpError";
 
 /**
  * Handler of `POST /api/sections/:id/import` with `{ filename, contentBase64 }`: a Markdown or
@@ -18,16 +19,17 @@ import { sectionFromPath } from "../sectionFromPath";
  * section's text (drafters on unlocked sections, editors). The file is checked and converted
  * before anything changes, so a refused file leaves the section as it was. The conversion runs
  * in a worker thread with a deadline and a memory limit (ImportConverter): a hostile file answers
- * 422 `import_too_complex` and never blocks the server. Answers `{ warnings, words }`: what could
- * not be kept, and the section's new word count.
+ * 422 `import_too_complex` and never blocks the server; when every worker is busy, 503
+ * `server_busy`. Answers `{ warnings, words, undo }`: what could not be kept, the section's new
+ * word count, and `undo.history`: the restore point kept just before the import
+ * (POST /api/sections/:id/restore with it undoes the import).
  */
 export function importHandlers(
   deps: ApiDependencies,
 ): Pick<Record<ApiRouteName, RequestHandler>, "importSection"> {
   const { outline, workflow, collab, audit } = deps;
-  const converter = new ImportConverter({
-    timeoutMs: deps.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
-  });
+  const converter = (deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs }))
+    .imports;
   return {
     async importSection(request, response) {
       const { user } = requestAuth(request);
@@ -42,20 +44,26 @@ export function importHandlers(
       if (refusal) throw refusal;
       const body = parseInput(importBody, request.body, "body");
       const imported = await importUpload(body, deps.maxImportBytes, (format, bytes) =>
-        converter.convert(format, bytes),
+        converter.convert(format, bytes).catch((error: unknown) => {
+          throw workerJobHttpError(error, "import");
+        }),
       );
       // The section may have been locked while the file was converted.
       const late = denied();
       if (late) throw late;
       const connection = await collab.openDirectConnection(section.id);
       try {
-        await connection.transact((ydoc) => {
-          replaceYDocContent(ydoc, imported.doc);
-          return true;
-        });
+        await connection.transact(
+          (ydoc) => {
+            replaceYDocContent(ydoc, imported.doc);
+            return true;
+          },
+          { userId: user.id, kind: "import" },
+        );
       } finally {
         connection.disconnect();
       }
+      const undo = deps.sectionHistory.restorePointBefore(section.id, "import");
       const count = countDocument(imported.doc);
       audit.record({
         actor: user.username,
@@ -70,7 +78,7 @@ export function importHandlers(
         },
         ip: request.ip ?? null,
       });
-      response.json({ warnings: imported.warnings, words: count.words });
+      response.json({ warnings: imported.warnings, words: count.words, undo: { history: undo } });
     },
   };
 }

@@ -1,0 +1,125 @@
+import { type BudgetStore, budgetSettingsJSON } from "@rapporteur/budget";
+import type { Outline } from "@rapporteur/outline";
+import type { DocJSON } from "@rapporteur/schema";
+import type {
+  DocumentStore,
+  StoredVersion,
+  VersionSection,
+  VersionStore,
+} from "@rapporteur/storage";
+import * as Y from "yjs";
+import type { CollabServer } from "../collab/CollabServer";
+import { readSectionDoc } from "../report/readSectionDoc";
+import { type SectionHistory, stateToJSON } from "./SectionHistory";
+
+/** Configuration of {@link ReportVersions}. */
+export interface ReportVersionsOptions {
+  versions: VersionStore;
+  sectionHistory: SectionHistory;
+  /** Assigned once the collaboration server exists. */
+  collab(): CollabServer;
+  store: DocumentStore;
+  outline: Outline;
+  budgets: BudgetStore;
+  now?(): number;
+}
+
+/**
+ * Named versions of the whole report as the server serves them: made from the live sections
+ * (what their editors see) or the stored ones, read for exports, restored section by section as
+ * live edits.
+ */
+export class ReportVersions {
+  readonly #options: ReportVersionsOptions;
+
+  constructor(options: ReportVersionsOptions) {
+    this.#options = options;
+  }
+
+  /** Keeps every section's content, the outline and the settings as version `name`. */
+  async create(name: string, by: { id: number | null; name: string }): Promise<StoredVersion> {
+    const { outline, budgets, versions } = this.#options;
+    const sections: VersionSection[] = [];
+    for (const section of outline.sections) {
+      sections.push(await this.#current(section.id));
+    }
+    return versions.create({
+      name,
+      at: this.#options.now?.() ?? Date.now(),
+      by,
+      outline,
+      settings: { budget: budgetSettingsJSON(budgets.settings()) },
+      sections,
+    });
+  }
+
+  list(): StoredVersion[] {
+    return this.#options.versions.list();
+  }
+
+  get(id: number): StoredVersion | undefined {
+    return this.#options.versions.get(id);
+  }
+
+  delete(id: number): boolean {
+    return this.#options.versions.delete(id);
+  }
+
+  /** A section's content in a version (an empty section when the version does not hold it). */
+  sectionDoc(id: number, sectionId: string): DocJSON {
+    const state = this.#options.versions.sectionState(id, sectionId);
+    return stateToJSON(state ?? Y.encodeStateAsUpdate(new Y.Doc()));
+  }
+
+  /** Ids of the sections a version holds. */
+  sectionIds(id: number): string[] {
+    return this.#options.versions.sectionIds(id);
+  }
+
+  /** A section's full state in a version, or undefined. */
+  sectionState(id: number, sectionId: string): Uint8Array | undefined {
+    return this.#options.versions.sectionState(id, sectionId);
+  }
+
+  /**
+   * Restores every section of the outline whose content differs from the version's, each as a
+   * new live edit of kind `restore`. Resolves with the ids of the sections it changed.
+   */
+  async restore(id: number, userId: number | null): Promise<string[]> {
+    const { outline, collab, store, sectionHistory } = this.#options;
+    const restored: string[] = [];
+    for (const section of outline.sections) {
+      const target = this.sectionDoc(id, section.id);
+      const current = await readSectionDoc(collab(), store, section.id);
+      if (JSON.stringify(current) === JSON.stringify(target)) continue;
+      const state = this.sectionState(id, section.id) ?? Y.encodeStateAsUpdate(new Y.Doc());
+      await sectionHistory.restore(section.id, state, userId);
+      restored.push(section.id);
+    }
+    return restored;
+  }
+
+  async #current(sectionId: string): Promise<VersionSection> {
+    const collab = this.#options.collab();
+    const stored = await this.#options.store.load(sectionId);
+    if (collab.documentNames.includes(sectionId)) {
+      const document = await collab.loadDocument(sectionId).catch(() => null);
+      if (document && !document.retired) {
+        return { sectionId, state: Y.encodeStateAsUpdate(document.ydoc), seq: stored.lastSeq };
+      }
+    }
+    const ydoc = new Y.Doc();
+    try {
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(ydoc, update);
+        } catch {
+          // Left out, as when the section loads.
+        }
+      }
+      return { sectionId, state: Y.encodeStateAsUpdate(ydoc), seq: stored.lastSeq };
+    } finally {
+      ydoc.destroy();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { DocumentCount } from "@rapporteur/wordcount";
+import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
+import type { ExportJob } from "./exportJob";
+import type { MatrixJob } from "./matrixJob";
+import type { ServerJob, ServerJobResult } from "./serverJob";
+import { WorkerPool } from "./WorkerPool";
+
+/** Default deadline of one export or matrix, in ms. */
+export const DEFAULT_EXPORT_TIMEOUT_MS = 300_000;
+
+/** Options of {@link ServerWorkers}. */
+export interface ServerWorkersOptions {
+  /** Deadline of one import conversion, in ms (default 10 s). */
+  importTimeoutMs?: number;
+  /** Deadline of one export or matrix, in ms (default 5 min). */
+  exportTimeoutMs?: number;
+  /** Heap of one export worker, in MiB (default 4096: a 10 MB section's Word file needs ~2 GiB). */
+  exportMemoryMb?: number;
+  /** Exports and matrices rendered at once (default 2); more wait, up to `maxQueue`. */
+  maxExportWorkers?: number;
+  /** Exports and matrices waiting for a free worker; beyond, `busy` (default 8). */
+  maxQueue?: number;
+}
+
+/**
+ * The server's worker threads: imports (small heap, short deadline: files come from outside),
+ * exports and the comment matrix (larger heap, long deadline), and the live word counts of
+ * changed sections (one worker), each a {@link WorkerPool}. The
+ * routes gather their inputs cheaply on the event loop and hand them over here.
+ */
+export class ServerWorkers {
+  /** Converts imported files (see ImportConverter). */
+  readonly imports: ImportConverter;
+  readonly #exports: WorkerPool<ServerJob, ServerJobResult>;
+  readonly #exportTimeoutMs: number;
+  readonly #counts: WorkerPool<ServerJob, ServerJobResult>;
+
+  constructor(options: ServerWorkersOptions = {}) {
+    this.imports = new ImportConverter({
+      timeoutMs: options.importTimeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+      maxQueue: options.maxQueue,
+    });
+    this.#exports = new WorkerPool({
+      entry: new URL("./serverWorker.ts", import.meta.url),
+      name: "export",
+      maxWorkers: options.maxExportWorkers ?? 2,
+      maxQueue: options.maxQueue,
+      maxMemoryMb: options.exportMemoryMb ?? 4096,
+    });
+    this.#exportTimeoutMs = options.exportTimeoutMs ?? DEFAULT_EXPORT_TIMEOUT_MS;
+    // One worker: recounts are debounced per section, and must never wait behind an export.
+    this.#counts = new WorkerPool({
+      entry: new URL("./serverWorker.ts", import.meta.url),
+      name: "word count",
+      maxWorkers: 1,
+      maxQueue: 1_000,
+      maxMemoryMb: 2048,
+    });
+  }
+
+  /** Counts a section's words from its stored updates (see countJob). */
+  async countSection(updates: Uint8Array[]): Promise<DocumentCount> {
+    return (await this.#counts.run(
+      { kind: "count", updates },
+      this.#exportTimeoutMs,
+    )) as DocumentCount;
+  }
+
+  /** Renders an export file (see exportJob); throws WorkerJobError when busy or stopped. */
+  async renderExport(job: Omit<ExportJob, "kind">): Promise<Uint8Array> {
+    return (await this.#exports.run(
+      { kind: "export", ...job },
+      this.#exportTimeoutMs,
+    )) as Uint8Array;
+  }
+
+  /** Renders the comment/response matrix (see matrixJob); throws WorkerJobError when busy or stopped. */
+  async renderMatrix(job: Omit<MatrixJob, "kind">): Promise<Uint8Array> {
+    return (await this.#exports.run(
+      { kind: "matrix", ...job },
+      this.#exportTimeoutMs,
+    )) as Uint8Array;
+  }
+
+  /** Stops the idle workers and refuses new jobs. */
+  async close(): Promise<void> {
+    await Promise.all([this.imports.close(), this.#exports.close(), this.#counts.close()]);
+  }
+}

@@ -1,0 +1,67 @@
+import type { DocxTemplate, ExportComment } from "@rapporteur/docx";
+import type { Outline } from "@rapporteur/outline";
+import { assembleExportReport, type ExportSelection, renderExport } from "@rapporteur/report";
+import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
+import * as Y from "yjs";
+
+/**
+ * An export to render in a worker (see ServerWorkers): what the server thread gathers cheaply
+ * (the stored updates of each section, the outline, the Word settings, the review comments),
+ * so that decoding the sections and converting them never runs on the event loop.
+ */
+export interface ExportJob {
+  kind: "export";
+  outline: Outline;
+  /** Stored Yjs updates of each exported section, oldest first (DocumentStore.load). */
+  sections: Record<string, Uint8Array[]>;
+  selection: ExportSelection;
+  /** Issue date, `YYYY-MM-DD`. */
+  date: string;
+  template?: DocxTemplate;
+  comments: ExportComment[];
+}
+
+/**
+ * A section's document from its stored updates. An update that cannot be applied is left out,
+ * as the collaboration server does when it loads the section (StorageExtension).
+ */
+export function docFromUpdates(updates: readonly Uint8Array[]): DocJSON {
+  const build = (skip: Set<number>) => {
+    const ydoc = new Y.Doc();
+    ydoc.transact(() => {
+      updates.forEach((update, i) => {
+        if (!skip.has(i)) Y.applyUpdate(ydoc, update);
+      });
+    });
+    return ydoc;
+  };
+  let ydoc: Y.Doc;
+  try {
+    ydoc = build(new Set());
+  } catch {
+    const skip = new Set<number>();
+    updates.forEach((update, i) => {
+      try {
+        Y.applyUpdate(new Y.Doc(), update);
+      } catch {
+        skip.add(i);
+      }
+    });
+    ydoc = build(skip);
+  }
+  try {
+    return yDocToJSON(ydoc);
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/** Renders an export: the file's bytes (Word or Markdown), as renderExport makes them. */
+export async function runExportJob(job: ExportJob): Promise<Uint8Array> {
+  const report = await assembleExportReport(
+    job.outline,
+    async (id) => docFromUpdates(job.sections[id] ?? []),
+    { date: job.date, sectionId: job.selection.sectionId },
+  );
+  return renderExport(report, job.selection, { template: job.template, comments: job.comments });
+}

@@ -1,0 +1,32 @@
+import type { DocumentCount } from "@rapporteur/wordcount";
+import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
+import { type CountJob, runCountJob } from "./countJob";
+import { type ExportJob, runExportJob } from "./exportJob";
+import { type MatrixJob, runMatrixJob } from "./matrixJob";
+
+/** A file to convert for a section import (convertImport). */
+export interface ImportJob {
+  kind: "import";
+  format: ImportFormat;
+  bytes: Uint8Array;
+}
+
+/** Every job the server's worker threads run (serverWorker.ts). */
+export type ServerJob = ImportJob | ExportJob | MatrixJob | CountJob;
+
+/** The result of a job: an import's conversion, a file's bytes, or a word count. */
+export type ServerJobResult = ImportConversion | Uint8Array | DocumentCount;
+
+/** Runs one job, dispatched by its kind. Throws only on a bug. */
+export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
+  switch (job.kind) {
+    case "import":
+      return convertImport(job.format, job.bytes);
+    case "export":
+      return runExportJob(job);
+    case "matrix":
+      return runMatrixJob(job);
+    case "count":
+      return runCountJob(job);
+  }
+}

@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useId, useState } from "react";
+import { apiRequest } from "../api/apiRequest";
+import { downloadExport } from "../transfer/downloadExport";
+import { formatHistoryDate } from "./formatHistoryDate";
+import type { ReportVersion } from "./historyTypes";
+
+/** Props of {@link VersionsPanel}. */
+export interface VersionsPanelProps {
+  /** Editors create, delete and export the final Word copy of versions. */
+  isEditor: boolean;
+}
+
+/**
+ * Named versions of the whole report ("Progress report", "Draft for the CSTD session"): everyone
+ * lists and downloads them; editors save the report as a new version and delete versions.
+ */
+export function VersionsPanel({ isEditor }: VersionsPanelProps) {
+  const titleId = useId();
+  const nameId = useId();
+  const [open, setOpen] = useState(false);
+  const [versions, setVersions] = useState<ReportVersion[] | null>(null);
+  const [name, setName] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+
+  const fail = (error: unknown) => setMessage(errorText(error));
+  const load = useCallback(async () => {
+    try {
+      setVersions(await apiRequest<ReportVersion[]>("/versions"));
+    } catch (error) {
+      setMessage(errorText(error));
+    }
+  }, []);
+  useEffect(() => {
+    if (open) void load();
+  }, [open, load]);
+
+  const create = async () => {
+    setMessage(null);
+    try {
+      const version = await apiRequest<ReportVersion>("/versions", {
+        method: "POST",
+        body: { name },
+      });
+      setName("");
+      setMessage(`Saved the report as “${version.name}”.`);
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const remove = async (version: ReportVersion) => {
+    if (!window.confirm(`Delete the version “${version.name}”? Its content cannot be recovered.`))
+      return;
+    try {
+      await apiRequest(`/versions/${version.id}`, { method: "DELETE" });
+      await load();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const download = async (version: ReportVersion, format: "docx" | "md") => {
+    try {
+      await downloadExport({
+        format,
+        variant: format === "docx" && !isEditor ? "review" : "final",
+        version: version.id,
+      });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <section
+      className="panel versions-panel"
+      aria-labelledby={titleId}
+      data-testid="versions-panel"
+    >
+      <h2 id={titleId} className="panel__title">
+        <button
+          type="button"
+          className="panel__toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          Versions of the report
+        </button>
+      </h2>
+      {open && (
+        <>
+          {message && (
+            <p className="history-panel__message" role="status">
+              {message}
+            </p>
+          )}
+          {isEditor && (
+            <form
+              className="versions-panel__form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void create();
+              }}
+            >
+              <label htmlFor={nameId}>Save the report as a version named</label>
+              <input
+                id={nameId}
+                value={name}
+                maxLength={200}
+                required
+                onChange={(event) => setName(event.target.value)}
+              />
+              <button type="submit" className="button button--small">
+                Save version
+              </button>
+            </form>
+          )}
+          {versions === null ? (
+            <p className="panel__note">Loading…</p>
+          ) : versions.length === 0 ? (
+            <p className="panel__note">No named versions yet.</p>
+          ) : (
+            <ul className="history-list" data-testid="versions-list">
+              {versions.map((version) => (
+                <li key={version.id} className="versions-panel__item">
+                  <span className="history-entry__what">{version.name}</span>
+                  <span className="history-entry__when">
+                    {formatHistoryDate(version.at)} · {version.by.name}
+                  </span>
+                  <span className="versions-panel__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void download(version, "docx")}
+                    >
+                      Word
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void download(version, "md")}
+                    >
+                      Markdown
+                    </button>
+                    {isEditor && (
+                      <button
+                        type="button"
+                        className="button button--quiet button--small"
+                        onClick={() => void remove(version)}
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,253 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type Database from "better-sqlite3";
+import type { HistoryKind, UpdateMeta } from "./DocumentStore";
+
+/**
+ * How long every checkpoint is kept (minute resolution): one hour. Older checkpoints are thinned
+ * to the newest of each hour per set of authors and kind (see {@link HistoryStore.thin}).
+ */
+export const MINUTE_RESOLUTION_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
+
+/** A restorable point of a document's history to store: the full state after a group of edits. */
+export interface HistoryPointInput {
+  /** Sequence number of the newest update the state contains. */
+  seq: number;
+  /** When the group of edits began and ended, ms since the epoch. */
+  fromAt: number;
+  at: number;
+  userIds: readonly number[];
+  kind: HistoryKind;
+  /** Words added and removed by the group (packages/wordcount's definition of a word). */
+  added: number;
+  removed: number;
+  /** A restore point (the state before an import, a suggestion, a restore): never thinned. */
+  pinned?: boolean;
+  /** A name shown with the point (a named version's). */
+  label?: string | null;
+  /** The document's full state (a Yjs update), stored compressed. */
+  state: Uint8Array;
+}
+
+/** A stored history point, without its state. */
+export interface HistoryPoint extends Omit<HistoryPointInput, "state" | "pinned" | "label"> {
+  id: number;
+  doc: string;
+  pinned: boolean;
+  label: string | null;
+}
+
+/** One stored row of a document: a compacted state or legacy update (`meta` null) or an update. */
+export interface AttributedUpdate {
+  seq: number;
+  data: Uint8Array;
+  meta: UpdateMeta | null;
+}
+
+interface PointRow {
+  id: number;
+  doc: string;
+  seq: number;
+  from_at: number;
+  at: number;
+  user_ids: string;
+  kind: HistoryKind;
+  added: number;
+  removed: number;
+  pinned: number;
+  label: string | null;
+}
+
+const POINT_COLUMNS = "id, doc, seq, from_at, at, user_ids, kind, added, removed, pinned, label";
+
+/**
+ * The history of the documents in the SQLite database (tables of storage migration 7): the
+ * attributed updates not yet compacted, and the checkpoints (full states) compaction keeps.
+ *
+ * Retention rule, for the life of the report:
+ * - every update is stored with its authors, time and kind until its document is compacted
+ *   (every RAPPORTEUR_COMPACT_EVERY updates, and when the section leaves memory);
+ * - compaction turns them into checkpoints: the state at the end of each group of edits (same
+ *   authors and kind, gaps under 5 minutes) and at the end of each minute inside a group;
+ * - checkpoints younger than an hour are all kept (any minute of the last hour can be shown);
+ * - older ones are thinned to the newest of each clock hour per set of authors and kind (its
+ *   word counts and start include those it replaces), so any older hour can be shown;
+ * - restore points (the state before an import, accepted suggestion or restore) and version
+ *   markers are never thinned.
+ */
+export class HistoryStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** The stored rows of `doc` through `throughSeq` (default: all), oldest first, with metadata. */
+  updates(doc: string, throughSeq = Number.MAX_SAFE_INTEGER): AttributedUpdate[] {
+    const rows = this.db
+      .prepare<
+        [string, number],
+        {
+          seq: number;
+          data: Buffer;
+          user_ids: string | null;
+          at: number | null;
+          kind: HistoryKind | null;
+        }
+      >(
+        "SELECT seq, data, user_ids, at, kind FROM document_updates WHERE doc = ? AND seq <= ? ORDER BY seq",
+      )
+      .all(doc, throughSeq);
+    return rows.map((row) => ({
+      seq: row.seq,
+      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+      meta:
+        row.at === null
+          ? null
+          : { userIds: parseIds(row.user_ids ?? ""), at: row.at, kind: row.kind ?? "edit" },
+    }));
+  }
+
+  /** Stores checkpoints of `doc`; returns their ids. */
+  insert(doc: string, points: readonly HistoryPointInput[]): number[] {
+    const insert = this.db.prepare(
+      "INSERT INTO history_points (doc, seq, from_at, at, user_ids, kind, added, removed, pinned, label, state) " +
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    return this.db.transaction(() =>
+      points.map((p) =>
+        Number(
+          insert.run(
+            doc,
+            p.seq,
+            p.fromAt,
+            p.at,
+            formatIds(p.userIds),
+            p.kind,
+            p.added,
+            p.removed,
+            p.pinned ? 1 : 0,
+            p.label ?? null,
+            deflateRawSync(p.state),
+          ).lastInsertRowid,
+        ),
+      ),
+    )();
+  }
+
+  /** The checkpoints of `doc` without their states, oldest first. */
+  points(doc: string): HistoryPoint[] {
+    return this.db
+      .prepare<[string], PointRow>(
+        `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? ORDER BY at, id`,
+      )
+      .all(doc)
+      .map(toPoint);
+  }
+
+  /** The newest checkpoint of `doc` (by sequence, then id), or undefined. */
+  latest(doc: string): HistoryPoint | undefined {
+    const row = this.db
+      .prepare<[string], PointRow>(
+        `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? ORDER BY seq DESC, id DESC LIMIT 1`,
+      )
+      .get(doc);
+    return row && toPoint(row);
+  }
+
+  /** One checkpoint of `doc` by id, or by the sequence number of its newest update. */
+  find(doc: string, by: { id: number } | { seq: number }): HistoryPoint | undefined {
+    const row =
+      "id" in by
+        ? this.db
+            .prepare<[string, number], PointRow>(
+              `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND id = ?`,
+            )
+            .get(doc, by.id)
+        : this.db
+            .prepare<[string, number], PointRow>(
+              `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND seq = ? AND kind <> 'version' ORDER BY id DESC LIMIT 1`,
+            )
+            .get(doc, by.seq);
+    return row && toPoint(row);
+  }
+
+  /** The full state of a checkpoint (a Yjs update), or undefined. */
+  state(id: number): Uint8Array | undefined {
+    const row = this.db
+      .prepare<[number], { state: Buffer }>("SELECT state FROM history_points WHERE id = ?")
+      .get(id);
+    return row ? new Uint8Array(inflateRawSync(row.state)) : undefined;
+  }
+
+  /** Marks a checkpoint as a restore point: it is never thinned. */
+  pin(id: number): void {
+    this.db.prepare("UPDATE history_points SET pinned = 1 WHERE id = ?").run(id);
+  }
+
+  /**
+   * Applies the retention rule to `doc` at `now`: of the unpinned edit checkpoints older than
+   * {@link MINUTE_RESOLUTION_MS}, keeps the newest of each clock hour per set of authors and
+   * kind, folding the others' word counts and start into it. Returns how many were removed.
+   */
+  thin(doc: string, now = Date.now()): number {
+    const old = this.db
+      .prepare<[string, number], PointRow>(
+        `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND at < ? AND pinned = 0 AND kind = 'edit' ORDER BY seq, id`,
+      )
+      .all(doc, now - MINUTE_RESOLUTION_MS);
+    const buckets = new Map<string, PointRow[]>();
+    for (const row of old) {
+      const key = `${Math.floor(row.at / HOUR_MS)}|${row.user_ids}|${row.kind}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(row);
+      else buckets.set(key, [row]);
+    }
+    const update = this.db.prepare(
+      "UPDATE history_points SET from_at = ?, added = ?, removed = ? WHERE id = ?",
+    );
+    const remove = this.db.prepare("DELETE FROM history_points WHERE id = ?");
+    let removed = 0;
+    this.db.transaction(() => {
+      for (const bucket of buckets.values()) {
+        if (bucket.length < 2) continue;
+        const kept = bucket.at(-1) as PointRow;
+        let fromAt = kept.from_at;
+        let added = 0;
+        let gone = 0;
+        for (const row of bucket) {
+          fromAt = Math.min(fromAt, row.from_at);
+          added += row.added;
+          gone += row.removed;
+          if (row !== kept) {
+            remove.run(row.id);
+            removed++;
+          }
+        }
+        update.run(fromAt, added, gone, kept.id);
+      }
+    })();
+    return removed;
+  }
+}
+
+function toPoint(row: PointRow): HistoryPoint {
+  return {
+    id: row.id,
+    doc: row.doc,
+    seq: row.seq,
+    fromAt: row.from_at,
+    at: row.at,
+    userIds: parseIds(row.user_ids),
+    kind: row.kind,
+    added: row.added,
+    removed: row.removed,
+    pinned: row.pinned === 1,
+    label: row.label,
+  };
+}
+
+/** Author ids as stored: sorted, comma-separated (so equal sets compare equal in SQL). */
+export function formatIds(ids: readonly number[]): string {
+  return [...new Set(ids)].sort((a, b) => a - b).join(",");
+}
+
+function parseIds(text: string): number[] {
+  return text === "" ? [] : text.split(",").map(Number);
+}

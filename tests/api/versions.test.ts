@@ -1,0 +1,167 @@
+import { replaceYDocContent } from "@rapporteur/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi } from "../support/callApi";
+import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
+import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { exportFile, pollUntil } from "./apiFiles";
+
+// Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
+
+type Role = "editor" | "drafter" | "reviewer";
+
+function paragraph(text: string) {
+  return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+}
+
+describe("named versions", () => {
+  let server: ServerProcess;
+  const cookies: Record<Role, string> = { editor: "", drafter: "", reviewer: "" };
+  const clients: CollabClient[] = [];
+  const connect = async (sectionId: string, role: Role) => {
+    const client = connectCollabClient(server.url, sectionId, { cookie: cookies[role] });
+    clients.push(client);
+    await client.synced;
+    return client;
+  };
+  const write = async (client: CollabClient, text: string) => {
+    replaceYDocContent(client.doc, paragraph(text) as never);
+    await pollUntil(
+      async () =>
+        (
+          await callApi(
+            server.url,
+            cookies.reviewer,
+            "GET",
+            `/sections/${client.provider.roomname}`,
+          )
+        ).body,
+      (section) => section.words === text.split(" ").length,
+      "the server to store the edit",
+    );
+  };
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    for (const role of ["editor", "drafter", "reviewer"] as const) {
+      cookies[role] = await loginAs(server.url, role);
+    }
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.stop();
+  });
+
+  it("editors create and delete versions; everyone lists them; others get 403", async () => {
+    for (const role of ["drafter", "reviewer"] as const) {
+      const refused = await callApi(server.url, cookies[role], "POST", "/versions", {
+        name: "Not allowed",
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.id).toBe("editors_only");
+    }
+    const bad = await callApi(server.url, cookies.editor, "POST", "/versions", { name: "" });
+    expect(bad.status).toBe(400);
+    const created = await callApi(server.url, cookies.editor, "POST", "/versions", {
+      name: "Progress report",
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: "Progress report",
+      by: { name: "Administrator" },
+    });
+    for (const role of ["drafter", "reviewer"] as const) {
+      const list = await callApi(server.url, cookies[role], "GET", "/versions");
+      expect(list.status).toBe(200);
+      expect(list.body).toEqual([created.body]);
+    }
+    const one = await callApi(server.url, cookies.reviewer, "GET", `/versions/${created.body.id}`);
+    expect(one.body.sections).toContain("p1-access");
+    const refusedDelete = await callApi(
+      server.url,
+      cookies.drafter,
+      "DELETE",
+      `/versions/${created.body.id}`,
+    );
+    expect(refusedDelete.status).toBe(403);
+    const deleted = await callApi(
+      server.url,
+      cookies.editor,
+      "DELETE",
+      `/versions/${created.body.id}`,
+    );
+    expect(deleted.status).toBe(204);
+    expect((await callApi(server.url, cookies.editor, "GET", "/versions")).body).toEqual([]);
+    const gone = await callApi(server.url, cookies.editor, "GET", `/versions/${created.body.id}`);
+    expect(gone.status).toBe(404);
+  });
+
+  it("exports a version and restores a section and the whole report to it, live", async () => {
+    const drafter = await connect("p1-access", "drafter");
+    await write(drafter, "Access as discussed at the CSTD session");
+    const version = await callApi(server.url, cookies.editor, "POST", "/versions", {
+      name: "Draft for the CSTD session",
+    });
+    expect(version.status).toBe(201);
+    await write(drafter, "Access rewritten after the session");
+
+    const exported = await exportFile(
+      server.url,
+      cookies.reviewer,
+      `format=md&version=${version.body.id}`,
+    );
+    expect(exported.status).toBe(200);
+    const markdown = exported.text;
+    expect(markdown).toContain("Access as discussed at the CSTD session");
+    expect(markdown).not.toContain("rewritten");
+
+    const watcher = await connect("p1-access", "reviewer");
+    const restored = await callApi(
+      server.url,
+      cookies.drafter,
+      "POST",
+      "/sections/p1-access/restore",
+      {
+        version: version.body.id,
+      },
+    );
+    expect(restored.status).toBe(200);
+    await waitFor(
+      () => watcher.fragment.toString().includes("as discussed at the CSTD session"),
+      "the restored section",
+    );
+    const history = await callApi(
+      server.url,
+      cookies.reviewer,
+      "GET",
+      "/sections/p1-access/history",
+    );
+    expect(history.body[0]).toMatchObject({ kind: "restore", authors: [{ name: "Demo Drafter" }] });
+    expect(
+      history.body.some(
+        (e: { kind: string; name?: string }) =>
+          e.kind === "version" && e.name === "Draft for the CSTD session",
+      ),
+    ).toBe(true);
+
+    await write(drafter, "Access changed once more");
+    const refused = await callApi(
+      server.url,
+      cookies.drafter,
+      "POST",
+      `/versions/${version.body.id}/restore`,
+    );
+    expect(refused.status).toBe(403);
+    const all = await callApi(
+      server.url,
+      cookies.editor,
+      "POST",
+      `/versions/${version.body.id}/restore`,
+    );
+    expect(all.status).toBe(200);
+    expect(all.body.restored).toEqual(["p1-access"]);
+    await waitFor(
+      () => watcher.fragment.toString().includes("as discussed at the CSTD session"),
+      "the report restored to the version",
+    );
+  });
+});
