@@ -18,6 +18,7 @@ const BROWSER_SAFE = new Set([
   "@rapporteur/api",
   "@rapporteur/schema",
   "@rapporteur/wordcount",
+  "@rapporteur/accounts/presence",
   "@rapporteur/accounts/roles",
   "@rapporteur/budget/rules",
   "@rapporteur/comments/thread",
