@@ -1,36 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  type CollabClient,
-  connectCollabClient,
-  randomEdit,
-  seededRandom,
-  waitFor,
-} from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { type CollabClient, randomEdit, seededRandom, waitFor } from "../support/collabClient";
+import { drafterCollabSuite } from "../support/drafterCollabSuite";
 
 const SECTION = "p1-access";
 const EDITS_PER_CLIENT = 400;
 
 describe("two y-websocket clients editing one section at once", () => {
-  let server: ServerProcess;
-  let cookie: string;
-  const clients: CollabClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    cookie = await loginAs(server.url, "drafter");
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-  });
+  const suite = drafterCollabSuite();
 
   it("converge, and a client joining later gets the same content", async () => {
     const seed = Date.now() % 100_000;
-    const a = connectCollabClient(server.url, SECTION, { cookie });
-    const b = connectCollabClient(server.url, SECTION, { cookie });
-    clients.push(a, b);
+    const a = suite.connect(SECTION);
+    const b = suite.connect(SECTION);
     await Promise.all([a.synced, b.synced]);
 
     const edit = async (client: CollabClient, tag: string, random: () => number) => {
@@ -53,8 +35,7 @@ describe("two y-websocket clients editing one section at once", () => {
     expect(content).toMatch(/alpha\d/);
     expect(content).toMatch(/beta\d/);
 
-    const c = connectCollabClient(server.url, SECTION, { cookie });
-    clients.push(c);
+    const c = suite.connect(SECTION);
     await c.synced;
     await waitFor(() => sameState(c.doc, a.doc), "the late client to catch up");
     expect(c.fragment.toString()).toBe(content);

@@ -2,13 +2,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  type CollabClient,
-  connectCollabClient,
-  randomEdit,
-  seededRandom,
-  waitFor,
-} from "../support/collabClient";
+import type { CollabClient } from "../support/collabClient";
+import { connectCollabClient, randomEdit, seededRandom, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 
 const SECTION = "p2-human-rights";

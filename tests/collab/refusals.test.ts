@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { waitFor } from "../support/collabClient";
+import { drafterCollabSuite } from "../support/drafterCollabSuite";
+import type { ServerProcess } from "../support/serverProcess";
 
 const SECTION = "p1-governance";
 
@@ -23,22 +24,12 @@ function closeOf(
 }
 
 describe("refusals of bad collaboration requests", () => {
-  let server: ServerProcess;
-  let cookie: string;
-  const clients: CollabClient[] = [];
-  beforeAll(async () => {
-    server = await startServerProcess();
-    cookie = await loginAs(server.url, "drafter");
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-  });
+  const suite = drafterCollabSuite();
 
   it("refuse clearly while connected clients keep editing together", async () => {
-    const a = connectCollabClient(server.url, SECTION, { cookie });
-    const b = connectCollabClient(server.url, SECTION, { cookie });
-    clients.push(a, b);
+    const { server, cookie } = suite;
+    const a = suite.connect(SECTION);
+    const b = suite.connect(SECTION);
     await Promise.all([a.synced, b.synced]);
 
     expect(await closeOf(server, "/collab/no-such-section", cookie)).toEqual({
@@ -66,8 +57,7 @@ describe("refusals of bad collaboration requests", () => {
     });
 
     // A stock provider is told too, and stops retrying (4400-4499 are final for y-websocket).
-    const lost = connectCollabClient(server.url, "no-such-section", { cookie });
-    clients.push(lost);
+    const lost = suite.connect("no-such-section");
     await expect(lost.synced).rejects.toThrow(/4404 Unknown section/);
     expect(lost.provider.shouldConnect).toBe(false);
 

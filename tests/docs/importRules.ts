@@ -23,6 +23,7 @@ const BROWSER_SAFE = new Set([
   "@rapporteur/budget/rules",
   "@rapporteur/comments/thread",
   "@rapporteur/outline/sectionId",
+  "@rapporteur/storage/historyKind",
   "@rapporteur/workflow/rules",
 ]);
 

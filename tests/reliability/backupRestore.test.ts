@@ -8,13 +8,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { callApi } from "../support/callApi";
-import {
-  type CollabClient,
-  connectCollabClient,
-  randomEdit,
-  seededRandom,
-  waitFor,
-} from "../support/collabClient";
+import type { CollabClient } from "../support/collabClient";
+import { connectCollabClient, randomEdit, seededRandom, waitFor } from "../support/collabClient";
 import { integrityCheck, tableRowCounts } from "../support/databaseSnapshot";
 import {
   login,

@@ -1,13 +1,8 @@
 // A seeded random simulation of clients that drop off, keep editing offline and come back.
 // CHAOS_SEED=<n> replays a run; SOAK=1 runs ten times as many rounds (`pnpm soak`).
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  type CollabClient,
-  connectCollabClient,
-  randomEdit,
-  seededRandom,
-  waitFor,
-} from "../support/collabClient";
+import type { CollabClient } from "../support/collabClient";
+import { connectCollabClient, randomEdit, seededRandom, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 import { sameDocument } from "./typingSession";
 

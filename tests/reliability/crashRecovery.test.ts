@@ -2,13 +2,8 @@
 // each time. KILL_CYCLES=<n> or SOAK=1 (200 cycles) for longer runs: `pnpm soak`.
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import {
-  type CollabClient,
-  connectCollabClient,
-  randomEdit,
-  seededRandom,
-  waitFor,
-} from "../support/collabClient";
+import type { CollabClient } from "../support/collabClient";
+import { connectCollabClient, randomEdit, seededRandom, waitFor } from "../support/collabClient";
 import { integrityCheck } from "../support/databaseSnapshot";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 import { sameDocument } from "./typingSession";

@@ -18,6 +18,7 @@ export {
   MAX_SECTION_ID_LENGTH,
   SECTION_ID_PATTERN,
 } from "@rapporteur/outline/sectionId";
+export type { HistoryKind } from "@rapporteur/storage/historyKind";
 export type { SectionStatus, WorkflowAction } from "@rapporteur/workflow/rules";
 export { API_PATHS, type ApiPathName, apiPath } from "./apiPaths";
 export type {
@@ -27,6 +28,7 @@ export type {
   SectionBudgetFacts,
 } from "./BudgetView";
 export { CloseCode, type CloseCodeValue } from "./CloseCode";
+export type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
 export type {
   ComparisonChangeView,
   ComparisonDocNode,

@@ -1,7 +1,7 @@
 import type { HistoryPointInput } from "./HistoryStore";
+import type { HistoryKind } from "./historyKind";
 
-/** What a stored change is, for the history: a user's edit or a server-side edit. */
-export type HistoryKind = "edit" | "import" | "restore" | "suggestion" | "version";
+export type { HistoryKind };
 
 /** Who made a stored update, when, and what kind of change it is (the history's raw data). */
 export interface UpdateMeta {

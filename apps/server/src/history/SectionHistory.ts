@@ -1,4 +1,5 @@
 import type { AccountStore } from "@rapporteur/accounts";
+import type { HistoryEntry } from "@rapporteur/api";
 import { type DocJSON, replaceYDocContent, yDocToJSON } from "@rapporteur/schema";
 import type {
   HistoryKind,
@@ -12,20 +13,7 @@ import type { HistoryKeeper } from "../collab/StorageExtension";
 import type { CheckpointWorker } from "./CheckpointWorker";
 import { HISTORY_GROUP_GAP_MS, historyCheckpoints } from "./historyCheckpoints";
 
-/** One entry of a section's history list (`GET /api/sections/:id/history`). */
-export interface HistoryEntry {
-  /** `p<n>` for a kept checkpoint, `s<seq>` for recent edits not yet compacted. */
-  id: string;
-  /** When the group of edits ended and began (ISO 8601). */
-  at: string;
-  from: string;
-  authors: { id: number; name: string }[];
-  added: number;
-  removed: number;
-  kind: HistoryKind;
-  /** A named version's name (kind `version`). */
-  name?: string;
-}
+export type { HistoryEntry };
 
 interface Step extends Omit<HistoryPointInput, "state" | "pinned"> {
   id: string;

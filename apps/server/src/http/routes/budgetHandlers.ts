@@ -8,13 +8,14 @@ import {
 import type { Request, RequestHandler } from "express";
 import { z } from "zod";
 import { budgetView } from "../../report/budgetView";
-import { reportView, sectionView } from "../../report/reportView";
+import { reportView } from "../../report/reportView";
 import { workflowViews } from "../../report/workflowViews";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+import { sectionViewFor } from "./sectionViewFor";
 
 const budgetBody = z
   .object({
@@ -98,14 +99,7 @@ export function budgetHandlers(
         detail: { from, to: settings.allocations.get(section.id) },
         ip: request.ip ?? null,
       });
-      response.json(
-        sectionView(
-          section,
-          counts,
-          workflowViews(workflow, accounts, user.role)(section.id),
-          settings,
-        ),
-      );
+      response.json(sectionViewFor(deps, section, user.role, settings));
     },
 
     timetable(request, response) {

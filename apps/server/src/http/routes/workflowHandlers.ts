@@ -1,14 +1,13 @@
 import { isLocked, nextStatus, WorkflowError } from "@rapporteur/workflow";
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { sectionView } from "../../report/reportView";
-import { workflowViews } from "../../report/workflowViews";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { badRequest, conflict, forbidden } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+import { sectionViewFor } from "./sectionViewFor";
 
 const statusBody = z.object({ action: z.enum(["submit", "approve", "reopen"]) }).strict();
 const leadsBody = z
@@ -29,7 +28,7 @@ const leadsBody = z
 export function workflowHandlers(
   deps: ApiDependencies,
 ): Pick<Record<ApiRouteName, RequestHandler>, "sectionStatus" | "sectionLeads"> {
-  const { outline, counts, workflow, accounts, audit } = deps;
+  const { outline, workflow, accounts, audit } = deps;
   return {
     sectionStatus(request, response) {
       const { user } = requestAuth(request);
@@ -54,14 +53,7 @@ export function workflowHandlers(
         detail: { action, from, to, locked: isLocked(to), wasLocked: isLocked(from) },
         ip: request.ip ?? null,
       });
-      response.json(
-        sectionView(
-          section,
-          counts,
-          workflowViews(workflow, accounts, user.role)(section.id),
-          deps.budgets.settings(),
-        ),
-      );
+      response.json(sectionViewFor(deps, section, user.role));
     },
 
     sectionLeads(request, response) {
@@ -86,14 +78,7 @@ export function workflowHandlers(
         detail: { from, to: stored.leads },
         ip: request.ip ?? null,
       });
-      response.json(
-        sectionView(
-          section,
-          counts,
-          workflowViews(workflow, accounts, user.role)(section.id),
-          deps.budgets.settings(),
-        ),
-      );
+      response.json(sectionViewFor(deps, section, user.role));
     },
   };
 }

@@ -1,0 +1,30 @@
+import type { HistoryKind } from "@rapporteur/storage/historyKind";
+
+/** One entry of a section's history list (`GET /api/sections/:id/history`). */
+export interface HistoryEntry {
+  /** `p<n>` for a kept checkpoint, `s<seq>` for recent edits not yet compacted. */
+  id: string;
+  /** When the group of edits ended and began (ISO 8601). */
+  at: string;
+  from: string;
+  authors: { id: number; name: string }[];
+  added: number;
+  removed: number;
+  kind: HistoryKind;
+  /** A named version's name (kind `version`). */
+  name?: string;
+}
+
+/** One entry of `GET /api/versions`. */
+export interface ReportVersion {
+  id: number;
+  name: string;
+  at: string;
+  by: { id: number | null; name: string };
+}
+
+/** Answer of `POST /api/sections/:id/restore`. */
+export interface RestoreAnswer {
+  undo: { history: string | null };
+  words: number;
+}

@@ -1,0 +1,5 @@
+/**
+ * What a stored change is, for the history: a user's edit or a server-side edit. Browser-safe
+ * (`@rapporteur/storage/historyKind`): the web app names the kinds of history entries with it.
+ */
+export type HistoryKind = "edit" | "import" | "restore" | "suggestion" | "version";
