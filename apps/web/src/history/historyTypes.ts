@@ -1,31 +1,6 @@
-/** What a history entry is (server: SectionHistory). */
-export type HistoryKind = "edit" | "import" | "restore" | "suggestion" | "version";
+import type { HistoryKind } from "@rapporteur/api";
 
-/** One entry of `GET /api/sections/:id/history`. */
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  from: string;
-  authors: { id: number; name: string }[];
-  added: number;
-  removed: number;
-  kind: HistoryKind;
-  name?: string;
-}
-
-/** One entry of `GET /api/versions`. */
-export interface ReportVersion {
-  id: number;
-  name: string;
-  at: string;
-  by: { id: number | null; name: string };
-}
-
-/** Answer of `POST /api/sections/:id/restore`. */
-export interface RestoreAnswer {
-  undo: { history: string | null };
-  words: number;
-}
+export type { HistoryEntry, HistoryKind, ReportVersion, RestoreAnswer } from "@rapporteur/api";
 
 /** How each kind of entry is named in the History panel. */
 export const HISTORY_KIND_LABELS: Record<HistoryKind, string> = {
