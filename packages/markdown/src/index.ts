@@ -1,7 +1,10 @@
 export { type FromMarkdownResult, fromMarkdown, SECTION_HEADING_BASE } from "./fromMarkdown";
 export { isSafeHref } from "./isSafeHref";
 export type { MarkdownOutline, MarkdownReport } from "./markdownReport";
+export { MAX_NESTING } from "./mdastToDoc";
 export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";
 export { reportToMarkdown } from "./reportToMarkdown";
+export { snippet } from "./snippet";
 export { toMarkdown } from "./toMarkdown";
+export { WarningList } from "./warningList";
