@@ -102,7 +102,7 @@ export function fromHtml(html: string, options: FromHtmlOptions = {}): HtmlImpor
   if (counts.deepElements > 0) {
     warnings.add(
       undefined,
-      `content nested more than ${MAX_ELEMENT_DEPTH} elements deep was dropped (${counts.deepElements} times).`,
+      `content nested more than ${MAX_ELEMENT_DEPTH} elements deep was flattened to plain text (${counts.deepElements} times).`,
     );
   }
   for (const orphan of footnotes.orphans) {

@@ -396,6 +396,7 @@ function walk(node: Node, out: Blocks, marks: MarkJSON[], state: HtmlState): voi
   if (dropped(element, state)) return;
   if (state.elementDepth >= MAX_ELEMENT_DEPTH) {
     state.counts.deepElements++;
+    out.inline.push({ type: "text", text: ` ${hastText(element)} `, marks });
     return;
   }
   state.elementDepth++;
