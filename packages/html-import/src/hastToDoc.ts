@@ -2,7 +2,7 @@ import { MAX_NESTING, snippet, type WarningList } from "@rapporteur/markdown";
 import { type DocJSON, isReportLink } from "@rapporteur/schema";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { type FootnoteIndex, linkFragment } from "./footnoteIndex";
-import { classNames, hastText, stringProperty } from "./hastHelpers";
+import { classNames, elementsWithParents, hastText, stringProperty } from "./hastHelpers";
 import { MAX_ELEMENT_DEPTH } from "./importLimits";
 import { inlineStyleMarks, styleProperty } from "./inlineStyle";
 import { type WordListParagraph, wordListParagraph } from "./wordList";
@@ -343,6 +343,16 @@ function link(element: Element, out: Blocks, marks: MarkJSON[], state: HtmlState
 
 function dropped(element: Element, state: HtmlState): boolean {
   const tag = element.tagName;
+  if (tag === "head") {
+    // A saved page's scripts are in its head: say they were not kept.
+    const scripts = elementsWithParents({ type: "root", children: [element] }).filter(
+      ({ element: e }) => ACTIVE.has(e.tagName),
+    );
+    for (const { element: e } of scripts) {
+      state.warnings.add(undefined, `active content (<${e.tagName}>) dropped.`);
+    }
+    return true;
+  }
   if (SILENT_DROPS.has(tag)) return true;
   if (tag === "style") {
     state.warnings.add(undefined, "style sheet (<style>) dropped.");
