@@ -1,3 +1,4 @@
+import { unDate } from "@rapporteur/dates";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { type Account, ROLE_LABELS, type Role } from "../auth/accountTypes";
@@ -145,7 +146,7 @@ export function UsersPage({ account }: { account: Account }) {
                       {user.active ? "Active" : "Deactivated"}
                     </span>
                   </td>
-                  <td className="muted">{new Date(user.createdAt).toLocaleDateString("en-GB")}</td>
+                  <td className="muted">{unDate(user.createdAt)}</td>
                   <td className="data-table__actions">
                     <button
                       type="button"

@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import type { Account } from "../auth/accountTypes";
 import { colourForName } from "../identity/colourForName";
 import { Avatar } from "../layout/Avatar";
 import type { ReportSection } from "../report/reportTypes";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
+import { ConfirmApprove } from "./ConfirmApprove";
 import { LeadPicker } from "./LeadPicker";
 import { StatusBadge } from "./StatusBadge";
 
@@ -41,6 +42,12 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
   const [pending, setPending] = useState<Action | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pickingLeads, setPickingLeads] = useState(false);
+  const [confirmingApproval, setConfirmingApproval] = useState(false);
+  const approveButton = useRef<HTMLButtonElement>(null);
+  const closeConfirmation = () => {
+    setConfirmingApproval(false);
+    approveButton.current?.focus();
+  };
 
   const run = async (action: Action) => {
     setPending(action);
@@ -103,7 +110,10 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
               type="button"
               className={`button button--small${action === "approve" ? " button--primary" : ""}`}
               disabled={pending !== null}
-              onClick={() => void run(action)}
+              ref={action === "approve" ? approveButton : undefined}
+              onClick={() =>
+                action === "approve" ? setConfirmingApproval(true) : void run(action)
+              }
             >
               {pending === action ? "Saving…" : ACTION_LABELS[action]}
             </button>
@@ -114,6 +124,16 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
         <p className="workflow__error" role="alert" data-testid="workflow-error">
           {problem}
         </p>
+      )}
+      {confirmingApproval && (
+        <ConfirmApprove
+          sectionTitle={section.title}
+          onClose={closeConfirmation}
+          onConfirm={() => {
+            closeConfirmation();
+            void run("approve");
+          }}
+        />
       )}
       {pickingLeads && (
         <LeadPicker
