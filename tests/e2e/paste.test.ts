@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { apiHeaders, loginAs, REPO_ROOT } from "../support/serverProcess";
 import { editorText, focusEndOfText, openSection } from "./browser";
+import { pasteInto } from "./pasteInto";
 import { contextFor, useBrowserSuite } from "./useBrowserSuite";
 
 const FIXTURES = join(REPO_ROOT, "packages/html-import/fixtures");
@@ -20,17 +20,6 @@ const CASES = [
   { file: "hard-wrapped.txt", section: "intro-overview" },
   { file: "markdown-as-text.txt", section: "intro-outcomes" },
 ];
-
-/** Pastes as a browser does: a `paste` event whose DataTransfer holds text/html and/or text/plain. */
-export async function pasteInto(page: Page, data: Record<string, string>): Promise<void> {
-  await editorText(page).evaluate((element, items) => {
-    const transfer = new DataTransfer();
-    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
-    element.dispatchEvent(
-      new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }),
-    );
-  }, data);
-}
 
 function plainTextOf(html: string): string {
   return html

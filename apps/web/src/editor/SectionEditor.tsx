@@ -155,6 +155,9 @@ export function SectionEditor({
         // Read-only text takes the focus when clicked, so that typing there can be answered.
         tabIndex={readOnly ? -1 : undefined}
         onKeyDown={readOnly ? onReadOnlyKey : undefined}
+        onMouseDown={
+          readOnly ? (event) => event.currentTarget.focus({ preventScroll: true }) : undefined
+        }
       >
         <EditorContent editor={editor} />
       </div>

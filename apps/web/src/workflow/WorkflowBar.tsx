@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import type { Account } from "../auth/accountTypes";
 import { colourForName } from "../identity/colourForName";
@@ -44,10 +44,13 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
   const [pickingLeads, setPickingLeads] = useState(false);
   const [confirmingApproval, setConfirmingApproval] = useState(false);
   const approveButton = useRef<HTMLButtonElement>(null);
-  const closeConfirmation = () => {
-    setConfirmingApproval(false);
-    approveButton.current?.focus();
-  };
+  const closeConfirmation = () => setConfirmingApproval(false);
+  // Once the dialog is gone (the page is no longer inert), the focus goes back to the button.
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (wasConfirming.current && !confirmingApproval) approveButton.current?.focus();
+    wasConfirming.current = confirmingApproval;
+  }, [confirmingApproval]);
 
   const run = async (action: Action) => {
     setPending(action);
