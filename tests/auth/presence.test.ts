@@ -89,6 +89,7 @@ describe("presence and full-state requests, per connection", () => {
     await waitFor(() => stateOf(drafter, adminId) !== undefined, "the admin's presence");
     // Even the admin's own client cannot choose its name or colour: the account does.
     expect(stateOf(drafter, adminId)?.user).toEqual({
+      id: expect.stringMatching(/^\d+$/),
       name: "Administrator",
       color: colourForName("admin"),
     });
@@ -102,6 +103,7 @@ describe("presence and full-state requests, per connection", () => {
     await waitFor(() => stateOf(drafter, 555) !== undefined, "the reviewer's presence");
     // A reviewer is shown (presence of read-only connections), under their own account.
     expect(stateOf(drafter, 555)?.user).toEqual({
+      id: expect.stringMatching(/^\d+$/),
       name: "Demo Reviewer",
       color: colourForName("reviewer"),
     });

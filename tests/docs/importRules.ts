@@ -16,6 +16,8 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split("/")[0]!
 /** Workspace modules the browser may load: the contract and the pure, storage-free modules. */
 const BROWSER_SAFE = new Set([
   "@rapporteur/api",
+  "@rapporteur/dates",
+  "@rapporteur/html-import",
   "@rapporteur/schema",
   "@rapporteur/wordcount",
   "@rapporteur/accounts/presence",

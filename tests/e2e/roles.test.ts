@@ -65,6 +65,10 @@ describe("roles and the section workflow in Chromium", () => {
     editorPage = await openSection(editor, suite.url, SECTION);
     expect(await isEditable(drafterPage)).toBe("true");
     await editorPage.getByRole("button", { name: "Approve and lock" }).click();
+    await editorPage
+      .getByTestId("confirm-approve")
+      .getByRole("button", { name: "Approve and lock" })
+      .click();
     await expect
       .poll(() => editorPage.getByTestId("section-status").textContent())
       .toBe("Approved");

@@ -72,7 +72,9 @@ describe("rapporteur (command dispatch)", () => {
     const { run } = workspace();
     const result = await run("--help");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/import +fill a section from a Markdown or Word \(\.docx\) file/);
+    expect(result.stdout).toMatch(
+      /import +fill a section from a Markdown, Word \(\.docx\), web page \(\.html\) or text \(\.txt\) file/,
+    );
     expect(result.stdout).toMatch(/wordcount/);
     expect(result.stdout).toMatch(/RAPPORTEUR_DATA/);
     expect((await run("import", "--help")).stdout).toMatch(

@@ -134,6 +134,11 @@ export function SectionPage({
           user={user}
           sectionTitle={section.title}
           readOnly={readOnly}
+          readOnlyMessage={
+            section.locked
+              ? "This section is approved and locked; ask an editor to reopen it."
+              : notice
+          }
           onWordCount={onWordCount}
         />
       </main>

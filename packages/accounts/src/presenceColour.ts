@@ -32,11 +32,24 @@ export function colourForName(name: string): string {
 
 /** How an account appears to others in a section: on its caret and in presence lists. */
 export interface PresenceUser {
+  /** The account's id: one person in several tabs or windows is listed once. */
+  id: string;
   name: string;
   color: string;
 }
 
-/** The presence of an account: its display name (or username) and the colour of its username. */
-export function presenceOf(account: { username: string; displayName: string }): PresenceUser {
-  return { name: account.displayName || account.username, color: colourForName(account.username) };
+/**
+ * The presence of an account: its id, its display name (or username) and the colour of its
+ * username.
+ */
+export function presenceOf(account: {
+  id: number;
+  username: string;
+  displayName: string;
+}): PresenceUser {
+  return {
+    id: String(account.id),
+    name: account.displayName || account.username,
+    color: colourForName(account.username),
+  };
 }

@@ -28,12 +28,12 @@ export type {
   SectionBudgetFacts,
 } from "./BudgetView";
 export { CloseCode, type CloseCodeValue } from "./CloseCode";
-export type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
 export type {
   ComparisonChangeView,
   ComparisonDocNode,
   SectionComparisonView,
 } from "./ComparisonView";
+export type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
 export type {
   LeadView,
   ReportPart,

@@ -5,8 +5,11 @@ export {
   MarkdownTooDeepError,
 } from "./MarkdownTooDeepError";
 export type { MarkdownOutline, MarkdownReport } from "./markdownReport";
+export { MAX_NESTING } from "./mdastToDoc";
 export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";
 export { reportToMarkdown } from "./reportToMarkdown";
+export { snippet } from "./snippet";
 export { reportToCriticMarkup, toCriticMarkup } from "./toCriticMarkup";
 export { toMarkdown } from "./toMarkdown";
+export { WarningList } from "./warningList";

@@ -1,4 +1,5 @@
 import type { AnyExtension } from "@tiptap/core";
+import { Link } from "@tiptap/extension-link";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import { Footnote } from "./footnote";
@@ -24,7 +25,14 @@ export function reportExtensions(): AnyExtension[] {
       underline: false,
       horizontalRule: false,
       heading: { levels: [...SUBHEADING_LEVELS] },
-      link: { openOnClick: false, autolink: true, isAllowedUri: isReportLink },
+      link: false,
+    }),
+    // A link ends where it ends: text typed right after it is not linked (Tiptap makes links
+    // inclusive when autolink is on).
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      autolink: true,
+      isAllowedUri: isReportLink,
     }),
     TableKit.configure({ table: { resizable: false } }),
     Footnote,

@@ -10,15 +10,18 @@ import { loadSectionDoc } from "../loadSectionDoc";
 import { lockDataDir } from "../lockDataDir";
 import { parseCommandArgs } from "../parseCommandArgs";
 import { MAX_DOCX_BYTES, readDocxFile } from "../readDocxFile";
+import { readHtmlOrTextFile } from "../readHtmlOrTextFile";
 import { MAX_MARKDOWN_BYTES, readMarkdownFile } from "../readMarkdownFile";
 import { requireSection } from "../requireSection";
 
-const USAGE = `Usage: rapporteur import --section ID FILE.md|FILE.docx
+const USAGE = `Usage: rapporteur import --section ID FILE.md|FILE.docx|FILE.html|FILE.txt
 
 Replaces the content of section ID with a Markdown file (GitHub-flavoured: headings, paragraphs,
-bold, italic, links, lists, block quotes, tables, footnotes) or a Word .docx file (the same, with
-Word footnotes and tracked changes accepted). What cannot be kept (raw HTML, images, code, text
-boxes, ...) is listed as warnings. A Markdown file must be UTF-8 text of at most
+bold, italic, links, lists, block quotes, tables, footnotes), a Word .docx file (the same, with
+Word footnotes and tracked changes accepted), a web page .html/.htm (the same, with Word's and
+web pages' footnotes; scripts and styles dropped) or a plain text .txt file (lines of a paragraph
+joined; Markdown written as text read as Markdown). What cannot be kept (raw HTML, images, code,
+text boxes, ...) is listed as warnings. A Markdown file must be UTF-8 text of at most
 ${MAX_MARKDOWN_BYTES / 1024 / 1024} MiB, a Word file at most ${MAX_DOCX_BYTES / 1024 / 1024} MiB; a damaged, truncated or hostile Word
 file (zip bomb) is refused. A refused file leaves the section unchanged. Refused while a running
 server holds the data directory: import through the web app then.
@@ -42,7 +45,7 @@ function markdownDoc(file: string) {
 
 /** `rapporteur import --section ID FILE`: fills a section from Markdown or Word. */
 export const importCommand: Command = {
-  summary: "fill a section from a Markdown or Word (.docx) file",
+  summary: "fill a section from a Markdown, Word (.docx), web page (.html) or text (.txt) file",
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -57,14 +60,20 @@ export const importCommand: Command = {
     const sectionId = values.section;
     if (!sectionId) throw new UsageError("import: --section ID is required.");
     if (positionals.length !== 1)
-      throw new UsageError("import: give exactly one FILE.md or FILE.docx to import.");
+      throw new UsageError("import: give exactly one FILE.md, .docx, .html or .txt to import.");
     const file = resolve(io.cwd, positionals[0]!);
 
     const outline = loadCliOutline(io);
     const section = requireSection(outline, sectionId, "import");
 
     // Everything that can fail on the input fails here, before the data directory is touched.
-    const { doc, warnings } = /\.docx$/i.test(file) ? await readDocxFile(file) : markdownDoc(file);
+    const { doc, warnings } = /\.docx$/i.test(file)
+      ? await readDocxFile(file)
+      : /\.html?$/i.test(file)
+        ? readHtmlOrTextFile(file, "html")
+        : /\.txt$/i.test(file)
+          ? readHtmlOrTextFile(file, "text")
+          : markdownDoc(file);
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
 
     const dataDir = resolveDataDir(io);

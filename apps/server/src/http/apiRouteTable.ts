@@ -204,7 +204,7 @@ export const API_ROUTES = {
     access: "signed_in",
     body: "file",
     summary:
-      "Replaces a section's content with a file, live: { filename: *.md|*.docx, contentBase64 } -> { warnings, words } (those who may edit its text)",
+      "Replaces a section's content with a file, live: { filename: *.md|*.docx|*.html|*.htm|*.txt, contentBase64 } -> { warnings, words } (those who may edit its text)",
   },
   budget: {
     method: "get",

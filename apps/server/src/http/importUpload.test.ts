@@ -56,6 +56,55 @@ describe("importUpload", () => {
     expect(JSON.stringify(result.doc)).toContain("Word draft text");
   });
 
+  it("reads a web page with its footnotes, dropping scripts with a warning", async () => {
+    const html = `<html><head><meta charset="utf-8"><script>alert(1)</script></head><body>
+      <h1>Access</h1><p>Text.<sup><a href="#fn1" id="r1">1</a></sup></p>
+      <ol class="footnotes"><li id="fn1">A note. <a href="#r1">↩</a></li></ol></body></html>`;
+    const result = await importUpload(
+      { filename: "page.htm", contentBase64: b64(html) },
+      MAX,
+      convertImport,
+    );
+    expect(result.format).toBe("html");
+    expect(result.doc.content?.map((n) => n.type)).toEqual(["heading", "paragraph"]);
+    expect(JSON.stringify(result.doc)).toContain(
+      '{"type":"footnote","content":[{"type":"text","text":"A note."}]}',
+    );
+    expect(result.warnings).toEqual(["active content (<script>) dropped."]);
+  });
+
+  it("reads a Word web page saved as windows-1252", async () => {
+    const html = Buffer.from(
+      '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head><body><p>Caf\xe9 \x93quoted\x94</p></body></html>',
+      "latin1",
+    );
+    const result = await importUpload(
+      { filename: "draft.html", contentBase64: b64(html) },
+      MAX,
+      convertImport,
+    );
+    expect(JSON.stringify(result.doc)).toContain("Café “quoted”");
+  });
+
+  it("reads plain text, joining the lines of a paragraph", async () => {
+    const result = await importUpload(
+      { filename: "notes.txt", contentBase64: b64("one line\nwrapped here\n\nsecond") },
+      MAX,
+      convertImport,
+    );
+    expect(result.format).toBe("text");
+    expect(result.doc.content?.map((n) => n.content?.[0]?.text)).toEqual([
+      "one line wrapped here",
+      "second",
+    ]);
+  });
+
+  it("refuses HTML nested too deeply to read with 422 too_deep", async () => {
+    const deep = `${"<span>".repeat(50_000)}x`;
+    const { status, id } = await refusal("deep.html", b64(deep), 1e7);
+    expect([status, id]).toEqual([422, "too_deep"]);
+  });
+
   it.each([
     ["an unknown extension", "draft.pdf", b64("x"), 400, "unsupported_file_type"],
     ["no extension", "draft", b64("x"), 400, "unsupported_file_type"],

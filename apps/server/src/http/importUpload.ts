@@ -32,9 +32,11 @@ function formatOf(filename: string): ImportFormat {
   const extension = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase();
   if (extension === "md" || extension === "markdown") return "markdown";
   if (extension === "docx") return "docx";
+  if (extension === "html" || extension === "htm") return "html";
+  if (extension === "txt") return "text";
   throw badRequest(
     "unsupported_file_type",
-    `Cannot import '${filename}': only Markdown (.md) and Word (.docx) files can be imported`,
+    `Cannot import '${filename}': only Markdown (.md), Word (.docx), web page (.html, .htm) and text (.txt) files can be imported`,
   );
 }
 
@@ -64,7 +66,8 @@ export function fileTooLarge(maxBytes: number): HttpError {
  * Turns an uploaded file into a section document, checking everything before anything is
  * changed: the extension (400 `unsupported_file_type`), the base64 (400 `invalid_base64`), the
  * size (413 `file_too_large`), then the content, converted by `convert` (422 with the id of the
- * problem: `empty_file`, `not_text` and `unsafe_markdown` for Markdown, the DocxImportError ids
+ * problem: `empty_file`, `not_text` and `unsafe_markdown` for Markdown, `not_text`, `too_large`
+ * and `too_deep` for HTML and text, the DocxImportError ids
  * for Word files, `invalid_content`, and `import_too_complex` when the conversion runs past the
  * import worker's deadline or memory limit).
  */

@@ -1,3 +1,4 @@
+import { unDate } from "@rapporteur/dates";
 import { useCallback, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatAuditDetail } from "./formatAuditDetail";
@@ -35,11 +36,6 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 const PAGE_SIZE = 50;
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-});
 
 /** The editors' audit log: newest first, filtered by action, with older entries on demand. */
 export function AuditPage() {
@@ -132,7 +128,7 @@ export function AuditPage() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-action={entry.action}>
-                  <td className="nowrap muted">{timeFormat.format(new Date(entry.at))}</td>
+                  <td className="nowrap muted">{unDate(entry.at, { withTime: true })}</td>
                   <td className="mono">{entry.actor ?? "—"}</td>
                   <td>
                     <span className={`pill pill--action pill--${entry.action}`}>

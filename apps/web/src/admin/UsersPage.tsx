@@ -1,5 +1,6 @@
 import { colourForName } from "@rapporteur/accounts/presence";
 import type { AdminUserView, Role, UserView } from "@rapporteur/api";
+import { unDate } from "@rapporteur/dates";
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { ROLE_LABELS } from "../auth/roleLabels";
@@ -145,7 +146,7 @@ export function UsersPage({ account }: { account: UserView }) {
                       {user.active ? "Active" : "Deactivated"}
                     </span>
                   </td>
-                  <td className="muted">{new Date(user.createdAt).toLocaleDateString("en-GB")}</td>
+                  <td className="muted">{unDate(user.createdAt)}</td>
                   <td className="data-table__actions">
                     <button
                       type="button"

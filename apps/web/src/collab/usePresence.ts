@@ -10,11 +10,17 @@ export interface PresentUser {
 }
 
 function readPresence(awareness: Awareness): PresentUser[] {
-  const users: PresentUser[] = [];
+  // One entry per account (several tabs or windows of one person), per client otherwise.
+  const byPerson = new Map<string, PresentUser>();
   for (const [clientId, state] of awareness.getStates()) {
-    const user = (state as { user?: { name?: unknown; color?: unknown } } | null)?.user;
+    const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } } | null)
+      ?.user;
     if (typeof user?.name !== "string" || user.name.length === 0) continue;
-    users.push({
+    const person =
+      typeof user.id === "string" && user.id !== "" ? `account:${user.id}` : `client:${clientId}`;
+    const seen = byPerson.get(person);
+    if (seen && (seen.isSelf || clientId !== awareness.clientID)) continue;
+    byPerson.set(person, {
       clientId,
       name: user.name.slice(0, 60),
       color:
@@ -24,6 +30,7 @@ function readPresence(awareness: Awareness): PresentUser[] {
       isSelf: clientId === awareness.clientID,
     });
   }
+  const users = [...byPerson.values()];
   // Yourself first, then others by name, so the list does not jump around.
   return users.sort((a, b) =>
     a.isSelf !== b.isSelf

@@ -1,7 +1,7 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { SectionSession } from "../collab/SectionSession";
 import type { LocalUser } from "../identity/LocalUser";
 import { editorExtensions } from "./editorExtensions";
@@ -18,6 +18,8 @@ export interface SectionEditorProps {
   sectionTitle: string;
   /** Not editable (reviewer, locked section): the text still updates live. */
   readOnly: boolean;
+  /** Shown when someone types in the read-only editor (why they cannot). */
+  readOnlyMessage?: string | null;
   onWordCount: (count: DocumentCount | null) => void;
 }
 
@@ -27,9 +29,12 @@ export function SectionEditor({
   user,
   sectionTitle,
   readOnly,
+  readOnlyMessage,
   onWordCount,
 }: SectionEditorProps) {
   const [link, setLink] = useState<LinkTarget | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const showNotice = useRef((message: string) => setNotice(message));
   const requestLink = useRef<() => void>(() => {});
 
   // Built once per session: the caret's user is updated through awareness, not by rebuilding.
@@ -42,6 +47,7 @@ export function SectionEditor({
         user: initialUser.current,
         onLinkRequest: () => requestLink.current(),
         onNoteLinkRequest: (target) => setLink(target),
+        onNotice: (message) => showNotice.current(message),
       }),
     [session],
   );
@@ -109,6 +115,27 @@ export function SectionEditor({
   useEffect(() => onWordCount(count), [count, onWordCount]);
   useEffect(() => () => onWordCount(null), [onWordCount]);
 
+  // A notice fades after a while; a new one restarts the clock.
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(() => setNotice(null), 12_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // Typing in a read-only section says why nothing happens, and a space does not scroll the page.
+  const onReadOnlyKey = (event: KeyboardEvent) => {
+    if (!readOnly || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (
+      event.key.length === 1 ||
+      event.key === "Enter" ||
+      event.key === "Backspace" ||
+      event.key === "Delete"
+    ) {
+      event.preventDefault();
+      if (readOnlyMessage) setNotice(readOnlyMessage);
+    }
+  };
+
   const closeLink = () => {
     link?.restoreFocus();
     setLink(null);
@@ -121,12 +148,32 @@ export function SectionEditor({
       ) : (
         <div className="toolbar toolbar--placeholder" />
       )}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: catches typing in read-only text */}
       <div
         className={`editor-surface${readOnly ? " editor-surface--readonly" : ""}`}
         data-testid="editor"
+        // Read-only text takes the focus when clicked, so that typing there can be answered.
+        tabIndex={readOnly ? -1 : undefined}
+        onKeyDown={readOnly ? onReadOnlyKey : undefined}
+        onMouseDown={
+          readOnly ? (event) => event.currentTarget.focus({ preventScroll: true }) : undefined
+        }
       >
         <EditorContent editor={editor} />
       </div>
+      {notice !== null && (
+        <div className="editor-notice" role="status" data-testid="editor-notice">
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="editor-notice__close"
+            aria-label="Dismiss"
+            onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
       {link !== null && (
         <LinkDialog
           initialHref={link.href}

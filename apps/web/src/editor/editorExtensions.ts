@@ -10,6 +10,7 @@ import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
 import type { LinkTarget } from "./LinkTarget";
+import { SmartPaste } from "./SmartPaste";
 
 /** What the editor of one section is bound to. */
 export interface EditorBinding {
@@ -19,12 +20,14 @@ export interface EditorBinding {
   onLinkRequest: () => void;
   /** Opens the link dialog for the selection in a footnote's text. */
   onNoteLinkRequest: (target: LinkTarget) => void;
+  /** Tells the user what a paste did not keep. */
+  onNotice: (message: string) => void;
 }
 
 /**
  * The report schema's extensions (the same document model as the server and exporters) plus the
  * editor-only behaviour: Yjs binding and undo, other people's carets, footnote editing, Ctrl-K,
- * highlights of commented text.
+ * highlights of commented text, paste from Word, the web and PDFs.
  */
 export function editorExtensions({
   ydoc,
@@ -32,6 +35,7 @@ export function editorExtensions({
   user,
   onLinkRequest,
   onNoteLinkRequest,
+  onNotice,
 }: EditorBinding): AnyExtension[] {
   return [
     ...reportExtensions().filter((extension) => extension.name !== "footnote"),
@@ -41,5 +45,6 @@ export function editorExtensions({
     LinkShortcut.configure({ onRequest: onLinkRequest }),
     EmptySectionHint,
     CommentHighlights,
+    SmartPaste.configure({ onNotice }),
   ];
 }

@@ -1,9 +1,10 @@
 import { colourForName } from "@rapporteur/accounts/presence";
 import { apiPath, type SectionView, type UserView, type WorkflowAction } from "@rapporteur/api";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { Avatar } from "../layout/Avatar";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
+import { ConfirmApprove } from "./ConfirmApprove";
 import { LeadPicker } from "./LeadPicker";
 import { StatusBadge } from "./StatusBadge";
 
@@ -29,6 +30,15 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
   const [pending, setPending] = useState<WorkflowAction | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [pickingLeads, setPickingLeads] = useState(false);
+  const [confirmingApproval, setConfirmingApproval] = useState(false);
+  const approveButton = useRef<HTMLButtonElement>(null);
+  const closeConfirmation = () => setConfirmingApproval(false);
+  // Once the dialog is gone (the page is no longer inert), the focus goes back to the button.
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (wasConfirming.current && !confirmingApproval) approveButton.current?.focus();
+    wasConfirming.current = confirmingApproval;
+  }, [confirmingApproval]);
 
   const run = async (action: WorkflowAction) => {
     setPending(action);
@@ -91,7 +101,10 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
               type="button"
               className={`button button--small${action === "approve" ? " button--primary" : ""}`}
               disabled={pending !== null}
-              onClick={() => void run(action)}
+              ref={action === "approve" ? approveButton : undefined}
+              onClick={() =>
+                action === "approve" ? setConfirmingApproval(true) : void run(action)
+              }
             >
               {pending === action ? "Saving…" : ACTION_LABELS[action]}
             </button>
@@ -102,6 +115,16 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
         <p className="workflow__error" role="alert" data-testid="workflow-error">
           {problem}
         </p>
+      )}
+      {confirmingApproval && (
+        <ConfirmApprove
+          sectionTitle={section.title}
+          onClose={closeConfirmation}
+          onConfirm={() => {
+            closeConfirmation();
+            void run("approve");
+          }}
+        />
       )}
       {pickingLeads && (
         <LeadPicker

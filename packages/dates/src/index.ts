@@ -1,0 +1,1 @@
+export { unDate } from "./unDate";
