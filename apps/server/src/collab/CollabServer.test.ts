@@ -82,7 +82,14 @@ describe("collaboration protocol", () => {
     expect(presenceStates(seen)).toEqual([
       {
         clientId: 1234,
-        state: { user: { name: "drafter", color: colourForName("drafter") }, cursor: 7 },
+        state: {
+          user: {
+            id: expect.stringMatching(/^\d+$/),
+            name: "drafter",
+            color: colourForName("drafter"),
+          },
+          cursor: 7,
+        },
       },
     ]);
     const c = await connectSynced(server);
