@@ -1,21 +1,13 @@
-import { replaceYDocContent } from "@rapporteur/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
 import { importFile, pollUntil } from "./apiFiles";
+import { writeParagraphs } from "./writeParagraphs";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
 type Role = "editor" | "drafter" | "reviewer";
-
-/** A section document of paragraphs. */
-function paragraphs(...texts: string[]) {
-  return {
-    type: "doc",
-    content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-  };
-}
 
 interface Entry {
   id: string;
@@ -46,24 +38,8 @@ describe("section history", () => {
     expect(answer.status).toBe(200);
     return answer.body;
   };
-  /** Writes `texts` as paragraphs into a section through a client; resolves once stored. */
-  const write = async (client: CollabClient, ...texts: string[]) => {
-    replaceYDocContent(client.doc, paragraphs(...texts) as never);
-    const words = texts.join(" ").split(" ").length;
-    await pollUntil(
-      async () =>
-        (
-          await callApi(
-            server.url,
-            cookies.reviewer,
-            "GET",
-            `/sections/${client.provider.roomname}`,
-          )
-        ).body,
-      (section) => section.words === words,
-      "the server to store the edit",
-    );
-  };
+  const write = (client: CollabClient, ...texts: string[]) =>
+    writeParagraphs(server.url, cookies.reviewer, client, ...texts);
 
   const start = async (dataDir?: string) => {
     server = await startServerProcess({ dataDir, env: { RAPPORTEUR_IDLE_UNLOAD_MS: "300" } });

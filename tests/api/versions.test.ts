@@ -1,17 +1,13 @@
-import { replaceYDocContent } from "@rapporteur/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { exportFile, pollUntil } from "./apiFiles";
+import { exportFile } from "./apiFiles";
+import { writeParagraphs } from "./writeParagraphs";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
 type Role = "editor" | "drafter" | "reviewer";
-
-function paragraph(text: string) {
-  return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
-}
 
 describe("named versions", () => {
   let server: ServerProcess;
@@ -23,22 +19,8 @@ describe("named versions", () => {
     await client.synced;
     return client;
   };
-  const write = async (client: CollabClient, text: string) => {
-    replaceYDocContent(client.doc, paragraph(text) as never);
-    await pollUntil(
-      async () =>
-        (
-          await callApi(
-            server.url,
-            cookies.reviewer,
-            "GET",
-            `/sections/${client.provider.roomname}`,
-          )
-        ).body,
-      (section) => section.words === text.split(" ").length,
-      "the server to store the edit",
-    );
-  };
+  const write = (client: CollabClient, ...texts: string[]) =>
+    writeParagraphs(server.url, cookies.reviewer, client, ...texts);
 
   beforeAll(async () => {
     server = await startServerProcess();
