@@ -27,6 +27,18 @@ const attribution = ({ kind }: { kind: string }) =>
     ? { author: "Ines Ortiz", date: "2025-03-02T09:00:00Z" }
     : { author: "Dev Rao", date: "2025-03-01T10:00:00Z" };
 
+/** The Word file of the changes from `older` to `newer`, in the UN layout. */
+const compareDocx = (older: ExportReport, newer: ExportReport) =>
+  renderComparison({
+    format: "docx",
+    older: docs(older),
+    newer: docs(newer),
+    outline: loadOutline(),
+    date: older.date,
+    template,
+    attribution,
+  });
+
 /**
  * What pandoc reads of a .docx (headings, paragraphs, notes, table rows), after accepting or
  * rejecting its tracked changes. pandoc 2.17 does not apply changes to table rows (`w:trPr`) and
@@ -83,15 +95,7 @@ describe("a compared report with 2,000 changes, as Word tracked changes", () => 
   };
 
   beforeAll(async () => {
-    const comparison = await renderComparison({
-      format: "docx",
-      older: docs(older),
-      newer: docs(newer),
-      outline: loadOutline(),
-      date: older.date,
-      template,
-      attribution,
-    });
+    const comparison = await compareDocx(older, newer);
     expect(comparison.fileName).toBe("E-CN.16-2025-CRP.1-changes.docx");
     writeFileSync(files.compare, comparison.bytes);
     writeFileSync(files.newer, await toDocx(newer, template));
@@ -181,15 +185,7 @@ describe("a compared report in LibreOffice's own formats", () => {
     );
 
   beforeAll(async () => {
-    const comparison = await renderComparison({
-      format: "docx",
-      older: docs(older),
-      newer: docs(newer),
-      outline: loadOutline(),
-      date: older.date,
-      template,
-      attribution,
-    });
+    const comparison = await compareDocx(older, newer);
     writeFileSync(docx, comparison.bytes);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
