@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  documentText,
-  editorText,
-  focusEndOfText,
-  openSection,
-  sidebarWords,
-  signedInContext,
-} from "./browser";
-import { useBrowserSuite } from "./useBrowserSuite";
+import { documentText, editorText, focusEndOfText, sidebarWords } from "./browser";
+import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
 const KEPT = "Broadband reached most people.";
 const DELETED = "Mobile money spread fast.";
@@ -19,11 +12,7 @@ describe("comparing a version in the browser", () => {
 
   it("shows the drafter's deletion and insertion since a named version, attributed", async () => {
     const section = "p1-sectors";
-    const editor = await openSection(
-      await signedInContext(suite.browser, suite.url, "editor"),
-      suite.url,
-      section,
-    );
+    const [{ page: editor }] = await openSectionAs(suite, section, ["editor"]);
     await focusEndOfText(editor);
     await editor.keyboard.type(KEPT);
     await editor.keyboard.press("Enter");
@@ -39,11 +28,7 @@ describe("comparing a version in the browser", () => {
     await editor.getByTestId("versions-list").getByText("Before the drafter").waitFor();
 
     // The drafter deletes the second paragraph and adds one at the end.
-    const drafter = await openSection(
-      await signedInContext(suite.browser, suite.url, "drafter"),
-      suite.url,
-      section,
-    );
+    const [{ page: drafter }] = await openSectionAs(suite, section, ["drafter"]);
     await expect.poll(() => documentText(drafter)).toContain(LAST);
     await editorText(drafter).locator("p", { hasText: DELETED }).click();
     await drafter.keyboard.press("End");

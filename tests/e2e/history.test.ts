@@ -1,33 +1,18 @@
 import { describe, expect, it } from "vitest";
-import {
-  documentText,
-  editorText,
-  focusEndOfText,
-  openSection,
-  sidebarWords,
-  signedInContext,
-} from "./browser";
-import { useBrowserSuite } from "./useBrowserSuite";
+import { documentText, editorText, focusEndOfText, sidebarWords } from "./browser";
+import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
 describe("history in the browser", () => {
   const suite = useBrowserSuite();
 
   it("lists who changed the section, previews an earlier text read-only and restores it", async () => {
     const section = "p1-technology";
-    const drafter = await openSection(
-      await signedInContext(suite.browser, suite.url, "drafter"),
-      suite.url,
-      section,
-    );
+    const [{ page: drafter }] = await openSectionAs(suite, section, ["drafter"]);
     await focusEndOfText(drafter);
     await drafter.keyboard.type("Digital public infrastructure spreads.");
     await expect.poll(() => sidebarWords(drafter, section)).toBe(4);
 
-    const editor = await openSection(
-      await signedInContext(suite.browser, suite.url, "editor"),
-      suite.url,
-      section,
-    );
+    const [{ page: editor }] = await openSectionAs(suite, section, ["editor"]);
     await focusEndOfText(editor);
     await editor.keyboard.press("Enter");
     await editor.keyboard.type("Editors added this line.");
@@ -65,11 +50,7 @@ describe("history in the browser", () => {
 
   it("undoes an import from the import dialog: the old text is back", async () => {
     const section = "p1-ecosystem";
-    const page = await openSection(
-      await signedInContext(suite.browser, suite.url, "drafter"),
-      suite.url,
-      section,
-    );
+    const [{ page }] = await openSectionAs(suite, section, ["drafter"]);
     await focusEndOfText(page);
     await page.keyboard.type("Handwritten paragraph before the import.");
     await expect.poll(() => sidebarWords(page, section)).toBe(5);
