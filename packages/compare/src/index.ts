@@ -1,4 +1,5 @@
 export { type Attribution, type ChangeContext, DEFAULT_CHANGE_AUTHOR } from "./attribution";
+export { type AttributedStep, attributeSteps } from "./attributeSteps";
 export { compareDocuments } from "./compareDocuments";
 export type { CompareOptions } from "./compareOptions";
 export { compareReports, type ReportDocs } from "./compareReports";
