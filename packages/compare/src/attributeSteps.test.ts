@@ -1,6 +1,12 @@
 import type { DocJSON } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
-import { acceptChanges, attributeSteps, compareDocuments, listChanges, rejectChanges } from "./index";
+import {
+  acceptChanges,
+  attributeSteps,
+  compareDocuments,
+  listChanges,
+  rejectChanges,
+} from "./index";
 
 const p = (...texts: string[]): DocJSON => ({
   type: "paragraph",

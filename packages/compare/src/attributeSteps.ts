@@ -163,16 +163,9 @@ export function attributeSteps(
     }
     return out;
   };
-  const split = (
-    node: DocJSON,
-    kind: ChangeKind,
-    stepsOf: Int32Array,
-    from: number,
-  ): DocJSON[] => {
+  const split = (node: DocJSON, kind: ChangeKind, stepsOf: Int32Array, from: number): DocJSON[] => {
     const text = node.text ?? "";
-    const steps = Array.from(stepsOf.subarray(from, from + text.length), (s) =>
-      by(s) ? s : -1,
-    );
+    const steps = Array.from(stepsOf.subarray(from, from + text.length), (s) => (by(s) ? s : -1));
     // Characters no step placed take the nearest placed neighbour's step.
     let last = -1;
     for (let k = 0; k < steps.length; k++) {

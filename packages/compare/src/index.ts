@@ -1,5 +1,5 @@
-export { type Attribution, type ChangeContext, DEFAULT_CHANGE_AUTHOR } from "./attribution";
 export { type AttributedStep, attributeSteps } from "./attributeSteps";
+export { type Attribution, type ChangeContext, DEFAULT_CHANGE_AUTHOR } from "./attribution";
 export { compareDocuments } from "./compareDocuments";
 export type { CompareOptions } from "./compareOptions";
 export { compareReports, type ReportDocs } from "./compareReports";

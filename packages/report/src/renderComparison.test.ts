@@ -26,7 +26,7 @@ describe("renderComparison", () => {
       sectionId: first!.id,
       attribution,
     });
-    expect(text(file.bytes)).toBe("Broadband grew {~~fast~>slowly~~}.\n");
+    expect(text(file.bytes)).toBe("Broadband grew {~~fast~>slowly~~}{>>Ana Lima<<}.\n");
     expect(file.fileName).toBe(`E-CN.16-2025-CRP.1-${first!.id}-changes.md`);
   });
 
@@ -40,7 +40,7 @@ describe("renderComparison", () => {
     });
     const markdown = text(file.bytes);
     expect(markdown).toMatch(/^---\ntitle: /);
-    expect(markdown).toContain("Broadband grew {~~fast~>slowly~~}.");
+    expect(markdown).toContain("Broadband grew {~~fast~>slowly~~}{>>Rapporteur<<}.");
     expect(markdown).toContain("Skills matter.");
     expect(file.fileName).toBe("E-CN.16-2025-CRP.1-changes.md");
   });
@@ -69,6 +69,6 @@ describe("renderComparison", () => {
       date: "2025-03-12",
       sectionId: first!.id,
     });
-    expect(text(file.bytes)).toBe("{++New section text.++}\n");
+    expect(text(file.bytes)).toBe("{++New section text.++}{>>Rapporteur<<}\n");
   });
 });
