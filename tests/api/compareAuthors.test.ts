@@ -33,8 +33,9 @@ describe("a comparison of a section two people changed credits each change to it
     server = await startServerProcess();
     for (const role of ["editor", "drafter"] as const) {
       cookies[role] = await loginAs(server.url, role);
-      names[role] = (await callApi(server.url, cookies[role], "GET", "/auth/me")).body.user
-        .displayName;
+      names[role] = (
+        await callApi(server.url, cookies[role], "GET", "/auth/me")
+      ).body.user.displayName;
     }
     await write("editor", KEPT, DELETED, LAST);
     version = (await callApi(server.url, cookies.editor, "POST", "/versions", { name: "Draft" }))

@@ -33,7 +33,12 @@ export type {
   ComparisonDocNode,
   SectionComparisonView,
 } from "./ComparisonView";
-export type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
+export type {
+  HistoryEntry,
+  HistoryPointView,
+  ReportVersion,
+  RestoreAnswer,
+} from "./HistoryView";
 export type {
   LeadView,
   ReportPart,

@@ -29,7 +29,10 @@ export function reportToCriticMarkup(
   return criticMarkupText(
     reportToMarkdown({
       ...report,
-      sections: report.sections.map((s) => ({ ...s, doc: criticMarkupDoc(s.doc, options.authors) })),
+      sections: report.sections.map((s) => ({
+        ...s,
+        doc: criticMarkupDoc(s.doc, options.authors),
+      })),
     }),
   );
 }

@@ -32,3 +32,4 @@ export {
   type RenderExportOptions,
   renderExport,
 } from "./renderExport";
+export { type StepHistory, sectionStepsInput } from "./sectionStepsInput";

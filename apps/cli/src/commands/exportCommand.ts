@@ -19,7 +19,7 @@ import {
   renderComparison,
   renderExport,
   sectionAttribution,
-  stepPoints,
+  sectionStepsInput,
 } from "@rapporteur/report";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
 import { type SqliteStore, VersionStore } from "@rapporteur/storage";
@@ -143,12 +143,8 @@ async function compareVersions(
     const by = sectionAttribution(store.history, id, interval, displayName);
     if (by) bySection[id] = by;
     if (!by || olderAt > newerAt) continue;
-    const points = stepPoints(store.history.points(id), interval).map((point) => ({
-      state: store.history.state(point.id) ?? new Uint8Array([0, 0]),
-      at: point.at,
-      userIds: point.userIds,
-    }));
-    steps[id] = historySteps({ points, updates: store.history.updates(id) }, interval, displayName);
+    const input = sectionStepsInput(store.history, id, interval, {}, displayName);
+    steps[id] = historySteps(input, interval, displayName);
   }
   let changes = 0;
   const attribution = attributionBySection(bySection, fallbackAttribution(newerAt));

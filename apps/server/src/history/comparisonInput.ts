@@ -4,7 +4,7 @@ import {
   fallbackAttribution,
   type SectionSteps,
   sectionAttribution,
-  stepPoints,
+  sectionStepsInput,
 } from "@rapporteur/report";
 import type { DocumentStore, HistoryStore } from "@rapporteur/storage";
 import type { CompareJob } from "../workers/compareJob";
@@ -58,9 +58,6 @@ export async function comparisonInput(
   const attribution: Record<string, ChangeAttribution> = {};
   const steps: Record<string, SectionSteps> = {};
   const names: Record<number, string> = {};
-  const named = (ids: readonly number[]) => {
-    for (const id of ids) names[id] ??= name(id);
-  };
   // Replaying history backwards (an older version compared with a newer one) credits no one.
   const forwards = olderAt <= newerAt;
   for (const id of sectionIds) {
@@ -72,17 +69,7 @@ export async function comparisonInput(
     const by = sectionAttribution(history, id, interval, name);
     if (by) attribution[id] = by;
     if (!by || !forwards) continue;
-    const points = stepPoints(history.points(id), interval).map((point) => {
-      named(point.userIds);
-      return {
-        state: history.state(point.id) ?? EMPTY_UPDATE,
-        at: point.at,
-        userIds: point.userIds,
-      };
-    });
-    const updates = history.updates(id);
-    for (const row of updates) if (row.meta) named(row.meta.userIds);
-    steps[id] = { points, updates };
+    steps[id] = sectionStepsInput(history, id, interval, names, name);
   }
   return {
     older,

@@ -243,7 +243,8 @@ export const API_ROUTES = {
     method: "get",
     path: "/sections/:id/history/:historyId",
     access: "signed_in",
-    summary: "The section's content at a history point (read-only): { id, doc }",
+    summary:
+      "The section's content at a history point (read-only), and what changed since the entry before it, each change under its author: { id, doc, since, compared: { doc, changes } }",
   },
   restoreSection: {
     method: "post",
