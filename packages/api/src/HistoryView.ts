@@ -43,3 +43,13 @@ export interface HistoryPointView {
    */
   compared: { doc: ComparisonDocNode; changes: ComparisonChangeView[] };
 }
+
+/** Answer of `POST /api/versions/:id/restore`: what restoring the whole report changed. */
+export interface VersionRestoreAnswer {
+  /** Ids of the sections whose text was restored. */
+  restored: string[];
+  /** Whether the budget settings the version kept were put back (they differed from today's). */
+  settings: boolean;
+  /** Whether the version was made under another outline than the one in force (not rewritten). */
+  outlineDiffers: boolean;
+}

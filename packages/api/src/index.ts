@@ -38,6 +38,7 @@ export type {
   HistoryPointView,
   ReportVersion,
   RestoreAnswer,
+  VersionRestoreAnswer,
 } from "./HistoryView";
 export type {
   LeadView,

@@ -290,7 +290,7 @@ export const API_ROUTES = {
     path: "/versions/:id/restore",
     access: "editor",
     summary:
-      "Restores every section that differs to a named version, each as a new live change -> { restored: sectionId[] }",
+      "Restores the report to a named version: every section that differs, each as a new live change, and the budget settings it kept (target range, footnote rule, allocations, timetable) -> { restored: sectionId[], settings, outlineDiffers }",
   },
 } as const satisfies Record<string, ApiRouteSpec>;
 

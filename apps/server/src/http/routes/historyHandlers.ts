@@ -200,9 +200,12 @@ export function historyHandlers(
     async restoreVersion(request, response) {
       const { user } = requestAuth(request);
       const version = mustGetVersion(request.params.id);
-      const restored = await deps.versions.restore(version.id, user.id);
-      record(request, "version_restore", String(version.id), { name: version.name, restored });
-      response.json({ restored });
+      const result = await deps.versions.restore(version.id, {
+        id: user.id,
+        username: user.username,
+      });
+      record(request, "version_restore", String(version.id), { name: version.name, ...result });
+      response.json(result);
     },
   };
 }
