@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { documentText, editorText, focusEndOfText, sidebarWords } from "./browser";
 import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
@@ -7,34 +8,43 @@ const DELETED = "Mobile money spread fast.";
 const LAST = "Gaps remain.";
 const INSERTED = "Community networks serve villages.";
 
+/** The editor types three paragraphs in `section` and saves the report as version `name`. */
+async function writeAndSaveVersion(page: Page, section: string, name: string): Promise<void> {
+  await focusEndOfText(page);
+  await page.keyboard.type(KEPT);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(DELETED);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(LAST);
+  await expect.poll(() => sidebarWords(page, section)).toBe(10);
+  await page.getByRole("button", { name: "Versions of the report" }).click();
+  await page.getByLabel("Save the report as a version named").fill(name);
+  await page.getByRole("button", { name: "Save version" }).click();
+  await page.getByTestId("versions-list").getByText(name).waitFor();
+}
+
+/** Deletes the paragraph holding DELETED, with the keyboard. */
+async function deleteParagraph(page: Page): Promise<void> {
+  await expect.poll(() => documentText(page)).toContain(LAST);
+  await editorText(page).locator("p", { hasText: DELETED }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+}
+
 describe("comparing a version in the browser", () => {
   const suite = useBrowserSuite();
 
   it("shows the drafter's deletion and insertion since a named version, attributed", async () => {
     const section = "p1-sectors";
     const [{ page: editor }] = await openSectionAs(suite, section, ["editor"]);
-    await focusEndOfText(editor);
-    await editor.keyboard.type(KEPT);
-    await editor.keyboard.press("Enter");
-    await editor.keyboard.type(DELETED);
-    await editor.keyboard.press("Enter");
-    await editor.keyboard.type(LAST);
-    await expect.poll(() => sidebarWords(editor, section)).toBe(10);
-
     // The editor names a version in the Versions panel.
-    await editor.getByRole("button", { name: "Versions of the report" }).click();
-    await editor.getByLabel("Save the report as a version named").fill("Before the drafter");
-    await editor.getByRole("button", { name: "Save version" }).click();
-    await editor.getByTestId("versions-list").getByText("Before the drafter").waitFor();
+    await writeAndSaveVersion(editor, section, "Before the drafter");
 
     // The drafter deletes the second paragraph and adds one at the end.
     const [{ page: drafter }] = await openSectionAs(suite, section, ["drafter"]);
-    await expect.poll(() => documentText(drafter)).toContain(LAST);
-    await editorText(drafter).locator("p", { hasText: DELETED }).click();
-    await drafter.keyboard.press("End");
-    await drafter.keyboard.press("Shift+Home");
-    await drafter.keyboard.press("Backspace");
-    await drafter.keyboard.press("Backspace");
+    await deleteParagraph(drafter);
     await focusEndOfText(drafter);
     await drafter.keyboard.press("Enter");
     await drafter.keyboard.type(INSERTED);
@@ -72,26 +82,11 @@ describe("comparing a version in the browser", () => {
   it("two authors: each change in its author's colour, in the compare view and the history preview", async () => {
     const section = "p1-challenges";
     const [{ page: editor }] = await openSectionAs(suite, section, ["editor"]);
-    await focusEndOfText(editor);
-    await editor.keyboard.type(KEPT);
-    await editor.keyboard.press("Enter");
-    await editor.keyboard.type(DELETED);
-    await editor.keyboard.press("Enter");
-    await editor.keyboard.type(LAST);
-    await expect.poll(() => sidebarWords(editor, section)).toBe(10);
-    await editor.getByRole("button", { name: "Versions of the report" }).click();
-    await editor.getByLabel("Save the report as a version named").fill("Draft for two");
-    await editor.getByRole("button", { name: "Save version" }).click();
-    await editor.getByTestId("versions-list").getByText("Draft for two").waitFor();
+    await writeAndSaveVersion(editor, section, "Draft for two");
 
     // The drafter deletes the second paragraph; the editor then adds one at the end.
     const [{ page: drafter }] = await openSectionAs(suite, section, ["drafter"]);
-    await expect.poll(() => documentText(drafter)).toContain(LAST);
-    await editorText(drafter).locator("p", { hasText: DELETED }).click();
-    await drafter.keyboard.press("End");
-    await drafter.keyboard.press("Shift+Home");
-    await drafter.keyboard.press("Backspace");
-    await drafter.keyboard.press("Backspace");
+    await deleteParagraph(drafter);
     await expect.poll(() => documentText(editor)).not.toContain(DELETED);
     await focusEndOfText(editor);
     await editor.keyboard.press("Enter");
