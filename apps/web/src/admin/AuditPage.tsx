@@ -1,18 +1,8 @@
+import type { AuditEntryView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { useCallback, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatAuditDetail } from "./formatAuditDetail";
-
-/** One entry of `GET /api/audit`. */
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
 
 /** The actions the audit log records, with how they are shown. */
 const ACTION_LABELS: Record<string, string> = {
@@ -40,7 +30,7 @@ const PAGE_SIZE = 50;
 /** The editors' audit log: newest first, filtered by action, with older entries on demand. */
 export function AuditPage() {
   const [action, setAction] = useState("");
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,9 +43,7 @@ export function AuditPage() {
       if (before !== null) query.set("before", String(before));
       if (action) query.set("action", action);
       try {
-        const answer = await apiRequest<{ entries: AuditEntry[]; nextBefore: number | null }>(
-          `/audit?${query}`,
-        );
+        const answer = await apiRequest("audit", { query });
         setEntries((previous) =>
           before === null ? answer.entries : [...(previous ?? []), ...answer.entries],
         );

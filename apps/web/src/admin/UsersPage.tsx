@@ -24,7 +24,7 @@ export function UsersPage({ account }: { account: UserView }) {
 
   const load = useCallback(async () => {
     try {
-      const answer = await apiRequest<{ users: AdminUserView[] }>("/users");
+      const answer = await apiRequest("listUsers");
       setUsers(answer.users);
     } catch (error) {
       setProblem(message(error));
@@ -46,10 +46,7 @@ export function UsersPage({ account }: { account: UserView }) {
     setProblem(null);
     setNotice(null);
     try {
-      const answer = await apiRequest<{ user: AdminUserView }>(`/users/${user.id}`, {
-        method: "PATCH",
-        body: change,
-      });
+      const answer = await apiRequest("updateUser", { params: { id: user.id }, body: change });
       replace(answer.user);
       setNotice(done);
     } catch (error) {
@@ -210,8 +207,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
     setSaving(true);
     setProblem(null);
     try {
-      const answer = await apiRequest<{ user: AdminUserView }>("/users", {
-        method: "POST",
+      const answer = await apiRequest("createUser", {
         body: {
           username: username.trim(),
           password,
@@ -327,7 +323,7 @@ function ResetPasswordDialog({
     }
     setSaving(true);
     try {
-      await apiRequest<null>(`/users/${user.id}/password`, { method: "POST", body: { password } });
+      await apiRequest("resetPassword", { params: { id: user.id }, body: { password } });
       onDone();
     } catch (error) {
       setProblem(message(error));

@@ -1,5 +1,6 @@
 import type { CommentThread, ReportView } from "@rapporteur/api";
 import { type MouseEvent, useEffect, useMemo, useState } from "react";
+import { apiUrl } from "../api/apiUrl";
 import { sectionPath } from "../routing/parseRoute";
 import { CommentText } from "./CommentText";
 import { subscribeToComments } from "./commentEvents";
@@ -94,10 +95,14 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
           </h1>
         </div>
         <div className="review-page__downloads">
-          <a className="button button--small" href={`/api/comments/matrix.csv${query}`} download>
+          <a className="button button--small" href={apiUrl("commentMatrixCsv", {}, query)} download>
             Matrix (CSV)
           </a>
-          <a className="button button--small" href={`/api/comments/matrix.docx${query}`} download>
+          <a
+            className="button button--small"
+            href={apiUrl("commentMatrixDocx", {}, query)}
+            download
+          >
             Matrix (Word)
           </a>
         </div>

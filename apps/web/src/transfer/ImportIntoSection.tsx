@@ -1,16 +1,8 @@
-import type { SectionView } from "@rapporteur/api";
+import type { ImportAnswer, SectionView } from "@rapporteur/api";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { IMPORT_ACCEPT, importProblem } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
-
-/** Answer of `POST /api/sections/:id/import`. */
-interface ImportAnswer {
-  warnings: string[];
-  words: number;
-  /** The restore point kept just before the import (restoring it undoes the import). */
-  undo: { history: string | null };
-}
 
 type Step =
   | { kind: "idle" }
@@ -40,10 +32,10 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
     setStep({ kind: "working", file });
     try {
       const contentBase64 = await readFileAsBase64(file);
-      const answer = await apiRequest<ImportAnswer>(
-        `/sections/${encodeURIComponent(section.id)}/import`,
-        { method: "POST", body: { filename: file.name, contentBase64 } },
-      );
+      const answer = await apiRequest("importSection", {
+        params: { id: section.id },
+        body: { filename: file.name, contentBase64 },
+      });
       setStep({
         kind: "done",
         file,
@@ -66,10 +58,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
   const undo = async (file: File, history: string) => {
     setStep({ kind: "undoing", file });
     try {
-      await apiRequest(`/sections/${encodeURIComponent(section.id)}/restore`, {
-        method: "POST",
-        body: { history },
-      });
+      await apiRequest("restoreSection", { params: { id: section.id }, body: { history } });
       setStep({ kind: "undone", file });
     } catch (error) {
       setStep({

@@ -26,7 +26,7 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest<{ users: AdminUserView[] }>("/users", { signal: controller.signal }).then(
+    apiRequest("listUsers", { signal: controller.signal }).then(
       ({ users }) =>
         setCandidates(
           users
@@ -46,10 +46,10 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
     setSaving(true);
     setProblem(null);
     try {
-      const updated = await apiRequest<SectionView>(
-        `/sections/${encodeURIComponent(section.id)}/leads`,
-        { method: "PUT", body: { leads: [...chosen] } },
-      );
+      const updated = await apiRequest("sectionLeads", {
+        params: { id: section.id },
+        body: { leads: [...chosen] },
+      });
       onSaved(updated);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
