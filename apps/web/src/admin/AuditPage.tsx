@@ -2,6 +2,8 @@ import type { AuditEntryView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { useCallback, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { Field } from "../ui/Field";
+import { TableHead } from "../ui/TableHead";
 import { formatAuditDetail } from "./formatAuditDetail";
 
 /** The actions the audit log records, with how they are shown. */
@@ -74,8 +76,7 @@ export function AuditPage() {
             changed or deleted.
           </p>
         </div>
-        <label className="field field--inline">
-          <span className="field__label">Action</span>
+        <Field label="Action" inline>
           <select
             className="select select--field"
             value={action}
@@ -89,7 +90,7 @@ export function AuditPage() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </header>
       {problem && (
         <p className="notice notice--error admin-notice" role="alert">
@@ -103,16 +104,7 @@ export function AuditPage() {
       ) : (
         <div className="table-card">
           <table className="data-table data-table--dense" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Detail</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Time", "Actor", "Action", "Target", "Detail", "Address"]} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-action={entry.action}>

@@ -2,6 +2,7 @@ import type { BudgetView } from "@rapporteur/api";
 import { formatDay } from "@rapporteur/budget/rules";
 import { useId } from "react";
 import { formatNumber } from "../layout/formatNumber";
+import { TableHead } from "../ui/TableHead";
 import { budgetChartLayout, chartHistory } from "./budgetChartLayout";
 
 /**
@@ -197,13 +198,7 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
           </table>
           <table className="data-table data-table--dense">
             <caption>Timetable</caption>
-            <thead>
-              <tr>
-                <th scope="col">Milestone</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Milestone", "From", "To"]} />
             <tbody>
               {budget.timetable.map((m) => (
                 <tr key={m.id}>

@@ -1,5 +1,6 @@
 import type { BudgetView } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
+import { TableHead } from "../ui/TableHead";
 import { AllocationInput } from "./AllocationInput";
 import { BudgetStateBadge } from "./BudgetStateBadge";
 import { StateBar } from "./StateBar";
@@ -23,27 +24,20 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
     <div className="table-card">
       <table className="data-table budget-table" data-testid="budget-table">
         <caption className="visually-hidden">Words and allocations by part and section</caption>
-        <thead>
-          <tr>
-            <th scope="col">Part and section</th>
-            <th scope="col" className="num">
-              Words
-            </th>
-            <th scope="col" className="num">
-              Footnotes
-            </th>
-            <th scope="col" className="num">
-              Counted
-            </th>
-            <th scope="col" className="num">
-              Allocation
-            </th>
-            <th scope="col">State</th>
-            <th scope="col" className="budget-table__bar-col">
-              <span className="visually-hidden">Against the allocation</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Part and section",
+            ...["Words", "Footnotes", "Counted", "Allocation"].map((label) => ({
+              label,
+              className: "num",
+            })),
+            "State",
+            {
+              label: <span className="visually-hidden">Against the allocation</span>,
+              className: "budget-table__bar-col",
+            },
+          ]}
+        />
         {budget.parts.map((part) => (
           <tbody key={part.id} data-testid={`budget-part-${part.id}`}>
             <tr className="budget-table__part">
