@@ -32,10 +32,13 @@ export function apiPathLiteralsIn(file: string, source: string): ApiPathLiteral[
   return found;
 }
 
-/** Every `/api/` path literal in the `.ts`/`.tsx` files below `dir` (paths relative to `root`). */
+/**
+ * Every `/api/` path literal in the `.ts`/`.tsx` source files below `dir` (paths relative to
+ * `root`); unit tests are left out, since they state the URLs the app must produce.
+ */
 export function apiPathLiterals(root: string, dir: string): ApiPathLiteral[] {
   return readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
-    .filter((name) => /\.tsx?$/.test(name))
+    .filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name))
     .flatMap((name) => {
       const path = join(root, dir, name);
       return apiPathLiteralsIn(
