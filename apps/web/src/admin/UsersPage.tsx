@@ -11,6 +11,7 @@ import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
 import { TableHead } from "../ui/TableHead";
+import { TextField } from "../ui/TextField";
 
 const ROLES: Role[] = ["editor", "drafter", "reviewer"];
 
@@ -235,26 +236,24 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
         Add a user
       </h2>
       <form className="add-user__form" onSubmit={submit} noValidate data-testid="add-user-form">
-        <Field label="Username">
-          <input
-            name="new-username"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            placeholder="e.g. amina"
-          />
-        </Field>
-        <Field label="Display name">
-          <input
-            name="new-display-name"
-            autoComplete="off"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-            placeholder="e.g. Amina Diallo"
-          />
-        </Field>
+        <TextField
+          label="Username"
+          name="new-username"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onText={setUsername}
+          placeholder="e.g. amina"
+        />
+        <TextField
+          label="Display name"
+          name="new-display-name"
+          autoComplete="off"
+          value={displayName}
+          onText={setDisplayName}
+          placeholder="e.g. Amina Diallo"
+        />
         <Field label="Role">
           <select
             className="select select--field"
@@ -269,16 +268,15 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
             ))}
           </select>
         </Field>
-        <Field label="Initial password">
-          <input
-            name="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            placeholder={`${MIN_PASSWORD_LENGTH}+ characters`}
-          />
-        </Field>
+        <TextField
+          label="Initial password"
+          name="new-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onText={setPassword}
+          placeholder={`${MIN_PASSWORD_LENGTH}+ characters`}
+        />
         <Button type="submit" variant="primary" className="add-user__submit" disabled={saving}>
           {saving ? "Adding…" : "Add user"}
         </Button>
@@ -341,12 +339,7 @@ function ResetPasswordDialog({
         />
       </Field>
       <FieldError problem={problem} />
-      <FormActions
-        submitLabel="Set password"
-        busyLabel="Saving…"
-        busy={saving}
-        onCancel={onClose}
-      />
+      <FormActions submitLabel="Set password" busy={saving} onCancel={onClose} />
     </ModalDialog>
   );
 }

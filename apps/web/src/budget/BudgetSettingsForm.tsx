@@ -84,20 +84,22 @@ export function BudgetSettingsForm({
 
   return (
     <form className="budget-settings" onSubmit={submit} data-testid="budget-settings">
-      <WordsField
-        label="Minimum words"
-        value={min}
-        invalid={!!problem}
-        testId="target-min"
-        onChange={setMin}
-      />
-      <WordsField
-        label="Maximum words"
-        value={max}
-        invalid={!!problem}
-        testId="target-max"
-        onChange={setMax}
-      />
+      {(
+        [
+          ["Minimum words", min, "target-min", setMin],
+          ["Maximum words", max, "target-max", setMax],
+        ] as const
+      ).map(([label, value, testId, onChange]) => (
+        <Field key={testId} label={label} className="budget-settings__number">
+          <input
+            inputMode="numeric"
+            value={value}
+            aria-invalid={problem ? true : undefined}
+            data-testid={testId}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        </Field>
+      ))}
       <Checkbox
         className="budget-settings__check"
         checked={footnotes}
@@ -116,32 +118,5 @@ export function BudgetSettingsForm({
         </p>
       )}
     </form>
-  );
-}
-
-/** A number of words typed as text (the server says why a value is refused). */
-function WordsField({
-  label,
-  value,
-  invalid,
-  testId,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  invalid: boolean;
-  testId: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Field label={label} className="budget-settings__number">
-      <input
-        inputMode="numeric"
-        value={value}
-        aria-invalid={invalid ? true : undefined}
-        data-testid={testId}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </Field>
   );
 }

@@ -1,4 +1,4 @@
-import type { BudgetView } from "@rapporteur/api";
+import type { BudgetState, BudgetView } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
 import { TableHead } from "../ui/TableHead";
 import { AllocationInput } from "./AllocationInput";
@@ -54,10 +54,10 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
               </td>
               <td className="num budget-table__part-cell">{formatNumber(part.budget)}</td>
               <td className="budget-table__part-cell">
-                <BudgetStateBadge state={part.state} counted={part.counted} budget={part.budget} />
+                <BudgetStateBadge {...stateFacts(part)} />
               </td>
               <td className="budget-table__part-cell">
-                <StateBar counted={part.counted} budget={part.budget} state={part.state} large />
+                <StateBar {...stateFacts(part)} large />
               </td>
             </tr>
             {budget.sections
@@ -103,19 +103,12 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
                   </td>
                   <td>
                     <BudgetStateBadge
-                      state={section.state}
-                      counted={section.counted}
-                      budget={section.budget}
+                      {...stateFacts(section)}
                       testId={`budget-state-${section.id}`}
                     />
                   </td>
                   <td>
-                    <StateBar
-                      counted={section.counted}
-                      budget={section.budget}
-                      state={section.state}
-                      large
-                    />
+                    <StateBar {...stateFacts(section)} large />
                   </td>
                 </tr>
               ))}
@@ -138,4 +131,17 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
       </table>
     </div>
   );
+}
+
+/** What the state badge and bar show of a part or section. */
+function stateFacts({
+  state,
+  counted,
+  budget,
+}: {
+  state: BudgetState;
+  counted: number;
+  budget: number;
+}) {
+  return { state, counted, budget };
 }

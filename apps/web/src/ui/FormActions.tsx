@@ -5,7 +5,7 @@ import { Button } from "./Button";
 export interface FormActionsProps {
   /** The main button's label. */
   submitLabel: ReactNode;
-  /** Shown instead of `submitLabel` while `busy`. */
+  /** Shown instead of `submitLabel` while `busy` ("Saving…" by default). */
   busyLabel?: ReactNode;
   busy?: boolean;
   /** The main button is disabled (it also is while `busy`). */
@@ -27,7 +27,7 @@ export interface FormActionsProps {
 /** The button row of a form or dialog: extra buttons, Cancel, then the main action. */
 export function FormActions({
   submitLabel,
-  busyLabel,
+  busyLabel = "Saving…",
   busy = false,
   disabled = false,
   onConfirm,
@@ -54,7 +54,7 @@ export function FormActions({
         data-testid={submitTestId}
         onClick={onConfirm}
       >
-        {busy && busyLabel ? busyLabel : submitLabel}
+        {busy ? busyLabel : submitLabel}
       </Button>
     </div>
   );

@@ -83,7 +83,6 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
       <FieldError problem={problem} />
       <FormActions
         submitLabel="Save leads"
-        busyLabel="Saving…"
         busy={saving}
         disabled={candidates === null}
         submitTestId="leads-save"
