@@ -324,20 +324,18 @@ function ResetPasswordDialog({
       <p className="dialog-hint">
         They are signed out everywhere and sign in again with the new password.
       </p>
-      <Field label="New password">
-        <input
-          type="password"
-          autoComplete="new-password"
-          // biome-ignore lint/a11y/noAutofocus: the first field of a modal dialog
-          autoFocus
-          value={password}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => {
-            setPassword(event.target.value);
-            setProblem(null);
-          }}
-        />
-      </Field>
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        value={password}
+        aria-invalid={problem ? true : undefined}
+        onText={(text) => {
+          setPassword(text);
+          setProblem(null);
+        }}
+      />
       <FieldError problem={problem} />
       <FormActions submitLabel="Set password" busy={saving} onCancel={onClose} />
     </ModalDialog>

@@ -1,10 +1,10 @@
 import { isReportLink } from "@rapporteur/schema";
 import { type FormEvent, useState } from "react";
 import { Button } from "../ui/Button";
-import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
+import { TextField } from "../ui/TextField";
 import { safeLinkUrl } from "./safeLinkUrl";
 
 /** Props of {@link LinkDialog}. */
@@ -44,22 +44,20 @@ export function LinkDialog({ initialHref, place, onApply, onRemove, onClose }: L
       onClose={onClose}
       onSubmit={submit}
     >
-      <Field label="Address">
-        <input
-          data-testid="link-input"
-          // biome-ignore lint/a11y/noAutofocus: the first field of a modal dialog
-          autoFocus
-          type="text"
-          inputMode="url"
-          value={value}
-          placeholder="https://unctad.org/…"
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => {
-            setValue(event.target.value);
-            setProblem(null);
-          }}
-        />
-      </Field>
+      <TextField
+        label="Address"
+        data-testid="link-input"
+        autoFocus
+        type="text"
+        inputMode="url"
+        value={value}
+        placeholder="https://unctad.org/…"
+        aria-invalid={problem ? true : undefined}
+        onText={(text) => {
+          setValue(text);
+          setProblem(null);
+        }}
+      />
       <FieldError problem={problem} />
       <FormActions submitLabel="Apply" submitTestId="link-submit" onCancel={onClose}>
         {onRemove && (
