@@ -3,12 +3,7 @@ import { apiRequest } from "../api/apiRequest";
 import { ChangeLegend } from "./ChangeLegend";
 import { ComparedDocument } from "./ComparedDocument";
 import { formatHistoryDate } from "./formatHistoryDate";
-import {
-  HISTORY_KIND_LABELS,
-  type HistoryEntry,
-  type HistoryPointView,
-  type RestoreAnswer,
-} from "./historyTypes";
+import { HISTORY_KIND_LABELS, type HistoryEntry, type HistoryPointView } from "./historyTypes";
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
@@ -51,9 +46,7 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
 
   const load = useCallback(async () => {
     try {
-      setEntries(
-        await apiRequest<HistoryEntry[]>(`/sections/${encodeURIComponent(sectionId)}/history`),
-      );
+      setEntries(await apiRequest("sectionHistory", { params: { id: sectionId } }));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }
@@ -69,9 +62,9 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
   const show = async (entry: HistoryEntry) => {
     setMessage(null);
     try {
-      const point = await apiRequest<HistoryPointView>(
-        `/sections/${encodeURIComponent(sectionId)}/history/${encodeURIComponent(entry.id)}`,
-      );
+      const point = await apiRequest("sectionHistoryPoint", {
+        params: { id: sectionId, historyId: entry.id },
+      });
       setPreview({ entry, point });
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
@@ -82,8 +75,8 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
     setBusy(true);
     setMessage(null);
     try {
-      await apiRequest<RestoreAnswer>(`/sections/${encodeURIComponent(sectionId)}/restore`, {
-        method: "POST",
+      await apiRequest("restoreSection", {
+        params: { id: sectionId },
         body: { history: entry.id },
       });
       setPreview(null);
