@@ -1,5 +1,12 @@
 export { checkFragment } from "./checkFragment";
 export { checkTransaction } from "./checkTransaction";
+export {
+  ANCHOR_PATTERN,
+  CROSS_REF_KINDS,
+  CrossRef,
+  type CrossRefKind,
+} from "./crossRef";
+export { detectLanguage } from "./detectLanguage";
 export type { DocJSON } from "./docJson";
 export { reportExtensions, SUBHEADING_LEVELS } from "./extensions";
 export { Footnote } from "./footnote";
@@ -22,3 +29,9 @@ export {
   type SchemaViolation,
 } from "./schemaCheck";
 export { replaceYDocContent, yDocToJSON } from "./ydoc";
+export {
+  isRightToLeft,
+  isUnLanguage,
+  UN_LANGUAGES,
+  type UnLanguage,
+} from "./unLanguages";
