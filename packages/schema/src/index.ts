@@ -35,3 +35,11 @@ export {
   UN_LANGUAGES,
   type UnLanguage,
 } from "./unLanguages";
+export {
+  type BrokenCrossReference,
+  brokenCrossReferences,
+  isNumberedParagraph,
+  type NumberedSection,
+  type ReferenceTarget,
+  referenceTargets,
+} from "./referenceTargets";
