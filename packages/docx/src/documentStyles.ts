@@ -56,7 +56,12 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
       document: {
         // Chinese takes an East Asian font; Arabic and Cyrillic are in the family's own ranges.
         run: {
-          font: { ascii: font.family, hAnsi: font.family, cs: font.family, eastAsia: EAST_ASIAN_FONT },
+          font: {
+            ascii: font.family,
+            hAnsi: font.family,
+            cs: font.family,
+            eastAsia: EAST_ASIAN_FONT,
+          },
           size: size(font.body),
           sizeComplexScript: size(font.body),
         },

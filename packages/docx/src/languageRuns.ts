@@ -1,4 +1,4 @@
-import { detectLanguage, type DocJSON, isUnLanguage, type UnLanguage } from "@rapporteur/schema";
+import { type DocJSON, detectLanguage, isUnLanguage, type UnLanguage } from "@rapporteur/schema";
 import type { IRunOptions } from "docx";
 
 /** The font Word and LibreOffice use for Chinese text (`w:rFonts w:eastAsia`). */

@@ -235,10 +235,7 @@ const HOSTILE: {
     name: "an anchor that is not an id",
     rule: "attribute",
     build: (doc) =>
-      (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).setAttribute(
-        "anchor",
-        "<b>",
-      ),
+      (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).setAttribute("anchor", "<b>"),
   },
   {
     name: "a table title that is not text",

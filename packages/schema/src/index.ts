@@ -20,21 +20,6 @@ export {
   type ReportInlineNode,
   type ReportNodeName,
 } from "./nodeNames";
-export { repairYDoc, type SchemaRepair } from "./repairYDoc";
-export { schema } from "./schema";
-export {
-  MAX_NESTING_DEPTH,
-  type SchemaCheck,
-  type SchemaRule,
-  type SchemaViolation,
-} from "./schemaCheck";
-export { replaceYDocContent, yDocToJSON } from "./ydoc";
-export {
-  isRightToLeft,
-  isUnLanguage,
-  UN_LANGUAGES,
-  type UnLanguage,
-} from "./unLanguages";
 export {
   type BrokenCrossReference,
   brokenCrossReferences,
@@ -43,3 +28,18 @@ export {
   type ReferenceTarget,
   referenceTargets,
 } from "./referenceTargets";
+export { repairYDoc, type SchemaRepair } from "./repairYDoc";
+export { schema } from "./schema";
+export {
+  MAX_NESTING_DEPTH,
+  type SchemaCheck,
+  type SchemaRule,
+  type SchemaViolation,
+} from "./schemaCheck";
+export {
+  isRightToLeft,
+  isUnLanguage,
+  UN_LANGUAGES,
+  type UnLanguage,
+} from "./unLanguages";
+export { replaceYDocContent, yDocToJSON } from "./ydoc";

@@ -7,13 +7,20 @@ const p = (text: string, anchor?: string): DocJSON => ({
   ...(anchor ? { attrs: { anchor } } : {}),
   content: [{ type: "text", text }],
 });
-const ref = (kind: string, target: string): DocJSON => ({ type: "crossRef", attrs: { kind, target } });
+const ref = (kind: string, target: string): DocJSON => ({
+  type: "crossRef",
+  attrs: { kind, target },
+});
 const table = (anchor: string): DocJSON => ({
   type: "table",
   attrs: { anchor },
   content: [{ type: "tableRow", content: [{ type: "tableCell", content: [p("cell")] }] }],
 });
-const box = (anchor: string): DocJSON => ({ type: "box", attrs: { anchor }, content: [p("in box")] });
+const box = (anchor: string): DocJSON => ({
+  type: "box",
+  attrs: { anchor },
+  content: [p("in box")],
+});
 
 const sections = (first: DocJSON[]) => [
   { id: "intro", label: "I.A", doc: { type: "doc", content: first } },

@@ -35,7 +35,9 @@ export function isNumberedParagraph(node: DocJSON): boolean {
  * each section, as the DOCX numbers them), tables and boxes numbered through the report in
  * document order. Pure; the export and the preflight use the same numbers.
  */
-export function referenceTargets(sections: readonly NumberedSection[]): Map<string, ReferenceTarget> {
+export function referenceTargets(
+  sections: readonly NumberedSection[],
+): Map<string, ReferenceTarget> {
   const targets = new Map<string, ReferenceTarget>();
   const counts = { paragraph: 0, table: 0, box: 0 };
   const add = (anchor: unknown, target: ReferenceTarget) => {
