@@ -17,7 +17,18 @@ export type Block =
     }
   /** An indented paragraph without a number: the next paragraph of the list item above. */
   | { kind: "continuation"; content: DocJSON[] }
-  | { kind: "node"; node: DocJSON };
+  | { kind: "node"; node: DocJSON }
+  /** A caption line of a Rapporteur export: "Table 1", a table's or box's title, source, note. */
+  | { kind: "caption"; style: CaptionStyle; text: string };
+
+/** Paragraph styles of the caption lines a Rapporteur export writes around tables and in boxes. */
+export const CAPTION_STYLES = ["TableCaption", "TableTitle", "TableNote", "BoxTitle"] as const;
+
+/** The style of a caption line. */
+export type CaptionStyle = (typeof CAPTION_STYLES)[number];
+
+const SOURCE = "Source: ";
+const NOTE = "Note: ";
 
 interface OpenList {
   level: number;
@@ -34,7 +45,24 @@ export function assembleBlocks(blocks: Block[]): DocJSON[] {
   const out: DocJSON[] = [];
   let lists: OpenList[] = [];
   let quote: (DocJSON & { content: DocJSON[] }) | undefined;
+  // The title line of the table that follows.
+  let title: string | undefined;
   for (const block of blocks) {
+    if (block.kind === "caption") {
+      const last = out[out.length - 1];
+      if (block.style === "TableTitle") title = block.text;
+      else if (block.style === "TableNote" && last?.type === "table") {
+        const key = block.text.startsWith(SOURCE) ? "source" : "note";
+        const prefix = key === "source" ? SOURCE : NOTE;
+        const value = block.text.startsWith(prefix) ? block.text.slice(prefix.length) : block.text;
+        last.attrs = { ...last.attrs, [key]: value };
+      }
+      continue;
+    }
+    if (block.kind === "node" && block.node.type === "table" && title !== undefined) {
+      block.node.attrs = { ...block.node.attrs, title };
+    }
+    title = undefined;
     if (block.kind !== "node" && block.content.length === 0) continue;
     if (block.kind !== "quote") quote = undefined;
     if (block.kind !== "listItem" && block.kind !== "continuation") lists = [];

@@ -1,6 +1,6 @@
 import type { DocJSON } from "@rapporteur/schema";
 import type { Element } from "@xmldom/xmldom";
-import { assembleBlocks, type Block } from "./assembleBlocks";
+import { assembleBlocks, type Block, CAPTION_STYLES, type CaptionStyle } from "./assembleBlocks";
 import { type BlockScope, deeper, type ImportContext, type InlineScope } from "./importContext";
 import type { WarningKind } from "./importWarnings";
 import { alternate, convertInlines, trackFields, trimInlines } from "./inlineHandlers";
@@ -125,6 +125,9 @@ function paragraph(element: Element, scope: BlockScope): Block[] {
   };
   const content = trimInlines(convertInlines(childElements(element), inlineScope));
 
+  if (ctx.rapporteurExport && isCaptionStyle(styleId)) {
+    return [{ kind: "caption", style: styleId, text: plainText(content).trim() }];
+  }
   const level = headingLevel(pPr, styleId, ctx);
   if (level === "part" || level === "section") {
     if (level === "section") ctx.sectionTitles.push(plainText(content));
@@ -211,6 +214,13 @@ function table(element: Element, scope: BlockScope): Block[] {
     ctx.warnings.add("rapporteurExport");
     return [];
   }
+  if (
+    ctx.rapporteurExport &&
+    firstParagraph &&
+    childValue(childElement(firstParagraph, "w:pPr"), "w:pStyle") === "BoxTitle"
+  ) {
+    return [{ kind: "node", node: box(element, inner) }];
+  }
   let merged = false;
   const rows: DocJSON[][] = [];
   for (const row of unwrapped(element, "w:tr")) {
@@ -257,6 +267,25 @@ function table(element: Element, scope: BlockScope): Block[] {
     return { type: "tableRow", content: cells };
   });
   return [{ kind: "node", node: { type: "table", content } }];
+}
+
+/** A box of a Rapporteur export: a one-cell table opening with "Box 1" and its title. */
+function box(element: Element, scope: BlockScope): DocJSON {
+  const blocks = unwrapped(element, "w:tr")
+    .flatMap((row) => unwrapped(row, "w:tc"))
+    .flatMap((tc) => convertBlocks(childElements(tc), scope));
+  const titles = blocks.flatMap((b) => (b.kind === "caption" ? [b.text] : []));
+  const content = assembleBlocks(blocks.filter((b) => b.kind !== "caption"));
+  return {
+    type: "box",
+    // The first title line is the number ("Box 1"), computed again on export.
+    attrs: { title: titles.slice(1).join(" ") },
+    content: content.length > 0 ? content : [{ type: "paragraph" }],
+  };
+}
+
+function isCaptionStyle(styleId: string | undefined): styleId is CaptionStyle {
+  return (CAPTION_STYLES as readonly (string | undefined)[]).includes(styleId);
 }
 
 function cell(header: boolean, content: DocJSON[]): DocJSON {

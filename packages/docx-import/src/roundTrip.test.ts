@@ -96,6 +96,7 @@ const everything: DocJSON[] = [
   ),
   {
     type: "table",
+    attrs: { title: "Internet users per 100", source: "ITU, 2024.", note: "Estimates." },
     content: [
       row(
         cell("tableHeader", para(text("Region"))),
@@ -113,6 +114,11 @@ const everything: DocJSON[] = [
         cell("tableCell", para(text("91"))),
       ),
     ],
+  },
+  {
+    type: "box",
+    attrs: { title: "Digital public goods" },
+    content: [para(text("Open tools.")), bullets(item(para(text("DHIS2"))))],
   },
   para(text("Last paragraph"), note(text("See "), text("annex", italic), text("."))),
 ];
