@@ -22,13 +22,16 @@ export function referenceField(
   target: BookmarkedTarget,
   run: Partial<IRunOptions>,
 ): ParagraphChild[] {
+  // The field code in one run, as Word writes it: pandoc splits the paragraph otherwise.
   return [
-    new TextRun({ ...run, children: [fieldChar("begin")] }),
     new TextRun({
       ...run,
-      children: [fieldInstruction(` REF ${target.bookmark}${SWITCHES[target.kind]} \\h `)],
+      children: [
+        fieldChar("begin"),
+        fieldInstruction(` REF ${target.bookmark}${SWITCHES[target.kind]} \\h `),
+        fieldChar("separate"),
+      ],
     }),
-    new TextRun({ ...run, children: [fieldChar("separate")] }),
     new TextRun({ ...run, text: target.number }),
     new TextRun({ ...run, children: [fieldChar("end")] }),
   ];

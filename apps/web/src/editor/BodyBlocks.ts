@@ -36,7 +36,11 @@ export function referenceCandidates(doc: PMNode): ReferenceCandidate[] {
   doc.forEach((node, offset) => {
     if (node.type.name === "paragraph" && node.content.size > 0) {
       counts.paragraph += 1;
-      out.push({ kind: "paragraph", pos: offset, label: `¶ ${counts.paragraph}: ${snippet(node)}` });
+      out.push({
+        kind: "paragraph",
+        pos: offset,
+        label: `¶ ${counts.paragraph}: ${snippet(node)}`,
+      });
     }
   });
   doc.descendants((node, pos) => {
@@ -44,7 +48,11 @@ export function referenceCandidates(doc: PMNode): ReferenceCandidate[] {
     if (kind !== "table" && kind !== "box") return true;
     counts[kind] += 1;
     const title = String(node.attrs.title ?? "") || snippet(node);
-    out.push({ kind, pos, label: `${kind === "table" ? "Table" : "Box"} ${counts[kind]}: ${title}` });
+    out.push({
+      kind,
+      pos,
+      label: `${kind === "table" ? "Table" : "Box"} ${counts[kind]}: ${title}`,
+    });
     return false;
   });
   return out;
