@@ -1,6 +1,8 @@
 import type { CrossRefKind, UnLanguage } from "@rapporteur/schema";
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
+import { Plugin } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
 
 /** A block of this section a cross-reference can point to, as the picker lists it. */
 export interface ReferenceCandidate {
@@ -62,9 +64,70 @@ function newAnchor(kind: string): string {
   return `${kind[0]}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
+/**
+ * A table's caption as attributes of its wrapper, which the stylesheet shows above and below the
+ * table (Tiptap's table view draws the table element once and never updates its attributes).
+ */
+function tableCaptions(doc: PMNode): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name !== "table") return true;
+    const attrs: Record<string, string> = {};
+    for (const key of ["title", "source", "note"]) {
+      const value = String(node.attrs[key] ?? "");
+      if (value) attrs[`data-caption-${key}`] = value;
+    }
+    if (Object.keys(attrs).length > 0) {
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs));
+    }
+    return false;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
 /** Editor commands for boxes, languages and cross-references (the nodes are the schema's). */
 export const BodyBlocks = Extension.create({
   name: "bodyBlocks",
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        // Splitting a paragraph copies its anchor: the text keeps it (Enter at the start leaves
+        // an empty line above), a copy further on loses it, so a reference has one target.
+        appendTransaction(transactions, _old, state) {
+          if (!transactions.some((t) => t.docChanged)) return null;
+          const tr = state.tr;
+          const seen = new Set<unknown>();
+          const blocks: { node: PMNode; pos: number }[] = [];
+          state.doc.forEach((node, pos) => {
+            blocks.push({ node, pos });
+          });
+          blocks.forEach(({ node, pos }, index) => {
+            const anchor = node.attrs.anchor;
+            if (node.type.name !== "paragraph" || !anchor) return;
+            const next = blocks[index + 1]?.node;
+            const moveOn =
+              node.content.size === 0 &&
+              next?.type.name === "paragraph" &&
+              next.content.size > 0 &&
+              (next.attrs.anchor === anchor || !next.attrs.anchor);
+            if (seen.has(anchor) || moveOn) tr.setNodeAttribute(pos, "anchor", null);
+            if (moveOn) tr.setNodeAttribute(blocks[index + 1]!.pos, "anchor", anchor);
+            else seen.add(anchor);
+          });
+          return tr.docChanged ? tr : null;
+        },
+        state: {
+          init: (_, state) => tableCaptions(state.doc),
+          apply: (tr, old) => (tr.docChanged ? tableCaptions(tr.doc) : old),
+        },
+        props: {
+          decorations(state) {
+            return this.getState(state);
+          },
+        },
+      }),
+    ];
+  },
   addCommands() {
     return {
       insertBox:
