@@ -7,6 +7,7 @@ import { type ExportReport, loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import type { DocJSON } from "@rapporteur/schema";
 import { afterAll, describe, expect, it } from "vitest";
 import { pandocSummary, reportSummary } from "./exportSummary";
+import { libreOfficePdf } from "./libreOfficePdf";
 
 const run = promisify(execFile);
 
@@ -106,20 +107,8 @@ describe("tables, boxes, cross-references and languages in the exported DOCX", (
   async function pdfText(name: string, r: ExportReport): Promise<string> {
     const docx = join(dir, `${name}.docx`);
     writeFileSync(docx, await toDocx(r, loadDocxTemplate()));
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        docx,
-      ],
-      { timeout: 90_000 },
-    );
-    const { stdout } = await run("pdftotext", ["-layout", join(dir, `${name}.pdf`), "-"]);
+    const pdf = await libreOfficePdf(docx, dir);
+    const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
     return stdout;
   }
 

@@ -31,8 +31,7 @@ export class ConversionContext {
   readonly targets = new Map<string, BookmarkedTarget>();
   private footnoteCount = 0;
   private bookmarkCount = 0;
-  private tableCount = 0;
-  private boxCount = 0;
+  private readonly blockCounts = { table: 0, box: 0 };
   private listCount = 0;
   // Tracked-change ids, apart from the ids of bookmarks and comments.
   private revisionCount = 10_000;
@@ -50,16 +49,10 @@ export class ConversionContext {
     return this.footnoteCount;
   }
 
-  /** The number of the next table (tables are numbered through the report). */
-  nextTableNumber(): number {
-    this.tableCount += 1;
-    return this.tableCount;
-  }
-
-  /** The number of the next box (boxes are numbered through the report). */
-  nextBoxNumber(): number {
-    this.boxCount += 1;
-    return this.boxCount;
+  /** The number of the next table or box (each numbered through the report). */
+  nextNumber(kind: "table" | "box"): number {
+    this.blockCounts[kind] += 1;
+    return this.blockCounts[kind];
   }
 
   /** A fresh `w:id` for a bookmark (docx's Bookmark gives every bookmark the id 1). */

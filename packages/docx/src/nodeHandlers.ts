@@ -219,7 +219,7 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
     const width = textWidth - 2 * indent;
     const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
     const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-    const number = String(scope.ctx.nextTableNumber());
+    const number = String(scope.ctx.nextNumber("table"));
     const target = anchored(node, "table", scope);
     const label = [new TextRun({ text: number })];
     return [
@@ -261,7 +261,7 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
   box(node, scope) {
     const { indent, textWidth } = scope.ctx.metrics;
     const width = textWidth - 2 * indent;
-    const number = String(scope.ctx.nextBoxNumber());
+    const number = String(scope.ctx.nextNumber("box"));
     const target = anchored(node, "box", scope);
     const label = [new TextRun({ text: number, bold: true })];
     const heading = [

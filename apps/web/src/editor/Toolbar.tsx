@@ -305,24 +305,15 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           <span className="toolbar__context-label" aria-hidden="true">
             Table
           </span>
-          <CaptionInput
-            label="Table title"
-            value={state.table.title ?? ""}
-            disabled={off}
-            onChange={(title) => editor.commands.updateAttributes("table", { title })}
-          />
-          <CaptionInput
-            label="Source"
-            value={state.table.source ?? ""}
-            disabled={off}
-            onChange={(source) => editor.commands.updateAttributes("table", { source })}
-          />
-          <CaptionInput
-            label="Note"
-            value={state.table.note ?? ""}
-            disabled={off}
-            onChange={(note) => editor.commands.updateAttributes("table", { note })}
-          />
+          {TABLE_CAPTIONS.map(([key, label]) => (
+            <CaptionInput
+              key={key}
+              label={label}
+              value={state.table[key] ?? ""}
+              disabled={off}
+              onChange={(value) => editor.commands.updateAttributes("table", { [key]: value })}
+            />
+          ))}
           <ToolbarButton
             label="Add row below"
             text="+ Row"
@@ -377,6 +368,12 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
     </div>
   );
 }
+
+const TABLE_CAPTIONS = [
+  ["title", "Table title"],
+  ["source", "Source"],
+  ["note", "Note"],
+] as const;
 
 const LANGUAGE_NAMES: Record<UnLanguage, string> = {
   ar: "Arabic",
