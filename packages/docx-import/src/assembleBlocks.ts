@@ -3,7 +3,7 @@ import type { DocJSON } from "@rapporteur/schema";
 /** A converted Word paragraph or table, before lists and quotes are grouped. */
 export type Block =
   | { kind: "heading"; level: 3 | 4; content: DocJSON[] }
-  | { kind: "paragraph"; content: DocJSON[] }
+  | { kind: "paragraph"; content: DocJSON[]; anchor?: string }
   | { kind: "quote"; content: DocJSON[] }
   | {
       kind: "listItem";
@@ -19,7 +19,7 @@ export type Block =
   | { kind: "continuation"; content: DocJSON[] }
   | { kind: "node"; node: DocJSON }
   /** A caption line of a Rapporteur export: "Table 1", a table's or box's title, source, note. */
-  | { kind: "caption"; style: CaptionStyle; text: string };
+  | { kind: "caption"; style: CaptionStyle; text: string; anchor?: string };
 
 /** Paragraph styles of the caption lines a Rapporteur export writes around tables and in boxes. */
 export const CAPTION_STYLES = ["TableCaption", "TableTitle", "TableNote", "BoxTitle"] as const;
@@ -45,12 +45,14 @@ export function assembleBlocks(blocks: Block[]): DocJSON[] {
   const out: DocJSON[] = [];
   let lists: OpenList[] = [];
   let quote: (DocJSON & { content: DocJSON[] }) | undefined;
-  // The title line of the table that follows.
+  // The title line and the cross-reference anchor of the table that follows.
   let title: string | undefined;
+  let anchor: string | undefined;
   for (const block of blocks) {
     if (block.kind === "caption") {
       const last = out[out.length - 1];
       if (block.style === "TableTitle") title = block.text;
+      else if (block.style === "TableCaption") anchor = block.anchor;
       else if (block.style === "TableNote" && last?.type === "table") {
         const key = block.text.startsWith(SOURCE) ? "source" : "note";
         const prefix = key === "source" ? SOURCE : NOTE;
@@ -59,10 +61,15 @@ export function assembleBlocks(blocks: Block[]): DocJSON[] {
       }
       continue;
     }
-    if (block.kind === "node" && block.node.type === "table" && title !== undefined) {
-      block.node.attrs = { ...block.node.attrs, title };
+    if (block.kind === "node" && block.node.type === "table") {
+      block.node.attrs = {
+        ...block.node.attrs,
+        ...(title !== undefined ? { title } : {}),
+        ...(anchor ? { anchor } : {}),
+      };
     }
     title = undefined;
+    anchor = undefined;
     if (block.kind !== "node" && block.content.length === 0) continue;
     if (block.kind !== "quote") quote = undefined;
     if (block.kind !== "listItem" && block.kind !== "continuation") lists = [];
@@ -71,7 +78,11 @@ export function assembleBlocks(blocks: Block[]): DocJSON[] {
         out.push({ type: "heading", attrs: { level: block.level }, content: block.content });
         break;
       case "paragraph":
-        out.push(paragraph(block.content));
+        out.push(
+          block.anchor
+            ? { ...paragraph(block.content), attrs: { anchor: block.anchor } }
+            : paragraph(block.content),
+        );
         break;
       case "node":
         out.push(block.node);
