@@ -60,8 +60,10 @@ export function referenceCandidates(doc: PMNode): ReferenceCandidate[] {
   return out;
 }
 
+// getRandomValues, not randomUUID: the app may be served over plain HTTP on an office network.
 function newAnchor(kind: string): string {
-  return `${kind[0]}-${crypto.randomUUID().slice(0, 8)}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return `${kind[0]}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /**
