@@ -127,6 +127,8 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
         e.getAttributes("heading").lang ??
         null) as UnLanguage | null,
       canBox: e.can().insertBox(),
+      // Kept current as the text changes (compared deeply, so typing re-renders only when it must).
+      candidates: referenceCandidates(e.state.doc),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
       canFootnote: e.can().insertFootnote(),
@@ -281,12 +283,12 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           value=""
           disabled={off}
           onChange={(event) => {
-            const candidate = referenceCandidates(editor.state.doc)[Number(event.target.value)];
+            const candidate = state.candidates[Number(event.target.value)];
             if (candidate) chain().insertCrossRef(candidate).run();
           }}
         >
           <option value="">Cross-ref…</option>
-          {referenceCandidates(editor.state.doc).map((candidate, index) => (
+          {state.candidates.map((candidate, index) => (
             <option key={`${candidate.kind}-${candidate.pos}`} value={index}>
               {candidate.label}
             </option>
