@@ -1,4 +1,4 @@
-import { isSectionId } from "@rapporteur/api";
+import { type ApiAnswers, isSectionId } from "@rapporteur/api";
 import type { CommentActor } from "@rapporteur/comments";
 import { canEditText } from "@rapporteur/workflow";
 import type { Request, RequestHandler, Response } from "express";
@@ -131,18 +131,20 @@ export function commentHandlers(
   return {
     sectionComments: handle(async (request, response) => {
       const section = sectionFromPath(outline, request.params.id);
-      response.json({ threads: await comments().sectionThreads(section.id) });
+      response.json({
+        threads: await comments().sectionThreads(section.id),
+      } satisfies ApiAnswers["sectionComments"]);
     }),
 
     createComment: handle(async (request, response) => {
       const section = sectionFromPath(outline, request.params.id);
       const body = parseInput(createBody, request.body, "body");
       const thread = await comments().createThread(section.id, body, actorOf(request));
-      response.status(201).json(thread);
+      response.status(201).json(thread satisfies ApiAnswers["createComment"]);
     }),
 
     listComments: handle(async (request, response) => {
-      response.json({ threads: await filtered(request) });
+      response.json({ threads: await filtered(request) } satisfies ApiAnswers["listComments"]);
     }),
 
     commentMatrixCsv: handle(async (request, response) => {
@@ -175,19 +177,21 @@ export function commentHandlers(
     resolveComment: handle((request, response) => {
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
-      response.json(store().resolve(id, actorOf(request)));
+      response.json(store().resolve(id, actorOf(request)) satisfies ApiAnswers["resolveComment"]);
     }),
 
     reopenComment: handle((request, response) => {
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
-      response.json(store().reopen(id, actorOf(request)));
+      response.json(store().reopen(id, actorOf(request)) satisfies ApiAnswers["reopenComment"]);
     }),
 
     editComment: handle((request, response) => {
       const id = idOf(request);
       const change = parseInput(editBody, request.body, "body");
-      response.json(store().editComment(id, change, actorOf(request)));
+      response.json(
+        store().editComment(id, change, actorOf(request)) satisfies ApiAnswers["editComment"],
+      );
     }),
 
     deleteComment: handle((request, response) => {
@@ -200,14 +204,24 @@ export function commentHandlers(
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
       mayDecide(request, id);
-      response.json(await comments().acceptSuggestion(id, actorOf(request)));
+      response.json(
+        (await comments().acceptSuggestion(
+          id,
+          actorOf(request),
+        )) satisfies ApiAnswers["acceptSuggestion"],
+      );
     }),
 
     rejectSuggestion: handle(async (request, response) => {
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
       mayDecide(request, id);
-      response.json(await comments().rejectSuggestion(id, actorOf(request)));
+      response.json(
+        (await comments().rejectSuggestion(
+          id,
+          actorOf(request),
+        )) satisfies ApiAnswers["rejectSuggestion"],
+      );
     }),
 
     editReply: handle((request, response) => {
