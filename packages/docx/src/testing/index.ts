@@ -1,0 +1,3 @@
+// Test helpers for reading the .docx files the exports write (`@rapporteur/docx/testing`).
+export { wordText } from "./wordText";
+export { zipEntry } from "./zipEntry";
