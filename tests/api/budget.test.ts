@@ -2,6 +2,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
+import { EMPTY_REPORT_TOTALS } from "../../apps/server/src/testing/emptyReportTotals";
 import { type SuiteRole, serverSuite } from "../support/serverSuite";
 import { pollUntil } from "./apiFiles";
 
@@ -31,14 +32,7 @@ describe("word budgets", () => {
     expect(sum).toBe(35_000);
     expect(report.targetRange).toEqual({ min: 30_000, max: 40_000 });
     expect(report.footnotesCount).toBe(true);
-    expect(report.totals).toEqual({
-      words: 0,
-      footnoteWords: 0,
-      budget: 35_000,
-      targetRange: { min: 30_000, max: 40_000 },
-      counted: 0,
-      allocationWarning: null,
-    });
+    expect(report.totals).toEqual(EMPTY_REPORT_TOTALS);
     expect(new Set(report.sections.map((s: { state: string }) => s.state))).toEqual(
       new Set(["short"]),
     );
