@@ -1,7 +1,7 @@
+import { wordDraft } from "@rapporteur/docx/testing";
 import { describe, expect, it } from "vitest";
 import { waitFor } from "../support/collabClient";
 import { serverSuite } from "../support/serverSuite";
-import { wordDraft } from "../support/wordDraft";
 import { zipBomb } from "../support/zipBomb";
 import { pollUntil } from "./apiFiles";
 
