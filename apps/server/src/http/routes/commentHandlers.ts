@@ -116,17 +116,31 @@ export function commentHandlers(
   };
 
   // Rendered in a worker thread: a long review's matrix is heavy Word work.
-  const matrix = async (request: Request, format: "csv" | "docx") =>
-    workers
-      .renderMatrix({
-        format,
-        threads: await filtered(request),
-        title: `${outline.report.shortTitle}: comment/response matrix`,
-        sectionTitles: sectionTitles(),
-      })
-      .catch((error: unknown) => {
-        throw workerJobHttpError(error, "matrix");
-      });
+  const MATRIX_TYPES = {
+    csv: "text/csv; charset=utf-8",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  } as const;
+
+  /** The comment/response matrix of the filtered threads, rendered by a worker, as a download. */
+  const matrix = (format: keyof typeof MATRIX_TYPES) =>
+    handle(async (request, response) => {
+      const bytes = await workers
+        .renderMatrix({
+          format,
+          threads: await filtered(request),
+          title: `${outline.report.shortTitle}: comment/response matrix`,
+          sectionTitles: sectionTitles(),
+        })
+        .catch((error: unknown) => {
+          throw workerJobHttpError(error, "matrix");
+        });
+      attachment(
+        response,
+        MATRIX_TYPES[format],
+        `comment-response-matrix.${format}`,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
+    });
 
   return {
     sectionComments: handle(async (request, response) => {
@@ -147,25 +161,9 @@ export function commentHandlers(
       response.json({ threads: await filtered(request) } satisfies ApiAnswers["listComments"]);
     }),
 
-    commentMatrixCsv: handle(async (request, response) => {
-      const csv = await matrix(request, "csv");
-      attachment(
-        response,
-        "text/csv; charset=utf-8",
-        "comment-response-matrix.csv",
-        Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength),
-      );
-    }),
+    commentMatrixCsv: matrix("csv"),
 
-    commentMatrixDocx: handle(async (request, response) => {
-      const docx = await matrix(request, "docx");
-      attachment(
-        response,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "comment-response-matrix.docx",
-        Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength),
-      );
-    }),
+    commentMatrixDocx: matrix("docx"),
 
     replyToComment: handle((request, response) => {
       const id = idOf(request);
