@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { zipEntry } from "../cli/docxText";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { exportFile } from "./apiFiles";
+import { zipEntry } from "@rapporteur/docx/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { serverSuite } from "../support/serverSuite";
 import { writeParagraphs } from "./writeParagraphs";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter).
@@ -15,44 +12,30 @@ const LAST = "Gaps remain between and within countries.";
 const INSERTED = "Community networks now serve remote villages in the Andes.";
 
 describe("a comparison of a section two people changed credits each change to its author", () => {
-  let server: ServerProcess;
-  const cookies = { editor: "", drafter: "" };
-  const clients: CollabClient[] = [];
+  const suite = serverSuite();
   const names = { editor: "", drafter: "" };
   let version = 0;
 
   const write = async (role: "editor" | "drafter", ...texts: string[]) => {
-    const client = connectCollabClient(server.url, SECTION, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    await writeParagraphs(server.url, cookies.editor, client, ...texts);
+    const client = await suite.connectSynced(SECTION, role);
+    await writeParagraphs(suite, client, ...texts);
     client.destroy();
   };
 
+  // The editor writes and names a version; the drafter deletes a paragraph, the editor inserts one.
   beforeAll(async () => {
-    server = await startServerProcess();
     for (const role of ["editor", "drafter"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-      names[role] = (
-        await callApi(server.url, cookies[role], "GET", "/auth/me")
-      ).body.user.displayName;
+      names[role] = (await suite.api(role, "GET", "/auth/me")).body.user.displayName;
     }
     await write("editor", KEPT, DELETED, LAST);
-    version = (await callApi(server.url, cookies.editor, "POST", "/versions", { name: "Draft" }))
-      .body.id;
-    // The drafter deletes the second paragraph; then the editor inserts one before the last.
+    version = (await suite.api("editor", "POST", "/versions", { name: "Draft" })).body.id;
     await write("drafter", KEPT, LAST);
     await write("editor", KEPT, INSERTED, LAST);
   });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-  });
 
   it("Word: the deletion under the drafter's name, the insertion under the editor's", async () => {
-    const compared = await exportFile(
-      server.url,
-      cookies.drafter,
+    const compared = await suite.exportFile(
+      "drafter",
       `format=docx&compare=${version}&section=${SECTION}`,
     );
     expect(compared.status).toBe(200);
@@ -70,19 +53,14 @@ describe("a comparison of a section two people changed credits each change to it
   });
 
   it("Markdown: each change followed by its own author", async () => {
-    const md = await exportFile(
-      server.url,
-      cookies.drafter,
-      `format=md&compare=${version}&section=${SECTION}`,
-    );
+    const md = await suite.exportFile("drafter", `format=md&compare=${version}&section=${SECTION}`);
     expect(md.text).toContain(`{--${DELETED}--}{>>${names.drafter}<<}`);
     expect(md.text).toContain(`{++${INSERTED}++}{>>${names.editor}<<}`);
   });
 
   it("the app's compare view: each change with its own author", async () => {
-    const view = await callApi(
-      server.url,
-      cookies.drafter,
+    const view = await suite.api(
+      "drafter",
       "GET",
       `/sections/${SECTION}/compare?version=${version}`,
     );

@@ -1,5 +1,5 @@
 import type { AuditAction } from "@rapporteur/accounts";
-import type { HistoryPointView } from "@rapporteur/api";
+import type { ApiAnswers } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
 import { type ComparedSection, fallbackAttribution, sectionStepsInput } from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
@@ -74,7 +74,9 @@ export function historyHandlers(
   return {
     async sectionHistory(request, response) {
       const section = sectionFromPath(outline, request.params.id);
-      response.json(await deps.sectionHistory.list(section.id));
+      response.json(
+        (await deps.sectionHistory.list(section.id)) satisfies ApiAnswers["sectionHistory"],
+      );
     },
 
     async sectionHistoryPoint(request, response) {
@@ -123,7 +125,7 @@ export function historyHandlers(
         .catch((error: unknown) => {
           throw workerJobHttpError(error, "export");
         })) as ComparedSection;
-      const view: HistoryPointView = {
+      const view: ApiAnswers["sectionHistoryPoint"] = {
         id,
         doc: stateToJSON(state),
         since: beforeState && before ? before.id : null,
@@ -164,11 +166,11 @@ export function historyHandlers(
       const undo = await deps.sectionHistory.restore(section.id, state, user.id);
       const words = countDocument(stateToJSON(state)).words;
       record(request, "restore", section.id, { ...body, words });
-      response.json({ undo: { history: undo }, words });
+      response.json({ undo: { history: undo }, words } satisfies ApiAnswers["restoreSection"]);
     },
 
     async listVersions(_request, response) {
-      response.json(deps.versions.list().map(versionView));
+      response.json(deps.versions.list().map(versionView) satisfies ApiAnswers["listVersions"]);
     },
 
     async createVersion(request, response) {
@@ -179,7 +181,7 @@ export function historyHandlers(
         name: user.displayName,
       });
       record(request, "version_create", String(version.id), { name: version.name });
-      response.status(201).json(versionView(version));
+      response.status(201).json(versionView(version) satisfies ApiAnswers["createVersion"]);
     },
 
     async version(request, response) {
@@ -187,7 +189,7 @@ export function historyHandlers(
       response.json({
         ...versionView(version),
         sections: deps.versions.sectionIds(version.id),
-      });
+      } satisfies ApiAnswers["version"]);
     },
 
     async deleteVersion(request, response) {
@@ -205,7 +207,7 @@ export function historyHandlers(
         username: user.username,
       });
       record(request, "version_restore", String(version.id), { name: version.name, ...result });
-      response.json(result);
+      response.json(result satisfies ApiAnswers["restoreVersion"]);
     },
   };
 }
