@@ -118,6 +118,8 @@ export function ComparedDocument({ doc, label }: ComparedDocumentProps) {
       className="editor-surface editor-surface--readonly compare-view__text report-text"
       role="document"
       aria-label={label}
+      // It scrolls: keyboard users reach it to scroll it with the arrow keys.
+      tabIndex={0}
       lang="en"
       data-testid="compare-document"
     >
