@@ -28,11 +28,13 @@ export function ShortcutsHelp() {
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
 
-  const close = () => {
-    setOpen(false);
-    returnTo.current?.focus();
+  // Once the dialog is closed (the page is no longer inert), the focus goes back where it was.
+  useEffect(() => {
+    if (open || !returnTo.current) return;
+    returnTo.current.focus();
     returnTo.current = null;
-  };
+  }, [open]);
+  const close = () => setOpen(false);
 
   return (
     <>
@@ -97,6 +99,7 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
           </section>
         ))}
         <div className="dialog-actions">
+          {/* biome-ignore lint/a11y/noAutofocus: the dialog was opened by an explicit request */}
           <button type="button" className="button button--primary" autoFocus onClick={onClose}>
             Close
           </button>
