@@ -21,6 +21,7 @@ export class ConversionContext {
   readonly comments: ICommentOptions[] = [];
   private footnoteCount = 0;
   private listCount = 0;
+  private tableCount = 0;
   // Tracked-change ids, apart from the ids of bookmarks and comments.
   private revisionCount = 10_000;
 
@@ -44,6 +45,12 @@ export class ConversionContext {
   }
 
   /** A fresh numbering instance, so that each ordered list restarts at (a). */
+  /** The number of the next table of the document (1, 2, ...), for its caption. */
+  nextTableNumber(): number {
+    this.tableCount += 1;
+    return this.tableCount;
+  }
+
   newListInstance(): number {
     this.listCount += 1;
     return this.listCount;

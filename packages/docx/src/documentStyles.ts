@@ -16,6 +16,9 @@ export const STYLE = {
   header: "UNHeader",
 } as const;
 
+/** Language of the text when the template names none: UN English. */
+export const DEFAULT_LANGUAGE = "en-GB";
+
 /** Half-points, the unit of `w:sz`. */
 const size = (points: number) => Math.round(points * 2);
 
@@ -48,7 +51,12 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
   return {
     default: {
       document: {
-        run: { font: font.family, size: size(font.body) },
+        // The language of every run (screen readers pick their voice by it; spelling checks too).
+        run: {
+          font: font.family,
+          size: size(font.body),
+          language: { value: template.language ?? DEFAULT_LANGUAGE },
+        },
         paragraph: { spacing: { after: 0, ...line(font.body * 1.2) } },
       },
       heading1: {

@@ -18,10 +18,12 @@ import {
   WidthType,
 } from "docx";
 import type { ConversionContext, PendingComment } from "./conversionContext";
+import { describedTable } from "./describedTable";
 import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import { STYLE } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
 import { moveParagraphMarks } from "./paragraphMarks";
+import { tableSummary } from "./tableSummary";
 import {
   trackedBodyNumbering,
   trackedParagraphMark,
@@ -193,23 +195,27 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
     const width = textWidth - indent;
     const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
     const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+    const summary = tableSummary(node, scope.ctx.nextTableNumber());
     return [
-      new Table({
-        rows: rows.map((r) => r.row),
-        width: { size: width, type: WidthType.DXA },
-        columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
-        indent: { size: indent, type: WidthType.DXA },
-        layout: TableLayoutType.FIXED,
-        // UN tables: rules above and below, a rule under the header row, no vertical lines.
-        borders: {
-          top: rule,
-          bottom: rule,
-          left: none,
-          right: none,
-          insideHorizontal: { ...rule, size: 2, color: "BFBFBF" },
-          insideVertical: none,
-        },
-      }),
+      describedTable(
+        new Table({
+          rows: rows.map((r) => r.row),
+          width: { size: width, type: WidthType.DXA },
+          columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
+          indent: { size: indent, type: WidthType.DXA },
+          layout: TableLayoutType.FIXED,
+          // UN tables: rules above and below, a rule under the header row, no vertical lines.
+          borders: {
+            top: rule,
+            bottom: rule,
+            left: none,
+            right: none,
+            insideHorizontal: { ...rule, size: 2, color: "BFBFBF" },
+            insideVertical: none,
+          },
+        }),
+        summary,
+      ),
       // Space after the table, so that the next paragraph does not touch the rule.
       new Paragraph({
         spacing: { after: 120 },
