@@ -89,6 +89,14 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
     await form.getByRole("button", { name: "Comment" }).click();
     await form.waitFor({ state: "detached" });
     await page.context().close();
+    // A co-author stays in the section, caret in the text: carets and presence are scanned too.
+    const coAuthor = await openSection(
+      await contextFor(suite, { person: "Amina Diallo" }),
+      suite.url,
+      SECTION,
+    );
+    await selectPhrase(coAuthor, "Digital skills");
+    await coAuthor.keyboard.press("End");
   });
 
   it("the sign-in page, empty and after a refused sign-in", async () => {
@@ -110,8 +118,14 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
       const page = await openSection(context, suite.url, SECTION);
       page.setDefaultTimeout(10_000);
       await page.getByTestId("comment-thread").nth(1).waitFor();
-      await page.locator(".footnote-ref, [data-footnote]").first().waitFor();
+      await page.getByRole("img", { name: "Amina Diallo’s cursor" }).waitFor();
+      await page.locator(".footnote-ref").first().waitFor();
       await expectNoViolations(page, `${role}: section with headings, lists, table, notes`);
+
+      await page.locator(".footnote-ref__number").first().click();
+      await page.locator(".footnote-popover").waitFor();
+      await expectNoViolations(page, `${role}: footnote open`);
+      await page.keyboard.press("Escape");
 
       await page.getByTestId("export-menu").click();
       await page.getByRole("menu").waitFor();
