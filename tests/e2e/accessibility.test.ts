@@ -4,7 +4,13 @@ import { importFile } from "../api/apiFiles";
 import { callApi } from "../support/callApi";
 import { loginAs } from "../support/serverProcess";
 import { axeViolations } from "./axeScan";
-import { newContext, openSection, type TestRole, waitUntilConnected } from "./browser";
+import {
+  newContext,
+  openSection,
+  selectPhrase,
+  type TestRole,
+  waitUntilConnected,
+} from "./browser";
 import { contextFor, useBrowserSuite } from "./useBrowserSuite";
 
 const SECTION = "p1-access";
@@ -34,28 +40,6 @@ Digital skills decide who benefits.[^2]
 [^1]: ITU, Facts and Figures 2025.
 [^2]: UNESCO, Global Education Monitoring Report.
 `;
-
-/** Selects `phrase` in the editor (DOM selection; ProseMirror follows it). */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="editor"] .ProseMirror') as HTMLElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      root.focus();
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, phrase);
-  await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, phrase);
-}
 
 /** Fails with every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
 async function expectNoViolations(page: Page, screen: string): Promise<void> {

@@ -75,15 +75,17 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
     await drafter.keyboard.press("Enter");
     await drafter.keyboard.type("Open standards keep the ecosystem open");
     await expect
-      .poll(() => drafter.locator(".ProseMirror h3").allTextContents())
+      .poll(() => drafter.locator(".ProseMirror h3").allTextContents(), { timeout: 10_000 })
       .toContain("Drafted at the keyboard");
 
     // A footnote: Ctrl+Alt+F opens its text, Escape returns to the body text.
     await drafter.keyboard.press("Control+Alt+KeyF");
-    await expect.poll(() => focused(drafter)).toMatchObject({ name: "Footnote text" });
+    await expect
+      .poll(() => focused(drafter), { timeout: 10_000 })
+      .toMatchObject({ name: "Footnote text" });
     await drafter.keyboard.type("W3C and IETF process documents.");
     await drafter.keyboard.press("Escape");
-    await expect.poll(() => inText(drafter)).toBe(true);
+    await expect.poll(() => inText(drafter), { timeout: 10_000 }).toBe(true);
     await drafter.keyboard.type(".");
 
     // The toolbar: Alt+F10 goes there, arrows move along it, Escape comes back to the text.
@@ -94,19 +96,21 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
     expect((await focused(drafter)).ring).toBe(true);
     await drafter.keyboard.press("ArrowRight");
     await drafter.keyboard.press("Escape");
-    await expect.poll(() => inText(drafter)).toBe(true);
+    await expect.poll(() => inText(drafter), { timeout: 10_000 }).toBe(true);
 
     // A comment on the sentence: select it with Shift+Home, Ctrl+Alt+M, type, Ctrl+Enter.
     await drafter.keyboard.press("Shift+Home");
     await drafter.keyboard.press("Control+Alt+KeyM");
-    await expect.poll(() => focused(drafter)).toMatchObject({ role: "textarea" });
+    await expect
+      .poll(() => focused(drafter), { timeout: 10_000 })
+      .toMatchObject({ role: "textarea" });
     await drafter.keyboard.type("Name the standards bodies here.");
     await drafter.keyboard.press("Control+Enter");
     const thread = drafter
       .getByTestId("comment-thread")
       .filter({ hasText: "Name the standards bodies here." });
     await thread.waitFor();
-    await expect.poll(() => inText(drafter)).toBe(true);
+    await expect.poll(() => inText(drafter), { timeout: 10_000 }).toBe(true);
 
     // The shortcuts dialog: Ctrl+/ opens it on its Close button; Escape returns to the text.
     await drafter.keyboard.press("Control+/");
@@ -116,20 +120,24 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
     expect(await focused(drafter)).toMatchObject({ name: "Close", ring: true });
     await drafter.keyboard.press("Escape");
     await help.waitFor({ state: "detached" });
-    await expect.poll(() => inText(drafter)).toBe(true);
+    await expect.poll(() => inText(drafter), { timeout: 10_000 }).toBe(true);
 
     // Leaving the text with Escape; the Export menu opens and closes back onto its button.
     await drafter.keyboard.press("Escape");
     await tabTo(drafter, /^Export/, "Shift+Tab");
     await drafter.keyboard.press("Enter");
-    await expect.poll(() => focused(drafter)).toMatchObject({ role: "menuitem", ring: true });
+    await expect
+      .poll(() => focused(drafter), { timeout: 10_000 })
+      .toMatchObject({ role: "menuitem", ring: true });
     await drafter.keyboard.press("ArrowDown");
     await drafter.keyboard.press("Escape");
-    await expect.poll(async () => (await focused(drafter)).name).toMatch(/^Export/);
+    await expect
+      .poll(async () => (await focused(drafter)).name, { timeout: 10_000 })
+      .toMatch(/^Export/);
 
     // The outline with Alt+Shift+O, then back to the workflow: send the section to review.
     await drafter.keyboard.press("Alt+Shift+KeyO");
-    await expect.poll(async () => (await focused(drafter)).role).toBe("a");
+    await expect.poll(async () => (await focused(drafter)).role, { timeout: 10_000 }).toBe("a");
     await tabTo(drafter, /^Send to review$/);
     await drafter.keyboard.press("Enter");
     await drafter.getByTestId("section-status").filter({ hasText: "In review" }).waitFor();
@@ -146,7 +154,9 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
     await tabTo(editor, /^Approve and lock$/);
     await editor.keyboard.press("Enter");
     await editor.getByTestId("section-status").filter({ hasText: "Approved" }).waitFor();
-    await expect.poll(async () => (await focused(editor)).name).toMatch(/^Reopen/);
+    await expect
+      .poll(async () => (await focused(editor)).name, { timeout: 10_000 })
+      .toMatch(/^Reopen/);
     await drafter.getByTestId("read-only-banner").waitFor();
 
     // What was typed is in the report: heading, paragraph, its footnote, and the comment.
