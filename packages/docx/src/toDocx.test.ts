@@ -410,7 +410,9 @@ describe("toDocx: the report as a UN document", () => {
       .map(Number);
     expect(levels).toEqual([1, 2, 3, 4, 1, 2]);
     // No level is skipped on the way down (a reader's outline has no holes).
-    levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+    for (const [i, level] of levels.entries()) {
+      expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1);
+    }
   });
 
   it("opens with the masthead, the title and a contents list that needs no field update", async () => {

@@ -1,5 +1,7 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { shortcutLabel } from "../editor/shortcutLabel";
+import { Button } from "../ui/Button";
+import { ModalDialog } from "../ui/ModalDialog";
 import { KEYBOARD_SHORTCUTS } from "./keyboardShortcuts";
 
 /** Ctrl+/ (⌘/ on Apple devices): the key that opens the help. */
@@ -61,50 +63,35 @@ export function ShortcutsHelp() {
 }
 
 function ShortcutsDialog({ onClose }: { onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
+  const closeRef = useRef<HTMLButtonElement>(null);
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
+      title="Keyboard shortcuts"
+      onClose={onClose}
       className="shortcuts-dialog"
-      aria-labelledby={titleId}
-      data-testid="shortcuts-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      testId="shortcuts-dialog"
+      initialFocus={closeRef}
     >
-      <div className="shortcuts-dialog__body">
-        <h2 id={titleId}>Keyboard shortcuts</h2>
-        {KEYBOARD_SHORTCUTS.map((group) => (
-          <section key={group.title} aria-label={group.title}>
-            <h3 className="shortcuts-dialog__group">{group.title}</h3>
-            <dl className="shortcuts-dialog__list">
-              {group.shortcuts.map((shortcut) => (
-                <div key={`${shortcut.keys} ${shortcut.action}`}>
-                  <dt>
-                    <kbd>{shortcutLabel(shortcut.keys)}</kbd>
-                  </dt>
-                  <dd>{shortcut.action}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-        <div className="dialog-actions">
-          {/* biome-ignore lint/a11y/noAutofocus: the dialog was opened by an explicit request */}
-          <button type="button" className="button button--primary" autoFocus onClick={onClose}>
-            Close
-          </button>
-        </div>
+      {KEYBOARD_SHORTCUTS.map((group) => (
+        <section key={group.title} aria-label={group.title}>
+          <h3 className="shortcuts-dialog__group">{group.title}</h3>
+          <dl className="shortcuts-dialog__list">
+            {group.shortcuts.map((shortcut) => (
+              <div key={`${shortcut.keys} ${shortcut.action}`}>
+                <dt>
+                  <kbd>{shortcutLabel(shortcut.keys)}</kbd>
+                </dt>
+                <dd>{shortcut.action}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <div className="dialog-actions">
+        <Button variant="primary" ref={closeRef} onClick={onClose}>
+          Close
+        </Button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
