@@ -51,7 +51,7 @@ async function tabTo(page: Page, wanted: RegExp, key = "Tab", limit = 40): Promi
 const inText = (page: Page) =>
   page.evaluate(() => document.activeElement?.classList.contains("ProseMirror") ?? false);
 
-describe("keyboard only: draft, footnote, comment, send to review and approve without a mouse", () => {
+describe("keyboard only: draft, footnote, comment, suggest, accept, send to review and approve without a mouse", () => {
   const suite = useBrowserSuite();
 
   it("a drafter drafts, adds a footnote and a comment; an editor approves; focus comes back", async () => {
@@ -122,6 +122,29 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
     await help.waitFor({ state: "detached" });
     await expect.poll(() => inText(drafter), { timeout: 10_000 }).toBe(true);
 
+    // A suggestion on the sub-heading: the form's checkbox and replacement field by Tab.
+    await drafter.keyboard.press("ArrowRight");
+    await drafter.keyboard.press("ArrowUp");
+    await drafter.keyboard.press("End");
+    await drafter.keyboard.press("Shift+Home");
+    // The editor has taken the selection in once the toolbar shows the sub-heading as current.
+    await drafter.getByRole("button", { name: "Sub-heading", pressed: true }).waitFor();
+    await drafter.keyboard.press("Control+Alt+KeyM");
+    await expect
+      .poll(() => focused(drafter), { timeout: 10_000 })
+      .toMatchObject({
+        role: "textarea",
+      });
+    await drafter.keyboard.type("A shorter heading.");
+    await drafter.keyboard.press("Tab");
+    await drafter.keyboard.press("Space");
+    await drafter.keyboard.press("Tab");
+    await drafter.keyboard.press("Control+A");
+    await drafter.keyboard.type("Keyboard drafting");
+    await drafter.keyboard.press("Enter");
+    await drafter.getByTestId("comment-thread").filter({ hasText: "A shorter heading." }).waitFor();
+    await expect.poll(() => inText(drafter), { timeout: 10_000 }).toBe(true);
+
     // Leaving the text with Escape; the Export menu opens and closes back onto its button.
     await drafter.keyboard.press("Escape");
     await tabTo(drafter, /^Export/, "Shift+Tab");
@@ -145,9 +168,17 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
 
     // The editor approves from the keyboard: the dialog starts on Cancel; focus stays in the bar.
     await editor.getByTestId("section-status").filter({ hasText: "In review" }).waitFor();
+    await editor.getByTestId("comment-thread").filter({ hasText: "A shorter heading." }).waitFor();
     await editor.keyboard.press("Tab");
     await editor.keyboard.press("Enter");
-    await tabTo(editor, /^Approve and lock$/);
+    // First the suggestion: past the workflow, the toolbar and the text to the comments.
+    await tabTo(editor, /^Accept$/);
+    await editor.keyboard.press("Enter");
+    await expect
+      .poll(() => editor.locator(".ProseMirror h3").allTextContents(), { timeout: 10_000 })
+      .toContain("Keyboard drafting");
+    expect((await focused(editor)).ring).toBe(true);
+    await tabTo(editor, /^Approve and lock$/, "Shift+Tab", 60);
     await editor.keyboard.press("Enter");
     await editor.getByTestId("confirm-approve").waitFor();
     expect(await focused(editor)).toMatchObject({ name: "Cancel", ring: true });
@@ -161,13 +192,13 @@ describe("keyboard only: draft, footnote, comment, send to review and approve wi
 
     // What was typed is in the report: heading, paragraph, its footnote, and the comment.
     const text = await documentText(editor);
-    expect(text).toContain("Drafted at the keyboard");
+    expect(text).toContain("Keyboard drafting");
     const markdown = await exportFile(
       suite.url,
       await loginAs(suite.url, "editor"),
       `format=md&section=${SECTION}`,
     );
-    expect(markdown.text).toContain("### Drafted at the keyboard");
+    expect(markdown.text).toContain("### Keyboard drafting");
     expect(markdown.text).toMatch(/Open standards keep the ecosystem open\[\^1\]\./);
     expect(markdown.text).toContain("[^1]: W3C and IETF process documents.");
     await editor.getByTestId("comment-thread").filter({ hasText: "Name the standards" }).waitFor();
