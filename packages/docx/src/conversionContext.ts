@@ -1,3 +1,4 @@
+import type { ReferenceTarget } from "@rapporteur/schema";
 import type { ICommentOptions, Paragraph } from "docx";
 import type { DocxTemplate } from "./docxTemplate";
 import type { ExportComment } from "./exportReport";
@@ -10,6 +11,13 @@ export interface PendingComment {
   placed: boolean;
 }
 
+/** A cross-reference target of the report, with the bookmark that marks it in the document. */
+export interface BookmarkedTarget extends ReferenceTarget {
+  bookmark: string;
+  /** Whether its bookmark is in the document already. */
+  placed?: boolean;
+}
+
 /**
  * State shared by the node handlers while one report is converted: footnotes and comments are
  * collected here in document order, which is what numbers them.
@@ -19,9 +27,12 @@ export class ConversionContext {
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   /** Word comments, for the `comments` option of the Document. */
   readonly comments: ICommentOptions[] = [];
+  /** Cross-reference targets by anchor (and section id), numbered before conversion. */
+  readonly targets = new Map<string, BookmarkedTarget>();
   private footnoteCount = 0;
+  private bookmarkCount = 0;
+  private readonly blockCounts = { table: 0, box: 0 };
   private listCount = 0;
-  private tableCount = 0;
   // Tracked-change ids, apart from the ids of bookmarks and comments.
   private revisionCount = 10_000;
 
@@ -38,6 +49,18 @@ export class ConversionContext {
     return this.footnoteCount;
   }
 
+  /** The number of the next table or box (each numbered through the report). */
+  nextNumber(kind: "table" | "box"): number {
+    this.blockCounts[kind] += 1;
+    return this.blockCounts[kind];
+  }
+
+  /** A fresh `w:id` for a bookmark (docx's Bookmark gives every bookmark the id 1). */
+  nextBookmarkId(): number {
+    this.bookmarkCount += 1;
+    return this.bookmarkCount;
+  }
+
   /** A fresh `w:id` for a tracked change (`w:ins`, `w:del`) of a compared report. */
   nextRevisionId(): number {
     this.revisionCount += 1;
@@ -45,12 +68,6 @@ export class ConversionContext {
   }
 
   /** A fresh numbering instance, so that each ordered list restarts at (a). */
-  /** The number of the next table of the document (1, 2, ...), for its caption. */
-  nextTableNumber(): number {
-    this.tableCount += 1;
-    return this.tableCount;
-  }
-
   newListInstance(): number {
     this.listCount += 1;
     return this.listCount;

@@ -36,6 +36,15 @@ describe("tableSummary", () => {
       2,
       { caption: "Table 2", description: "Columns: (empty), Total. 2 rows of data." },
     ],
+    [
+      "a titled table: its title after the number",
+      {
+        ...table(row("tableHeader", "Year"), row("tableCell", "2025")),
+        attrs: { title: " Internet use by region " },
+      },
+      4,
+      { caption: "Table 4: Internet use by region", description: "Columns: Year. 1 row of data." },
+    ],
   ];
   for (const [name, node, number, expected] of cases) {
     it(name, () => expect(tableSummary(node, number)).toEqual(expected));

@@ -14,7 +14,8 @@ function plainText(node: DocJSON): string {
 }
 
 /**
- * What a screen reader says of a table before reading it: "Table 2" and its shape, with the
+ * What a screen reader says of a table before reading it: "Table 2" (and its title, if it has
+ * one) and its shape, with the
  * column headings when the first row is a header row ("Columns: Region, 2005, 2025. 2 rows of
  * data.").
  */
@@ -27,5 +28,6 @@ export function tableSummary(table: DocJSON, number: number): TableSummary {
   const description = hasHeader
     ? `Columns: ${first.map((cell) => plainText(cell) || "(empty)").join(", ")}. ${rowsText}.`
     : `${first.length} ${first.length === 1 ? "column" : "columns"}, ${rowsText}, no header row.`;
-  return { caption: `Table ${number}`, description };
+  const title = typeof table.attrs?.title === "string" ? table.attrs.title.trim() : "";
+  return { caption: title ? `Table ${number}: ${title}` : `Table ${number}`, description };
 }
