@@ -37,7 +37,8 @@ export function reportSummary(report: ExportReport): ExportSummary {
       summary.tables.push((node.content ?? []).map((row) => (row.content ?? []).map(cellText)));
     } else for (const child of node.content ?? []) block(child);
   };
-  for (const part of report.parts) {
+  // Front matter (the Summary) is printed before the contents, with no headings: not the body.
+  for (const part of report.parts.filter((p) => !p.frontMatter)) {
     summary.headings.push(part.title);
     for (const section of report.sections.filter((s) => s.part === part.id)) {
       summary.headings.push(section.title);

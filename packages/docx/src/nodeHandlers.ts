@@ -30,8 +30,11 @@ import {
   trackedTextRun,
 } from "./trackedChanges";
 
-/** Where a node sits: decides paragraph style and whether body numbering applies. */
-export type Placement = "body" | "list" | "quote" | "cell" | "note";
+/**
+ * Where a node sits: decides paragraph style and whether body numbering applies (`front`: the
+ * Summary before the contents, boxed and unnumbered).
+ */
+export type Placement = "body" | "front" | "list" | "quote" | "cell" | "note";
 
 /** What a handler may return: blocks, table parts, or runs inside a paragraph. */
 export type Converted = Paragraph | Table | TableRow | TableCell | ParagraphChild;
@@ -102,6 +105,9 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
             children,
           }),
         ];
+      case "front":
+        if (children.length === 0) return [];
+        return [new Paragraph({ style: STYLE.summary, ...mark, children })];
       case "quote":
         return [new Paragraph({ style: STYLE.quote, ...mark, children })];
       case "cell":
@@ -441,6 +447,7 @@ function styleFor(scope: Scope): string {
   if (scope.placement === "cell") return STYLE.tableText;
   if (scope.placement === "quote") return STYLE.quote;
   if (scope.placement === "note") return "FootnoteText";
+  if (scope.placement === "front") return STYLE.summary;
   return STYLE.body;
 }
 

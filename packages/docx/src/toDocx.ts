@@ -1,9 +1,6 @@
 import {
   BookmarkEnd,
   BookmarkStart,
-  CommentRangeEnd,
-  CommentRangeStart,
-  CommentReference,
   Document,
   HeadingLevel,
   Packer,
@@ -12,15 +9,18 @@ import {
   type Table,
   TextRun,
 } from "docx";
+import { commentedTitle } from "./commentedTitle";
 import { ConversionContext } from "./conversionContext";
 import { documentNumbering } from "./documentNumbering";
 import { documentStyles } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
 import type { DocxTemplate } from "./docxTemplate";
 import type { DocxExportOptions, ExportComment, ExportReport } from "./exportReport";
+import { frontMatter } from "./frontMatter";
 import { chapterLabel, sectionLabel } from "./headingLabels";
 import { layoutMetrics } from "./layoutMetrics";
 import { masthead } from "./masthead";
+import { mastheadLines } from "./mastheadLines";
 import { convertNode } from "./nodeHandlers";
 import { pageHeaders } from "./pageHeaders";
 import { type ContentsEntry, tableOfContents } from "./tableOfContents";
@@ -74,7 +74,17 @@ function buildDocument(
     ];
   };
   const body: (Paragraph | Table)[] = [];
-  report.parts.forEach((part, partIndex) => {
+  const front: (Paragraph | Table)[] = [];
+  let chapters = 0;
+  for (const part of report.parts) {
+    if (part.frontMatter) {
+      for (const section of report.sections.filter((s) => s.part === part.id)) {
+        front.push(...frontMatter(section, ctx, commentBody));
+      }
+      continue;
+    }
+    chapters += 1;
+    const partIndex = chapters - 1;
     const chapterMark = `_Ref_ch${partIndex + 1}`;
     contents.push({
       level: 1,
@@ -113,15 +123,7 @@ function buildDocument(
         comments: pending,
       }) as (Paragraph | Table)[];
       // Comments whose quote was not found are anchored on the section heading.
-      const unplaced = pending.filter((c) => !c.placed).map((c) => c.id);
-      const title: ParagraphChild[] = [
-        ...unplaced.map((id) => new CommentRangeStart(id)),
-        ...bookmarked(sectionMark, section.title),
-        ...unplaced.flatMap((id) => [
-          new CommentRangeEnd(id),
-          new TextRun({ children: [new CommentReference(id)] }),
-        ]),
-      ];
+      const title = commentedTitle(pending, bookmarked(sectionMark, section.title));
       body.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_2,
@@ -130,9 +132,10 @@ function buildDocument(
         ...blocks,
       );
     });
-  });
+  }
 
-  const { headers, footers } = pageHeaders(report.symbol, template, variant);
+  const lines = mastheadLines(report, template.masthead);
+  const { headers, footers } = pageHeaders(report.symbol, template, variant, lines);
   return new Document({
     title: report.title,
     subject: report.symbol,
@@ -155,7 +158,8 @@ function buildDocument(
         footers,
         children: [
           ...masthead(report, template, metrics),
-          ...tableOfContents(template.contentsTitle, contents, metrics.textWidth),
+          ...front,
+          ...tableOfContents(template.contentsTitle, contents, metrics.textWidth, front.length > 0),
           ...body,
         ],
       },

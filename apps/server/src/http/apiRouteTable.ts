@@ -74,7 +74,7 @@ export const API_ROUTES = {
     method: "get",
     path: API_PATHS.events,
     access: "signed_in",
-    summary: "Server-Sent Events: wordcount, section, me, comment, budget",
+    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings",
   },
   listUsers: {
     method: "get",
@@ -196,7 +196,46 @@ export const API_ROUTES = {
     path: API_PATHS.exportReport,
     access: "signed_in",
     summary:
-      "The report as a file: ?format=docx|md&variant=final|review&section=ID&version=ID (final DOCX: editors only; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
+      "The report as a file: ?format=docx|md|pdf&variant=final|review&section=ID&version=ID (final DOCX or PDF: editors only; pdf: rendered by LibreOffice, 503 pdf_unavailable without it; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
+  },
+  exportPreflight: {
+    method: "get",
+    path: API_PATHS.exportPreflight,
+    access: "signed_in",
+    summary:
+      "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes)",
+  },
+  documentSettings: {
+    method: "get",
+    path: API_PATHS.documentSettings,
+    access: "signed_in",
+    summary:
+      "The document settings: { settings: { symbol, distribution, issueDate, originalLanguage, commission, session, place, agendaItem, agendaTitle, agendaSymbol, title, byline, jobNumber, advanceUnedited }, emblem, updatedBy, updatedAt }",
+  },
+  updateDocumentSettings: {
+    method: "put",
+    path: API_PATHS.updateDocumentSettings,
+    access: "editor",
+    summary:
+      "Changes any subset of the document settings (dates YYYY-MM-DD; issueDate null: the export day); audited, pushed as the `settings` event",
+  },
+  emblem: {
+    method: "get",
+    path: API_PATHS.emblem,
+    access: "signed_in",
+    summary: "The masthead's emblem image (404 no_emblem)",
+  },
+  uploadEmblem: {
+    method: "put",
+    path: API_PATHS.uploadEmblem,
+    access: "editor",
+    summary: "Sets the masthead's emblem: { contentBase64 } of a PNG or JPEG of at most 512 KB",
+  },
+  deleteEmblem: {
+    method: "delete",
+    path: API_PATHS.deleteEmblem,
+    access: "editor",
+    summary: "Removes the masthead's emblem",
   },
   importSection: {
     method: "post",

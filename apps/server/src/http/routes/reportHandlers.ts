@@ -1,3 +1,5 @@
+import type { ReportView } from "@rapporteur/api";
+import { findSoffice } from "@rapporteur/report";
 import type { RequestHandler } from "express";
 import { sectionWithOpenComments, withOpenComments } from "../../comments/withOpenComments";
 import { reportView, sectionView } from "../../report/reportView";
@@ -25,7 +27,13 @@ export function reportHandlers(
         workflowViews(workflow, accounts, user.role),
         deps.budgets.settings(),
       );
-      response.json(withOpenComments(view, deps.comments.store.openCountsBySection()));
+      const exportFormats: ReportView["exportFormats"] = findSoffice()
+        ? ["docx", "md", "pdf"]
+        : ["docx", "md"];
+      response.json({
+        ...withOpenComments(view, deps.comments.store.openCountsBySection()),
+        exportFormats,
+      });
     },
 
     section(request, response) {
