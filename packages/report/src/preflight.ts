@@ -39,7 +39,7 @@ const notApproved: PreflightCheck = ({ sections }) =>
     .map((s) => ({
       kind: "not_approved",
       section: s.id,
-      message: `"${s.title}" is ${s.status === "in_review" ? "in review" : "being drafted"}, not approved`,
+      message: `“${s.title}” is ${s.status === "in_review" ? "in review" : "being drafted"}, not approved`,
     }));
 
 const empty: PreflightCheck = ({ sections }) =>
@@ -48,7 +48,7 @@ const empty: PreflightCheck = ({ sections }) =>
     .map((s) => ({
       kind: "empty",
       section: s.id,
-      message: `"${s.title}" is empty: it would print as a bare heading`,
+      message: `“${s.title}” is empty: it would print as a bare heading`,
     }));
 
 const allocation: PreflightCheck = ({ sections }) =>
@@ -57,7 +57,7 @@ const allocation: PreflightCheck = ({ sections }) =>
     .map((s) => ({
       kind: s.state === "over" ? "over_allocation" : "under_allocation",
       section: s.id,
-      message: `"${s.title}" has ${plural(s.counted, "word")} against an allocation of ${s.budget}`,
+      message: `“${s.title}” has ${plural(s.counted, "word")} against an allocation of ${s.budget}`,
     }));
 
 const openReview: PreflightCheck = ({ sections }) =>
@@ -67,7 +67,7 @@ const openReview: PreflightCheck = ({ sections }) =>
           {
             kind: "open_threads",
             section: s.id,
-            message: `"${s.title}" has ${plural(s.openThreads, "open comment thread")}`,
+            message: `“${s.title}” has ${plural(s.openThreads, "open comment thread")}`,
           },
         ]
       : []),
@@ -76,7 +76,7 @@ const openReview: PreflightCheck = ({ sections }) =>
           {
             kind: "open_suggestions",
             section: s.id,
-            message: `"${s.title}" has ${plural(s.openSuggestions, "suggestion")} not accepted or rejected`,
+            message: `“${s.title}” has ${plural(s.openSuggestions, "suggestion")} not accepted or rejected`,
           },
         ]
       : []),
@@ -90,7 +90,7 @@ const emptyFootnotes: PreflightCheck = ({ sections }) =>
           {
             kind: "empty_footnote",
             section: s.id,
-            message: `"${s.title}" has ${plural(blank, "empty footnote")}`,
+            message: `“${s.title}” has ${plural(blank, "empty footnote")}`,
           },
         ]
       : [];

@@ -1,5 +1,6 @@
 import type { PreflightItem } from "@rapporteur/api";
 import { useEffect, useId, useRef } from "react";
+import "./preflight.css";
 
 /** Props of {@link ConfirmFinalExport}. */
 export interface ConfirmFinalExportProps {
@@ -39,29 +40,31 @@ export function ConfirmFinalExport({ what, items, onConfirm, onClose }: ConfirmF
         onClose();
       }}
     >
-      <h2 id={titleId}>
-        {items.length === 0
-          ? `Export the final copy?`
-          : `${items.length} ${items.length === 1 ? "thing" : "things"} to check before the final copy`}
-      </h2>
-      {items.length === 0 ? (
-        <p className="dialog-hint">Every section is approved and within its allocation.</p>
-      ) : (
-        <ul className="preflight-list" data-testid="preflight-items">
-          {items.map((item) => (
-            <li key={`${item.kind} ${item.section ?? ""} ${item.message}`} data-kind={item.kind}>
-              {item.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button button--quiet" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button--primary" onClick={onConfirm}>
-          {items.length === 0 ? what : `Export ${what} anyway`}
-        </button>
+      <div className="preflight-dialog__body">
+        <h2 id={titleId}>
+          {items.length === 0
+            ? `Export the final copy?`
+            : `${items.length} ${items.length === 1 ? "thing" : "things"} to check before the final copy`}
+        </h2>
+        {items.length === 0 ? (
+          <p className="dialog-hint">Every section is approved and within its allocation.</p>
+        ) : (
+          <ul className="preflight-list" data-testid="preflight-items">
+            {items.map((item) => (
+              <li key={`${item.kind} ${item.section ?? ""} ${item.message}`} data-kind={item.kind}>
+                {item.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="dialog-actions">
+          <button ref={cancelRef} type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button button--primary" onClick={onConfirm}>
+            {items.length === 0 ? what : `Export ${what} anyway`}
+          </button>
+        </div>
       </div>
     </dialog>
   );
