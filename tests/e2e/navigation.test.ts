@@ -69,8 +69,8 @@ describe("moving around the report", () => {
     const page = await context.newPage();
     await page.goto(`${suite.url}/`);
     await signInThroughPage(page, farid);
-    // `/` opens the first section of the outline.
-    await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
+    // `/` opens the first section of the outline: the Summary.
+    await expect.poll(() => page.url()).toMatch(/\/sections\/summary$/);
     await waitUntilConnected(page);
     await expect.poll(() => page.getByTestId("presence").textContent()).toMatch(/Farid Haddad/);
     expect(await page.getByTestId("account-menu").textContent()).toMatch(/Farid Haddad/);
