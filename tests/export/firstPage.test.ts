@@ -7,6 +7,7 @@ import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import { loadOutline } from "@rapporteur/outline";
 import { assembleExportReport, documentSettingsDefaults } from "@rapporteur/report";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { libreOfficePdf } from "./libreOfficePdf";
 import { sampleReport } from "./sampleReport";
 
 const run = promisify(execFile);
@@ -15,25 +16,6 @@ const run = promisify(execFile);
 async function pagesOf(pdf: string): Promise<string[]> {
   const { stdout } = await run("pdftotext", ["-layout", pdf, "-"], { maxBuffer: 64 << 20 });
   return stdout.split("\f").filter((page) => page.trim().length > 0);
-}
-
-/** Converts `docx` to PDF with LibreOffice headless; returns the PDF's path. */
-export async function libreOfficePdf(dir: string, docx: string): Promise<string> {
-  const profile = `file://${join(dir, "lo-profile")}`;
-  await run(
-    "soffice",
-    [
-      `-env:UserInstallation=${profile}`,
-      "--headless",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      dir,
-      docx,
-    ],
-    { timeout: 90_000 },
-  );
-  return docx.replace(/\.docx$/, ".pdf");
 }
 
 describe("the first page and running heads, from the document settings, through LibreOffice", () => {

@@ -1,5 +1,6 @@
 import type { PreflightItem } from "@rapporteur/api";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useConfirmDialog } from "../layout/useConfirmDialog";
 import "./preflight.css";
 
 /** Props of {@link ConfirmFinalExport}. */
@@ -18,16 +19,8 @@ export interface ConfirmFinalExportProps {
  * a modal dialog, focus on Cancel so that Enter never exports by accident.
  */
 export function ConfirmFinalExport({ what, items, onConfirm, onClose }: ConfirmFinalExportProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { dialogRef, cancelRef } = useConfirmDialog();
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
+import { useConfirmDialog } from "../layout/useConfirmDialog";
 
 /** Props of {@link ConfirmApprove}. */
 export interface ConfirmApproveProps {
@@ -12,17 +13,9 @@ export interface ConfirmApproveProps {
  * focus starts on Cancel so Enter never locks by accident); the caller returns the focus.
  */
 export function ConfirmApprove({ sectionTitle, onConfirm, onClose }: ConfirmApproveProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const { dialogRef, cancelRef } = useConfirmDialog();
   const titleId = useId();
   const textId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog
