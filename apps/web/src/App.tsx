@@ -156,11 +156,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <DocumentSettingsPage role={account.role} />;
   } else if (error && !report) {
     main = (
-      <MessagePanel title="The report could not be loaded" tone="error">
+      <MessagePanel title="The report could not be loaded" tone="error" onRetry={reload}>
         <p>{error}</p>
-        <button type="button" className="button button--primary" onClick={reload}>
-          Try again
-        </button>
       </MessagePanel>
     );
   } else if (!report) {

@@ -1,12 +1,10 @@
-import { colourForName } from "@rapporteur/accounts/presence";
 import type { CommentReply, CommentThread } from "@rapporteur/api";
 import { useState } from "react";
-import { Avatar } from "../layout/Avatar";
+import { CommentByline } from "./CommentByline";
 import { commentsApi } from "./commentsApi";
 import { EditableCommentText } from "./EditableCommentText";
 import { EditDeleteLinks } from "./EditDeleteLinks";
 import { FormError } from "./FormError";
-import { formatCommentDate } from "./formatCommentDate";
 import { TextForm } from "./TextForm";
 import { useAction } from "./useAction";
 
@@ -25,19 +23,6 @@ export interface ThreadCardProps {
   onDeleted: () => void;
 }
 
-function Byline({ name, date, edited }: { name: string; date: string; edited: boolean }) {
-  return (
-    <div className="comment-byline">
-      <Avatar name={name} color={colourForName(name)} size="xs" />
-      <span className="comment-byline__name">{name}</span>
-      <time className="comment-byline__date" dateTime={date}>
-        {formatCommentDate(date)}
-        {edited ? " (edited)" : ""}
-      </time>
-    </div>
-  );
-}
-
 function ReplyItem({
   reply,
   own,
@@ -51,7 +36,7 @@ function ReplyItem({
   const { busy, error, run } = useAction();
   return (
     <li className="comment-reply" data-testid="comment-reply">
-      <Byline
+      <CommentByline
         name={reply.authorName}
         date={reply.createdAt}
         edited={reply.updatedAt !== reply.createdAt}
@@ -126,7 +111,7 @@ export function ThreadCard({
       }}
     >
       <header className="comment-card__head">
-        <Byline
+        <CommentByline
           name={thread.authorName}
           date={thread.createdAt}
           edited={thread.updatedAt !== thread.createdAt && !thread.replies.length && !resolved}

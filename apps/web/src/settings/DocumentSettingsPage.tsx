@@ -1,15 +1,20 @@
 import type { DocumentSettings, DocumentSettingsView, Role } from "@rapporteur/api";
-import { apiPath, MAX_EMBLEM_BYTES } from "@rapporteur/api";
+import { MAX_EMBLEM_BYTES } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
+import { apiUrl } from "../api/apiUrl";
 import { readFileAsBase64 } from "../transfer/readFileAsBase64";
+import { Button } from "../ui/Button";
+import { Checkbox } from "../ui/Checkbox";
+import { FieldError } from "../ui/FieldError";
+import { TextField } from "../ui/TextField";
 import { deleteEmblem, updateDocumentSettings, uploadEmblem } from "./settingsApi";
 import { useDocumentSettings } from "./useDocumentSettings";
 import "./settings.css";
 
-type TextField = Exclude<keyof DocumentSettings, "advanceUnedited" | "issueDate">;
+type LineSetting = Exclude<keyof DocumentSettings, "advanceUnedited" | "issueDate">;
 
 /** The form's fields in masthead order, with their labels and examples. */
-const FIELDS: { key: TextField; label: string; hint?: string }[] = [
+const FIELDS: { key: LineSetting; label: string; hint?: string }[] = [
   { key: "symbol", label: "Symbol", hint: "E/CN.16/2025/3" },
   { key: "distribution", label: "Distribution", hint: "General" },
   { key: "originalLanguage", label: "Original language", hint: "English" },
@@ -104,50 +109,47 @@ function SettingsForm({
   return (
     <form className="settings-form" onSubmit={submit} data-testid="document-settings">
       {FIELDS.map(({ key, label, hint }) => (
-        <label key={key} className="field">
-          <span className="field__label">{label}</span>
-          <input
-            name={key}
-            data-testid={`setting-${key}`}
-            value={draft[key]}
-            placeholder={hint}
-            readOnly={!canEdit}
-            onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
-          />
-        </label>
-      ))}
-      <label className="field">
-        <span className="field__label">Date of issue (empty: the day of each export)</span>
-        <input
-          type="date"
-          name="issueDate"
-          data-testid="setting-issueDate"
-          value={draft.issueDate ?? ""}
+        <TextField
+          key={key}
+          label={label}
+          name={key}
+          data-testid={`setting-${key}`}
+          value={draft[key]}
+          placeholder={hint}
           readOnly={!canEdit}
-          onChange={(event) => setDraft({ ...draft, issueDate: event.target.value || null })}
+          onText={(text) => setDraft({ ...draft, [key]: text })}
         />
-      </label>
-      <label className="settings-form__check">
-        <input
-          type="checkbox"
-          data-testid="setting-advanceUnedited"
+      ))}
+      <TextField
+        label="Date of issue (empty: the day of each export)"
+        type="date"
+        name="issueDate"
+        data-testid="setting-issueDate"
+        value={draft.issueDate ?? ""}
+        readOnly={!canEdit}
+        onText={(text) => setDraft({ ...draft, issueDate: text || null })}
+      />
+      {canEdit ? (
+        <Checkbox
+          className="settings-form__check"
           checked={draft.advanceUnedited}
-          disabled={!canEdit}
-          onChange={(event) => setDraft({ ...draft, advanceUnedited: event.target.checked })}
-        />
-        Print “Advance unedited version” at the top of the first page
-      </label>
+          testId="setting-advanceUnedited"
+          onChange={(advanceUnedited) => setDraft({ ...draft, advanceUnedited })}
+        >
+          Print “Advance unedited version” at the top of the first page
+        </Checkbox>
+      ) : (
+        <p className="settings-form__check">
+          {draft.advanceUnedited ? "Printed" : "Not printed"}: “Advance unedited version”.
+        </p>
+      )}
       {canEdit && (
         <div className="settings-form__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
+          <Button type="submit" variant="primary" disabled={saving}>
             {saving ? "Saving…" : "Save settings"}
-          </button>
-          {problem && (
-            <p className="field__error" role="alert">
-              {problem}
-            </p>
-          )}
-          {notice && (
+          </Button>
+          <FieldError problem={problem} />
+          {notice && !problem && (
             <p className="settings-form__saved" role="status" data-testid="settings-saved">
               {notice}
             </p>
@@ -204,7 +206,7 @@ function EmblemField({
       {emblem ? (
         <p>
           <img
-            src={`/api${apiPath("emblem")}?v=${view.updatedAt ?? ""}`}
+            src={apiUrl("emblem", {}, `v=${view.updatedAt ?? ""}`)}
             alt="The emblem printed in the masthead"
             height={48}
           />{" "}
@@ -225,19 +227,11 @@ function EmblemField({
               onChange={(event) => void choose(event.target.files?.[0])}
             />
           </label>
-          {emblem && (
-            <button type="button" className="button" onClick={() => void remove()}>
-              Remove the emblem
-            </button>
-          )}
+          {emblem && <Button onClick={() => void remove()}>Remove the emblem</Button>}
           <span className="settings-form__by">PNG or JPEG, at most 512 KB.</span>
         </div>
       )}
-      {problem && (
-        <p className="field__error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FieldError problem={problem} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { DocumentSettingsView } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/ApiError";
+import { apiUrl } from "../api/apiUrl";
 import { eventObject } from "../api/eventObject";
 import { fetchDocumentSettings } from "./settingsApi";
 
@@ -41,7 +42,7 @@ export function useDocumentSettings(): DocumentSettingsState {
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/events");
+    const source = new EventSource(apiUrl("events"));
     let interrupted = false;
     source.addEventListener("settings", (event) => {
       const data = eventObject("settings", (event as MessageEvent<string>).data);

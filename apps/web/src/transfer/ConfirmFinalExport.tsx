@@ -1,6 +1,7 @@
 import type { PreflightItem } from "@rapporteur/api";
-import { useId } from "react";
-import { useConfirmDialog } from "../layout/useConfirmDialog";
+import { useRef } from "react";
+import { FormActions } from "../ui/FormActions";
+import { ModalDialog } from "../ui/ModalDialog";
 import "./preflight.css";
 
 /** Props of {@link ConfirmFinalExport}. */
@@ -19,46 +20,36 @@ export interface ConfirmFinalExportProps {
  * a modal dialog, focus on Cancel so that Enter never exports by accident.
  */
 export function ConfirmFinalExport({ what, items, onConfirm, onClose }: ConfirmFinalExportProps) {
-  const { dialogRef, cancelRef } = useConfirmDialog();
-  const titleId = useId();
-
+  const cancelRef = useRef<HTMLButtonElement>(null);
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="lead-dialog preflight-dialog"
-      aria-labelledby={titleId}
-      data-testid="confirm-final-export"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      title={
+        items.length === 0
+          ? "Export the final copy?"
+          : `${items.length} ${items.length === 1 ? "thing" : "things"} to check before the final copy`
+      }
+      testId="confirm-final-export"
+      initialFocus={cancelRef}
+      onClose={onClose}
     >
-      <div className="preflight-dialog__body">
-        <h2 id={titleId}>
-          {items.length === 0
-            ? `Export the final copy?`
-            : `${items.length} ${items.length === 1 ? "thing" : "things"} to check before the final copy`}
-        </h2>
-        {items.length === 0 ? (
-          <p className="dialog-hint">Every section is approved and within its allocation.</p>
-        ) : (
-          <ul className="preflight-list" data-testid="preflight-items">
-            {items.map((item) => (
-              <li key={`${item.kind} ${item.section ?? ""} ${item.message}`} data-kind={item.kind}>
-                {item.message}
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="dialog-actions">
-          <button ref={cancelRef} type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button button--primary" onClick={onConfirm}>
-            {items.length === 0 ? what : `Export ${what} anyway`}
-          </button>
-        </div>
-      </div>
-    </dialog>
+      {items.length === 0 ? (
+        <p className="dialog-hint">Every section is approved and within its allocation.</p>
+      ) : (
+        <ul className="preflight-list" data-testid="preflight-items">
+          {items.map((item) => (
+            <li key={`${item.kind} ${item.section ?? ""} ${item.message}`} data-kind={item.kind}>
+              {item.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormActions
+        submitLabel={items.length === 0 ? what : `Export ${what} anyway`}
+        onConfirm={onConfirm}
+        onCancel={onClose}
+        cancelRef={cancelRef}
+      />
+    </ModalDialog>
   );
 }

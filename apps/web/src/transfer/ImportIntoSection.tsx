@@ -1,16 +1,11 @@
-import type { SectionView } from "@rapporteur/api";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import type { ImportAnswer, SectionView } from "@rapporteur/api";
+import { type ReactNode, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { Button } from "../ui/Button";
+import { FieldError } from "../ui/FieldError";
+import { ModalDialog } from "../ui/ModalDialog";
 import { IMPORT_ACCEPT, importProblem } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
-
-/** Answer of `POST /api/sections/:id/import`. */
-interface ImportAnswer {
-  warnings: string[];
-  words: number;
-  /** The restore point kept just before the import (restoring it undoes the import). */
-  undo: { history: string | null };
-}
 
 type Step =
   | { kind: "idle" }
@@ -40,10 +35,10 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
     setStep({ kind: "working", file });
     try {
       const contentBase64 = await readFileAsBase64(file);
-      const answer = await apiRequest<ImportAnswer>(
-        `/sections/${encodeURIComponent(section.id)}/import`,
-        { method: "POST", body: { filename: file.name, contentBase64 } },
-      );
+      const answer = await apiRequest("importSection", {
+        params: { id: section.id },
+        body: { filename: file.name, contentBase64 },
+      });
       setStep({
         kind: "done",
         file,
@@ -66,10 +61,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
   const undo = async (file: File, history: string) => {
     setStep({ kind: "undoing", file });
     try {
-      await apiRequest(`/sections/${encodeURIComponent(section.id)}/restore`, {
-        method: "POST",
-        body: { history },
-      });
+      await apiRequest("restoreSection", { params: { id: section.id }, body: { history } });
       setStep({ kind: "undone", file });
     } catch (error) {
       setStep({
@@ -140,14 +132,6 @@ function ImportDialog({
   onUndo: () => void;
   onClose: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const name = step.file?.name ?? "";
   let title: string;
   let body: ReactNode;
@@ -176,11 +160,7 @@ function ImportDialog({
     );
   } else if (step.kind === "failed") {
     title = "The file could not be imported";
-    body = (
-      <p className="field__error" role="alert" data-testid="import-error">
-        {step.message}
-      </p>
-    );
+    body = <FieldError problem={step.message} testId="import-error" />;
   } else {
     const { warnings, words: imported } = step.answer;
     title = "Imported";
@@ -207,48 +187,36 @@ function ImportDialog({
   }
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="import-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
+      title={title}
+      onClose={() => {
         if (step.kind !== "working" && step.kind !== "undoing") onClose();
       }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (step.kind === "confirm") onConfirm();
+        else onClose();
+      }}
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (step.kind === "confirm") onConfirm();
-          else onClose();
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        {body}
-        <div className="dialog-actions">
-          {step.kind === "confirm" && (
-            <button type="button" className="button button--quiet" onClick={onClose}>
-              Cancel
-            </button>
-          )}
-          {step.kind === "done" && step.answer.undo.history !== null && (
-            <button
-              type="button"
-              className="button button--quiet"
-              data-testid="import-undo"
-              onClick={onUndo}
-            >
-              Undo import
-            </button>
-          )}
-          {step.kind !== "working" && step.kind !== "undoing" && (
-            <button type="submit" className="button button--primary" data-testid="import-confirm">
-              {step.kind === "confirm" ? "Replace the text" : "Close"}
-            </button>
-          )}
-        </div>
-      </form>
-    </dialog>
+      {body}
+      <div className="dialog-actions">
+        {step.kind === "confirm" && (
+          <Button variant="quiet" onClick={onClose}>
+            Cancel
+          </Button>
+        )}
+        {step.kind === "done" && step.answer.undo.history !== null && (
+          <Button variant="quiet" data-testid="import-undo" onClick={onUndo}>
+            Undo import
+          </Button>
+        )}
+        {step.kind !== "working" && step.kind !== "undoing" && (
+          <Button type="submit" variant="primary" data-testid="import-confirm">
+            {step.kind === "confirm" ? "Replace the text" : "Close"}
+          </Button>
+        )}
+      </div>
+    </ModalDialog>
   );
 }
