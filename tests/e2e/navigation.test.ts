@@ -77,7 +77,7 @@ describe("moving around the report", () => {
 
     // An editor renames the account: co-authors see the new name without anyone reloading.
     const colleague = await newPersonContext(suite.browser, suite.url, "Ines Duarte");
-    const colleaguePage = await openSection(colleague, suite.url, "intro-overview");
+    const colleaguePage = await openSection(colleague, suite.url, "summary");
     await expect
       .poll(() => colleaguePage.getByTestId("presence").textContent())
       .toMatch(/Farid Haddad/);
@@ -118,7 +118,7 @@ describe("moving around the report", () => {
     await page.goto(`${suite.url}/sections/no-such-section`);
     await page.getByRole("alert").filter({ hasText: "no-such-section" }).waitFor();
     await page.getByRole("link", { name: "Go to the first section of the report" }).click();
-    await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
+    await expect.poll(() => page.url()).toMatch(/\/sections\/summary$/);
     await waitUntilConnected(page);
     await context.close();
   });
