@@ -57,9 +57,12 @@ const exportQuery = z
   });
 
 /**
- * Handler of `GET /api/export?format=docx|md&variant=final|review&section=ID`: the report (or
- * one section) as a Word or Markdown file, read from the live and stored sections without
- * changing them. The sections' stored updates (the server stores every change before anyone sees
+ * Handler of `GET /api/export?format=docx|md|pdf&variant=final|review&section=ID`: the report (or
+ * one section) as a Word, PDF or Markdown file, read from the live and stored sections without
+ * changing them. Word and PDF print the document settings (masthead, date of issue, job number,
+ * emblem); PDF is the Word file rendered by LibreOffice in the export worker (docxToPdf, with its
+ * own deadline): 503 `pdf_unavailable` where LibreOffice is not installed, 502 `pdf_failed` when
+ * it fails. The sections' stored updates (the server stores every change before anyone sees
  * it, so they hold what the editors see) are handed to a worker thread, which decodes and
  * converts them: the event loop never does the heavy work. The final Word copy is for editors only; the review copy (open comment threads
  * as Word comments) and Markdown are for everyone signed in. Every export is audited.
