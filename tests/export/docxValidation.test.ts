@@ -30,7 +30,7 @@ describe("the exported DOCX, checked by independent readers", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("converts to PDF with LibreOffice headless, masthead and Summary on page 1, contents on page 2", async () => {
-    const pdf = await libreOfficePdf(dir, docx);
+    const pdf = await libreOfficePdf(docx, dir);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const { stdout: first } = await run("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"]);

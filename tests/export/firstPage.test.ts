@@ -42,7 +42,7 @@ describe("the first page and running heads, from the document settings, through 
     );
     const docx = join(dir, "report.docx");
     writeFileSync(docx, await toDocx(report, template));
-    pages = await pagesOf(await libreOfficePdf(dir, docx));
+    pages = await pagesOf(await libreOfficePdf(docx, dir));
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

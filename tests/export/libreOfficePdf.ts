@@ -1,17 +1,18 @@
 import { execFile } from "node:child_process";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { promisify } from "node:util";
 
+const run = promisify(execFile);
+
 /**
- * Converts the Word file `docx` (in `dir`) to PDF with LibreOffice headless, with a user profile
- * of its own in `dir`; returns the PDF's path (beside the Word file).
+ * Converts a .docx to PDF with LibreOffice headless (a private profile in `dir`, so that tests
+ * running at once do not share one); returns the PDF's path, beside the input in `dir`.
  */
-export async function libreOfficePdf(dir: string, docx: string): Promise<string> {
-  const profile = `file://${join(dir, "lo-profile")}`;
-  await promisify(execFile)(
+export async function libreOfficePdf(docx: string, dir: string): Promise<string> {
+  await run(
     "soffice",
     [
-      `-env:UserInstallation=${profile}`,
+      `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
       "--headless",
       "--convert-to",
       "pdf",
@@ -21,5 +22,5 @@ export async function libreOfficePdf(dir: string, docx: string): Promise<string>
     ],
     { timeout: 90_000 },
   );
-  return docx.replace(/\.docx$/, ".pdf");
+  return join(dir, basename(docx).replace(/\.docx$/, ".pdf"));
 }

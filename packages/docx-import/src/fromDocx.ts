@@ -4,9 +4,16 @@ import { assembleBlocks } from "./assembleBlocks";
 import { convertBlocks } from "./blockHandlers";
 import { DocxImportError } from "./docxImportError";
 import { DEFAULT_DOCX_LIMITS, DocxPackage } from "./docxPackage";
-import { ImportContext, type NotePart } from "./importContext";
+import { CROSS_REF_BOOKMARK, ImportContext, type NotePart } from "./importContext";
 import { parseRelationships, relationshipsPath, targetOfType } from "./relationships";
-import { attribute, childElement, childElements, descendantElements, nameOf } from "./wordElement";
+import {
+  attribute,
+  childElement,
+  childElements,
+  childValue,
+  descendantElements,
+  nameOf,
+} from "./wordElement";
 import { WordNumbering } from "./wordNumbering";
 import { numberingOf, WordStyles } from "./wordStyles";
 
@@ -95,6 +102,7 @@ export async function fromDocx(
     ["Masthead", "ReportTitle", "SingleTxt"].every((id) => styles.has(id)),
     nestedNumIds,
   );
+  if (ctx.rapporteurExport && body) collectBookmarkKinds(body, ctx);
   const blocks = convertBlocks(body ? childElements(body) : [], {
     ctx,
     relationships: links,
@@ -131,4 +139,16 @@ function missingDocument(paths: string[]): DocxImportError {
     "missing_document",
     `This ZIP file holds no Word document (word/document.xml)${kind}.`,
   );
+}
+
+/** Notes what each cross-reference bookmark of a Rapporteur export marks (see bookmarkKinds). */
+function collectBookmarkKinds(body: Element, ctx: ImportContext): void {
+  for (const paragraph of descendantElements(body, "w:p")) {
+    const style = childValue(childElement(paragraph, "w:pPr"), "w:pStyle");
+    const kind = style === "TableCaption" ? "table" : style === "BoxTitle" ? "box" : "paragraph";
+    for (const bookmark of descendantElements(paragraph, "w:bookmarkStart")) {
+      const name = attribute(bookmark, "w:name") ?? "";
+      if (CROSS_REF_BOOKMARK.test(name)) ctx.bookmarkKinds.set(name, kind);
+    }
+  }
 }
