@@ -1,15 +1,5 @@
 import { referenceTargets } from "@rapporteur/schema";
-import {
-  BookmarkEnd,
-  BookmarkStart,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  type ParagraphChild,
-  type Table,
-  TextRun,
-} from "docx";
+import { Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from "docx";
 import { commentedTitle } from "./commentedTitle";
 import { ConversionContext } from "./conversionContext";
 import { documentNumbering } from "./documentNumbering";

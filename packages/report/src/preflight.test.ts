@@ -59,6 +59,23 @@ describe("preflight of the final export", () => {
       },
       [{ kind: "empty_footnote", message: /1 empty footnote$/ }],
     ],
+    [
+      "a cross-reference to a paragraph that is gone",
+      {
+        doc: doc(
+          paragraph(text("See para. "), {
+            type: "crossRef",
+            attrs: { kind: "paragraph", target: "p-gone" },
+          }),
+        ),
+      },
+      [
+        {
+          kind: "broken_cross_reference",
+          message: /1 cross-reference to a paragraph, table or box that is gone/,
+        },
+      ],
+    ],
   ])("%s", (_name, change, expected) => {
     const items = preflight({ sections: [{ ...ready, ...change }] });
     expect(items.map((i) => i.kind)).toEqual(expected.map((e) => e.kind));

@@ -1,5 +1,5 @@
 import type { BudgetState, PreflightItem, SectionStatus } from "@rapporteur/api";
-import type { DocJSON } from "@rapporteur/schema";
+import { brokenCrossReferences, type DocJSON } from "@rapporteur/schema";
 
 /** What the preflight knows of one section: its text, status, budget and open review. */
 export interface PreflightSection {
@@ -96,6 +96,20 @@ const emptyFootnotes: PreflightCheck = ({ sections }) =>
       : [];
   });
 
+const brokenReferences: PreflightCheck = ({ sections }) => {
+  const titles = new Map(sections.map((s) => [s.id, s.title]));
+  const broken = brokenCrossReferences(
+    sections.map((s) => ({ id: s.id, label: s.title, doc: s.doc })),
+  );
+  const bySection = new Map<string, number>();
+  for (const ref of broken) bySection.set(ref.section, (bySection.get(ref.section) ?? 0) + 1);
+  return [...bySection].map(([section, count]) => ({
+    kind: "broken_cross_reference",
+    section,
+    message: `“${titles.get(section)}” has ${plural(count, "cross-reference")} to a paragraph, table or box that is gone (printed “[missing reference]”)`,
+  }));
+};
+
 /**
  * The checks of the preflight, in the order their findings are listed. A new check (broken
  * cross-references, ...) is one more function here.
@@ -106,11 +120,13 @@ export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [
   allocation,
   openReview,
   emptyFootnotes,
+  brokenReferences,
 ];
 
 /**
  * What an editor should know before the final export: sections not approved, empty sections,
- * sections over or under their allocation, open threads and suggestions, empty footnotes.
+ * sections over or under their allocation, open threads and suggestions, empty footnotes,
+ * cross-references whose target is gone.
  * Pure: the findings depend only on `input`.
  */
 export function preflight(

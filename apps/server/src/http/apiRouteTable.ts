@@ -203,7 +203,7 @@ export const API_ROUTES = {
     path: API_PATHS.exportPreflight,
     access: "signed_in",
     summary:
-      "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes)",
+      "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes, broken cross-references)",
   },
   documentSettings: {
     method: "get",
