@@ -30,8 +30,8 @@ import * as Y from "yjs";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openDatabase, resolveDataDir } from "../cliEnvironment";
+import { defineCommand } from "../defineCommand";
 import { loadSectionDoc } from "../loadSectionDoc";
-import { parseCommandArgs } from "../parseCommandArgs";
 import { requireSection } from "../requireSection";
 import { writeFileAtomically } from "../writeFileAtomically";
 
@@ -184,29 +184,19 @@ function documentSettings(
 }
 
 /** `rapporteur export`: the report or one section as Word, PDF or Markdown, like the HTTP export. */
-export const exportCommand: Command = {
-  summary: "write the report or a section as Word (UN format) or Markdown",
+export const exportCommand: Command = defineCommand({
+  name: "export",
+  summary: "write the report or a section as Word (UN format), PDF or Markdown",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        format: { type: "string" },
-        out: { type: "string" },
-        section: { type: "string" },
-        variant: { type: "string" },
-        compare: { type: "string" },
-        to: { type: "string" },
-      },
-      "export",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`export: unexpected argument '${positionals[0]}'.`);
-    }
+  options: {
+    format: { type: "string" },
+    out: { type: "string" },
+    section: { type: "string" },
+    variant: { type: "string" },
+    compare: { type: "string" },
+    to: { type: "string" },
+  },
+  async run({ values }, io) {
     if (values.format !== "docx" && values.format !== "md" && values.format !== "pdf") {
       throw new UsageError(
         values.format === undefined
@@ -334,4 +324,4 @@ export const exportCommand: Command = {
     }
     return 0;
   },
-};
+});

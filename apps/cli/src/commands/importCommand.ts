@@ -6,9 +6,9 @@ import * as Y from "yjs";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openStore, resolveDataDir } from "../cliEnvironment";
+import { defineCommand } from "../defineCommand";
 import { loadSectionDoc } from "../loadSectionDoc";
 import { lockDataDir } from "../lockDataDir";
-import { parseCommandArgs } from "../parseCommandArgs";
 import { MAX_DOCX_BYTES, readDocxFile } from "../readDocxFile";
 import { readHtmlOrTextFile } from "../readHtmlOrTextFile";
 import { MAX_MARKDOWN_BYTES, readMarkdownFile } from "../readMarkdownFile";
@@ -44,19 +44,13 @@ function markdownDoc(file: string) {
 }
 
 /** `rapporteur import --section ID FILE`: fills a section from Markdown or Word. */
-export const importCommand: Command = {
+export const importCommand: Command = defineCommand({
+  name: "import",
   summary: "fill a section from a Markdown, Word (.docx), web page (.html) or text (.txt) file",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { section: { type: "string" } },
-      "import",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  options: { section: { type: "string" } },
+  operands: true,
+  async run({ values, positionals }, io) {
     const sectionId = values.section;
     if (!sectionId) throw new UsageError("import: --section ID is required.");
     if (positionals.length !== 1)
@@ -106,4 +100,4 @@ export const importCommand: Command = {
     );
     return 0;
   },
-};
+});

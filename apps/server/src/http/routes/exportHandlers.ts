@@ -1,4 +1,4 @@
-import type { PreflightView, SectionComparisonView } from "@rapporteur/api";
+import type { ApiAnswers, PreflightView, SectionComparisonView } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
 import {
   type ComparedSection,
@@ -136,7 +136,7 @@ export function exportHandlers(
         doc: compared.doc,
         changes: compared.changes,
       };
-      response.json(view);
+      response.json(view satisfies ApiAnswers["compareSection"]);
     },
 
     /**

@@ -1,3 +1,4 @@
+import type { ApiAnswers } from "@rapporteur/api";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { countDocument } from "@rapporteur/wordcount";
 import type { RequestHandler } from "express";
@@ -78,7 +79,11 @@ export function importHandlers(
         },
         ip: request.ip ?? null,
       });
-      response.json({ warnings: imported.warnings, words: count.words, undo: { history: undo } });
+      response.json({
+        warnings: imported.warnings,
+        words: count.words,
+        undo: { history: undo },
+      } satisfies ApiAnswers["importSection"]);
     },
   };
 }

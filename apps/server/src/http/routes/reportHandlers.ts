@@ -1,4 +1,4 @@
-import type { ReportView } from "@rapporteur/api";
+import type { ApiAnswers, ReportView } from "@rapporteur/api";
 import { findSoffice } from "@rapporteur/report";
 import type { RequestHandler } from "express";
 import { sectionWithOpenComments, withOpenComments } from "../../comments/withOpenComments";
@@ -16,7 +16,7 @@ export function reportHandlers(
   const { outline, counts, events, workflow, accounts } = deps;
   return {
     health(_request, response) {
-      response.json({ ok: true });
+      response.json({ ok: true } satisfies ApiAnswers["health"]);
     },
 
     report(request, response) {
@@ -33,7 +33,7 @@ export function reportHandlers(
       response.json({
         ...withOpenComments(view, deps.comments.store.openCountsBySection()),
         exportFormats,
-      });
+      } satisfies ApiAnswers["report"]);
     },
 
     section(request, response) {
