@@ -27,6 +27,9 @@ export const STYLE = {
 const boxSide = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 6 };
 const summaryBox = { top: boxSide, bottom: boxSide, left: boxSide, right: boxSide };
 
+/** Language of the text when the template names none: UN English. */
+export const DEFAULT_LANGUAGE = "en-GB";
+
 /** Half-points, the unit of `w:sz`. */
 const size = (points: number) => Math.round(points * 2);
 
@@ -69,6 +72,9 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
           },
           size: size(font.body),
           sizeComplexScript: size(font.body),
+          // The document's language (screen readers pick their voice by it; spelling checks too);
+          // text in another UN language names its own (languageRuns).
+          language: { value: template.language ?? DEFAULT_LANGUAGE },
         },
         paragraph: { spacing: { after: 0, ...line(font.body * 1.2) } },
       },
