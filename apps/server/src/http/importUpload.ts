@@ -40,7 +40,8 @@ function formatOf(filename: string): ImportFormat {
   );
 }
 
-function decode(contentBase64: string, maxBytes: number): Uint8Array {
+/** The bytes of a base64 upload (a `data:` URL prefix is allowed); 400 `invalid_base64`, 413, 422 `empty_file`. */
+export function decodeBase64Upload(contentBase64: string, maxBytes: number): Uint8Array {
   const text = contentBase64.replace(DATA_URL_PREFIX, "").replace(/\s+/g, "");
   if (text.length % 4 !== 0 || !BASE64.test(text)) {
     throw badRequest("invalid_base64", "body.contentBase64: not valid base64");
@@ -77,7 +78,7 @@ export async function importUpload(
   convert: ConvertImport,
 ): Promise<ImportedFile> {
   const format = formatOf(body.filename);
-  const bytes = decode(body.contentBase64, maxBytes);
+  const bytes = decodeBase64Upload(body.contentBase64, maxBytes);
   const result = await convert(format, bytes);
   if (!result.ok) throw unprocessable(result.id, result.message);
   return { format, doc: result.doc, warnings: result.warnings };
