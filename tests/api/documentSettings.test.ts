@@ -54,13 +54,18 @@ describe("document settings, PDF export and the preflight", () => {
   const cookies = { editor: "", drafter: "", reviewer: "" };
   const call = (role: keyof typeof cookies, method: string, path: string, body?: unknown) =>
     callApi(server.url, cookies[role], method, path, body);
-  /** The text of each page of a PDF export. */
+  /** The text of each page of a PDF export, after checking it is tagged with a title and language. */
   const pdfPages = async (query: string, role: keyof typeof cookies = "editor") => {
     const answer = await exportFile(server.url, cookies[role], query);
     expect(answer.status, answer.text.slice(0, 300)).toBe(200);
     expect(answer.headers.get("content-type")).toBe("application/pdf");
     const path = join(dir, `export-${Date.now()}.pdf`);
     writeFileSync(path, answer.bytes);
+    // Accessible PDF (#19): tagged, PDF/UA, with the report's title and language for screen readers.
+    const info = (await run("pdfinfo", [path])).stdout;
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+\S/m);
+    expect(Buffer.from(answer.bytes).toString("latin1")).toMatch(/\/Lang\(en-/);
     const { stdout } = await run("pdftotext", ["-layout", path, "-"], { maxBuffer: 64 << 20 });
     return stdout.split("\f").filter((page) => page.trim().length > 0);
   };

@@ -34,6 +34,15 @@ export function findSoffice(path = process.env.PATH ?? ""): string | null {
 }
 
 /**
+ * LibreOffice's PDF filter with tags and PDF/UA on, so screen readers get the structure,
+ * the title and the language (LibreOffice 7.4 and later read these JSON filter options).
+ */
+const TAGGED_PDF_FILTER = `pdf:writer_pdf_Export:${JSON.stringify({
+  UseTaggedPDF: { type: "boolean", value: "true" },
+  PDFUACompliance: { type: "boolean", value: "true" },
+})}`;
+
+/**
  * Renders a Word file as PDF with LibreOffice (`soffice --headless --convert-to pdf`), in a
  * fresh temporary folder and user profile (so conversions never share state), stopped after
  * `timeoutMs`. Node only; throws {@link PdfConversionError}.
@@ -58,7 +67,7 @@ export function docxToPdf(
     "--headless",
     "--norestore",
     "--convert-to",
-    "pdf",
+    TAGGED_PDF_FILTER,
     "--outdir",
     dir,
     input,
