@@ -1,6 +1,8 @@
 export type { CommentAnchor, RelativePositionJSON } from "./commentAnchor";
+export { commentAuthor, commentDate } from "./commentAuthor";
 export type {
   CommentActor,
+  CommentOrigin,
   CommentReply,
   CommentSuggestion,
   CommentThread,
