@@ -23,7 +23,7 @@ const W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
 const W15 = "http://schemas.microsoft.com/office/word/2012/wordml";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-const escape = (text: string) =>
+const xmlEscape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const paraId = (id: number) => (0x10000000 + id).toString(16).toUpperCase();
 
@@ -38,7 +38,7 @@ export async function reviewedDocx(
 ): Promise<Uint8Array> {
   let revision = 1000;
   const run = (text: string, tag: "t" | "delText") =>
-    `<w:r><w:${tag} xml:space="preserve">${escape(text)}</w:${tag}></w:r>`;
+    `<w:r><w:${tag} xml:space="preserve">${xmlEscape(text)}</w:${tag}></w:r>`;
   const body = paragraphs
     .map((pieces) => {
       const inner = pieces
@@ -49,7 +49,7 @@ export async function reviewedDocx(
             return `<w:commentRangeEnd w:id="${piece.commentEnd}"/><w:r><w:commentReference w:id="${piece.commentEnd}"/></w:r>`;
           }
           const date = piece.date ?? "2026-11-20T10:00:00Z";
-          const attrs = `w:id="${revision++}" w:author="${escape(piece.author)}" w:date="${date}"`;
+          const attrs = `w:id="${revision++}" w:author="${xmlEscape(piece.author)}" w:date="${date}"`;
           return "ins" in piece
             ? `<w:ins ${attrs}>${run(piece.ins, "t")}</w:ins>`
             : `<w:del ${attrs}>${run(piece.del, "delText")}</w:del>`;
@@ -78,7 +78,7 @@ export async function reviewedDocx(
   const commentXml = comments
     .map(
       (c) =>
-        `<w:comment w:id="${c.id}" w:author="${escape(c.author)}" w:date="${c.date ?? "2026-11-21T09:30:00Z"}" w:initials="X"><w:p w14:paraId="${paraId(c.id)}"><w:r><w:annotationRef/></w:r>${run(c.text, "t")}</w:p></w:comment>`,
+        `<w:comment w:id="${c.id}" w:author="${xmlEscape(c.author)}" w:date="${c.date ?? "2026-11-21T09:30:00Z"}" w:initials="X"><w:p w14:paraId="${paraId(c.id)}"><w:r><w:annotationRef/></w:r>${run(c.text, "t")}</w:p></w:comment>`,
     )
     .join("");
   zip.file(
