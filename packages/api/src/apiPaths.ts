@@ -33,6 +33,7 @@ export const API_PATHS = {
   deleteReply: "/replies/:id",
   exportReport: "/export",
   importSection: "/sections/:id/import",
+  importReview: "/sections/:id/import-review",
   budget: "/budget",
   updateBudget: "/budget",
   sectionBudget: "/sections/:id/budget",

@@ -11,7 +11,9 @@ export type {
   CommentReply,
   CommentSuggestion,
   CommentThread,
+  CommentOrigin,
   RelativePositionJSON,
+  UnplacedReviewItem,
 } from "@rapporteur/comments/thread";
 export {
   isSectionId,
@@ -44,6 +46,7 @@ export type {
   SectionWorkflowFacts,
   SectionWorkflowView,
 } from "./ReportView";
+export type { ReviewImportView } from "./ReviewImportView";
 export type {
   CommentEvent,
   SectionEvent,

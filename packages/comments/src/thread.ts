@@ -1,4 +1,5 @@
 export type { CommentAnchor, RelativePositionJSON } from "./commentAnchor";
+export type { UnplacedReviewItem } from "./placeReview";
 export { commentAuthor, commentDate } from "./commentAuthor";
 export type {
   CommentActor,

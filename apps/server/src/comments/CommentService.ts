@@ -5,10 +5,13 @@ import {
   type CommentStore,
   type CommentThread,
   commentAnchorSchema,
+  placeReview,
   resolveAnchor,
   resolveAnchors,
   type ThreadFilter,
+  type UnplacedReviewItem,
 } from "@rapporteur/comments";
+import type { DocxReview } from "@rapporteur/docx-import";
 import type { Outline } from "@rapporteur/outline";
 import type { DocumentStore } from "@rapporteur/storage";
 import * as Y from "yjs";
@@ -132,6 +135,37 @@ export class CommentService {
       }
       // The edit is stored: the decision follows it (a refused one marks the thread detached).
       return this.store.decideSuggestion(threadId, "accepted", actor, { apply: () => applied });
+    });
+  }
+
+  /**
+   * Imports the review of a Word file into a section: places its tracked changes and comments
+   * on the live text (placeReview: by text and context, as the section is now) and stores them
+   * as threads by `importer` with their Word authors, all at once. The section's text is only
+   * read. Returns what was created and what could not be placed.
+   */
+  async importReview(
+    sectionId: string,
+    review: DocxReview,
+    importer: CommentActor,
+  ): Promise<{ threads: CommentThread[]; unplaced: UnplacedReviewItem[] }> {
+    return this.#withSectionDoc(sectionId, (ydoc) => {
+      // Placed and stored in one step: no edit can move the text in between.
+      const placed = placeReview(ydoc, review);
+      const threads = this.store.importThreads(
+        placed.threads.map((thread) => ({
+          sectionId,
+          anchor: thread.anchor,
+          quote: thread.quote,
+          text: thread.text,
+          ...(thread.suggestion ? { suggestion: thread.suggestion } : {}),
+          origin: thread.origin,
+          resolved: thread.done,
+          replies: thread.replies,
+        })),
+        importer,
+      );
+      return { threads, unplaced: placed.unplaced };
     });
   }
 

@@ -206,6 +206,14 @@ export const API_ROUTES = {
     summary:
       "Replaces a section's content with a file, live: { filename: *.md|*.docx|*.html|*.htm|*.txt, contentBase64 } -> { warnings, words } (those who may edit its text)",
   },
+  importReview: {
+    method: "post",
+    path: API_PATHS.importReview,
+    access: "signed_in",
+    body: "file",
+    summary:
+      "Imports a reviewed Word file as review: { filename: *.docx, contentBase64 } -> { suggestions, comments, unplaced, warnings }; tracked changes become suggestions, Word comments threads, the text is unchanged (anyone who may comment)",
+  },
   budget: {
     method: "get",
     path: API_PATHS.budget,

@@ -3,6 +3,7 @@ import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
+import { type ReviewReading, readReviewJob } from "./readReviewJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
 
@@ -13,17 +14,33 @@ export interface ImportJob {
   bytes: Uint8Array;
 }
 
-/** Every job the server's worker threads run (serverWorker.ts). */
-export type ServerJob = ImportJob | ExportJob | CompareJob | MatrixJob | CountJob;
+/** A reviewed Word file to read for an import as review (readReviewJob). */
+export interface ReviewJob {
+  kind: "review";
+  bytes: Uint8Array;
+}
 
-/** The result of a job: an import's conversion, a file's bytes, a compared section, or a word count. */
-export type ServerJobResult = ImportConversion | Uint8Array | ComparedSection | DocumentCount;
+/** Every job the server's worker threads run (serverWorker.ts). */
+export type ServerJob = ImportJob | ReviewJob | ExportJob | CompareJob | MatrixJob | CountJob;
+
+/**
+ * The result of a job: an import's conversion, a review read, a file's bytes, a compared
+ * section, or a word count.
+ */
+export type ServerJobResult =
+  | ImportConversion
+  | ReviewReading
+  | Uint8Array
+  | ComparedSection
+  | DocumentCount;
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
   switch (job.kind) {
     case "import":
       return convertImport(job.format, job.bytes);
+    case "review":
+      return readReviewJob(job.bytes);
     case "export":
       return runExportJob(job);
     case "compare":
