@@ -1,4 +1,4 @@
-import type { CommentThread, ReviewImportView } from "@rapporteur/api";
+import type { CommentThread, ReviewImportView } from "../../packages/api/src";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";

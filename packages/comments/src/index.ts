@@ -46,3 +46,4 @@ export {
   type UnplacedReviewItem,
 } from "./placeReview";
 export { type ResolvedAnchor, resolveAnchor, resolveAnchors } from "./resolveAnchor";
+export { type SplitReview, splitReview } from "./splitReview";

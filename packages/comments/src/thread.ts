@@ -1,5 +1,4 @@
 export type { CommentAnchor, RelativePositionJSON } from "./commentAnchor";
-export type { UnplacedReviewItem } from "./placeReview";
 export { commentAuthor, commentDate } from "./commentAuthor";
 export type {
   CommentActor,
@@ -10,3 +9,4 @@ export type {
   SuggestionState,
   ThreadState,
 } from "./commentThread";
+export type { UnplacedReviewItem } from "./placeReview";
