@@ -1,6 +1,6 @@
-import type { CommentThread, ReviewImportView } from "../../packages/api/src";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommentThread, ReviewImportView } from "../../packages/api/src";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient } from "../support/collabClient";
 import { reviewedDocx } from "../support/reviewedDocx";

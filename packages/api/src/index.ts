@@ -8,10 +8,10 @@ export type {
 export type {
   CommentActor,
   CommentAnchor,
+  CommentOrigin,
   CommentReply,
   CommentSuggestion,
   CommentThread,
-  CommentOrigin,
   RelativePositionJSON,
   UnplacedReviewItem,
 } from "@rapporteur/comments/thread";

@@ -1,8 +1,8 @@
 import type { DocxReview } from "@rapporteur/docx-import";
 import type { DocJSON } from "@rapporteur/schema";
 import { z } from "zod";
-import type { ImportConversion, ImportFormat } from "./convertImport";
 import type { ReviewReading } from "../workers/readReviewJob";
+import type { ImportConversion, ImportFormat } from "./convertImport";
 import { badRequest, HttpError, payloadTooLarge } from "./errors";
 
 /** Body of `POST /api/sections/:id/import`: the file's name and its bytes in base64. */

@@ -16,7 +16,8 @@ export async function readReviewJob(bytes: Uint8Array): Promise<ReviewReading> {
   try {
     return { ok: true, review: await readDocxReview(bytes) };
   } catch (error) {
-    if (error instanceof DocxImportError) return { ok: false, id: error.id, message: error.message };
+    if (error instanceof DocxImportError)
+      return { ok: false, id: error.id, message: error.message };
     throw error;
   }
 }

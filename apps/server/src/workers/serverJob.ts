@@ -3,9 +3,9 @@ import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
-import { type ReviewReading, readReviewJob } from "./readReviewJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
+import { type ReviewReading, readReviewJob } from "./readReviewJob";
 
 /** A file to convert for a section import (convertImport). */
 export interface ImportJob {
