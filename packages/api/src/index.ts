@@ -15,6 +15,7 @@ export type {
   RelativePositionJSON,
   UnplacedReviewItem,
 } from "@rapporteur/comments/thread";
+export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export {
   isSectionId,
   MAX_SECTION_ID_LENGTH,

@@ -1,4 +1,4 @@
-import type { CommentThread, ReportView } from "@rapporteur/api";
+import { type CommentThread, commentAuthor, commentDate, type ReportView } from "@rapporteur/api";
 import { type MouseEvent, useEffect, useMemo, useState } from "react";
 import { sectionPath } from "../routing/parseRoute";
 import { CommentText } from "./CommentText";
@@ -191,9 +191,9 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
               <div className="review-item__body">
                 <blockquote className="comment-card__quote">{thread.quote}</blockquote>
                 <div className="comment-byline">
-                  <span className="comment-byline__name">{thread.authorName}</span>
-                  <time className="comment-byline__date" dateTime={thread.createdAt}>
-                    {formatCommentDate(thread.createdAt)}
+                  <span className="comment-byline__name">{commentAuthor(thread)}</span>
+                  <time className="comment-byline__date" dateTime={commentDate(thread)}>
+                    {formatCommentDate(commentDate(thread))}
                   </time>
                 </div>
                 <CommentText text={thread.text} />
@@ -210,9 +210,9 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
                     {thread.replies.map((reply) => (
                       <li key={reply.id} className="comment-reply">
                         <div className="comment-byline">
-                          <span className="comment-byline__name">{reply.authorName}</span>
-                          <time className="comment-byline__date" dateTime={reply.createdAt}>
-                            {formatCommentDate(reply.createdAt)}
+                          <span className="comment-byline__name">{commentAuthor(reply)}</span>
+                          <time className="comment-byline__date" dateTime={commentDate(reply)}>
+                            {formatCommentDate(commentDate(reply))}
                           </time>
                         </div>
                         <CommentText text={reply.text} />

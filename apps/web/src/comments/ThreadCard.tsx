@@ -1,5 +1,5 @@
 import { colourForName } from "@rapporteur/accounts/presence";
-import type { CommentReply, CommentThread } from "@rapporteur/api";
+import { type CommentReply, type CommentThread, commentAuthor, commentDate } from "@rapporteur/api";
 import { useState } from "react";
 import { Avatar } from "../layout/Avatar";
 import { commentsApi } from "./commentsApi";
@@ -25,7 +25,15 @@ export interface ThreadCardProps {
   onDeleted: () => void;
 }
 
-function Byline({ name, date, edited }: { name: string; date: string; edited: boolean }) {
+function Byline({
+  item,
+  edited,
+}: {
+  item: Pick<CommentThread, "authorName" | "createdAt" | "origin">;
+  edited: boolean;
+}) {
+  const name = commentAuthor(item);
+  const date = commentDate(item);
   return (
     <div className="comment-byline">
       <Avatar name={name} color={colourForName(name)} size="xs" />
@@ -34,6 +42,11 @@ function Byline({ name, date, edited }: { name: string; date: string; edited: bo
         {formatCommentDate(date)}
         {edited ? " (edited)" : ""}
       </time>
+      {item.origin && (
+        <span className="comment-byline__origin" data-testid="comment-origin">
+          from Word, imported by {item.authorName}
+        </span>
+      )}
     </div>
   );
 }
@@ -51,11 +64,7 @@ function ReplyItem({
   const { busy, error, run } = useAction();
   return (
     <li className="comment-reply" data-testid="comment-reply">
-      <Byline
-        name={reply.authorName}
-        date={reply.createdAt}
-        edited={reply.updatedAt !== reply.createdAt}
-      />
+      <Byline item={reply} edited={reply.updatedAt !== reply.createdAt} />
       <EditableCommentText
         editing={editing}
         label="Edit your reply"
@@ -112,7 +121,7 @@ export function ThreadCard({
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-state={thread.state}
-      aria-label={`Comment by ${thread.authorName}`}
+      aria-label={`Comment by ${commentAuthor(thread)}`}
       aria-current={active || undefined}
       tabIndex={-1}
       role="group"
@@ -127,8 +136,7 @@ export function ThreadCard({
     >
       <header className="comment-card__head">
         <Byline
-          name={thread.authorName}
-          date={thread.createdAt}
+          item={thread}
           edited={thread.updatedAt !== thread.createdAt && !thread.replies.length && !resolved}
         />
         {resolved && <span className="comment-card__badge">Resolved</span>}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { Avatar } from "../layout/Avatar";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
+import { ImportReview } from "../transfer/ImportReview";
 import { ConfirmApprove } from "./ConfirmApprove";
 import { LeadPicker } from "./LeadPicker";
 import { StatusBadge } from "./StatusBadge";
@@ -92,9 +93,10 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
           )}
         </div>
       </div>
-      {(actions.length > 0 || canImport) && (
+      {
         <div className="workflow__actions">
           {canImport && <ImportIntoSection section={section} words={words} />}
+          <ImportReview section={section} />
           {actions.map((action) => (
             <button
               key={action}
@@ -110,7 +112,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
             </button>
           ))}
         </div>
-      )}
+      }
       {problem && (
         <p className="workflow__error" role="alert" data-testid="workflow-error">
           {problem}
