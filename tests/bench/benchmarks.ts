@@ -5,6 +5,7 @@ import { durableWrites } from "./durableWrites";
 import { exportBenchmark } from "./export";
 import { fanout } from "./fanout";
 import { historyBenchmark } from "./history";
+import { importReviewBenchmark } from "./importReview";
 import { load } from "./load";
 
 /** Every benchmark, in the order of issue 8; `run.ts` runs them (or those named) in this order. */
@@ -16,4 +17,5 @@ export const benchmarks: readonly Benchmark[] = [
   counting,
   historyBenchmark,
   compareExportBenchmark,
+  importReviewBenchmark,
 ];

@@ -178,8 +178,15 @@ export async function readDocxReview(data: Uint8Array): Promise<DocxReview> {
     const block = blocks.pop()!;
     const name = nameOf(block);
     if (name === "w:p") {
+      const start = text.length;
       paragraph(block);
-      unchanged("\n");
+      // Paragraphs without text of their own are not lines of the text before the review (the
+      // editor has no empty lines either); one inserted whole joins the insertion, a space apart.
+      const current = pending as PendingChange | null;
+      if (text.length > start) unchanged("\n");
+      else if (current && current.inserted !== "" && !current.inserted.endsWith(" ")) {
+        current.inserted += " ";
+      }
     } else if (!SKIPPED.has(name)) {
       blocks.push(...childElements(block).reverse());
     }
