@@ -329,6 +329,7 @@ export async function createRapporteurServer(
     history,
     docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
+    publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,
     sectionHistory,
     versions,

@@ -5,6 +5,7 @@ import { type FootnoteIndex, linkFragment } from "./footnoteIndex";
 import { classNames, elementsWithParents, hastText, stringProperty } from "./hastHelpers";
 import { MAX_ELEMENT_DEPTH } from "./importLimits";
 import { inlineStyleMarks, styleProperty } from "./inlineStyle";
+import { isAppLink } from "./withoutAppLinks";
 import { type WordListParagraph, wordListParagraph } from "./wordList";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
@@ -324,11 +325,7 @@ function link(element: Element, out: Blocks, marks: MarkJSON[], state: HtmlState
   } else if (fragment && href.startsWith("#")) {
     state.counts.localLinks++;
   } else if (isReportLink(href)) {
-    let origin: string | undefined;
-    try {
-      origin = new URL(href).origin;
-    } catch {}
-    if (state.appOrigin && origin === state.appOrigin) state.counts.localLinks++;
+    if (state.appOrigin && isAppLink(href, [state.appOrigin])) state.counts.localLinks++;
     else next = [...next, linkMark(href)];
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(href.replace(/[\p{Cc}\s]/gu, ""))) {
     state.warnings.add(

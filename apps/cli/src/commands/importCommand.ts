@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { withoutAppLinks } from "@rapporteur/html-import";
 import { fromMarkdown, MarkdownTooDeepError } from "@rapporteur/markdown";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { countDocument } from "@rapporteur/wordcount";
@@ -6,6 +7,7 @@ import * as Y from "yjs";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import {
+  appOrigins,
   ENVIRONMENT_HELP,
   loadCliOutline,
   openDatabase,
@@ -85,13 +87,16 @@ export const importCommand: Command = {
     const section = requireSection(outline, sectionId, "import");
 
     // Everything that can fail on the input fails here, before the data directory is touched.
-    const { doc, warnings } = /\.docx$/i.test(file)
+    const converted = /\.docx$/i.test(file)
       ? await readDocxFile(file)
       : /\.html?$/i.test(file)
         ? readHtmlOrTextFile(file, "html")
         : /\.txt$/i.test(file)
           ? readHtmlOrTextFile(file, "text")
           : markdownDoc(file);
+    const { doc, removed } = withoutAppLinks(converted.doc, appOrigins(io));
+    const warnings = [...converted.warnings];
+    if (removed > 0) warnings.push(`${removed} link(s) to this app removed (their text is kept).`);
     for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
 
     const dataDir = resolveDataDir(io);

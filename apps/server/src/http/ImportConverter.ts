@@ -51,10 +51,20 @@ export class ImportConverter {
     });
   }
 
-  /** Converts a file (see convertImport) in a worker, within the deadline and memory limit. */
-  async convert(format: ImportFormat, bytes: Uint8Array): Promise<ImportConversion> {
+  /**
+   * Converts a file (see convertImport) in a worker, within the deadline and memory limit; links
+   * to `appOrigins` are removed.
+   */
+  async convert(
+    format: ImportFormat,
+    bytes: Uint8Array,
+    appOrigins: readonly string[] = [],
+  ): Promise<ImportConversion> {
     const copy = bytes.slice();
-    return (await this.#run({ kind: "import", format, bytes: copy }, copy)) as ImportConversion;
+    return (await this.#run(
+      { kind: "import", format, bytes: copy, appOrigins: [...appOrigins] },
+      copy,
+    )) as ImportConversion;
   }
 
   /**

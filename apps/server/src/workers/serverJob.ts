@@ -12,6 +12,8 @@ export interface ImportJob {
   kind: "import";
   format: ImportFormat;
   bytes: Uint8Array;
+  /** The app's own addresses: links to them are removed. */
+  appOrigins: readonly string[];
 }
 
 /** A reviewed Word file to read for an import as review (readReviewJob). */
@@ -38,7 +40,7 @@ export type ServerJobResult =
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
   switch (job.kind) {
     case "import":
-      return convertImport(job.format, job.bytes);
+      return convertImport(job.format, job.bytes, job.appOrigins);
     case "review":
       return readReviewJob(job.bytes);
     case "export":

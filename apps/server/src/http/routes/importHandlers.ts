@@ -44,8 +44,12 @@ export function importHandlers(
       const refusal = denied();
       if (refusal) throw refusal;
       const body = parseInput(importBody, request.body, "body");
+      // The app's own address, as the browser that sent the file knows it (same-origin request).
+      const appOrigins = [request.get("origin"), `${request.protocol}://${request.get("host")}`]
+        .filter((origin): origin is string => typeof origin === "string" && origin !== "")
+        .concat(deps.publicOrigins ?? []);
       const imported = await importUpload(body, deps.maxImportBytes, (format, bytes) =>
-        converter.convert(format, bytes).catch((error: unknown) => {
+        converter.convert(format, bytes, appOrigins).catch((error: unknown) => {
           throw workerJobHttpError(error, "import");
         }),
       );
