@@ -1,7 +1,7 @@
 import {
   CommentStore,
-  placeReview,
   splitReview,
+  storeReview,
   type UnplacedReviewItem,
 } from "@rapporteur/comments";
 import { DocxImportError, type DocxReview, readDocxReview } from "@rapporteur/docx-import";
@@ -50,21 +50,9 @@ export async function importReviewFile(
   let threads = 0;
   for (const [id, part] of split.bySection) {
     const ydoc = await loadSectionDoc(store, id);
-    const placed = placeReview(ydoc, part);
+    const placed = storeReview(comments, id, ydoc, part, COMMAND_LINE_IMPORTER);
     ydoc.destroy();
-    const created = comments.importThreads(
-      placed.threads.map((thread) => ({
-        sectionId: id,
-        anchor: thread.anchor,
-        quote: thread.quote,
-        text: thread.text,
-        ...(thread.suggestion ? { suggestion: thread.suggestion } : {}),
-        origin: thread.origin,
-        resolved: thread.done,
-        replies: thread.replies,
-      })),
-      COMMAND_LINE_IMPORTER,
-    );
+    const created = placed.threads;
     const changed = created.filter((thread) => thread.suggestion !== null).length;
     suggestions += changed;
     threads += created.length - changed;

@@ -47,3 +47,4 @@ export {
 } from "./placeReview";
 export { type ResolvedAnchor, resolveAnchor, resolveAnchors } from "./resolveAnchor";
 export { type SplitReview, splitReview } from "./splitReview";
+export { storeReview } from "./storeReview";

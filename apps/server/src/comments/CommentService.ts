@@ -5,9 +5,9 @@ import {
   type CommentStore,
   type CommentThread,
   commentAnchorSchema,
-  placeReview,
   resolveAnchor,
   resolveAnchors,
+  storeReview,
   type ThreadFilter,
   type UnplacedReviewItem,
 } from "@rapporteur/comments";
@@ -149,24 +149,10 @@ export class CommentService {
     review: DocxReview,
     importer: CommentActor,
   ): Promise<{ threads: CommentThread[]; unplaced: UnplacedReviewItem[] }> {
-    return this.#withSectionDoc(sectionId, (ydoc) => {
-      // Placed and stored in one step: no edit can move the text in between.
-      const placed = placeReview(ydoc, review);
-      const threads = this.store.importThreads(
-        placed.threads.map((thread) => ({
-          sectionId,
-          anchor: thread.anchor,
-          quote: thread.quote,
-          text: thread.text,
-          ...(thread.suggestion ? { suggestion: thread.suggestion } : {}),
-          origin: thread.origin,
-          resolved: thread.done,
-          replies: thread.replies,
-        })),
-        importer,
-      );
-      return { threads, unplaced: placed.unplaced };
-    });
+    // Placed and stored in one step: no edit can move the text in between.
+    return this.#withSectionDoc(sectionId, (ydoc) =>
+      storeReview(this.store, sectionId, ydoc, review, importer),
+    );
   }
 
   /** Rejects a suggestion (and resolves its thread). */
