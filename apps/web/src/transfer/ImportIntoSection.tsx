@@ -1,6 +1,7 @@
 import type { SectionView } from "@rapporteur/api";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { ImportDialogFrame, ImportWarnings } from "./ImportDialogFrame";
 import { IMPORT_ACCEPT, importProblem } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
 
@@ -140,14 +141,6 @@ function ImportDialog({
   onUndo: () => void;
   onClose: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const name = step.file?.name ?? "";
   let title: string;
   let body: ReactNode;
@@ -192,12 +185,7 @@ function ImportDialog({
         {warnings.length > 0 ? (
           <>
             <p className="import-warnings__lead">What could not be kept:</p>
-            <ul className="import-warnings" data-testid="import-warnings">
-              {warnings.map((warning, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: warnings may repeat; order is fixed
-                <li key={index}>{warning}</li>
-              ))}
-            </ul>
+            <ImportWarnings items={warnings} testId="import-warnings" />
           </>
         ) : (
           <p className="dialog-hint">Everything in the file was kept.</p>
@@ -207,26 +195,13 @@ function ImportDialog({
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="import-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (step.kind !== "working" && step.kind !== "undoing") onClose();
-      }}
-    >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (step.kind === "confirm") onConfirm();
-          else onClose();
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        {body}
-        <div className="dialog-actions">
+    <ImportDialogFrame
+      title={title}
+      busy={step.kind === "working" || step.kind === "undoing"}
+      onClose={onClose}
+      onSubmit={() => (step.kind === "confirm" ? onConfirm() : onClose())}
+      actions={
+        <>
           {step.kind === "confirm" && (
             <button type="button" className="button button--quiet" onClick={onClose}>
               Cancel
@@ -247,8 +222,10 @@ function ImportDialog({
               {step.kind === "confirm" ? "Replace the text" : "Close"}
             </button>
           )}
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      {body}
+    </ImportDialogFrame>
   );
 }

@@ -1,7 +1,8 @@
 import { apiPath, type ReviewImportView, type SectionView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { ImportDialogFrame, ImportWarnings } from "./ImportDialogFrame";
 import { MAX_IMPORT_BYTES } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
 
@@ -91,14 +92,6 @@ function ReviewDialog({
   step: Exclude<Step, { kind: "idle" }>;
   onClose: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   const name = step.file.name;
   let title: string;
   let body: ReactNode;
@@ -139,46 +132,27 @@ function ReviewDialog({
             </ul>
           </>
         )}
-        {warnings.length > 0 && (
-          <ul className="import-warnings" data-testid="import-review-warnings">
-            {warnings.map((warning, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: warnings may repeat; order is fixed
-              <li key={index}>{warning}</li>
-            ))}
-          </ul>
-        )}
+        {warnings.length > 0 && <ImportWarnings items={warnings} testId="import-review-warnings" />}
       </div>
     );
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="import-dialog"
-      aria-labelledby={titleId}
-      data-testid="import-review-dialog"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (step.kind !== "working") onClose();
-      }}
+    <ImportDialogFrame
+      title={title}
+      busy={step.kind === "working"}
+      onClose={onClose}
+      onSubmit={onClose}
+      testId="import-review-dialog"
+      actions={
+        step.kind !== "working" && (
+          <button type="submit" className="button button--primary">
+            Close
+          </button>
+        )
+      }
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onClose();
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        {body}
-        {step.kind !== "working" && (
-          <div className="dialog-actions">
-            <button type="submit" className="button button--primary">
-              Close
-            </button>
-          </div>
-        )}
-      </form>
-    </dialog>
+      {body}
+    </ImportDialogFrame>
   );
 }
