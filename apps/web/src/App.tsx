@@ -151,11 +151,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <BudgetPage role={account.role} onOpenSection={openSection} />;
   } else if (error && !report) {
     main = (
-      <MessagePanel title="The report could not be loaded" tone="error">
+      <MessagePanel title="The report could not be loaded" tone="error" onRetry={reload}>
         <p>{error}</p>
-        <button type="button" className="button button--primary" onClick={reload}>
-          Try again
-        </button>
       </MessagePanel>
     );
   } else if (!report) {

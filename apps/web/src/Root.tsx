@@ -70,11 +70,8 @@ export function Root() {
   }
   if (state.kind === "unreachable") {
     return (
-      <MessagePanel title="Rapporteur cannot be reached" tone="error">
+      <MessagePanel title="Rapporteur cannot be reached" tone="error" onRetry={refresh}>
         <p>{state.message}</p>
-        <button type="button" className="button button--primary" onClick={refresh}>
-          Try again
-        </button>
       </MessagePanel>
     );
   }

@@ -10,6 +10,7 @@ import { HistoryPanel } from "./history/HistoryPanel";
 import { VersionsPanel } from "./history/VersionsPanel";
 import type { LocalUser } from "./identity/LocalUser";
 import { SidePanel } from "./layout/SidePanel";
+import { LockIcon } from "./ui/LockIcon";
 import { readOnlyNotice } from "./workflow/readOnlyNotice";
 import { WorkflowBar } from "./workflow/WorkflowBar";
 
@@ -116,15 +117,7 @@ export function SectionPage({
             role="status"
             data-testid="read-only-banner"
           >
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
-              <path
-                d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.6"
-              />
-            </svg>
+            <LockIcon size={14} />
             <span>{notice}</span>
           </p>
         )}

@@ -40,10 +40,68 @@ export const API_PATHS = {
   timetable: "/timetable",
   listVersions: "/versions",
   compareSection: "/sections/:id/compare",
+  sectionHistory: "/sections/:id/history",
+  sectionHistoryPoint: "/sections/:id/history/:historyId",
+  restoreSection: "/sections/:id/restore",
+  createVersion: "/versions",
+  version: "/versions/:id",
+  deleteVersion: "/versions/:id",
+  restoreVersion: "/versions/:id/restore",
 } as const;
 
 /** The name of a route of the JSON API. */
 export type ApiPathName = keyof typeof API_PATHS;
+
+/** An HTTP method of the JSON API. */
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The method of each route, by route name (the server's route table declares the same). */
+export const API_METHODS = {
+  health: "GET",
+  login: "POST",
+  logout: "POST",
+  me: "GET",
+  report: "GET",
+  section: "GET",
+  sectionStatus: "POST",
+  sectionLeads: "PUT",
+  events: "GET",
+  listUsers: "GET",
+  createUser: "POST",
+  updateUser: "PATCH",
+  resetPassword: "POST",
+  audit: "GET",
+  sectionComments: "GET",
+  createComment: "POST",
+  listComments: "GET",
+  commentMatrixCsv: "GET",
+  commentMatrixDocx: "GET",
+  replyToComment: "POST",
+  resolveComment: "POST",
+  reopenComment: "POST",
+  editComment: "PATCH",
+  deleteComment: "DELETE",
+  acceptSuggestion: "POST",
+  rejectSuggestion: "POST",
+  editReply: "PATCH",
+  deleteReply: "DELETE",
+  exportReport: "GET",
+  importSection: "POST",
+  importReview: "POST",
+  budget: "GET",
+  updateBudget: "PUT",
+  sectionBudget: "PUT",
+  timetable: "PUT",
+  listVersions: "GET",
+  compareSection: "GET",
+  sectionHistory: "GET",
+  sectionHistoryPoint: "GET",
+  restoreSection: "POST",
+  createVersion: "POST",
+  version: "GET",
+  deleteVersion: "DELETE",
+  restoreVersion: "POST",
+} as const satisfies Record<ApiPathName, ApiMethod>;
 
 /**
  * The path of route `name` below `/api` with its `:parameters` filled in (URI-encoded), e.g.

@@ -23,7 +23,14 @@ export {
 } from "@rapporteur/outline/sectionId";
 export type { HistoryKind } from "@rapporteur/storage/historyKind";
 export type { SectionStatus, WorkflowAction } from "@rapporteur/workflow/rules";
-export { API_PATHS, type ApiPathName, apiPath } from "./apiPaths";
+export type { ApiAnswer, ApiAnswers, AuditEntryView, ImportAnswer } from "./ApiAnswers";
+export {
+  API_METHODS,
+  API_PATHS,
+  type ApiMethod,
+  type ApiPathName,
+  apiPath,
+} from "./apiPaths";
 export type {
   BudgetEvent,
   BudgetView,

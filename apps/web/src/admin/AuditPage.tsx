@@ -1,18 +1,10 @@
+import type { AuditEntryView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { useCallback, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { Field } from "../ui/Field";
+import { TableHead } from "../ui/TableHead";
 import { formatAuditDetail } from "./formatAuditDetail";
-
-/** One entry of `GET /api/audit`. */
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
 
 /** The actions the audit log records, with how they are shown. */
 const ACTION_LABELS: Record<string, string> = {
@@ -40,7 +32,7 @@ const PAGE_SIZE = 50;
 /** The editors' audit log: newest first, filtered by action, with older entries on demand. */
 export function AuditPage() {
   const [action, setAction] = useState("");
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,9 +45,7 @@ export function AuditPage() {
       if (before !== null) query.set("before", String(before));
       if (action) query.set("action", action);
       try {
-        const answer = await apiRequest<{ entries: AuditEntry[]; nextBefore: number | null }>(
-          `/audit?${query}`,
-        );
+        const answer = await apiRequest("audit", { query });
         setEntries((previous) =>
           before === null ? answer.entries : [...(previous ?? []), ...answer.entries],
         );
@@ -86,8 +76,7 @@ export function AuditPage() {
             changed or deleted.
           </p>
         </div>
-        <label className="field field--inline">
-          <span className="field__label">Action</span>
+        <Field label="Action" inline>
           <select
             className="select select--field"
             value={action}
@@ -101,7 +90,7 @@ export function AuditPage() {
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       </header>
       {problem && (
         <p className="notice notice--error admin-notice" role="alert">
@@ -115,16 +104,7 @@ export function AuditPage() {
       ) : (
         <div className="table-card">
           <table className="data-table data-table--dense" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Detail</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Time", "Actor", "Action", "Target", "Detail", "Address"]} />
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-action={entry.action}>

@@ -1,10 +1,17 @@
 import { colourForName } from "@rapporteur/accounts/presence";
 import type { AdminUserView, Role, UserView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { ROLE_LABELS } from "../auth/roleLabels";
 import { Avatar } from "../layout/Avatar";
+import { Button } from "../ui/Button";
+import { Field } from "../ui/Field";
+import { FieldError } from "../ui/FieldError";
+import { FormActions } from "../ui/FormActions";
+import { ModalDialog } from "../ui/ModalDialog";
+import { TableHead } from "../ui/TableHead";
+import { TextField } from "../ui/TextField";
 
 const ROLES: Role[] = ["editor", "drafter", "reviewer"];
 
@@ -24,7 +31,7 @@ export function UsersPage({ account }: { account: UserView }) {
 
   const load = useCallback(async () => {
     try {
-      const answer = await apiRequest<{ users: AdminUserView[] }>("/users");
+      const answer = await apiRequest("listUsers");
       setUsers(answer.users);
     } catch (error) {
       setProblem(message(error));
@@ -46,10 +53,7 @@ export function UsersPage({ account }: { account: UserView }) {
     setProblem(null);
     setNotice(null);
     try {
-      const answer = await apiRequest<{ user: AdminUserView }>(`/users/${user.id}`, {
-        method: "PATCH",
-        body: change,
-      });
+      const answer = await apiRequest("updateUser", { params: { id: user.id }, body: change });
       replace(answer.user);
       setNotice(done);
     } catch (error) {
@@ -89,18 +93,18 @@ export function UsersPage({ account }: { account: UserView }) {
       ) : (
         <div className="table-card">
           <table className="data-table" data-testid="users-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Username</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Added</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                "Name",
+                "Username",
+                "Role",
+                "Status",
+                "Added",
+                <span key="actions" className="visually-hidden">
+                  Actions
+                </span>,
+              ]}
+            />
             <tbody>
               {users.map((user) => (
                 <tr
@@ -148,16 +152,12 @@ export function UsersPage({ account }: { account: UserView }) {
                   </td>
                   <td className="muted">{unDate(user.createdAt)}</td>
                   <td className="data-table__actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      onClick={() => setResetting(user)}
-                    >
+                    <Button small onClick={() => setResetting(user)}>
                       Reset password
-                    </button>
-                    <button
-                      type="button"
-                      className={`button button--small${user.active ? " button--danger" : ""}`}
+                    </Button>
+                    <Button
+                      small
+                      variant={user.active ? "danger" : undefined}
                       onClick={() =>
                         void update(
                           user,
@@ -169,7 +169,7 @@ export function UsersPage({ account }: { account: UserView }) {
                       }
                     >
                       {user.active ? "Deactivate" : "Reactivate"}
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               ))}
@@ -210,8 +210,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
     setSaving(true);
     setProblem(null);
     try {
-      const answer = await apiRequest<{ user: AdminUserView }>("/users", {
-        method: "POST",
+      const answer = await apiRequest("createUser", {
         body: {
           username: username.trim(),
           password,
@@ -237,30 +236,25 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
         Add a user
       </h2>
       <form className="add-user__form" onSubmit={submit} noValidate data-testid="add-user-form">
-        <label className="field">
-          <span className="field__label">Username</span>
-          <input
-            name="new-username"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            placeholder="e.g. amina"
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Display name</span>
-          <input
-            name="new-display-name"
-            autoComplete="off"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-            placeholder="e.g. Amina Diallo"
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Role</span>
+        <TextField
+          label="Username"
+          name="new-username"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onText={setUsername}
+          placeholder="e.g. amina"
+        />
+        <TextField
+          label="Display name"
+          name="new-display-name"
+          autoComplete="off"
+          value={displayName}
+          onText={setDisplayName}
+          placeholder="e.g. Amina Diallo"
+        />
+        <Field label="Role">
           <select
             className="select select--field"
             name="new-role"
@@ -273,27 +267,21 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="field">
-          <span className="field__label">Initial password</span>
-          <input
-            name="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            placeholder={`${MIN_PASSWORD_LENGTH}+ characters`}
-          />
-        </label>
-        <button type="submit" className="button button--primary add-user__submit" disabled={saving}>
+        </Field>
+        <TextField
+          label="Initial password"
+          name="new-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onText={setPassword}
+          placeholder={`${MIN_PASSWORD_LENGTH}+ characters`}
+        />
+        <Button type="submit" variant="primary" className="add-user__submit" disabled={saving}>
           {saving ? "Adding…" : "Add user"}
-        </button>
+        </Button>
       </form>
-      {problem && (
-        <p className="field__error" role="alert" data-testid="add-user-error">
-          {problem}
-        </p>
-      )}
+      <FieldError problem={problem} testId="add-user-error" />
     </section>
   );
 }
@@ -307,17 +295,9 @@ function ResetPasswordDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -327,7 +307,7 @@ function ResetPasswordDialog({
     }
     setSaving(true);
     try {
-      await apiRequest<null>(`/users/${user.id}/password`, { method: "POST", body: { password } });
+      await apiRequest("resetPassword", { params: { id: user.id }, body: { password } });
       onDone();
     } catch (error) {
       setProblem(message(error));
@@ -336,47 +316,28 @@ function ResetPasswordDialog({
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ModalDialog
+      title={`Reset the password of ${user.displayName || user.username}`}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <form method="dialog" onSubmit={submit}>
-        <h2 id={titleId}>Reset the password of {user.displayName || user.username}</h2>
-        <p className="dialog-hint">
-          They are signed out everywhere and sign in again with the new password.
-        </p>
-        <label className="field">
-          <span className="field__label">New password</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            autoFocus
-            value={password}
-            aria-invalid={problem ? true : undefined}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              setProblem(null);
-            }}
-          />
-        </label>
-        {problem && (
-          <p className="field__error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? "Saving…" : "Set password"}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <p className="dialog-hint">
+        They are signed out everywhere and sign in again with the new password.
+      </p>
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        autoFocus
+        value={password}
+        aria-invalid={problem ? true : undefined}
+        onText={(text) => {
+          setPassword(text);
+          setProblem(null);
+        }}
+      />
+      <FieldError problem={problem} />
+      <FormActions submitLabel="Set password" busy={saving} onCancel={onClose} />
+    </ModalDialog>
   );
 }

@@ -1,10 +1,15 @@
+import { API_METHODS, type ApiAnswers, type ApiPathName } from "@rapporteur/api";
 import { ApiError } from "./ApiError";
+import { apiUrl } from "./apiUrl";
 import { readApiError } from "./readApiError";
 import { reportSessionLost } from "./sessionLost";
 
 /** Options of {@link apiRequest}. */
 export interface ApiRequestOptions {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Values of the route's `:parameters`. */
+  params?: Record<string, string | number>;
+  /** The query string, without `?` (e.g. a `URLSearchParams`). */
+  query?: URLSearchParams | string;
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
@@ -13,17 +18,21 @@ export interface ApiRequestOptions {
 }
 
 /**
- * Calls the JSON API at `/api<path>` with the session cookie and returns the parsed answer (null
- * for 204). State-changing requests are sent as JSON with this page's Origin, as the server's
- * CSRF check requires. Throws {@link ApiError} with the server's message on refusal; a 401 also
- * tells the app the session is gone.
+ * Calls route `name` of the JSON API (path and method from `@rapporteur/api`) with the session
+ * cookie and returns its parsed answer (null for 204). State-changing requests are sent as JSON
+ * with this page's Origin, as the server's CSRF check requires. Throws {@link ApiError} with the
+ * server's message on refusal; a 401 also tells the app the session is gone.
  */
-export async function apiRequest<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
-  const { method = "GET", body, signal, sessionRequired = true } = options;
+export async function apiRequest<N extends ApiPathName>(
+  name: N,
+  options: ApiRequestOptions = {},
+): Promise<ApiAnswers[N]> {
+  const { params, query, body, signal, sessionRequired = true } = options;
+  const method = API_METHODS[name];
   const changesState = method !== "GET";
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
+    response = await fetch(apiUrl(name, params, query), {
       method,
       signal,
       credentials: "same-origin",
@@ -49,7 +58,7 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
     if (response.status === 401 && sessionRequired) reportSessionLost(error.message);
     throw error;
   }
-  if (response.status === 204) return null as T;
+  if (response.status === 204) return null as ApiAnswers[N];
   const text = await response.text();
-  return (text ? JSON.parse(text) : null) as T;
+  return (text ? JSON.parse(text) : null) as ApiAnswers[N];
 }

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
+import { BrandMark } from "../ui/BrandMark";
+import { Field } from "../ui/Field";
 import { signInErrorMessage } from "./signInErrorMessage";
 
 /** Props of {@link SignInPage}. */
@@ -50,17 +52,7 @@ export function SignInPage({ notice, onSignIn }: SignInPageProps) {
     <div className="signin">
       <main className="signin__card" aria-labelledby={titleId}>
         <div className="signin__brand">
-          <svg viewBox="0 0 32 32" width="34" height="34" aria-hidden="true">
-            <rect width="32" height="32" rx="7" fill="currentColor" />
-            <path
-              d="M11 24V8h7a5 5 0 0 1 0 10h-3l6 6"
-              fill="none"
-              stroke="#fff"
-              strokeWidth="2.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <BrandMark size={34} />
           <span>Rapporteur</span>
         </div>
         <h1 id={titleId} className="signin__title">
@@ -75,8 +67,7 @@ export function SignInPage({ notice, onSignIn }: SignInPageProps) {
           </p>
         )}
         <form className="signin__form" onSubmit={submit} noValidate>
-          <label className="field">
-            <span className="field__label">Username</span>
+          <Field label="Username">
             <input
               name="username"
               ref={usernameRef}
@@ -92,9 +83,8 @@ export function SignInPage({ notice, onSignIn }: SignInPageProps) {
                 setProblem(null);
               }}
             />
-          </label>
-          <label className="field">
-            <span className="field__label">Password</span>
+          </Field>
+          <Field label="Password">
             <input
               ref={passwordRef}
               name="password"
@@ -109,7 +99,7 @@ export function SignInPage({ notice, onSignIn }: SignInPageProps) {
                 setProblem(null);
               }}
             />
-          </label>
+          </Field>
           {problem && (
             <p id={errorId} className="signin__error" role="alert" data-testid="signin-error">
               {problem}

@@ -1,4 +1,4 @@
-import type { MeAnswer, UserView } from "@rapporteur/api";
+import type { UserView } from "@rapporteur/api";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiRequest } from "../api/apiRequest";
@@ -38,7 +38,7 @@ export function useAccount(): AccountControls {
   const check = useCallback(async () => {
     lastCheck.current = Date.now();
     try {
-      const me = await apiRequest<MeAnswer>("/auth/me", { sessionRequired: false });
+      const me = await apiRequest("me", { sessionRequired: false });
       setState((previous) =>
         previous.kind === "signedIn" && sameAccount(previous.account, me.user)
           ? previous
@@ -82,8 +82,7 @@ export function useAccount(): AccountControls {
   );
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const me = await apiRequest<MeAnswer>("/auth/login", {
-      method: "POST",
+    const me = await apiRequest("login", {
       body: { username, password },
       sessionRequired: false,
     });
@@ -92,7 +91,7 @@ export function useAccount(): AccountControls {
 
   const signOut = useCallback(async () => {
     try {
-      await apiRequest<null>("/auth/logout", { method: "POST", sessionRequired: false });
+      await apiRequest("logout", { sessionRequired: false });
     } catch (error) {
       // Already signed out on the server (401): the result is the same.
       if (!(error instanceof ApiError && error.status === 401)) throw error;

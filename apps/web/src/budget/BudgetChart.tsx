@@ -2,6 +2,7 @@ import type { BudgetView } from "@rapporteur/api";
 import { formatDay } from "@rapporteur/budget/rules";
 import { useId } from "react";
 import { formatNumber } from "../layout/formatNumber";
+import { TableHead } from "../ui/TableHead";
 import { budgetChartLayout, chartHistory } from "./budgetChartLayout";
 
 /**
@@ -100,39 +101,21 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
           y2={plot.bottom}
         />
         {layout.deadline && (
-          <g>
-            <line
-              className="budget-chart__deadline"
-              x1={layout.deadline.x}
-              x2={layout.deadline.x}
-              y1={plot.top}
-              y2={plot.bottom}
-            />
-            <text
-              className="budget-chart__marker-label"
-              x={layout.deadline.x - 4}
-              y={plot.top + 10}
-              textAnchor="end"
-            >
-              Drafting deadline
-            </text>
-          </g>
+          <DayMarker
+            className="budget-chart__deadline"
+            x={layout.deadline.x}
+            plot={plot}
+            labelY={plot.top + 10}
+            label="Drafting deadline"
+          />
         )}
-        <line
+        <DayMarker
           className="budget-chart__today"
-          x1={layout.today.x}
-          x2={layout.today.x}
-          y1={plot.top}
-          y2={plot.bottom}
+          x={layout.today.x}
+          plot={plot}
+          labelY={plot.bottom - 6}
+          label="Today"
         />
-        <text
-          className="budget-chart__marker-label"
-          x={layout.today.x - 4}
-          y={plot.bottom - 6}
-          textAnchor="end"
-        >
-          Today
-        </text>
         {layout.projection && (
           <line
             className="budget-chart__projection"
@@ -197,13 +180,7 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
           </table>
           <table className="data-table data-table--dense">
             <caption>Timetable</caption>
-            <thead>
-              <tr>
-                <th scope="col">Milestone</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Milestone", "From", "To"]} />
             <tbody>
               {budget.timetable.map((m) => (
                 <tr key={m.id}>
@@ -217,5 +194,29 @@ export function BudgetChart({ budget }: { budget: BudgetView }) {
         </div>
       </details>
     </figure>
+  );
+}
+
+/** A day of the chart (today, the deadline): a vertical line across the plot, labelled on its left. */
+function DayMarker({
+  className,
+  x,
+  plot,
+  labelY,
+  label,
+}: {
+  className: string;
+  x: number;
+  plot: { top: number; bottom: number };
+  labelY: number;
+  label: string;
+}) {
+  return (
+    <g>
+      <line className={className} x1={x} x2={x} y1={plot.top} y2={plot.bottom} />
+      <text className="budget-chart__marker-label" x={x - 4} y={labelY} textAnchor="end">
+        {label}
+      </text>
+    </g>
   );
 }

@@ -1,5 +1,6 @@
 import { InAppLink } from "../routing/InAppLink";
 import { BUDGET_PATH } from "../routing/parseRoute";
+import { LineIcon } from "../ui/LineIcon";
 
 /**
  * The header's link to the Budget page, for everyone: opens it in place on a plain click, and
@@ -14,15 +15,7 @@ export function BudgetLink({ navigate }: { navigate: (path: string) => void }) {
       testId="budget-link"
       onOpen={() => navigate(BUDGET_PATH)}
     >
-      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-        <path
-          d="M2.5 13.5h11M4 11V7.5M8 11V4M12 11V6"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-        />
-      </svg>
+      <LineIcon d="M2.5 13.5h11M4 11V7.5M8 11V4M12 11V6" size={14} strokeWidth={1.6} cap="round" />
       Budget
     </InAppLink>
   );

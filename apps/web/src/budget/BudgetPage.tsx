@@ -1,4 +1,5 @@
 import type { BudgetView, Role } from "@rapporteur/api";
+import type { ReactNode } from "react";
 import { formatNumber } from "../layout/formatNumber";
 import { MessagePanel } from "../layout/MessagePanel";
 import { BudgetChart } from "./BudgetChart";
@@ -27,11 +28,8 @@ export function BudgetPage({ role, onOpenSection }: BudgetPageProps) {
 
   if (!budget) {
     return error ? (
-      <MessagePanel title="The budget could not be loaded" tone="error">
+      <MessagePanel title="The budget could not be loaded" tone="error" onRetry={reload}>
         <p>{error}</p>
-        <button type="button" className="button button--primary" onClick={reload}>
-          Try again
-        </button>
       </MessagePanel>
     ) : (
       <MessagePanel title="Loading the budget…" />
@@ -64,16 +62,13 @@ export function BudgetPage({ role, onOpenSection }: BudgetPageProps) {
           <strong>Allocations do not fit the target.</strong> {budget.totals.allocationWarning}
         </p>
       )}
-      <section className="budget-card" aria-labelledby="budget-pace">
-        <h2 id="budget-pace" className="budget-card__title">
-          Pace
-        </h2>
+      <BudgetCard id="budget-pace" title="Pace">
         <p className="budget-projection" data-testid="budget-projection">
           {pace}
         </p>
         {deadline && <p className="budget-note">{deadline}</p>}
         <BudgetChart budget={budget} />
-      </section>
+      </BudgetCard>
       <section className="budget-section" aria-labelledby="budget-by-section">
         <h2 id="budget-by-section" className="budget-card__title">
           By part and section
@@ -93,18 +88,12 @@ export function BudgetPage({ role, onOpenSection }: BudgetPageProps) {
         />
       </section>
       <div className="budget-columns">
-        <section className="budget-card" aria-labelledby="budget-target">
-          <h2 id="budget-target" className="budget-card__title">
-            Target
-          </h2>
+        <BudgetCard id="budget-target" title="Target">
           <BudgetSettingsForm budget={budget} canEdit={canEdit} onSaved={replace} />
-        </section>
-        <section className="budget-card" aria-labelledby="budget-timetable">
-          <h2 id="budget-timetable" className="budget-card__title">
-            Timetable
-          </h2>
+        </BudgetCard>
+        <BudgetCard id="budget-timetable" title="Timetable">
           <TimetableForm budget={budget} canEdit={canEdit} onSaved={reload} />
-        </section>
+        </BudgetCard>
       </div>
     </main>
   );
@@ -177,6 +166,18 @@ function BudgetFigures({ budget }: { budget: BudgetView }) {
           {totals.allocationWarning ? "outside the target range" : "within the target range"}
         </p>
       </div>
+    </section>
+  );
+}
+
+/** A titled card of the Budget page (the title names the card for screen readers). */
+function BudgetCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="budget-card" aria-labelledby={id}>
+      <h2 id={id} className="budget-card__title">
+        {title}
+      </h2>
+      {children}
     </section>
   );
 }

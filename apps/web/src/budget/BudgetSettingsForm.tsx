@@ -1,6 +1,10 @@
 import type { BudgetView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
 import { formatNumber } from "../layout/formatNumber";
+import { Button } from "../ui/Button";
+import { Checkbox } from "../ui/Checkbox";
+import { Field } from "../ui/Field";
+import { FieldError } from "../ui/FieldError";
 import { updateBudgetSettings } from "./budgetApi";
 
 function message(error: unknown): string {
@@ -80,47 +84,34 @@ export function BudgetSettingsForm({
 
   return (
     <form className="budget-settings" onSubmit={submit} data-testid="budget-settings">
-      <label className="field budget-settings__number">
-        <span className="field__label">Minimum words</span>
-        <input
-          inputMode="numeric"
-          value={min}
-          aria-invalid={problem ? true : undefined}
-          data-testid="target-min"
-          onChange={(event) => setMin(event.target.value)}
-        />
-      </label>
-      <label className="field budget-settings__number">
-        <span className="field__label">Maximum words</span>
-        <input
-          inputMode="numeric"
-          value={max}
-          aria-invalid={problem ? true : undefined}
-          data-testid="target-max"
-          onChange={(event) => setMax(event.target.value)}
-        />
-      </label>
-      <label className="budget-settings__check">
-        <input
-          type="checkbox"
-          checked={footnotes}
-          data-testid="footnotes-count"
-          onChange={(event) => setFootnotes(event.target.checked)}
-        />
+      {(
+        [
+          ["Minimum words", min, "target-min", setMin],
+          ["Maximum words", max, "target-max", setMax],
+        ] as const
+      ).map(([label, value, testId, onChange]) => (
+        <Field key={testId} label={label} className="budget-settings__number">
+          <input
+            inputMode="numeric"
+            value={value}
+            aria-invalid={problem ? true : undefined}
+            data-testid={testId}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        </Field>
+      ))}
+      <Checkbox
+        className="budget-settings__check"
+        checked={footnotes}
+        testId="footnotes-count"
+        onChange={setFootnotes}
+      >
         Footnote words count against the budget
-      </label>
-      <button type="submit" className="button button--primary" disabled={saving}>
+      </Checkbox>
+      <Button type="submit" variant="primary" disabled={saving}>
         Save target
-      </button>
-      {problem && (
-        <p
-          className="field__error budget-settings__message"
-          role="alert"
-          data-testid="settings-error"
-        >
-          {problem}
-        </p>
-      )}
+      </Button>
+      <FieldError problem={problem} className="budget-settings__message" testId="settings-error" />
       {notice && !problem && (
         <p className="budget-settings__saved budget-settings__message" role="status">
           {notice}

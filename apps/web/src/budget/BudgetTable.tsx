@@ -1,5 +1,6 @@
-import type { BudgetView } from "@rapporteur/api";
+import type { BudgetState, BudgetView } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
+import { TableHead } from "../ui/TableHead";
 import { AllocationInput } from "./AllocationInput";
 import { BudgetStateBadge } from "./BudgetStateBadge";
 import { StateBar } from "./StateBar";
@@ -23,27 +24,20 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
     <div className="table-card">
       <table className="data-table budget-table" data-testid="budget-table">
         <caption className="visually-hidden">Words and allocations by part and section</caption>
-        <thead>
-          <tr>
-            <th scope="col">Part and section</th>
-            <th scope="col" className="num">
-              Words
-            </th>
-            <th scope="col" className="num">
-              Footnotes
-            </th>
-            <th scope="col" className="num">
-              Counted
-            </th>
-            <th scope="col" className="num">
-              Allocation
-            </th>
-            <th scope="col">State</th>
-            <th scope="col" className="budget-table__bar-col">
-              <span className="visually-hidden">Against the allocation</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Part and section",
+            ...["Words", "Footnotes", "Counted", "Allocation"].map((label) => ({
+              label,
+              className: "num",
+            })),
+            "State",
+            {
+              label: <span className="visually-hidden">Against the allocation</span>,
+              className: "budget-table__bar-col",
+            },
+          ]}
+        />
         {budget.parts.map((part) => (
           <tbody key={part.id} data-testid={`budget-part-${part.id}`}>
             <tr className="budget-table__part">
@@ -60,10 +54,10 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
               </td>
               <td className="num budget-table__part-cell">{formatNumber(part.budget)}</td>
               <td className="budget-table__part-cell">
-                <BudgetStateBadge state={part.state} counted={part.counted} budget={part.budget} />
+                <BudgetStateBadge {...stateFacts(part)} />
               </td>
               <td className="budget-table__part-cell">
-                <StateBar counted={part.counted} budget={part.budget} state={part.state} large />
+                <StateBar {...stateFacts(part)} large />
               </td>
             </tr>
             {budget.sections
@@ -109,19 +103,12 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
                   </td>
                   <td>
                     <BudgetStateBadge
-                      state={section.state}
-                      counted={section.counted}
-                      budget={section.budget}
+                      {...stateFacts(section)}
                       testId={`budget-state-${section.id}`}
                     />
                   </td>
                   <td>
-                    <StateBar
-                      counted={section.counted}
-                      budget={section.budget}
-                      state={section.state}
-                      large
-                    />
+                    <StateBar {...stateFacts(section)} large />
                   </td>
                 </tr>
               ))}
@@ -144,4 +131,17 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
       </table>
     </div>
   );
+}
+
+/** What the state badge and bar show of a part or section. */
+function stateFacts({
+  state,
+  counted,
+  budget,
+}: {
+  state: BudgetState;
+  counted: number;
+  budget: number;
+}) {
+  return { state, counted, budget };
 }

@@ -3,7 +3,7 @@ import { apiRequest } from "../api/apiRequest";
 
 /** Loads the Budget page's data; throws an Error with a readable message. */
 export async function fetchBudget(signal?: AbortSignal): Promise<BudgetView> {
-  const budget = await apiRequest<BudgetView>("/budget", { signal });
+  const budget = await apiRequest("budget", { signal });
   if (!Array.isArray(budget?.sections) || !Array.isArray(budget.history)) {
     throw new Error("The server sent budget figures in an unexpected format.");
   }
@@ -15,7 +15,7 @@ export function updateBudgetSettings(change: {
   targetRange?: TargetRange;
   footnotesCount?: boolean;
 }): Promise<BudgetView> {
-  return apiRequest<BudgetView>("/budget", { method: "PUT", body: change });
+  return apiRequest("updateBudget", { body: change });
 }
 
 /**
@@ -23,13 +23,10 @@ export function updateBudgetSettings(change: {
  * (a number, or the text when it is not one) so that the server's validation message is shown.
  */
 export function setSectionAllocation(sectionId: string, budget: unknown): Promise<unknown> {
-  return apiRequest(`/sections/${encodeURIComponent(sectionId)}/budget`, {
-    method: "PUT",
-    body: { budget },
-  });
+  return apiRequest("sectionBudget", { params: { id: sectionId }, body: { budget } });
 }
 
 /** Editors: replaces the timetable; null restores content/timetable.yaml. */
 export function setTimetable(milestones: Milestone[] | null): Promise<unknown> {
-  return apiRequest("/timetable", { method: "PUT", body: { milestones } });
+  return apiRequest("timetable", { body: { milestones } });
 }

@@ -1,6 +1,7 @@
 import type { BudgetView } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/ApiError";
+import { apiUrl } from "../api/apiUrl";
 import { fetchBudget } from "./budgetApi";
 
 /** What {@link useBudget} returns. */
@@ -46,7 +47,7 @@ export function useBudget(): BudgetState {
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/events");
+    const source = new EventSource(apiUrl("events"));
     let timer: ReturnType<typeof setTimeout> | undefined;
     let interrupted = false;
     const schedule = () => {

@@ -1,4 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
+import { Checkbox } from "../ui/Checkbox";
+import { FormActions } from "../ui/FormActions";
+import { CommentTextArea } from "./CommentTextArea";
 import { FormError } from "./FormError";
 import { useAction } from "./useAction";
 
@@ -33,31 +36,20 @@ export function NewCommentForm({ quote, onSubmit, onCancel }: NewCommentFormProp
       aria-label="New comment"
     >
       <blockquote className="comment-card__quote">{quote}</blockquote>
-      <label className="visually-hidden" htmlFor={`${id}-text`}>
-        Comment
-      </label>
-      <textarea
+      <CommentTextArea
         id={`${id}-text`}
-        className="comment-form__input"
-        rows={3}
+        label="Comment"
         value={text}
+        onChange={setText}
+        rows={3}
         placeholder="Comment…"
-        // biome-ignore lint/a11y/noAutofocus: opened by an explicit request to comment
         autoFocus
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit();
-          if (event.key === "Escape") onCancel();
-        }}
+        onSubmit={() => void submit()}
+        onCancel={onCancel}
       />
-      <label className="comment-form__check">
-        <input
-          type="checkbox"
-          checked={suggest}
-          onChange={(event) => setSuggest(event.target.checked)}
-        />
+      <Checkbox className="comment-form__check" checked={suggest} onChange={setSuggest}>
         Suggest replacement
-      </label>
+      </Checkbox>
       {suggest && (
         <>
           <label className="visually-hidden" htmlFor={`${id}-replacement`}>
@@ -73,18 +65,13 @@ export function NewCommentForm({ quote, onSubmit, onCancel }: NewCommentFormProp
         </>
       )}
       <FormError error={error} />
-      <div className="comment-form__actions">
-        <button type="button" className="button button--small button--quiet" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          disabled={busy || text.trim() === ""}
-        >
-          Comment
-        </button>
-      </div>
+      <FormActions
+        className="comment-form__actions"
+        small
+        submitLabel="Comment"
+        disabled={busy || text.trim() === ""}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,10 +1,11 @@
-import { type CommentThread, commentAuthor, commentDate, type ReportView } from "@rapporteur/api";
+import type { CommentThread, ReportView } from "@rapporteur/api";
 import { type MouseEvent, useEffect, useMemo, useState } from "react";
+import { apiUrl } from "../api/apiUrl";
 import { sectionPath } from "../routing/parseRoute";
+import { CommentByline } from "./CommentByline";
 import { CommentText } from "./CommentText";
 import { subscribeToComments } from "./commentEvents";
 import { type CommentFilter, commentQuery, commentsApi } from "./commentsApi";
-import { formatCommentDate } from "./formatCommentDate";
 import "./comments.css";
 
 /** Props of {@link ReviewPage}. */
@@ -94,67 +95,49 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
           </h1>
         </div>
         <div className="review-page__downloads">
-          <a className="button button--small" href={`/api/comments/matrix.csv${query}`} download>
+          <a className="button button--small" href={apiUrl("commentMatrixCsv", {}, query)} download>
             Matrix (CSV)
           </a>
-          <a className="button button--small" href={`/api/comments/matrix.docx${query}`} download>
+          <a
+            className="button button--small"
+            href={apiUrl("commentMatrixDocx", {}, query)}
+            download
+          >
             Matrix (Word)
           </a>
         </div>
       </header>
       <form className="review-filters" aria-label="Filter comments">
-        <label>
-          Section
-          <select
-            value={filter.section ?? ""}
-            data-testid="review-filter-section"
-            onChange={(event) => setFilter({ ...filter, section: event.target.value || undefined })}
-          >
-            <option value="">All sections</option>
-            {report.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Author
-          <select
-            value={filter.author === undefined ? "" : String(filter.author)}
-            data-testid="review-filter-author"
-            onChange={(event) =>
-              setFilter({
-                ...filter,
-                author: event.target.value ? Number(event.target.value) : undefined,
-              })
-            }
-          >
-            <option value="">Everyone</option>
-            {authors.map((author) => (
-              <option key={author.id} value={author.id}>
-                {author.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          State
-          <select
-            value={filter.state ?? ""}
-            data-testid="review-filter-state"
-            onChange={(event) =>
-              setFilter({
-                ...filter,
-                state: (event.target.value || undefined) as CommentFilter["state"],
-              })
-            }
-          >
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
-            <option value="">Open and resolved</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Section"
+          value={filter.section ?? ""}
+          testId="review-filter-section"
+          onChange={(value) => setFilter({ ...filter, section: value || undefined })}
+          options={[
+            ["", "All sections"],
+            ...report.sections.map((section): Choice => [section.id, section.title]),
+          ]}
+        />
+        <FilterSelect
+          label="Author"
+          value={filter.author === undefined ? "" : String(filter.author)}
+          testId="review-filter-author"
+          onChange={(value) => setFilter({ ...filter, author: value ? Number(value) : undefined })}
+          options={[["", "Everyone"], ...authors.map((a): Choice => [String(a.id), a.name])]}
+        />
+        <FilterSelect
+          label="State"
+          value={filter.state ?? ""}
+          testId="review-filter-state"
+          onChange={(value) =>
+            setFilter({ ...filter, state: (value || undefined) as CommentFilter["state"] })
+          }
+          options={[
+            ["open", "Open"],
+            ["resolved", "Resolved"],
+            ["", "Open and resolved"],
+          ]}
+        />
       </form>
       {error && (
         <p className="notice notice--error" role="alert">
@@ -190,12 +173,7 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
               </div>
               <div className="review-item__body">
                 <blockquote className="comment-card__quote">{thread.quote}</blockquote>
-                <div className="comment-byline">
-                  <span className="comment-byline__name">{commentAuthor(thread)}</span>
-                  <time className="comment-byline__date" dateTime={commentDate(thread)}>
-                    {formatCommentDate(commentDate(thread))}
-                  </time>
-                </div>
+                <CommentByline item={thread} avatar={false} />
                 <CommentText text={thread.text} />
                 {thread.suggestion && (
                   <p className="comment-suggestion__label">
@@ -209,12 +187,7 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
                   <ol className="comment-replies">
                     {thread.replies.map((reply) => (
                       <li key={reply.id} className="comment-reply">
-                        <div className="comment-byline">
-                          <span className="comment-byline__name">{commentAuthor(reply)}</span>
-                          <time className="comment-byline__date" dateTime={commentDate(reply)}>
-                            {formatCommentDate(commentDate(reply))}
-                          </time>
-                        </div>
+                        <CommentByline item={reply} avatar={false} />
                         <CommentText text={reply.text} />
                       </li>
                     ))}
@@ -226,5 +199,41 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
         })}
       </ol>
     </main>
+  );
+}
+
+/** One option of a filter: its value and its text. */
+type Choice = [value: string, text: string];
+
+/** One filter of the Review page: a labelled choice. */
+function FilterSelect({
+  label,
+  value,
+  testId,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  onChange: (value: string) => void;
+  options: Choice[];
+}) {
+  return (
+    <label>
+      {label}
+      <select
+        className="select"
+        value={value}
+        data-testid={testId}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {options.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

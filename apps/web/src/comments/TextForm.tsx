@@ -1,4 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
+import { FormActions } from "../ui/FormActions";
+import { CommentTextArea } from "./CommentTextArea";
 import { FormError } from "./FormError";
 import { useAction } from "./useAction";
 
@@ -40,38 +42,25 @@ export function TextForm({
 
   return (
     <form className="comment-form" onSubmit={submit} data-testid={testId}>
-      <label className="visually-hidden" htmlFor={id}>
-        {label}
-      </label>
-      <textarea
+      <CommentTextArea
         id={id}
-        className="comment-form__input"
+        label={label}
         value={text}
+        onChange={setText}
         rows={2}
         placeholder={placeholder ?? label}
-        // biome-ignore lint/a11y/noAutofocus: the form opens on an explicit request to write
         autoFocus={autoFocus}
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) void submit();
-          if (event.key === "Escape" && onCancel) onCancel();
-        }}
+        onSubmit={() => void submit()}
+        onCancel={onCancel}
       />
       <FormError error={error} />
-      <div className="comment-form__actions">
-        {onCancel && (
-          <button type="button" className="button button--small button--quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-        <button
-          type="submit"
-          className="button button--small button--primary"
-          disabled={busy || text.trim() === ""}
-        >
-          {submitLabel}
-        </button>
-      </div>
+      <FormActions
+        className="comment-form__actions"
+        small
+        submitLabel={submitLabel}
+        disabled={busy || text.trim() === ""}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,12 +1,10 @@
-import { colourForName } from "@rapporteur/accounts/presence";
-import { type CommentReply, type CommentThread, commentAuthor, commentDate } from "@rapporteur/api";
+import { type CommentReply, type CommentThread, commentAuthor } from "@rapporteur/api";
 import { useState } from "react";
-import { Avatar } from "../layout/Avatar";
+import { CommentByline } from "./CommentByline";
 import { commentsApi } from "./commentsApi";
 import { EditableCommentText } from "./EditableCommentText";
 import { EditDeleteLinks } from "./EditDeleteLinks";
 import { FormError } from "./FormError";
-import { formatCommentDate } from "./formatCommentDate";
 import { TextForm } from "./TextForm";
 import { useAction } from "./useAction";
 
@@ -25,32 +23,6 @@ export interface ThreadCardProps {
   onDeleted: () => void;
 }
 
-function Byline({
-  item,
-  edited,
-}: {
-  item: Pick<CommentThread, "authorName" | "createdAt" | "origin">;
-  edited: boolean;
-}) {
-  const name = commentAuthor(item);
-  const date = commentDate(item);
-  return (
-    <div className="comment-byline">
-      <Avatar name={name} color={colourForName(name)} size="xs" />
-      <span className="comment-byline__name">{name}</span>
-      <time className="comment-byline__date" dateTime={date}>
-        {formatCommentDate(date)}
-        {edited ? " (edited)" : ""}
-      </time>
-      {item.origin && (
-        <span className="comment-byline__origin" data-testid="comment-origin">
-          from Word, imported by {item.authorName}
-        </span>
-      )}
-    </div>
-  );
-}
-
 function ReplyItem({
   reply,
   own,
@@ -64,7 +36,7 @@ function ReplyItem({
   const { busy, error, run } = useAction();
   return (
     <li className="comment-reply" data-testid="comment-reply">
-      <Byline item={reply} edited={reply.updatedAt !== reply.createdAt} />
+      <CommentByline item={reply} edited={reply.updatedAt !== reply.createdAt} />
       <EditableCommentText
         editing={editing}
         label="Edit your reply"
@@ -135,7 +107,7 @@ export function ThreadCard({
       }}
     >
       <header className="comment-card__head">
-        <Byline
+        <CommentByline
           item={thread}
           edited={thread.updatedAt !== thread.createdAt && !thread.replies.length && !resolved}
         />

@@ -1,4 +1,5 @@
 import type { CommentEvent } from "@rapporteur/api";
+import { apiUrl } from "../api/apiUrl";
 import { eventObject } from "../api/eventObject";
 
 type Listener = (event: CommentEvent) => void;
@@ -25,7 +26,7 @@ function parse(data: string): CommentEvent | null {
 
 function open(): void {
   if (source || typeof EventSource === "undefined") return;
-  const stream = new EventSource("/api/events");
+  const stream = new EventSource(apiUrl("events"));
   source = stream;
   stream.addEventListener("comment", (message: MessageEvent<string>) => {
     const event = parse(message.data);

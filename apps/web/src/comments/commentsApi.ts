@@ -1,4 +1,4 @@
-import type { CommentAnchor, CommentThread } from "@rapporteur/api";
+import type { CommentAnchor } from "@rapporteur/api";
 import { apiRequest } from "../api/apiRequest";
 
 /** Filters of the Review page (`GET /api/comments`). */
@@ -8,49 +8,39 @@ export interface CommentFilter {
   state?: "open" | "resolved";
 }
 
-/** The query string of a filter, with its leading `?` (empty without filters). */
-export function commentQuery(filter: CommentFilter): string {
+/** The query string of a filter, without `?` (empty without filters). */
+export function commentQuery(filter: CommentFilter): URLSearchParams {
   const params = new URLSearchParams();
   if (filter.section) params.set("section", filter.section);
   if (filter.author !== undefined) params.set("author", String(filter.author));
   if (filter.state) params.set("state", filter.state);
-  const query = params.toString();
-  return query ? `?${query}` : "";
+  return params;
 }
-
-const thread = (id: number) => `/comments/${encodeURIComponent(String(id))}`;
 
 /** Calls of the comment API; each resolves with the changed thread (or nothing for deletions). */
 export const commentsApi = {
   sectionThreads: (sectionId: string, signal?: AbortSignal) =>
-    apiRequest<{ threads: CommentThread[] }>(
-      `/sections/${encodeURIComponent(sectionId)}/comments`,
-      { signal },
-    ).then((answer) => answer.threads),
+    apiRequest("sectionComments", { params: { id: sectionId }, signal }).then(
+      (answer) => answer.threads,
+    ),
   allThreads: (filter: CommentFilter, signal?: AbortSignal) =>
-    apiRequest<{ threads: CommentThread[] }>(`/comments${commentQuery(filter)}`, { signal }).then(
+    apiRequest("listComments", { query: commentQuery(filter), signal }).then(
       (answer) => answer.threads,
     ),
   create: (
     sectionId: string,
     body: { anchor: CommentAnchor; text: string; suggestion?: { replacement: string } },
-  ) =>
-    apiRequest<CommentThread>(`/sections/${encodeURIComponent(sectionId)}/comments`, {
-      method: "POST",
-      body,
-    }),
+  ) => apiRequest("createComment", { params: { id: sectionId }, body }),
   reply: (id: number, text: string) =>
-    apiRequest<CommentThread>(`${thread(id)}/replies`, { method: "POST", body: { text } }),
-  resolve: (id: number) => apiRequest<CommentThread>(`${thread(id)}/resolve`, { method: "POST" }),
-  reopen: (id: number) => apiRequest<CommentThread>(`${thread(id)}/reopen`, { method: "POST" }),
+    apiRequest("replyToComment", { params: { id }, body: { text } }),
+  resolve: (id: number) => apiRequest("resolveComment", { params: { id } }),
+  reopen: (id: number) => apiRequest("reopenComment", { params: { id } }),
   edit: (id: number, change: { text?: string; replacement?: string }) =>
-    apiRequest<CommentThread>(thread(id), { method: "PATCH", body: change }),
-  remove: (id: number) => apiRequest<null>(thread(id), { method: "DELETE" }),
-  accept: (id: number) =>
-    apiRequest<CommentThread>(`${thread(id)}/suggestion/accept`, { method: "POST" }),
-  reject: (id: number) =>
-    apiRequest<CommentThread>(`${thread(id)}/suggestion/reject`, { method: "POST" }),
+    apiRequest("editComment", { params: { id }, body: change }),
+  remove: (id: number) => apiRequest("deleteComment", { params: { id } }),
+  accept: (id: number) => apiRequest("acceptSuggestion", { params: { id } }),
+  reject: (id: number) => apiRequest("rejectSuggestion", { params: { id } }),
   editReply: (id: number, text: string) =>
-    apiRequest<CommentThread>(`/replies/${id}`, { method: "PATCH", body: { text } }),
-  removeReply: (id: number) => apiRequest<null>(`/replies/${id}`, { method: "DELETE" }),
+    apiRequest("editReply", { params: { id }, body: { text } }),
+  removeReply: (id: number) => apiRequest("deleteReply", { params: { id } }),
 };

@@ -1,5 +1,10 @@
 import { isReportLink } from "@rapporteur/schema";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
+import { Button } from "../ui/Button";
+import { FieldError } from "../ui/FieldError";
+import { FormActions } from "../ui/FormActions";
+import { ModalDialog } from "../ui/ModalDialog";
+import { TextField } from "../ui/TextField";
 import { safeLinkUrl } from "./safeLinkUrl";
 
 /** Props of {@link LinkDialog}. */
@@ -15,16 +20,8 @@ export interface LinkDialogProps {
 
 /** Asks for a link target; accepts only web (http, https) and e-mail (mailto) addresses. */
 export function LinkDialog({ initialHref, place, onApply, onRemove, onClose }: LinkDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(initialHref);
   const [problem, setProblem] = useState<string | null>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,56 +38,35 @@ export function LinkDialog({ initialHref, place, onApply, onRemove, onClose }: L
   };
 
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="link-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      title={`${initialHref ? "Edit link" : "Insert link"}${place ? ` in ${place}` : ""}`}
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <form method="dialog" onSubmit={submit}>
-        <h2 id={titleId}>
-          {initialHref ? "Edit link" : "Insert link"}
-          {place ? ` in ${place}` : ""}
-        </h2>
-        <label className="field">
-          <span className="field__label">Address</span>
-          <input
-            data-testid="link-input"
-            autoFocus
-            type="text"
-            inputMode="url"
-            value={value}
-            placeholder="https://unctad.org/…"
-            aria-invalid={problem ? true : undefined}
-            onChange={(event) => {
-              setValue(event.target.value);
-              setProblem(null);
-            }}
-          />
-        </label>
-        {problem && (
-          <p className="field__error" role="alert">
-            {problem}
-          </p>
+      <TextField
+        label="Address"
+        data-testid="link-input"
+        autoFocus
+        type="text"
+        inputMode="url"
+        value={value}
+        placeholder="https://unctad.org/…"
+        aria-invalid={problem ? true : undefined}
+        onText={(text) => {
+          setValue(text);
+          setProblem(null);
+        }}
+      />
+      <FieldError problem={problem} />
+      <FormActions submitLabel="Apply" submitTestId="link-submit" onCancel={onClose}>
+        {onRemove && (
+          <Button variant="danger" onClick={onRemove}>
+            Remove link
+          </Button>
         )}
-        <div className="dialog-actions">
-          {onRemove && (
-            <button type="button" className="button button--danger" onClick={onRemove}>
-              Remove link
-            </button>
-          )}
-          <span className="dialog-actions__spacer" />
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" data-testid="link-submit">
-            Apply
-          </button>
-        </div>
-      </form>
-    </dialog>
+        <span className="dialog-actions__spacer" />
+      </FormActions>
+    </ModalDialog>
   );
 }

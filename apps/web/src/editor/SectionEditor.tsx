@@ -166,7 +166,7 @@ export function SectionEditor({
           <span>{notice}</span>
           <button
             type="button"
-            className="editor-notice__close"
+            className="close-button"
             aria-label="Dismiss"
             onClick={() => setNotice(null)}
           >

@@ -1,4 +1,4 @@
-import { apiPath, type SectionComparisonView } from "@rapporteur/api";
+import type { SectionComparisonView } from "@rapporteur/api";
 import { useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { downloadExport } from "../transfer/downloadExport";
@@ -34,7 +34,7 @@ export function CompareView({ sectionId, version, versions, onClose }: CompareVi
     setMessage(null);
     const query = new URLSearchParams({ version: String(version.id) });
     if (to !== undefined) query.set("to", String(to));
-    apiRequest<SectionComparisonView>(`${apiPath("compareSection", { id: sectionId })}?${query}`)
+    apiRequest("compareSection", { params: { id: sectionId }, query })
       .then((answer) => {
         if (live) setView(answer);
       })

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatHistoryDate } from "./formatHistoryDate";
 import { HistoryPreview } from "./HistoryPreview";
-import { HISTORY_KIND_LABELS, type HistoryEntry, type RestoreAnswer } from "./historyTypes";
+import { HISTORY_KIND_LABELS, type HistoryEntry } from "./historyTypes";
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
@@ -44,9 +44,7 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
 
   const load = useCallback(async () => {
     try {
-      setEntries(
-        await apiRequest<HistoryEntry[]>(`/sections/${encodeURIComponent(sectionId)}/history`),
-      );
+      setEntries(await apiRequest("sectionHistory", { params: { id: sectionId } }));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }
@@ -62,9 +60,9 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
   const show = async (entry: HistoryEntry) => {
     setMessage(null);
     try {
-      const answer = await apiRequest<{ doc: unknown }>(
-        `/sections/${encodeURIComponent(sectionId)}/history/${encodeURIComponent(entry.id)}`,
-      );
+      const answer = await apiRequest("sectionHistoryPoint", {
+        params: { id: sectionId, historyId: entry.id },
+      });
       setPreview({ entry, doc: answer.doc });
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
@@ -75,8 +73,8 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
     setBusy(true);
     setMessage(null);
     try {
-      await apiRequest<RestoreAnswer>(`/sections/${encodeURIComponent(sectionId)}/restore`, {
-        method: "POST",
+      await apiRequest("restoreSection", {
+        params: { id: sectionId },
         body: { history: entry.id },
       });
       setPreview(null);

@@ -30,7 +30,7 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
   const fail = (error: unknown) => setMessage(errorText(error));
   const load = useCallback(async () => {
     try {
-      setVersions(await apiRequest<ReportVersion[]>("/versions"));
+      setVersions(await apiRequest("listVersions"));
     } catch (error) {
       setMessage(errorText(error));
     }
@@ -42,10 +42,7 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
   const create = async () => {
     setMessage(null);
     try {
-      const version = await apiRequest<ReportVersion>("/versions", {
-        method: "POST",
-        body: { name },
-      });
+      const version = await apiRequest("createVersion", { body: { name } });
       setName("");
       setMessage(`Saved the report as “${version.name}”.`);
       await load();
@@ -58,7 +55,7 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
     if (!window.confirm(`Delete the version “${version.name}”? Its content cannot be recovered.`))
       return;
     try {
-      await apiRequest(`/versions/${version.id}`, { method: "DELETE" });
+      await apiRequest("deleteVersion", { params: { id: version.id } });
       await load();
     } catch (error) {
       fail(error);

@@ -6,6 +6,7 @@ import type { PresentUser } from "../collab/usePresence";
 import type { LocalUser } from "../identity/LocalUser";
 import { AUDIT_PATH, USERS_PATH } from "../routing/parseRoute";
 import { ExportMenu } from "../transfer/ExportMenu";
+import { BrandMark } from "../ui/BrandMark";
 import { Avatar } from "./Avatar";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { Menu, type MenuItem } from "./Menu";
@@ -79,17 +80,7 @@ export function Header({
           navigate("/");
         }}
       >
-        <svg className="brand__mark" viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
-          <rect width="32" height="32" rx="7" fill="currentColor" />
-          <path
-            d="M11 24V8h7a5 5 0 0 1 0 10h-3l6 6"
-            fill="none"
-            stroke="#fff"
-            strokeWidth="2.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <BrandMark className="brand__mark" size={26} />
         <span className="brand__name">Rapporteur</span>
       </a>
       {shortTitle && (

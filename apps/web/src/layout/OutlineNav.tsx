@@ -6,6 +6,7 @@ import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
 import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
 import { REVIEW_PATH, sectionPath } from "../routing/parseRoute";
+import { Checkbox } from "../ui/Checkbox";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { Avatar } from "./Avatar";
 import { formatNumber } from "./formatNumber";
@@ -61,16 +62,15 @@ export function OutlineNav({
         <WordBudgetBar words={total} budget={max} />
       </div>
       <ReviewLink active={activeSectionId === null && window.location.pathname === REVIEW_PATH} />
-      <label className="outline__filter">
-        <input
-          type="checkbox"
-          checked={mySectionsOnly}
-          data-testid="my-sections"
-          onChange={(event) => onMySectionsOnly(event.target.checked)}
-        />
+      <Checkbox
+        className="outline__filter"
+        checked={mySectionsOnly}
+        testId="my-sections"
+        onChange={onMySectionsOnly}
+      >
         <span>My sections</span>
         <span className="outline__filter-count">{mine.length}</span>
-      </label>
+      </Checkbox>
       {mySectionsOnly && mine.length === 0 && (
         <p className="outline__empty">You lead no sections yet. An editor assigns lead drafters.</p>
       )}

@@ -15,7 +15,7 @@ export function Toast({ message, onDismiss }: { message: ToastMessage; onDismiss
       {message.tone === "progress" && <span className="toast__spinner" aria-hidden="true" />}
       <span className="toast__text">{message.text}</span>
       {message.tone !== "progress" && (
-        <button type="button" className="toast__close" aria-label="Dismiss" onClick={onDismiss}>
+        <button type="button" className="close-button" aria-label="Dismiss" onClick={onDismiss}>
           ×
         </button>
       )}

@@ -2,6 +2,7 @@ import type { ReportView, Role, SectionEvent, SectionView, WordCountEvent } from
 import { allowedActions, canEditText } from "@rapporteur/workflow/rules";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
+import { apiUrl } from "../api/apiUrl";
 import { applyBudgetEvent } from "../budget/applyBudgetEvent";
 import { fetchReport } from "./fetchReport";
 import { parseSectionEvent } from "./parseSectionEvent";
@@ -123,7 +124,7 @@ export function useReport({
   useEffect(() => {
     void streamGeneration;
     if (typeof EventSource === "undefined") return;
-    const source = new EventSource("/api/events");
+    const source = new EventSource(apiUrl("events"));
     let interrupted = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
     source.addEventListener("wordcount", (event: MessageEvent<string>) => {

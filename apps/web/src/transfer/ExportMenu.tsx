@@ -2,6 +2,7 @@ import type { Role } from "@rapporteur/api";
 import { useEffect, useState } from "react";
 import { Menu, type MenuItem } from "../layout/Menu";
 import { Toast, type ToastMessage } from "../layout/Toast";
+import { LineIcon } from "../ui/LineIcon";
 import { downloadExport, type ExportRequest } from "./downloadExport";
 
 /** Props of {@link ExportMenu}. */
@@ -88,16 +89,14 @@ export function ExportMenu({ role, section }: ExportMenuProps) {
         label="Export"
         button={
           <>
-            <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-              <path
-                d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5V16h12v-1.5"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.7"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-              />
-            </svg>
+            <LineIcon
+              d="M10 3v9m0 0-3.5-3.5M10 12l3.5-3.5M4 14.5V16h12v-1.5"
+              size={16}
+              box={20}
+              strokeWidth={1.7}
+              cap="round"
+              join="round"
+            />
             <span>{busy ? "Preparing…" : "Export"}</span>
           </>
         }

@@ -1,17 +1,11 @@
-import type { SectionView } from "@rapporteur/api";
+import type { ImportAnswer, SectionView } from "@rapporteur/api";
 import { type ReactNode, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
-import { ImportDialogFrame, ImportWarnings } from "./ImportDialogFrame";
+import { Button } from "../ui/Button";
+import { FieldError } from "../ui/FieldError";
+import { ModalDialog } from "../ui/ModalDialog";
 import { IMPORT_ACCEPT, importProblem } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
-
-/** Answer of `POST /api/sections/:id/import`. */
-interface ImportAnswer {
-  warnings: string[];
-  words: number;
-  /** The restore point kept just before the import (restoring it undoes the import). */
-  undo: { history: string | null };
-}
 
 type Step =
   | { kind: "idle" }
@@ -41,10 +35,10 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
     setStep({ kind: "working", file });
     try {
       const contentBase64 = await readFileAsBase64(file);
-      const answer = await apiRequest<ImportAnswer>(
-        `/sections/${encodeURIComponent(section.id)}/import`,
-        { method: "POST", body: { filename: file.name, contentBase64 } },
-      );
+      const answer = await apiRequest("importSection", {
+        params: { id: section.id },
+        body: { filename: file.name, contentBase64 },
+      });
       setStep({
         kind: "done",
         file,
@@ -67,10 +61,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
   const undo = async (file: File, history: string) => {
     setStep({ kind: "undoing", file });
     try {
-      await apiRequest(`/sections/${encodeURIComponent(section.id)}/restore`, {
-        method: "POST",
-        body: { history },
-      });
+      await apiRequest("restoreSection", { params: { id: section.id }, body: { history } });
       setStep({ kind: "undone", file });
     } catch (error) {
       setStep({
@@ -169,11 +160,7 @@ function ImportDialog({
     );
   } else if (step.kind === "failed") {
     title = "The file could not be imported";
-    body = (
-      <p className="field__error" role="alert" data-testid="import-error">
-        {step.message}
-      </p>
-    );
+    body = <FieldError problem={step.message} testId="import-error" />;
   } else {
     const { warnings, words: imported } = step.answer;
     title = "Imported";
@@ -185,7 +172,12 @@ function ImportDialog({
         {warnings.length > 0 ? (
           <>
             <p className="import-warnings__lead">What could not be kept:</p>
-            <ImportWarnings items={warnings} testId="import-warnings" />
+            <ul className="import-warnings" data-testid="import-warnings">
+              {warnings.map((warning, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: warnings may repeat; order is fixed
+                <li key={index}>{warning}</li>
+              ))}
+            </ul>
           </>
         ) : (
           <p className="dialog-hint">Everything in the file was kept.</p>
@@ -195,37 +187,36 @@ function ImportDialog({
   }
 
   return (
-    <ImportDialogFrame
+    <ModalDialog
+      className="import-dialog"
       title={title}
-      busy={step.kind === "working" || step.kind === "undoing"}
-      onClose={onClose}
-      onSubmit={() => (step.kind === "confirm" ? onConfirm() : onClose())}
-      actions={
-        <>
-          {step.kind === "confirm" && (
-            <button type="button" className="button button--quiet" onClick={onClose}>
-              Cancel
-            </button>
-          )}
-          {step.kind === "done" && step.answer.undo.history !== null && (
-            <button
-              type="button"
-              className="button button--quiet"
-              data-testid="import-undo"
-              onClick={onUndo}
-            >
-              Undo import
-            </button>
-          )}
-          {step.kind !== "working" && step.kind !== "undoing" && (
-            <button type="submit" className="button button--primary" data-testid="import-confirm">
-              {step.kind === "confirm" ? "Replace the text" : "Close"}
-            </button>
-          )}
-        </>
-      }
+      onClose={() => {
+        if (step.kind !== "working" && step.kind !== "undoing") onClose();
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (step.kind === "confirm") onConfirm();
+        else onClose();
+      }}
     >
       {body}
-    </ImportDialogFrame>
+      <div className="dialog-actions">
+        {step.kind === "confirm" && (
+          <Button variant="quiet" onClick={onClose}>
+            Cancel
+          </Button>
+        )}
+        {step.kind === "done" && step.answer.undo.history !== null && (
+          <Button variant="quiet" data-testid="import-undo" onClick={onUndo}>
+            Undo import
+          </Button>
+        )}
+        {step.kind !== "working" && step.kind !== "undoing" && (
+          <Button type="submit" variant="primary" data-testid="import-confirm">
+            {step.kind === "confirm" ? "Replace the text" : "Close"}
+          </Button>
+        )}
+      </div>
+    </ModalDialog>
   );
 }

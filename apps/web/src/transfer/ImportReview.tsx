@@ -1,8 +1,10 @@
-import { apiPath, type ReviewImportView, type SectionView } from "@rapporteur/api";
+import type { ReviewImportView, SectionView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { type ReactNode, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
-import { ImportDialogFrame, ImportWarnings } from "./ImportDialogFrame";
+import { Button } from "../ui/Button";
+import { FieldError } from "../ui/FieldError";
+import { ModalDialog } from "../ui/ModalDialog";
 import { MAX_IMPORT_BYTES } from "./importableFile";
 import { readFileAsBase64 } from "./readFileAsBase64";
 
@@ -38,10 +40,10 @@ export function ImportReview({ section }: { section: SectionView }) {
     setStep({ kind: "working", file });
     try {
       const contentBase64 = await readFileAsBase64(file);
-      const answer = await apiRequest<ReviewImportView>(
-        apiPath("importReview", { id: section.id }),
-        { method: "POST", body: { filename: file.name, contentBase64 } },
-      );
+      const answer = await apiRequest("importReview", {
+        params: { id: section.id },
+        body: { filename: file.name, contentBase64 },
+      });
       setStep({ kind: "done", file, answer });
     } catch (error) {
       setStep({
@@ -62,14 +64,9 @@ export function ImportReview({ section }: { section: SectionView }) {
 
   return (
     <>
-      <button
-        type="button"
-        className="button button--small"
-        data-testid="import-review-button"
-        onClick={() => inputRef.current?.click()}
-      >
+      <Button small data-testid="import-review-button" onClick={() => inputRef.current?.click()}>
         Import a reviewed Word file…
-      </button>
+      </Button>
       <input
         ref={inputRef}
         type="file"
@@ -100,11 +97,7 @@ function ReviewDialog({
     body = <p role="status">Reading the tracked changes and comments of “{name}”…</p>;
   } else if (step.kind === "failed") {
     title = "The review could not be imported";
-    body = (
-      <p className="field__error" role="alert" data-testid="import-review-error">
-        {step.message}
-      </p>
-    );
+    body = <FieldError problem={step.message} testId="import-review-error" />;
   } else {
     const { suggestions, comments, unplaced, warnings } = step.answer;
     title = "Review imported";
@@ -132,27 +125,38 @@ function ReviewDialog({
             </ul>
           </>
         )}
-        {warnings.length > 0 && <ImportWarnings items={warnings} testId="import-review-warnings" />}
+        {warnings.length > 0 && (
+          <ul className="import-warnings" data-testid="import-review-warnings">
+            {warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        )}
       </div>
     );
   }
 
   return (
-    <ImportDialogFrame
+    <ModalDialog
+      className="import-dialog"
       title={title}
-      busy={step.kind === "working"}
-      onClose={onClose}
-      onSubmit={onClose}
       testId="import-review-dialog"
-      actions={
-        step.kind !== "working" && (
-          <button type="submit" className="button button--primary">
-            Close
-          </button>
-        )
-      }
+      onClose={() => {
+        if (step.kind !== "working") onClose();
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
     >
       {body}
-    </ImportDialogFrame>
+      {step.kind !== "working" && (
+        <div className="dialog-actions">
+          <Button type="submit" variant="primary">
+            Close
+          </Button>
+        </div>
+      )}
+    </ModalDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { ApiError } from "../api/ApiError";
+import { apiUrl } from "../api/apiUrl";
 import { readApiError } from "../api/readApiError";
 import { reportSessionLost } from "../api/sessionLost";
 import { filenameFromDisposition } from "./filenameFromDisposition";
@@ -30,7 +31,7 @@ export function exportUrl({
   if (version !== undefined) query.set("version", String(version));
   if (compare !== undefined) query.set("compare", String(compare));
   if (to !== undefined) query.set("to", String(to));
-  return `/api/export?${query}`;
+  return apiUrl("exportReport", {}, query);
 }
 
 /**

@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
+import { FormActions } from "../ui/FormActions";
+import { ModalDialog } from "../ui/ModalDialog";
 
 /** Props of {@link ConfirmApprove}. */
 export interface ConfirmApproveProps {
@@ -12,42 +14,27 @@ export interface ConfirmApproveProps {
  * focus starts on Cancel so Enter never locks by accident); the caller returns the focus.
  */
 export function ConfirmApprove({ sectionTitle, onConfirm, onClose }: ConfirmApproveProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const textId = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
       className="lead-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={textId}
-      data-testid="confirm-approve"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      title="Approve and lock this section?"
+      describedBy={textId}
+      testId="confirm-approve"
+      initialFocus={cancelRef}
+      onClose={onClose}
     >
-      <h2 id={titleId}>Approve and lock this section?</h2>
       <p id={textId} className="dialog-hint">
         “{sectionTitle}” becomes read-only for drafters until an editor reopens it.
       </p>
-      <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button button--quiet" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button--primary" onClick={onConfirm}>
-          Approve and lock
-        </button>
-      </div>
-    </dialog>
+      <FormActions
+        submitLabel="Approve and lock"
+        onConfirm={onConfirm}
+        onCancel={onClose}
+        cancelRef={cancelRef}
+      />
+    </ModalDialog>
   );
 }

@@ -1,6 +1,9 @@
 import type { AdminUserView, SectionView } from "@rapporteur/api";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { FieldError } from "../ui/FieldError";
+import { FormActions } from "../ui/FormActions";
+import { ModalDialog } from "../ui/ModalDialog";
 
 /** Props of {@link LeadPicker}. */
 export interface LeadPickerProps {
@@ -11,22 +14,14 @@ export interface LeadPickerProps {
 
 /** Editors' dialog choosing a section's lead drafters among active drafters and editors. */
 export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [candidates, setCandidates] = useState<AdminUserView[] | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(section.leads.map((l) => l.id)));
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest<{ users: AdminUserView[] }>("/users", { signal: controller.signal }).then(
+    apiRequest("listUsers", { signal: controller.signal }).then(
       ({ users }) =>
         setCandidates(
           users
@@ -46,10 +41,10 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
     setSaving(true);
     setProblem(null);
     try {
-      const updated = await apiRequest<SectionView>(
-        `/sections/${encodeURIComponent(section.id)}/leads`,
-        { method: "PUT", body: { leads: [...chosen] } },
-      );
+      const updated = await apiRequest("sectionLeads", {
+        params: { id: section.id },
+        body: { leads: [...chosen] },
+      });
       onSaved(updated);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -58,62 +53,41 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="lead-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <form method="dialog" onSubmit={save}>
-        <h2 id={titleId}>Lead drafters</h2>
-        <p className="dialog-hint">{section.title}</p>
-        {candidates === null && !problem && <p className="dialog-hint">Loading the team…</p>}
-        {candidates && (
-          <fieldset className="checklist" data-testid="lead-options">
-            <legend className="visually-hidden">Lead drafters of {section.title}</legend>
-            {candidates.length === 0 && <p className="dialog-hint">No active drafters yet.</p>}
-            {candidates.map((user) => (
-              <label key={user.id} className="checklist__item">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(user.id)}
-                  onChange={(event) => {
-                    const next = new Set(chosen);
-                    if (event.target.checked) next.add(user.id);
-                    else next.delete(user.id);
-                    setChosen(next);
-                  }}
-                />
-                <span className="checklist__name">{user.displayName || user.username}</span>
-                <span className="checklist__detail">
-                  {user.username} · {user.role}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-        )}
-        {problem && (
-          <p className="field__error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            disabled={saving || candidates === null}
-            data-testid="leads-save"
-          >
-            {saving ? "Saving…" : "Save leads"}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <ModalDialog className="lead-dialog" title="Lead drafters" onClose={onClose} onSubmit={save}>
+      <p className="dialog-hint">{section.title}</p>
+      {candidates === null && !problem && <p className="dialog-hint">Loading the team…</p>}
+      {candidates && (
+        <fieldset className="checklist" data-testid="lead-options">
+          <legend className="visually-hidden">Lead drafters of {section.title}</legend>
+          {candidates.length === 0 && <p className="dialog-hint">No active drafters yet.</p>}
+          {candidates.map((user) => (
+            <label key={user.id} className="checklist__item">
+              <input
+                type="checkbox"
+                checked={chosen.has(user.id)}
+                onChange={(event) => {
+                  const next = new Set(chosen);
+                  if (event.target.checked) next.add(user.id);
+                  else next.delete(user.id);
+                  setChosen(next);
+                }}
+              />
+              <span className="checklist__name">{user.displayName || user.username}</span>
+              <span className="checklist__detail">
+                {user.username} · {user.role}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <FieldError problem={problem} />
+      <FormActions
+        submitLabel="Save leads"
+        busy={saving}
+        disabled={candidates === null}
+        submitTestId="leads-save"
+        onCancel={onClose}
+      />
+    </ModalDialog>
   );
 }

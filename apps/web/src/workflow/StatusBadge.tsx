@@ -1,21 +1,11 @@
 import type { SectionStatus } from "@rapporteur/api";
+import { LineIcon } from "../ui/LineIcon";
+import { LockIcon } from "../ui/LockIcon";
 import { STATUS_LABELS } from "./statusLabels";
 
 function StatusIcon({ status }: { status: SectionStatus }) {
-  if (status === "approved") {
-    // A padlock: approved sections are locked.
-    return (
-      <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-        <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
-        <path
-          d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-        />
-      </svg>
-    );
-  }
+  // A padlock: approved sections are locked.
+  if (status === "approved") return <LockIcon size={12} />;
   if (status === "in_review") {
     return (
       <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
@@ -29,17 +19,7 @@ function StatusIcon({ status }: { status: SectionStatus }) {
       </svg>
     );
   }
-  return (
-    <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-      <path
-        d="m10.5 2.5 3 3L6 13H3v-3l7.5-7.5Z"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
+  return <LineIcon d="m10.5 2.5 3 3L6 13H3v-3l7.5-7.5Z" size={12} join="round" />;
 }
 
 /** A section's status as a small coloured badge with an icon (a padlock once approved). */

@@ -1,5 +1,5 @@
 import { colourForName } from "@rapporteur/accounts/presence";
-import { apiPath, type SectionView, type UserView, type WorkflowAction } from "@rapporteur/api";
+import type { SectionView, UserView, WorkflowAction } from "@rapporteur/api";
 import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { Avatar } from "../layout/Avatar";
@@ -45,8 +45,8 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
     setPending(action);
     setProblem(null);
     try {
-      const updated = await apiRequest<SectionView>(apiPath("sectionStatus", { id: section.id }), {
-        method: "POST",
+      const updated = await apiRequest("sectionStatus", {
+        params: { id: section.id },
         body: { action },
       });
       onUpdated(updated);

@@ -1,0 +1,83 @@
+import type { Milestone } from "@rapporteur/budget/rules";
+import type { CommentThread } from "@rapporteur/comments/thread";
+import type { ApiPathName } from "./apiPaths";
+import type { BudgetView } from "./BudgetView";
+import type { SectionComparisonView } from "./ComparisonView";
+import type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
+import type { ReportView, SectionView } from "./ReportView";
+import type { ReviewImportView } from "./ReviewImportView";
+import type { AdminUserView, MeAnswer } from "./UserView";
+
+/** One entry of the editors' audit log (`GET /api/audit`). */
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+/** Answer of `POST /api/sections/:id/import`. */
+export interface ImportAnswer {
+  /** What the import could not keep, for people. */
+  warnings: string[];
+  words: number;
+  /** The restore point kept just before the import (restoring it undoes the import). */
+  undo: { history: string | null };
+}
+
+/**
+ * The JSON answer of each route, by route name (null: 204 No Content; unknown: not JSON, or not
+ * read by the web app). A request built from a route name gets its answer type from here.
+ */
+export interface ApiAnswers {
+  health: { ok: true };
+  login: MeAnswer;
+  logout: null;
+  me: MeAnswer;
+  report: ReportView;
+  section: unknown;
+  sectionStatus: SectionView;
+  sectionLeads: SectionView;
+  events: unknown;
+  listUsers: { users: AdminUserView[] };
+  createUser: { user: AdminUserView };
+  updateUser: { user: AdminUserView };
+  resetPassword: null;
+  audit: { entries: AuditEntryView[]; nextBefore: number | null };
+  sectionComments: { threads: CommentThread[] };
+  createComment: CommentThread;
+  listComments: { threads: CommentThread[] };
+  commentMatrixCsv: unknown;
+  commentMatrixDocx: unknown;
+  replyToComment: CommentThread;
+  resolveComment: CommentThread;
+  reopenComment: CommentThread;
+  editComment: CommentThread;
+  deleteComment: null;
+  acceptSuggestion: CommentThread;
+  rejectSuggestion: CommentThread;
+  editReply: CommentThread;
+  deleteReply: null;
+  exportReport: unknown;
+  importSection: ImportAnswer;
+  importReview: ReviewImportView;
+  budget: BudgetView;
+  updateBudget: BudgetView;
+  sectionBudget: SectionView;
+  timetable: { timetable: Milestone[]; timetableOverridden: boolean; deadline: string | null };
+  listVersions: ReportVersion[];
+  compareSection: SectionComparisonView;
+  sectionHistory: HistoryEntry[];
+  sectionHistoryPoint: { id: string; doc: unknown };
+  restoreSection: RestoreAnswer;
+  createVersion: ReportVersion;
+  version: ReportVersion & { sections: string[] };
+  deleteVersion: null;
+  restoreVersion: { restored: string[] };
+}
+
+/** The answer type of route `name`. */
+export type ApiAnswer<N extends ApiPathName> = ApiAnswers[N];
