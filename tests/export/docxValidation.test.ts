@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pandocSummary, reportSummary } from "./exportSummary";
+import { libreOfficePdf } from "./libreOfficePdf";
 import { sampleReport } from "./sampleReport";
 
 const run = promisify(execFile);
@@ -29,21 +30,7 @@ describe("the exported DOCX, checked by independent readers", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("converts to PDF with LibreOffice headless, masthead on page 1", async () => {
-    const profile = `file://${join(dir, "lo-profile")}`;
-    await run(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        docx,
-      ],
-      { timeout: 90_000 },
-    );
-    const pdf = join(dir, "report.pdf");
+    const pdf = await libreOfficePdf(docx, dir);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const { stdout: first } = await run("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"]);

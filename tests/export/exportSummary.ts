@@ -34,9 +34,22 @@ export function reportSummary(report: ExportReport): ExportSummary {
       const text = clean(inline(node.content));
       if (text) summary.paragraphs.push(text);
     } else if (node.type === "table") {
+      // "Table 1" and the title above, the source and note below: paragraphs of their own.
+      tables += 1;
+      const { title, source, note } = node.attrs ?? {};
+      summary.paragraphs.push(`Table ${tables}`, ...(title ? [String(title)] : []));
       summary.tables.push((node.content ?? []).map((row) => (row.content ?? []).map(cellText)));
+      if (source) summary.paragraphs.push(`Source: ${source}`);
+      if (note) summary.paragraphs.push(`Note: ${note}`);
+    } else if (node.type === "box") {
+      // A bordered one-cell table: its number, title and paragraphs.
+      boxes += 1;
+      const lines = [`Box ${boxes}`, String(node.attrs?.title ?? ""), cellText(node)];
+      summary.tables.push([[lines.filter(Boolean).join(" ")]]);
     } else for (const child of node.content ?? []) block(child);
   };
+  let tables = 0;
+  let boxes = 0;
   for (const part of report.parts) {
     summary.headings.push(part.title);
     for (const section of report.sections.filter((s) => s.part === part.id)) {

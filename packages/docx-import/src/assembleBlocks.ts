@@ -3,7 +3,7 @@ import type { DocJSON } from "@rapporteur/schema";
 /** A converted Word paragraph or table, before lists and quotes are grouped. */
 export type Block =
   | { kind: "heading"; level: 3 | 4; content: DocJSON[] }
-  | { kind: "paragraph"; content: DocJSON[] }
+  | { kind: "paragraph"; content: DocJSON[]; anchor?: string }
   | { kind: "quote"; content: DocJSON[] }
   | {
       kind: "listItem";
@@ -17,7 +17,18 @@ export type Block =
     }
   /** An indented paragraph without a number: the next paragraph of the list item above. */
   | { kind: "continuation"; content: DocJSON[] }
-  | { kind: "node"; node: DocJSON };
+  | { kind: "node"; node: DocJSON }
+  /** A caption line of a Rapporteur export: "Table 1", a table's or box's title, source, note. */
+  | { kind: "caption"; style: CaptionStyle; text: string; anchor?: string };
+
+/** Paragraph styles of the caption lines a Rapporteur export writes around tables and in boxes. */
+export const CAPTION_STYLES = ["TableCaption", "TableTitle", "TableNote", "BoxTitle"] as const;
+
+/** The style of a caption line. */
+export type CaptionStyle = (typeof CAPTION_STYLES)[number];
+
+const SOURCE = "Source: ";
+const NOTE = "Note: ";
 
 interface OpenList {
   level: number;
@@ -34,7 +45,31 @@ export function assembleBlocks(blocks: Block[]): DocJSON[] {
   const out: DocJSON[] = [];
   let lists: OpenList[] = [];
   let quote: (DocJSON & { content: DocJSON[] }) | undefined;
+  // The title line and the cross-reference anchor of the table that follows.
+  let title: string | undefined;
+  let anchor: string | undefined;
   for (const block of blocks) {
+    if (block.kind === "caption") {
+      const last = out[out.length - 1];
+      if (block.style === "TableTitle") title = block.text;
+      else if (block.style === "TableCaption") anchor = block.anchor;
+      else if (block.style === "TableNote" && last?.type === "table") {
+        const key = block.text.startsWith(SOURCE) ? "source" : "note";
+        const prefix = key === "source" ? SOURCE : NOTE;
+        const value = block.text.startsWith(prefix) ? block.text.slice(prefix.length) : block.text;
+        last.attrs = { ...last.attrs, [key]: value };
+      }
+      continue;
+    }
+    if (block.kind === "node" && block.node.type === "table") {
+      block.node.attrs = {
+        ...block.node.attrs,
+        ...(title !== undefined ? { title } : {}),
+        ...(anchor ? { anchor } : {}),
+      };
+    }
+    title = undefined;
+    anchor = undefined;
     if (block.kind !== "node" && block.content.length === 0) continue;
     if (block.kind !== "quote") quote = undefined;
     if (block.kind !== "listItem" && block.kind !== "continuation") lists = [];
@@ -43,7 +78,11 @@ export function assembleBlocks(blocks: Block[]): DocJSON[] {
         out.push({ type: "heading", attrs: { level: block.level }, content: block.content });
         break;
       case "paragraph":
-        out.push(paragraph(block.content));
+        out.push(
+          block.anchor
+            ? { ...paragraph(block.content), attrs: { anchor: block.anchor } }
+            : paragraph(block.content),
+        );
         break;
       case "node":
         out.push(block.node);

@@ -1,7 +1,13 @@
 import type { DocJSON } from "@rapporteur/schema";
 import type { Element } from "@xmldom/xmldom";
-import { assembleBlocks, type Block } from "./assembleBlocks";
-import { type BlockScope, deeper, type ImportContext, type InlineScope } from "./importContext";
+import { assembleBlocks, type Block, CAPTION_STYLES, type CaptionStyle } from "./assembleBlocks";
+import {
+  type BlockScope,
+  CROSS_REF_BOOKMARK,
+  deeper,
+  type ImportContext,
+  type InlineScope,
+} from "./importContext";
 import type { WarningKind } from "./importWarnings";
 import { alternate, convertInlines, trackFields, trimInlines } from "./inlineHandlers";
 import { POSITION_MARKERS } from "./positionMarkers";
@@ -125,6 +131,17 @@ function paragraph(element: Element, scope: BlockScope): Block[] {
   };
   const content = trimInlines(convertInlines(childElements(element), inlineScope));
 
+  // The target of cross-references: the bookmark name is the anchor.
+  const anchor = ctx.rapporteurExport
+    ? childElements(element)
+        .filter((child) => nameOf(child) === "w:bookmarkStart")
+        .map((child) => attribute(child, "w:name") ?? "")
+        .find((name) => CROSS_REF_BOOKMARK.test(name))
+    : undefined;
+  const anchored = anchor ? { anchor } : {};
+  if (ctx.rapporteurExport && isCaptionStyle(styleId)) {
+    return [{ kind: "caption", style: styleId, text: plainText(content).trim(), ...anchored }];
+  }
   const level = headingLevel(pPr, styleId, ctx);
   if (level === "part" || level === "section") {
     if (level === "section") ctx.sectionTitles.push(plainText(content));
@@ -148,7 +165,7 @@ function paragraph(element: Element, scope: BlockScope): Block[] {
         styles[0]?.name === "normal");
     if (isBodyNumbering) {
       if (!ctx.rapporteurExport && content.length > 0) ctx.warnings.add("bodyNumbering");
-      return [{ kind: "paragraph", content }];
+      return [{ kind: "paragraph", content, ...anchored }];
     }
     return [
       {
@@ -211,6 +228,13 @@ function table(element: Element, scope: BlockScope): Block[] {
     ctx.warnings.add("rapporteurExport");
     return [];
   }
+  if (
+    ctx.rapporteurExport &&
+    firstParagraph &&
+    childValue(childElement(firstParagraph, "w:pPr"), "w:pStyle") === "BoxTitle"
+  ) {
+    return [{ kind: "node", node: box(element, inner) }];
+  }
   let merged = false;
   const rows: DocJSON[][] = [];
   for (const row of unwrapped(element, "w:tr")) {
@@ -257,6 +281,27 @@ function table(element: Element, scope: BlockScope): Block[] {
     return { type: "tableRow", content: cells };
   });
   return [{ kind: "node", node: { type: "table", content } }];
+}
+
+/** A box of a Rapporteur export: a one-cell table opening with "Box 1" and its title. */
+function box(element: Element, scope: BlockScope): DocJSON {
+  const blocks = unwrapped(element, "w:tr")
+    .flatMap((row) => unwrapped(row, "w:tc"))
+    .flatMap((tc) => convertBlocks(childElements(tc), scope));
+  const captions = blocks.flatMap((b) => (b.kind === "caption" ? [b] : []));
+  const titles = captions.map((b) => b.text);
+  const anchor = captions.find((b) => b.anchor)?.anchor;
+  const content = assembleBlocks(blocks.filter((b) => b.kind !== "caption"));
+  return {
+    type: "box",
+    // The first title line is the number ("Box 1"), computed again on export.
+    attrs: { title: titles.slice(1).join(" "), ...(anchor ? { anchor } : {}) },
+    content: content.length > 0 ? content : [{ type: "paragraph" }],
+  };
+}
+
+function isCaptionStyle(styleId: string | undefined): styleId is CaptionStyle {
+  return (CAPTION_STYLES as readonly (string | undefined)[]).includes(styleId);
 }
 
 function cell(header: boolean, content: DocJSON[]): DocJSON {

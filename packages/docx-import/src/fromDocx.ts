@@ -3,10 +3,17 @@ import type { Element } from "@xmldom/xmldom";
 import { assembleBlocks } from "./assembleBlocks";
 import { convertBlocks } from "./blockHandlers";
 import { DEFAULT_DOCX_LIMITS } from "./docxPackage";
-import { ImportContext, type NotePart } from "./importContext";
+import { CROSS_REF_BOOKMARK, ImportContext, type NotePart } from "./importContext";
 import { openWordDocument } from "./openWordDocument";
 import { parseRelationships, relationshipsPath } from "./relationships";
-import { attribute, childElement, childElements, descendantElements, nameOf } from "./wordElement";
+import {
+  attribute,
+  childElement,
+  childElements,
+  childValue,
+  descendantElements,
+  nameOf,
+} from "./wordElement";
 import { WordNumbering } from "./wordNumbering";
 import { numberingOf, WordStyles } from "./wordStyles";
 
@@ -84,6 +91,7 @@ export async function fromDocx(
     ["Masthead", "ReportTitle", "SingleTxt"].every((id) => styles.has(id)),
     nestedNumIds,
   );
+  if (ctx.rapporteurExport && body) collectBookmarkKinds(body, ctx);
   const blocks = convertBlocks(body ? childElements(body) : [], {
     ctx,
     relationships: links,
@@ -105,4 +113,16 @@ export async function fromDocx(
   const node = schema.nodeFromJSON({ type: "doc", content });
   node.check();
   return { doc: node.toJSON() as DocJSON, warnings: ctx.warnings.messages() };
+}
+
+/** Notes what each cross-reference bookmark of a Rapporteur export marks (see bookmarkKinds). */
+function collectBookmarkKinds(body: Element, ctx: ImportContext): void {
+  for (const paragraph of descendantElements(body, "w:p")) {
+    const style = childValue(childElement(paragraph, "w:pPr"), "w:pStyle");
+    const kind = style === "TableCaption" ? "table" : style === "BoxTitle" ? "box" : "paragraph";
+    for (const bookmark of descendantElements(paragraph, "w:bookmarkStart")) {
+      const name = attribute(bookmark, "w:name") ?? "";
+      if (CROSS_REF_BOOKMARK.test(name)) ctx.bookmarkKinds.set(name, kind);
+    }
+  }
 }

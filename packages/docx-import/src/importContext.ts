@@ -17,6 +17,8 @@ export interface FieldFrame {
   phase: "instruction" | "result";
   /** Web address of a HYPERLINK field, applied to its result. */
   href?: string;
+  /** A REF field of a Rapporteur export: a cross-reference, its shown number left out. */
+  crossRef?: { kind: "paragraph" | "table" | "box"; target: string };
 }
 
 /** State shared while one document is converted: styles, lists, notes, warnings. */
@@ -26,6 +28,11 @@ export class ImportContext {
   readonly sectionTitles: string[] = [];
   /** Notes already placed (`footnote:3`): a note is imported once, whatever refers to it. */
   readonly usedNotes = new Set<string>();
+  /**
+   * What each cross-reference bookmark of a Rapporteur export (`_RefA1`) marks, by the style of
+   * its paragraph: a table's caption, a box's title, or a numbered paragraph.
+   */
+  readonly bookmarkKinds = new Map<string, "paragraph" | "table" | "box">();
   private cells = 0;
 
   constructor(
@@ -53,6 +60,9 @@ export class ImportContext {
     }
   }
 }
+
+/** The bookmarks a Rapporteur export puts on the targets of cross-references. */
+export const CROSS_REF_BOOKMARK = /^_RefA\d{1,9}$/;
 
 /** Most table cells in one imported file (a 40,000-word report has about a thousand). */
 export const MAX_TABLE_CELLS = 100_000;

@@ -107,6 +107,9 @@ const runHandlers: Record<string, RunHandler> = {
   "w:fldChar"(element, scope) {
     const type = attribute(element, "w:fldCharType");
     fieldChar(type, scope.fields, scope);
+    const top = scope.fields[scope.fields.length - 1];
+    // A cross-reference takes the place of the number it showed.
+    if (type === "separate" && top?.crossRef) return [{ type: "crossRef", attrs: top.crossRef }];
     return [];
   },
   "w:instrText"(element, scope) {
@@ -308,7 +311,7 @@ function noteReference(
 }
 
 function hidden(scope: InlineScope): boolean {
-  return scope.fields.some((frame) => frame.phase === "instruction");
+  return scope.fields.some((frame) => frame.phase === "instruction" || frame.crossRef);
 }
 
 function textNodes(text: string, scope: InlineScope, format: RunFormat): DocJSON[] {
@@ -357,6 +360,14 @@ function startResult(frame: FieldFrame, scope: InlineScope): void {
     if (address === "" || /\\l\b/.test(instruction)) warnings.add("internalLink");
     else if (isReportLink(address)) frame.href = address;
     else warnings.add("unsafeLink", address.slice(0, 200));
+  } else if (keyword === "REF" && rapporteurExport) {
+    // A cross-reference of a Rapporteur export: to a paragraph, table or box (a section's
+    // number stays text: its heading is not part of the imported section).
+    const name = /^REF\s+(\S+)/i.exec(instruction)?.[1] ?? "";
+    const kind = scope.ctx.bookmarkKinds.get(name);
+    if (kind && !scope.note && !/\\w\b/.test(instruction)) {
+      frame.crossRef = { kind, target: name };
+    }
   } else if (keyword === "TOC") {
     warnings.add(rapporteurExport ? "rapporteurExport" : "tableOfContents");
   } else if (keyword !== "") {

@@ -96,6 +96,7 @@ const everything: DocJSON[] = [
   ),
   {
     type: "table",
+    attrs: { title: "Internet users per 100", source: "ITU, 2024.", note: "Estimates." },
     content: [
       row(
         cell("tableHeader", para(text("Region"))),
@@ -114,10 +115,56 @@ const everything: DocJSON[] = [
       ),
     ],
   },
+  {
+    type: "box",
+    attrs: { title: "Digital public goods" },
+    content: [para(text("Open tools.")), bullets(item(para(text("DHIS2"))))],
+  },
   para(text("Last paragraph"), note(text("See "), text("annex", italic), text("."))),
 ];
 
 describe("round trip: a section exported by toDocx and imported by fromDocx", () => {
+  it("brings cross-references back, pointing at the paragraph, table and box they named", async () => {
+    const ref = (kind: string, target: string): DocJSON => ({
+      type: "crossRef",
+      attrs: { kind, target },
+    });
+    const content: DocJSON[] = [
+      { type: "paragraph", attrs: { anchor: "p-growth" }, content: [text("Broadband grew.")] },
+      {
+        type: "table",
+        attrs: { anchor: "t-one", title: "Users" },
+        content: [
+          row(cell("tableHeader", para(text("Year")))),
+          row(cell("tableCell", para(text("2024")))),
+        ],
+      },
+      { type: "box", attrs: { anchor: "b-one", title: "Tools" }, content: [para(text("DHIS2."))] },
+      para(
+        text("See para. "),
+        ref("paragraph", "p-growth"),
+        text(", table "),
+        ref("table", "t-one"),
+        text(" and box "),
+        ref("box", "b-one"),
+        text("."),
+      ),
+    ];
+    const { doc } = await fromDocx(await toDocx(report({ title: "Access", content }), template));
+    const [paragraph, table, box, citing] = doc.content ?? [];
+    const refs = (citing?.content ?? []).filter((n) => n.type === "crossRef");
+    expect(refs.map((r) => r.attrs)).toEqual([
+      { kind: "paragraph", target: paragraph?.attrs?.anchor },
+      { kind: "table", target: table?.attrs?.anchor },
+      { kind: "box", target: box?.attrs?.anchor },
+    ]);
+    expect(new Set(refs.map((r) => r.attrs?.target)).size).toBe(3);
+    // The numbers they showed are not kept as text: they are computed again on export.
+    expect(citing?.content?.map((n) => n.text ?? "#").join("")).toBe(
+      "See para. #, table # and box #.",
+    );
+  });
+
   it("comes back with the same content", async () => {
     const file = await toDocx(report({ title: "Access", content: everything }), template);
     const { doc, warnings } = await fromDocx(file);

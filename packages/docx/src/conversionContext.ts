@@ -1,3 +1,4 @@
+import type { ReferenceTarget } from "@rapporteur/schema";
 import type { ICommentOptions, Paragraph } from "docx";
 import type { DocxTemplate } from "./docxTemplate";
 import type { ExportComment } from "./exportReport";
@@ -10,6 +11,13 @@ export interface PendingComment {
   placed: boolean;
 }
 
+/** A cross-reference target of the report, with the bookmark that marks it in the document. */
+export interface BookmarkedTarget extends ReferenceTarget {
+  bookmark: string;
+  /** Whether its bookmark is in the document already. */
+  placed?: boolean;
+}
+
 /**
  * State shared by the node handlers while one report is converted: footnotes and comments are
  * collected here in document order, which is what numbers them.
@@ -19,7 +27,11 @@ export class ConversionContext {
   readonly footnotes: Record<number, { children: Paragraph[] }> = {};
   /** Word comments, for the `comments` option of the Document. */
   readonly comments: ICommentOptions[] = [];
+  /** Cross-reference targets by anchor (and section id), numbered before conversion. */
+  readonly targets = new Map<string, BookmarkedTarget>();
   private footnoteCount = 0;
+  private bookmarkCount = 0;
+  private readonly blockCounts = { table: 0, box: 0 };
   private listCount = 0;
   // Tracked-change ids, apart from the ids of bookmarks and comments.
   private revisionCount = 10_000;
@@ -35,6 +47,18 @@ export class ConversionContext {
     this.footnoteCount += 1;
     this.footnotes[this.footnoteCount] = { children };
     return this.footnoteCount;
+  }
+
+  /** The number of the next table or box (each numbered through the report). */
+  nextNumber(kind: "table" | "box"): number {
+    this.blockCounts[kind] += 1;
+    return this.blockCounts[kind];
+  }
+
+  /** A fresh `w:id` for a bookmark (docx's Bookmark gives every bookmark the id 1). */
+  nextBookmarkId(): number {
+    this.bookmarkCount += 1;
+    return this.bookmarkCount;
   }
 
   /** A fresh `w:id` for a tracked change (`w:ins`, `w:del`) of a compared report. */

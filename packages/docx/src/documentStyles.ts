@@ -1,6 +1,7 @@
 import { AlignmentType, type IStylesOptions, LineRuleType } from "docx";
 import { HEADING_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import type { DocxTemplate } from "./docxTemplate";
+import { EAST_ASIAN_FONT } from "./languageRuns";
 import type { LayoutMetrics } from "./layoutMetrics";
 
 /** Paragraph style ids used by the converter, beside Word's built-in Heading1-4 and FootnoteText. */
@@ -14,6 +15,11 @@ export const STYLE = {
   toc1: "TOC1",
   toc2: "TOC2",
   header: "UNHeader",
+  caption: "TableCaption",
+  captionTitle: "TableTitle",
+  tableNote: "TableNote",
+  boxTitle: "BoxTitle",
+  boxText: "BoxText",
 } as const;
 
 /** Half-points, the unit of `w:sz`. */
@@ -48,7 +54,17 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
   return {
     default: {
       document: {
-        run: { font: font.family, size: size(font.body) },
+        // Chinese takes an East Asian font; Arabic and Cyrillic are in the family's own ranges.
+        run: {
+          font: {
+            ascii: font.family,
+            hAnsi: font.family,
+            cs: font.family,
+            eastAsia: EAST_ASIAN_FONT,
+          },
+          size: size(font.body),
+          sizeComplexScript: size(font.body),
+        },
         paragraph: { spacing: { after: 0, ...line(font.body * 1.2) } },
       },
       heading1: {
@@ -118,6 +134,45 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
         basedOn: "Normal",
         run: { size: size(font.table) },
         paragraph: { spacing: { before: 40, after: 40, ...line(font.table * 1.15) } },
+      },
+      // UN tables: "Table 1" and the title in bold above, at the text indent; source and notes
+      // below in the footnote size.
+      {
+        id: STYLE.caption,
+        name: "Table Caption",
+        basedOn: "Normal",
+        paragraph: {
+          indent: { left: indent, right: indent },
+          spacing: { before: 240 },
+          keepNext: true,
+        },
+      },
+      {
+        id: STYLE.captionTitle,
+        name: "Table Title",
+        basedOn: STYLE.caption,
+        run: { bold: true },
+        paragraph: { spacing: { before: 0, after: 120 } },
+      },
+      {
+        id: STYLE.tableNote,
+        name: "Table Note",
+        basedOn: "Normal",
+        run: { size: size(font.footnote) },
+        paragraph: { indent: { left: indent, right: indent }, spacing: { before: 60 } },
+      },
+      {
+        id: STYLE.boxTitle,
+        name: "Box Title",
+        basedOn: "Normal",
+        run: { bold: true },
+        paragraph: { spacing: { after: 120 }, keepNext: true },
+      },
+      {
+        id: STYLE.boxText,
+        name: "Box Text",
+        basedOn: "Normal",
+        paragraph: { alignment: AlignmentType.BOTH, spacing: { after: 120 } },
       },
       {
         id: STYLE.masthead,

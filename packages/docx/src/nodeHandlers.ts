@@ -1,10 +1,17 @@
-import { type DocJSON, isReportLink, type ReportNodeName } from "@rapporteur/schema";
+import {
+  type DocJSON,
+  isReportLink,
+  isUnLanguage,
+  type ReportNodeName,
+  type UnLanguage,
+} from "@rapporteur/schema";
 import {
   BorderStyle,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
   ExternalHyperlink,
+  FootnoteReference,
   FootnoteReferenceRun,
   HeadingLevel,
   Paragraph,
@@ -21,7 +28,9 @@ import type { ConversionContext, PendingComment } from "./conversionContext";
 import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import { STYLE } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
+import { blockLanguage, languageRunOptions } from "./languageRuns";
 import { moveParagraphMarks } from "./paragraphMarks";
+import { bookmarked, MISSING_REFERENCE, referenceField } from "./referenceField";
 import {
   trackedBodyNumbering,
   trackedParagraphMark,
@@ -31,7 +40,7 @@ import {
 } from "./trackedChanges";
 
 /** Where a node sits: decides paragraph style and whether body numbering applies. */
-export type Placement = "body" | "list" | "quote" | "cell" | "note";
+export type Placement = "body" | "list" | "quote" | "cell" | "note" | "box";
 
 /** What a handler may return: blocks, table parts, or runs inside a paragraph. */
 export type Converted = Paragraph | Table | TableRow | TableCell | ParagraphChild;
@@ -53,6 +62,8 @@ export interface Scope {
   header?: boolean;
   /** Comments of the section still looking for their quoted text. */
   comments: PendingComment[];
+  /** Language of the textblock being converted: set by hand or detected from its script. */
+  lang?: UnLanguage | null;
 }
 
 /** Converts one node and its children. */
@@ -66,7 +77,12 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
   doc: (node, scope) => blocks({ ...node, content: moveParagraphMarks(node.content ?? []) }, scope),
 
   paragraph(node, scope) {
-    const children = inlines(node, scope);
+    const lang = blockLanguage(node);
+    const inner = inlines(node, { ...scope, lang });
+    const target = anchored(node, "paragraph", scope);
+    const children =
+      target && inner.length > 0 ? bookmarked(target.bookmark, inner, scope.ctx) : inner;
+    const bidi = lang === "ar" ? { bidirectional: true } : {};
     // A paragraph inserted or deleted whole in a compared report (cells and notes keep theirs).
     const mark =
       scope.placement === "cell" || scope.placement === "note"
@@ -86,6 +102,7 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
               scope.ctx,
             ),
             ...mark,
+            ...bidi,
             children,
           }),
         ];
@@ -99,25 +116,32 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
                 ? { indent: { left: scope.itemIndent } }
                 : {}),
             ...mark,
+            ...bidi,
             children,
           }),
         ];
       case "quote":
-        return [new Paragraph({ style: STYLE.quote, ...mark, children })];
+        return [new Paragraph({ style: STYLE.quote, ...mark, ...bidi, children })];
+      case "box":
+        return [new Paragraph({ style: STYLE.boxText, ...mark, ...bidi, children })];
       case "cell":
-        return [new Paragraph({ style: STYLE.tableText, children })];
+        return [new Paragraph({ style: STYLE.tableText, ...bidi, children })];
       case "note":
-        return [new Paragraph({ style: "FootnoteText", children })];
+        return [new Paragraph({ style: "FootnoteText", ...bidi, children })];
     }
   },
 
-  heading(node, scope) {
+  heading(node, parentScope) {
+    const lang = blockLanguage(node);
+    const scope = { ...parentScope, lang };
+    const bidi = lang === "ar" ? { bidirectional: true } : {};
     if (scope.placement !== "body") {
       // Inside a list, quote or table a heading cannot take part in the outline: keep it bold.
       return [
         new Paragraph({
           style: styleFor(scope),
           ...(scope.placement === "cell" ? {} : trackedParagraphMark(node, scope.ctx)),
+          ...bidi,
           children: boldened(node, scope),
         }),
       ];
@@ -127,6 +151,7 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
       new Paragraph({
         heading: level === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
         ...trackedParagraphMark(node, scope.ctx),
+        ...bidi,
         children: inlines(node, scope),
       }),
     ];
@@ -190,10 +215,22 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
         (row.content ?? []).reduce((sum, cell) => sum + span(cell.attrs?.colspan), 0),
       ),
     );
-    const width = textWidth - indent;
+    // The table fits the text block: indented from both margins as the body text is.
+    const width = textWidth - 2 * indent;
     const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
     const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+    const number = String(scope.ctx.nextNumber("table"));
+    const target = anchored(node, "table", scope);
+    const label = [new TextRun({ text: number })];
     return [
+      new Paragraph({
+        style: STYLE.caption,
+        children: [
+          new TextRun("Table "),
+          ...(target ? bookmarked(target.bookmark, label, scope.ctx) : label),
+        ],
+      }),
+      ...captionLine(node.attrs?.title, STYLE.captionTitle),
       new Table({
         rows: rows.map((r) => r.row),
         width: { size: width, type: WidthType.DXA },
@@ -210,12 +247,61 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
           insideVertical: none,
         },
       }),
+      ...captionLine(node.attrs?.source, STYLE.tableNote, "Source: "),
+      ...captionLine(node.attrs?.note, STYLE.tableNote, "Note: "),
       // Space after the table, so that the next paragraph does not touch the rule.
       new Paragraph({
         spacing: { after: 120 },
         ...trackedParagraphMark(node, scope.ctx),
         children: [],
       }),
+    ];
+  },
+
+  box(node, scope) {
+    const { indent, textWidth } = scope.ctx.metrics;
+    const width = textWidth - 2 * indent;
+    const number = String(scope.ctx.nextNumber("box"));
+    const target = anchored(node, "box", scope);
+    const label = [new TextRun({ text: number, bold: true })];
+    const heading = [
+      new Paragraph({
+        style: STYLE.boxTitle,
+        children: [
+          new TextRun({ text: "Box ", bold: true }),
+          ...(target ? bookmarked(target.bookmark, label, scope.ctx) : label),
+        ],
+      }),
+      ...captionLine(node.attrs?.title, STYLE.boxTitle),
+    ];
+    const content = blocks(node, { ...scope, placement: "box" });
+    const rule = { style: BorderStyle.SINGLE, size: 6, color: "000000" };
+    return [
+      new Table({
+        rows: [
+          new TableRow({
+            children: [
+              new TableCell({
+                children: [...heading, ...content],
+                margins: { top: 113, bottom: 113, left: 113, right: 113 },
+              }),
+            ],
+          }),
+        ],
+        width: { size: width, type: WidthType.DXA },
+        columnWidths: [width],
+        indent: { size: indent, type: WidthType.DXA },
+        layout: TableLayoutType.FIXED,
+        borders: {
+          top: rule,
+          bottom: rule,
+          left: rule,
+          right: rule,
+          insideHorizontal: rule,
+          insideVertical: rule,
+        },
+      }),
+      new Paragraph({ spacing: { after: 120 }, ...trackedParagraphMark(node, scope.ctx) }),
     ];
   },
 
@@ -243,14 +329,16 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
   text(node, scope) {
     const marks = node.marks ?? [];
     for (const mark of marks) {
-      if (!["bold", "italic", "link", "insertion", "deletion"].includes(mark.type)) {
+      if (!["bold", "italic", "link", "language", "insertion", "deletion"].includes(mark.type)) {
         throw new DocxExportError(
           `Cannot export mark "${mark.type}" in section "${scope.section}": the DOCX converter has no handler for it`,
         );
       }
     }
     const linked = marks.some((m) => m.type === "link" && isReportLink(linkHref(m)));
+    const spanLanguage = marks.find((m) => m.type === "language")?.attrs?.lang;
     const run = {
+      ...languageRunOptions(isUnLanguage(spanLanguage) ? spanLanguage : scope.lang),
       text: node.text ?? "",
       bold: marks.some((m) => m.type === "bold") || undefined,
       italics: marks.some((m) => m.type === "italic") || scope.header || undefined,
@@ -267,16 +355,36 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
     if (scope.placement === "note") {
       throw misplaced(node, "the text of a footnote", scope);
     }
-    const noteScope: Scope = { ...scope, placement: "note", comments: [] };
+    const lang = blockLanguage(node) ?? scope.lang;
+    const noteScope: Scope = { ...scope, placement: "note", comments: [], lang };
     const children = inlines(node, noteScope);
     // The number (inserted by docx before the first run) is followed by a tab to the text indent.
     const id = scope.ctx.addFootnote([
       new Paragraph({
         style: "FootnoteText",
+        ...(lang === "ar" ? { bidirectional: true } : {}),
         children: [new TextRun({ children: [new Tab()] }), ...children],
       }),
     ]);
-    return trackedRuns(node, [new FootnoteReferenceRun(id)], scope.ctx);
+    // In Arabic text the mark is a right-to-left run, so it follows the last word on its left.
+    const reference =
+      scope.lang === "ar"
+        ? new TextRun({
+            style: "FootnoteReference",
+            ...languageRunOptions("ar"),
+            children: [new FootnoteReference(id)],
+          })
+        : new FootnoteReferenceRun(id);
+    return trackedRuns(node, [reference], scope.ctx);
+  },
+
+  crossRef(node, scope) {
+    const target = scope.ctx.targets.get(String(node.attrs?.target ?? ""));
+    const run = languageRunOptions(scope.lang);
+    if (!target || target.kind !== node.attrs?.kind) {
+      return trackedRuns(node, [new TextRun({ ...run, text: MISSING_REFERENCE })], scope.ctx);
+    }
+    return trackedRuns(node, referenceField(target, run), scope.ctx);
   },
 };
 
@@ -430,6 +538,23 @@ function tableCell(node: DocJSON, scope: Scope): TableCell {
     margins: { left: 57, right: 57 },
     ...(scope.header ? { borders: { bottom: rule } } : {}),
   });
+}
+
+/** The cross-reference target a paragraph, table or box is, when something refers to it. */
+function anchored(node: DocJSON, kind: string, scope: Scope) {
+  const anchor = node.attrs?.anchor;
+  if (typeof anchor !== "string") return undefined;
+  const target = scope.ctx.targets.get(anchor);
+  // A copied block keeps its anchor: only the first, the one numbering counts, is the target.
+  if (target?.kind !== kind || target.section !== scope.section || target.placed) return undefined;
+  target.placed = true;
+  return target;
+}
+
+/** A caption line (a table's title, its source or note, a box's title); none when empty. */
+function captionLine(value: unknown, style: string, prefix = ""): Paragraph[] {
+  if (typeof value !== "string" || value.trim() === "") return [];
+  return [new Paragraph({ style, children: [new TextRun(`${prefix}${value.trim()}`)] })];
 }
 
 function span(value: unknown): number {

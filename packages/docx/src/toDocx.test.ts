@@ -502,3 +502,125 @@ describe("toDocx: review copy", () => {
     expect(document).not.toContain("commentRangeStart");
   });
 });
+
+describe("toDocx: tables, boxes, cross-references and languages", () => {
+  const row = (...values: string[]): DocJSON => ({
+    type: "tableRow",
+    content: values.map((v) => cell("tableCell", v)),
+  });
+  const table = (attrs: Record<string, unknown>): DocJSON => ({
+    type: "table",
+    attrs,
+    content: [row("Year", "Rate"), row("2024", "19.3")],
+  });
+  const anchoredPara = (anchor: string, value: string): DocJSON => ({
+    type: "paragraph",
+    attrs: { anchor },
+    content: [text(value)],
+  });
+  const ref = (kind: string, target: string): DocJSON => ({
+    type: "crossRef",
+    attrs: { kind, target },
+  });
+
+  it("numbers tables through the report, with title above, source and note below, inside the text block", async () => {
+    const { document } = await exportParts(
+      report(
+        [table({ title: "Fixed broadband", source: "ITU, 2024.", note: "Per 100." })],
+        [table({ title: "Mobile broadband" })],
+      ),
+    );
+    const lines = paragraphs(document).map(textOf);
+    expect(lines).toContain("Table 1");
+    expect(lines).toContain("Table 2");
+    expect(lines).toContain("Fixed broadband");
+    expect(lines).toContain("Source: ITU, 2024.");
+    expect(lines).toContain("Note: Per 100.");
+    const caption = lines.indexOf("Table 1");
+    expect(lines[caption + 1]).toBe("Fixed broadband");
+    // Indented and as wide as the body text: 20 mm from each margin of an A4 page.
+    const last = [...document.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].at(-1)?.[0] ?? "";
+    const width = Number(/<w:tblW w:type="dxa" w:w="(\d+)"\/>/.exec(last)?.[1]);
+    const indent = Number(/<w:tblInd w:type="dxa" w:w="(\d+)"\/>/.exec(last)?.[1]);
+    expect(indent).toBe(1134);
+    expect(width).toBe(11906 - 2 * 1134 - 2 * 1134);
+  });
+
+  it("draws a box with its number and title around its paragraphs, which take no paragraph number", async () => {
+    const { document } = await exportParts(
+      report([
+        {
+          type: "box",
+          attrs: { title: "Digital public goods" },
+          content: [para(text("Open-source tools."))],
+        },
+        para(text("After the box.")),
+      ]),
+    );
+    // The masthead is a table too: the box is the last one.
+    const box = [...document.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].at(-1)?.[0] ?? "";
+    expect(paragraphs(box).map(textOf)).toEqual([
+      "Box 1",
+      "Digital public goods",
+      "Open-source tools.",
+    ]);
+    expect(box).toMatch(/<w:left w:val="single"/);
+    expect(bodyParagraphs(document).map(textOf)).toEqual(["After the box."]);
+  });
+
+  it("writes cross-references as REF fields to bookmarks, showing today's numbers", async () => {
+    const { document } = await exportParts(
+      report(
+        [para(text("One.")), anchoredPara("p-two", "Two."), table({ anchor: "t-one" })],
+        [
+          para(
+            text("See para. "),
+            ref("paragraph", "p-two"),
+            text(", table "),
+            ref("table", "t-one"),
+            text(", chapter "),
+            ref("section", "s1"),
+            text(" and "),
+            ref("box", "gone"),
+          ),
+        ],
+      ),
+    );
+    const bookmark = /<w:bookmarkStart w:name="(_RefA\d+)" w:id="\d+"\/>/.exec(
+      paragraphs(document).find((p) => textOf(p) === "Two.") ?? "",
+    )?.[1];
+    expect(bookmark).toBeDefined();
+    expect(document).toContain(`REF ${bookmark} \\r \\h`);
+    expect(document).toMatch(/REF _RefA\d+ \\h/);
+    expect(document).toContain("REF _Ref_ch1_s1 \\w \\h");
+    const citing = paragraphs(document).find((p) => textOf(p).startsWith("See para."))!;
+    expect(textOf(citing)).toBe("See para. 2, table 1, chapter I.A and [missing reference]");
+  });
+
+  it("marks Arabic as right to left with w:lang and w:bidi, Chinese with its East Asian language and font", async () => {
+    const { document, styles } = await exportParts(
+      report([
+        para(text("تقرير الأمين العام"), {
+          type: "footnote",
+          content: [text("ملاحظة")],
+        }),
+        para(text("关于宽带的报告")),
+        {
+          type: "paragraph",
+          attrs: { lang: "fr" },
+          content: [text("Rapport du Secrétaire général")],
+        },
+      ]),
+    );
+    const [arabic, chinese, french] = bodyParagraphs(document);
+    expect(arabic).toContain("<w:bidi/>");
+    expect(arabic).toContain('<w:lang w:bidi="ar-SA"/>');
+    expect(arabic).toContain("<w:rtl/>");
+    // The footnote mark is a right-to-left run too, so it follows the last word.
+    expect(arabic).toMatch(/<w:rtl\/><w:lang w:bidi="ar-SA"\/><\/w:rPr><w:footnoteReference/);
+    expect(chinese).toContain('<w:lang w:eastAsia="zh-CN"/>');
+    expect(chinese).not.toContain("<w:bidi/>");
+    expect(french).toContain('<w:lang w:val="fr-FR"/>');
+    expect(styles).toContain('w:eastAsia="SimSun"');
+  });
+});

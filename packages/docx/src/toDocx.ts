@@ -1,6 +1,5 @@
+import { referenceTargets } from "@rapporteur/schema";
 import {
-  BookmarkEnd,
-  BookmarkStart,
   CommentRangeEnd,
   CommentRangeStart,
   CommentReference,
@@ -23,6 +22,7 @@ import { layoutMetrics } from "./layoutMetrics";
 import { masthead } from "./masthead";
 import { convertNode } from "./nodeHandlers";
 import { pageHeaders } from "./pageHeaders";
+import { bookmarked } from "./referenceField";
 import { type ContentsEntry, tableOfContents } from "./tableOfContents";
 
 /**
@@ -62,17 +62,9 @@ function buildDocument(
     }
   }
 
+  numberTargets(report, ctx);
   const contents: ContentsEntry[] = [];
-  // docx's Bookmark gives every bookmark the id 1; Word wants them unique.
-  let bookmarkCount = 0;
-  const bookmarked = (name: string, text: string): ParagraphChild[] => {
-    bookmarkCount += 1;
-    return [
-      new BookmarkStart(name, bookmarkCount),
-      new TextRun(text),
-      new BookmarkEnd(bookmarkCount),
-    ];
-  };
+  const heading = (name: string, text: string) => bookmarked(name, [new TextRun(text)], ctx);
   const body: (Paragraph | Table)[] = [];
   report.parts.forEach((part, partIndex) => {
     const chapterMark = `_Ref_ch${partIndex + 1}`;
@@ -86,12 +78,12 @@ function buildDocument(
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
         pageBreakBefore: partIndex === 0,
-        children: bookmarked(chapterMark, part.title),
+        children: heading(chapterMark, part.title),
       }),
     );
     const sections = report.sections.filter((s) => s.part === part.id);
     sections.forEach((section, sectionIndex) => {
-      const sectionMark = `_Ref_ch${partIndex + 1}_s${sectionIndex + 1}`;
+      const sectionMark = sectionBookmark(partIndex + 1, sectionIndex + 1);
       contents.push({
         level: 2,
         label: sectionLabel(sectionIndex + 1),
@@ -116,7 +108,7 @@ function buildDocument(
       const unplaced = pending.filter((c) => !c.placed).map((c) => c.id);
       const title: ParagraphChild[] = [
         ...unplaced.map((id) => new CommentRangeStart(id)),
-        ...bookmarked(sectionMark, section.title),
+        ...heading(sectionMark, section.title),
         ...unplaced.flatMap((id) => [
           new CommentRangeEnd(id),
           new TextRun({ children: [new CommentReference(id)] }),
@@ -161,6 +153,33 @@ function buildDocument(
       },
     ],
   });
+}
+
+/** Bookmark of the heading of section `sectionIndex` (from 1) of chapter `partIndex` (from 1). */
+function sectionBookmark(partIndex: number, sectionIndex: number): string {
+  return `_Ref_ch${partIndex}_s${sectionIndex}`;
+}
+
+/**
+ * Numbers the cross-reference targets of the report (see referenceTargets) and names their
+ * bookmarks: sections keep their heading's bookmark, anchored blocks get `_RefA1`, `_RefA2`, ...
+ */
+function numberTargets(report: ExportReport, ctx: ConversionContext): void {
+  const bookmarks = new Map<string, string>();
+  const numbered = report.parts.flatMap((part, partIndex) =>
+    report.sections
+      .filter((s) => s.part === part.id)
+      .map((section, sectionIndex) => {
+        bookmarks.set(section.id, sectionBookmark(partIndex + 1, sectionIndex + 1));
+        const label = `${chapterLabel(partIndex + 1)}${sectionLabel(sectionIndex + 1)}`;
+        return { id: section.id, label: label.replace(/\.$/, ""), doc: section.doc };
+      }),
+  );
+  let anchors = 0;
+  for (const [anchor, target] of referenceTargets(numbered)) {
+    const bookmark = bookmarks.get(anchor) ?? `_RefA${++anchors}`;
+    ctx.targets.set(anchor, { ...target, bookmark });
+  }
 }
 
 function commentBody(thread: ExportComment): Paragraph[] {

@@ -1,4 +1,9 @@
-import type { DocJSON, ReportBlockNode, ReportInlineNode } from "@rapporteur/schema";
+import type {
+  DocJSON,
+  ReferenceTarget,
+  ReportBlockNode,
+  ReportInlineNode,
+} from "@rapporteur/schema";
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -8,6 +13,13 @@ import type {
   TableCell,
   TableRow,
 } from "mdast";
+import {
+  attributeSuffix,
+  BOX_PREFIX,
+  NOTE_PREFIX,
+  SOURCE_PREFIX,
+  TABLE_PREFIX,
+} from "./blockCaptions";
 import { marksKey } from "./normalizeDoc";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
@@ -16,6 +28,8 @@ type MarkJSON = NonNullable<DocJSON["marks"]>[number];
 export interface ToMarkdownState {
   /** Footnote definitions collected so far, written at the end of the file. */
   footnoteDefinitions: FootnoteDefinition[];
+  /** Cross-reference targets of the whole report, to write references as their numbers. */
+  targets?: Map<string, ReferenceTarget>;
 }
 
 type BlockHandler = (node: DocJSON, state: ToMarkdownState) => RootContent[];
@@ -116,7 +130,30 @@ const inlineHandlers: Record<ReportInlineNode, InlineHandler> = {
     });
     return { type: "footnoteReference", identifier: label, label };
   },
+  // A link to `#kind:target`, showing the target's number when the whole report is written.
+  crossRef: (node, state) => {
+    const target = String(node.attrs?.target ?? "");
+    const kind = String(node.attrs?.kind ?? "paragraph");
+    return {
+      type: "link",
+      url: `#${kind}:${target}`,
+      title: null,
+      children: [{ type: "text", value: state.targets?.get(target)?.number ?? target }],
+    };
+  },
 };
+
+/** A paragraph holding one line of text. */
+function line(text: string): RootContent {
+  return { type: "paragraph", children: [{ type: "text", value: text }] };
+}
+
+/** The inline content of a block followed by its `{#anchor lang=xx}` suffix, if any. */
+function withSuffix(node: DocJSON, state: ToMarkdownState): PhrasingContent[] {
+  const suffix = attributeSuffix(node.attrs);
+  const children = inlineToMdast(node.content ?? [], state);
+  return suffix ? [...children, { type: "text", value: suffix }] : children;
+}
 
 /** Whether a list may start right under a paragraph line: Markdown lets only some interrupt it. */
 function canInterruptParagraph(node: BlockContent): boolean {
@@ -146,14 +183,12 @@ function tableCell(node: DocJSON, state: ToMarkdownState): TableCell {
 }
 
 const blockHandlers: Record<ReportBlockNode, BlockHandler> = {
-  paragraph: (node, state) => [
-    { type: "paragraph", children: inlineToMdast(node.content ?? [], state) },
-  ],
+  paragraph: (node, state) => [{ type: "paragraph", children: withSuffix(node, state) }],
   heading: (node, state) => [
     {
       type: "heading",
       depth: node.attrs?.level === 4 ? 4 : 3,
-      children: inlineToMdast(node.content ?? [], state),
+      children: withSuffix({ ...node, attrs: { lang: node.attrs?.lang } }, state),
     },
   ],
   blockquote: (node, state) => [
@@ -186,6 +221,26 @@ const blockHandlers: Record<ReportBlockNode, BlockHandler> = {
       const a = cell.attrs?.align;
       return a === "left" || a === "center" || a === "right" ? a : null;
     });
-    return [{ type: "table", align, children: rows }];
+    const { title, source, note, anchor } = node.attrs ?? {};
+    const caption = [title, source, note, anchor].some(Boolean)
+      ? [line(`${TABLE_PREFIX} ${title ?? ""}${attributeSuffix({ anchor })}`.trimEnd())]
+      : [];
+    return [
+      ...caption,
+      { type: "table", align, children: rows },
+      ...(source ? [line(`${SOURCE_PREFIX} ${source}`)] : []),
+      ...(note ? [line(`${NOTE_PREFIX} ${note}`)] : []),
+    ];
   },
+  box: (node, state) => [
+    {
+      type: "blockquote",
+      children: [
+        line(
+          `${BOX_PREFIX} ${node.attrs?.title ?? ""}${attributeSuffix({ anchor: node.attrs?.anchor })}`.trimEnd(),
+        ),
+        ...(blocksToMdast(node.content ?? [], state) as BlockContent[]),
+      ] as BlockContent[],
+    },
+  ],
 };

@@ -1,4 +1,9 @@
-import { type DocJSON, isReportLink, MAX_CONTAINER_NESTING } from "@rapporteur/schema";
+import {
+  ANCHOR_PATTERN,
+  type DocJSON,
+  isReportLink,
+  MAX_CONTAINER_NESTING,
+} from "@rapporteur/schema";
 import type {
   Definition,
   FootnoteDefinition,
@@ -11,6 +16,7 @@ import type {
   RootContent,
   Table,
 } from "mdast";
+import { attachTableCaptions, boxFromQuote, takeAttributeSuffix } from "./blockCaptions";
 import { mdastText } from "./mdastText";
 import { snippet } from "./snippet";
 import type { WarningList } from "./warningList";
@@ -45,6 +51,10 @@ function withMark(marks: MarkJSON[], mark: MarkJSON): MarkJSON[] {
 
 /** Converts block-level Markdown nodes. */
 export function convertFlow(nodes: readonly Nodes[], state: FromMarkdownState): DocJSON[] {
+  return attachTableCaptions(convertFlowNodes(nodes, state));
+}
+
+function convertFlowNodes(nodes: readonly Nodes[], state: FromMarkdownState): DocJSON[] {
   return nodes.flatMap((node) => {
     const handler = flowHandlers[node.type];
     if (!handler) {
@@ -122,21 +132,29 @@ function tableRows(node: Table, state: FromMarkdownState): DocJSON[] {
 }
 
 const flowHandlers: Record<string, FlowHandler> = {
-  paragraph: (node: Parent & { children: PhrasingContent[] }, state) => [
-    paragraph(convertPhrasing(node.children, state, [])),
-  ],
-  heading: (node: Parent & { depth: number; children: PhrasingContent[] }, state) => [
-    {
-      type: "heading",
-      attrs: { level: headingLevel(node.depth, node, state) },
-      content: convertPhrasing(node.children, state, []),
-    },
-  ],
+  paragraph: (node: Parent & { children: PhrasingContent[] }, state) => {
+    const { content, anchor, lang } = takeAttributeSuffix(
+      convertPhrasing(node.children, state, []),
+    );
+    return [{ ...paragraph(content), ...(anchor || lang ? { attrs: { anchor, lang } } : {}) }];
+  },
+  heading: (node: Parent & { depth: number; children: PhrasingContent[] }, state) => {
+    const { content, lang } = takeAttributeSuffix(convertPhrasing(node.children, state, []));
+    return [
+      {
+        type: "heading",
+        attrs: { level: headingLevel(node.depth, node, state), ...(lang ? { lang } : {}) },
+        content,
+      },
+    ];
+  },
   blockquote: (node: Parent & { children: RootContent[] }, state) => {
     if (!nested(state, node, "A block quote")) return convertFlow(node.children, state);
     state.depth++;
     const content = convertFlow(node.children, state);
     state.depth--;
+    const box = boxFromQuote(content);
+    if (box) return [box];
     return [{ type: "blockquote", content: content.length > 0 ? content : [paragraph([])] }];
   },
   list: (node: List, state) => {
@@ -208,6 +226,9 @@ function linkMark(url: string, title: string | null | undefined): MarkJSON {
   };
 }
 
+/** A cross-reference as toMarkdown writes it: a link to `#kind:target`. */
+const CROSS_REF_URL = /^#(paragraph|section|table|box):(.+)$/;
+
 function link(
   node: Parent & { children: PhrasingContent[] },
   url: string,
@@ -215,6 +236,10 @@ function link(
   state: FromMarkdownState,
   marks: MarkJSON[],
 ): DocJSON[] {
+  const reference = CROSS_REF_URL.exec(url);
+  if (reference && ANCHOR_PATTERN.test(reference[2] ?? "") && !state.inFootnote) {
+    return [{ type: "crossRef", attrs: { kind: reference[1], target: reference[2] } }];
+  }
   if (!isReportLink(url)) {
     state.warnings.add(
       node,

@@ -69,6 +69,9 @@ function toAtoms(nodes: readonly DocJSON[], mode: InlineMode): Atom[] {
       atoms.push({
         node: content.length > 0 ? { type: "footnote", content } : { type: "footnote" },
       });
+    } else if (node.type === "crossRef") {
+      // A footnote's text cannot hold one in the schema; marks on it are not kept.
+      if (mode !== "footnote") atoms.push({ node: { type: "crossRef", attrs: node.attrs } });
     } else {
       throw new Error(`normalizeDoc: unknown inline node type "${node.type}"`);
     }
@@ -155,6 +158,11 @@ function normalizeInline(nodes: readonly DocJSON[], mode: InlineMode): DocJSON[]
   return fromAtoms(atoms);
 }
 
+/** A caption as one line of text: Markdown writes it on one line. */
+function oneLine(value: unknown): string {
+  return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
+}
+
 function paragraph(content: DocJSON[]): DocJSON {
   return content.length > 0 ? { type: "paragraph", content } : emptyParagraph();
 }
@@ -234,17 +242,25 @@ function normalizeBlocks(nodes: readonly DocJSON[]): DocJSON[] {
     switch (node.type) {
       case "paragraph": {
         const content = normalizeInline(node.content ?? [], "block");
-        if (content.length > 0) out.push({ type: "paragraph", content });
+        const { anchor, lang } = node.attrs ?? {};
+        if (content.length > 0) out.push({ type: "paragraph", attrs: { anchor, lang }, content });
         break;
       }
       case "heading": {
         const content = normalizeInline(node.content ?? [], "heading");
-        const level = node.attrs?.level === 4 ? 4 : 3;
+        const attrs = { level: node.attrs?.level === 4 ? 4 : 3, lang: node.attrs?.lang };
         out.push(
-          content.length > 0
-            ? { type: "heading", attrs: { level }, content }
-            : { type: "heading", attrs: { level } },
+          content.length > 0 ? { type: "heading", attrs, content } : { type: "heading", attrs },
         );
+        break;
+      }
+      case "box": {
+        const content = normalizeBlocks(node.content ?? []);
+        out.push({
+          type: "box",
+          attrs: { title: oneLine(node.attrs?.title), anchor: node.attrs?.anchor },
+          content: content.length > 0 ? content : [emptyParagraph()],
+        });
         break;
       }
       case "blockquote": {
@@ -272,7 +288,14 @@ function normalizeBlocks(nodes: readonly DocJSON[]): DocJSON[] {
       }
       case "table": {
         const table = normalizeTable(node);
-        if (table) out.push(table);
+        const { title, source, note, anchor } = node.attrs ?? {};
+        const attrs = {
+          title: oneLine(title),
+          source: oneLine(source),
+          note: oneLine(note),
+          anchor,
+        };
+        if (table) out.push({ ...table, attrs });
         break;
       }
       default:
@@ -290,6 +313,8 @@ function normalizeBlocks(nodes: readonly DocJSON[]): DocJSON[] {
  *   the ends of a block; whitespace at the edges of bold and italic moved out of the mark;
  * - empty paragraphs removed (a container left empty keeps one empty paragraph);
  * - heading levels other than 4 become 3; hard breaks in headings, cells and footnotes become spaces;
+ * - captions (table title, source and note; box title) on one line; languages set on spans not
+ *   kept (Markdown has no span for them), those of paragraphs and headings kept;
  * - tables become GFM tables: first row header cells, the others body cells, rows padded to one
  *   width, merged cells split, one paragraph per cell, one alignment per column;
  * - links other than http(s) and mailto removed (their text kept), link attributes reset to the

@@ -1,3 +1,4 @@
+import { referenceTargets } from "@rapporteur/schema";
 import type { RootContent } from "mdast";
 import { stringify } from "yaml";
 import { blocksToMdast, type ToMarkdownState } from "./docToMdast";
@@ -14,7 +15,11 @@ import { stringifyMarkdown } from "./stringifyMarkdown";
  */
 export function reportToMarkdown(report: MarkdownReport): string {
   const partTitles = new Map(report.parts.map((p) => [p.id, p.title]));
-  const state: ToMarkdownState = { footnoteDefinitions: [] };
+  // Cross-references show their targets' numbers (sections their titles).
+  const targets = referenceTargets(
+    report.sections.map((s) => ({ id: s.id, label: s.title, doc: s.doc })),
+  );
+  const state: ToMarkdownState = { footnoteDefinitions: [], targets };
   const children: RootContent[] = [];
   let currentPart: string | undefined;
   for (const section of report.sections) {

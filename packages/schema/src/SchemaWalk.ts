@@ -1,4 +1,4 @@
-import type { ContentMatch, NodeType } from "@tiptap/pm/model";
+import type { AttributeSpec, ContentMatch, NodeType } from "@tiptap/pm/model";
 import * as Y from "yjs";
 import { schema } from "./schema";
 import { MAX_NESTING_DEPTH, type SchemaRule, type SchemaViolation } from "./schemaCheck";
@@ -51,6 +51,23 @@ function isPlainScalar(value: unknown): boolean {
 /** What y-tiptap writes as node attributes: scalars, or lists of them (table column widths). */
 function isPlainValue(value: unknown): boolean {
   return isPlainScalar(value) || (Array.isArray(value) && value.every(isPlainScalar));
+}
+
+/** Why an attribute's own rule (its `validate`, as in the schema) refuses `value`, or null. */
+function refusal(spec: AttributeSpec | undefined, value: unknown): string | null {
+  const validate = spec?.validate;
+  if (typeof validate === "function") {
+    try {
+      validate(value);
+    } catch (error) {
+      return error instanceof Error ? error.message : "refused";
+    }
+  } else if (typeof validate === "string") {
+    const allowed = validate.split("|");
+    const kind = value === null ? "null" : typeof value;
+    if (!allowed.includes(kind)) return `expected ${validate}`;
+  }
+  return null;
 }
 
 /** The node type a Yjs container stands for: the fragment is the document. */
@@ -179,6 +196,8 @@ export class SchemaWalk {
       if (!isPlainScalar(attributeValue)) {
         return `attribute '${attribute}' of mark ${markType.name} is not a plain value`;
       }
+      const refused = refusal(markType.spec.attrs?.[attribute], attributeValue);
+      if (refused) return `attribute '${attribute}' of mark ${markType.name}: ${refused}`;
     }
     return null;
   }
@@ -195,6 +214,9 @@ export class SchemaWalk {
         this.#add("attribute", path, `${nodeType.name} has no attribute '${key}'`, [item]);
       } else if (!(item.content instanceof Y.ContentAny) || !isPlainValue(value)) {
         this.#add("attribute", path, `attribute '${key}' is not a plain value`, [item]);
+      } else {
+        const refused = refusal(nodeType.spec.attrs?.[key], value);
+        if (refused) this.#add("attribute", path, `attribute '${key}': ${refused}`, [item]);
       }
     }
   }

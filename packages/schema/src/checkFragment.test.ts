@@ -69,6 +69,7 @@ const RICH: DocJSON = {
     },
     {
       type: "table",
+      attrs: { title: "Broadband", source: "ITU.", note: "Estimates.", anchor: "t-broadband" },
       content: [
         {
           type: "tableRow",
@@ -77,6 +78,25 @@ const RICH: DocJSON = {
         { type: "tableRow", content: [cell("tableCell", "2025"), cell("tableCell", "5.5bn")] },
       ],
     },
+    {
+      type: "box",
+      attrs: { title: "Digital public goods", anchor: "b-goods" },
+      content: [
+        paragraph(text("Inside the box")),
+        { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("a"))] }] },
+      ],
+    },
+    {
+      type: "paragraph",
+      attrs: { lang: "ar", anchor: "p-arabic" },
+      content: [
+        text("انظر الفقرة "),
+        { type: "crossRef", attrs: { kind: "paragraph", target: "p-arabic" } },
+        text(" 中文", [{ type: "language", attrs: { lang: "zh" } }]),
+        { type: "crossRef", attrs: { kind: "section", target: "introduction" } },
+      ],
+    },
+    { type: "heading", attrs: { level: 3, lang: "ru" }, content: [text("Доступ")] },
   ],
 };
 
@@ -204,6 +224,62 @@ const HOSTILE: {
           parent = quote;
         }
       }),
+  },
+  {
+    name: "a language that is not one of the six",
+    rule: "attribute",
+    build: (doc) =>
+      (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).setAttribute("lang", "de"),
+  },
+  {
+    name: "an anchor that is not an id",
+    rule: "attribute",
+    build: (doc) =>
+      (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).setAttribute("anchor", "<b>"),
+  },
+  {
+    name: "a table title that is not text",
+    rule: "attribute",
+    changes: true,
+    build: (doc) =>
+      (doc.getXmlFragment(FRAGMENT_NAME).get(5) as Y.XmlElement).setAttribute("title", 7 as never),
+  },
+  {
+    name: "a box holding a heading",
+    rule: "placement",
+    build: (doc) =>
+      (doc.getXmlFragment(FRAGMENT_NAME).get(6) as Y.XmlElement).insert(0, [
+        new Y.XmlElement("heading"),
+      ]),
+  },
+  {
+    name: "a cross-reference of an unknown kind",
+    rule: "attribute",
+    changes: true,
+    build: (doc) => {
+      const ref = new Y.XmlElement("crossRef");
+      ref.setAttribute("kind", "figure");
+      ref.setAttribute("target", "p-arabic");
+      (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).insert(0, [ref]);
+    },
+  },
+  {
+    name: "a cross-reference with a target that is not an id",
+    rule: "attribute",
+    changes: true,
+    build: (doc) => {
+      const ref = new Y.XmlElement("crossRef");
+      ref.setAttribute("target", "javascript:alert(1)");
+      (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).insert(0, [ref]);
+    },
+  },
+  {
+    name: "a language mark with a language that is not one of the six",
+    rule: "mark",
+    build: (doc) => {
+      const paragraphText = (doc.getXmlFragment(FRAGMENT_NAME).get(2) as Y.XmlElement).get(0);
+      (paragraphText as Y.XmlText).format(0, 3, { language: { lang: "xx" } });
+    },
   },
   {
     name: "a shared type outside the fragment",

@@ -2,8 +2,12 @@ import type { AnyExtension } from "@tiptap/core";
 import { Link } from "@tiptap/extension-link";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
+import { BlockAttributes } from "./blockAttributes";
+import { Box } from "./box";
+import { CrossRef } from "./crossRef";
 import { Footnote } from "./footnote";
 import { isReportLink } from "./isReportLink";
+import { LanguageMark } from "./languageMark";
 
 /** Heading levels a drafter may use inside a section (the part is level 1, the section level 2). */
 export const SUBHEADING_LEVELS = [3, 4] as const;
@@ -36,5 +40,9 @@ export function reportExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     Footnote,
+    Box,
+    CrossRef,
+    LanguageMark,
+    BlockAttributes,
   ];
 }

@@ -1,5 +1,12 @@
 export { checkFragment } from "./checkFragment";
 export { checkTransaction } from "./checkTransaction";
+export {
+  ANCHOR_PATTERN,
+  CROSS_REF_KINDS,
+  CrossRef,
+  type CrossRefKind,
+} from "./crossRef";
+export { detectLanguage } from "./detectLanguage";
 export type { DocJSON } from "./docJson";
 export { reportExtensions, SUBHEADING_LEVELS } from "./extensions";
 export { Footnote } from "./footnote";
@@ -13,6 +20,14 @@ export {
   type ReportInlineNode,
   type ReportNodeName,
 } from "./nodeNames";
+export {
+  type BrokenCrossReference,
+  brokenCrossReferences,
+  isNumberedParagraph,
+  type NumberedSection,
+  type ReferenceTarget,
+  referenceTargets,
+} from "./referenceTargets";
 export { repairYDoc, type SchemaRepair } from "./repairYDoc";
 export { schema } from "./schema";
 export {
@@ -22,4 +37,10 @@ export {
   type SchemaRule,
   type SchemaViolation,
 } from "./schemaCheck";
+export {
+  isRightToLeft,
+  isUnLanguage,
+  UN_LANGUAGES,
+  type UnLanguage,
+} from "./unLanguages";
 export { replaceYDocContent, yDocToJSON } from "./ydoc";

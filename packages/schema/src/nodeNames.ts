@@ -10,10 +10,11 @@ export const REPORT_BLOCK_NODES = [
   "bulletList",
   "orderedList",
   "table",
+  "box",
 ] as const;
 
 /** Inline node types: inside paragraphs and headings. */
-export const REPORT_INLINE_NODES = ["text", "hardBreak", "footnote"] as const;
+export const REPORT_INLINE_NODES = ["text", "hardBreak", "footnote", "crossRef"] as const;
 
 /** Node types that only occur inside a particular parent (the document, a list, a table). */
 export const REPORT_STRUCTURE_NODES = [

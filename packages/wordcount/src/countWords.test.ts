@@ -120,6 +120,31 @@ describe("countDocument", () => {
     };
     expect(countDocument(doc).words).toBe(2);
   });
+
+  it("counts table and box captions and a cross-reference's number, as the export prints them", () => {
+    const doc: DocJSON = {
+      type: "doc",
+      content: [
+        paragraph(text("See para."), {
+          type: "crossRef",
+          attrs: { kind: "paragraph", target: "p" },
+        }),
+        {
+          type: "table",
+          attrs: { title: "Broadband users", source: "ITU.", note: "Estimates." },
+          content: [
+            {
+              type: "tableRow",
+              content: [{ type: "tableCell", content: [paragraph(text("2024"))] }],
+            },
+          ],
+        },
+        { type: "box", attrs: { title: "Open tools" }, content: [paragraph(text("DHIS2 here."))] },
+      ],
+    };
+    // "See para. 23" 3; "Broadband users" "ITU." "Estimates." "2024" 5; "Open tools" "DHIS2 here." 4.
+    expect(countDocument(doc).words).toBe(12);
+  });
 });
 
 describe("createDocumentCounter", () => {

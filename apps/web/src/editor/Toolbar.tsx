@@ -1,7 +1,9 @@
+import { isUnLanguage, UN_LANGUAGES, type UnLanguage } from "@rapporteur/schema";
 import type { Editor } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from "react";
+import { referenceCandidates } from "./BodyBlocks";
 import { Icon, type IconName } from "./icons";
 import { shortcutLabel } from "./shortcutLabel";
 
@@ -118,6 +120,15 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
       orderedList: e.isActive("orderedList"),
       blockquote: e.isActive("blockquote"),
       inTable: e.isActive("table"),
+      table: e.getAttributes("table") as { title?: string; source?: string; note?: string },
+      inBox: e.isActive("box"),
+      boxTitle: String(e.getAttributes("box").title ?? ""),
+      lang: (e.getAttributes("paragraph").lang ??
+        e.getAttributes("heading").lang ??
+        null) as UnLanguage | null,
+      canBox: e.can().insertBox(),
+      // Kept current as the text changes (compared deeply, so typing re-renders only when it must).
+      candidates: referenceCandidates(e.state.doc),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
       canFootnote: e.can().insertFootnote(),
@@ -180,6 +191,27 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           onRun={() => chain().toggleHeading({ level: 4 }).run()}
         />
       </Group>
+      <Group label="Language">
+        <select
+          className="tool tool--select"
+          aria-label="Language of the paragraph"
+          value={state.lang ?? ""}
+          disabled={off}
+          onChange={(event) => {
+            const value = event.target.value;
+            chain()
+              .setBlockLanguage(isUnLanguage(value) ? value : null)
+              .run();
+          }}
+        >
+          <option value="">Language: auto</option>
+          {UN_LANGUAGES.map((lang) => (
+            <option key={lang} value={lang}>
+              {LANGUAGE_NAMES[lang]}
+            </option>
+          ))}
+        </select>
+      </Group>
       <Group label="Emphasis">
         <ToolbarButton
           label="Bold"
@@ -240,6 +272,29 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           onRun={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
         />
         <ToolbarButton
+          label="Put the selected paragraphs in a box"
+          text="Box"
+          disabled={off || state.inBox || !state.canBox}
+          onRun={() => chain().insertBox().run()}
+        />
+        <select
+          className="tool tool--select"
+          aria-label="Insert a cross-reference"
+          value=""
+          disabled={off}
+          onChange={(event) => {
+            const candidate = state.candidates[Number(event.target.value)];
+            if (candidate) chain().insertCrossRef(candidate).run();
+          }}
+        >
+          <option value="">Cross-ref…</option>
+          {state.candidates.map((candidate, index) => (
+            <option key={`${candidate.kind}-${candidate.pos}`} value={index}>
+              {candidate.label}
+            </option>
+          ))}
+        </select>
+        <ToolbarButton
           label="Insert footnote"
           shortcut="Mod-Alt-f"
           icon="footnote"
@@ -252,6 +307,15 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           <span className="toolbar__context-label" aria-hidden="true">
             Table
           </span>
+          {TABLE_CAPTIONS.map(([key, label]) => (
+            <CaptionInput
+              key={key}
+              label={label}
+              value={state.table[key] ?? ""}
+              disabled={off}
+              onChange={(value) => editor.commands.updateAttributes("table", { [key]: value })}
+            />
+          ))}
           <ToolbarButton
             label="Add row below"
             text="+ Row"
@@ -284,6 +348,64 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           />
         </Group>
       )}
+      {state.inBox && (
+        <Group label="Box" contextual>
+          <span className="toolbar__context-label" aria-hidden="true">
+            Box
+          </span>
+          <CaptionInput
+            label="Box title"
+            value={state.boxTitle}
+            disabled={off}
+            onChange={(title) => editor.commands.updateAttributes("box", { title })}
+          />
+          <ToolbarButton
+            label="Take the paragraphs out of the box"
+            text="Unbox"
+            disabled={off}
+            onRun={() => chain().lift("box").run()}
+          />
+        </Group>
+      )}
     </div>
+  );
+}
+
+const TABLE_CAPTIONS = [
+  ["title", "Table title"],
+  ["source", "Source"],
+  ["note", "Note"],
+] as const;
+
+const LANGUAGE_NAMES: Record<UnLanguage, string> = {
+  ar: "Arabic",
+  zh: "Chinese",
+  en: "English",
+  fr: "French",
+  ru: "Russian",
+  es: "Spanish",
+};
+
+/** A caption field of the table or box at the cursor (title, source, note). */
+function CaptionInput({
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      className="toolbar__caption"
+      aria-label={label}
+      placeholder={label}
+      value={value}
+      disabled={disabled}
+      onChange={(event) => onChange(event.target.value)}
+    />
   );
 }

@@ -6,6 +6,8 @@ import type { WebsocketProvider } from "y-websocket";
 import type * as Y from "yjs";
 import { CommentHighlights } from "../comments/CommentHighlights";
 import type { LocalUser } from "../identity/LocalUser";
+import { BodyBlocks } from "./BodyBlocks";
+import { CrossRefEditing } from "./CrossRefView";
 import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
@@ -38,8 +40,10 @@ export function editorExtensions({
   onNotice,
 }: EditorBinding): AnyExtension[] {
   return [
-    ...reportExtensions().filter((extension) => extension.name !== "footnote"),
+    ...reportExtensions().filter((e) => e.name !== "footnote" && e.name !== "crossRef"),
     FootnoteEditing.configure({ onLinkRequest: onNoteLinkRequest }),
+    CrossRefEditing,
+    BodyBlocks,
     Collaboration.configure({ document: ydoc, field: FRAGMENT_NAME }),
     CollaborationCaret.configure({ provider, user }),
     LinkShortcut.configure({ onRequest: onLinkRequest }),
