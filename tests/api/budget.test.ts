@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
-import { callApi } from "../support/callApi";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { importFile, pollUntil } from "./apiFiles";
+import { EMPTY_REPORT_TOTALS } from "../../apps/server/src/testing/emptyReportTotals";
+import { type SuiteRole, serverSuite } from "../support/serverSuite";
+import { pollUntil } from "./apiFiles";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
@@ -14,28 +14,14 @@ const addDays = (day: string, days: number) =>
   new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
 
 describe("word budgets", () => {
-  let server: ServerProcess;
-  const cookies = { editor: "", drafter: "", reviewer: "" };
-  const signIn = async () => {
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  };
-  const get = async (path: string, role: keyof typeof cookies = "reviewer") => {
-    const answer = await callApi(server.url, cookies[role], "GET", path);
+  const suite = serverSuite();
+  const get = async (path: string, role: SuiteRole = "reviewer") => {
+    const answer = await suite.api(role, "GET", path);
     expect(answer.status).toBe(200);
     return answer.body;
   };
-  const put = (path: string, body: unknown, role: keyof typeof cookies = "editor") =>
-    callApi(server.url, cookies[role], "PUT", path, body);
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    await signIn();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const put = (path: string, body: unknown, role: SuiteRole = "editor") =>
+    suite.api(role, "PUT", path, body);
 
   it("starts from the outline: allocations add up to 35,000 in a 30,000-40,000 range", async () => {
     const report = await get("/report");
@@ -46,14 +32,7 @@ describe("word budgets", () => {
     expect(sum).toBe(35_000);
     expect(report.targetRange).toEqual({ min: 30_000, max: 40_000 });
     expect(report.footnotesCount).toBe(true);
-    expect(report.totals).toEqual({
-      words: 0,
-      footnoteWords: 0,
-      budget: 35_000,
-      targetRange: { min: 30_000, max: 40_000 },
-      counted: 0,
-      allocationWarning: null,
-    });
+    expect(report.totals).toEqual(EMPTY_REPORT_TOTALS);
     expect(new Set(report.sections.map((s: { state: string }) => s.state))).toEqual(
       new Set(["short"]),
     );
@@ -118,7 +97,9 @@ describe("word budgets", () => {
   });
 
   it("applies an editor's allocation and range, warns when allocations leave the range, and pushes the change", async () => {
-    const stream = await EventStreamReader.open(server.url, { cookie: cookies.drafter });
+    const stream = await EventStreamReader.open(suite.server.url, {
+      cookie: suite.cookies.drafter,
+    });
 
     const section = await put("/sections/p1-access/budget", { budget: 500 });
     expect(section.status).toBe(200);
@@ -161,9 +142,7 @@ describe("word budgets", () => {
   it("counts footnote words against the budget unless the editors say otherwise", async () => {
     const markdown =
       "One two three four five six seven eight nine ten.[^1]\n\n[^1]: Three note words.\n";
-    expect(
-      (await importFile(server.url, cookies.drafter, "p1-access", "a.md", markdown)).status,
-    ).toBe(200);
+    expect((await suite.importFile("drafter", "p1-access", "a.md", markdown)).status).toBe(200);
     const counted = await pollUntil(
       () => get("/sections/p1-access"),
       (s) => s.words === 10,
@@ -199,14 +178,13 @@ describe("word budgets", () => {
   it("projects from the recent pace: a projected date and the total at the end of drafting", async () => {
     const { today } = await get("/budget");
     // Ten days ago the report was empty: the pace is 1.3 words a day.
-    await server.stop();
-    const db = new Database(join(server.dataDir, "rapporteur.db"));
+    await suite.server.stop();
+    const db = new Database(join(suite.server.dataDir, "rapporteur.db"));
     db.prepare("INSERT INTO word_history (day, words, footnote_words) VALUES (?, 0, 0)").run(
       addDays(today, -10),
     );
     db.close();
-    server = await startServerProcess({ dataDir: server.dataDir });
-    await signIn();
+    await suite.restart();
 
     let budget = await get("/budget");
     expect(budget.history.map((d: { date: string }) => d.date)).toEqual([

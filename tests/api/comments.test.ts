@@ -4,15 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { type CommentAnchor, findTextAnchor } from "@rapporteur/comments";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { type CollabClient, waitFor } from "../support/collabClient";
+import { type SuiteRole, serverSuite } from "../support/serverSuite";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
-type Role = "editor" | "drafter" | "reviewer";
 
 const SECTION = "p1-access";
 const OTHER_SECTION = "p2-equality";
@@ -25,26 +23,10 @@ const TEXT = [
 const run = promisify(execFile);
 
 describe("comments API (server child process)", () => {
-  let server: ServerProcess;
-  const cookies: Record<Role, string> = { editor: "", drafter: "", reviewer: "" };
-  const clients: CollabClient[] = [];
+  const suite = serverSuite();
   let drafterDoc: CollabClient;
 
-  const api = (role: Role | null, method: string, path: string, body?: unknown) =>
-    callApi(server.url, role ? cookies[role] : null, method, path, body);
-
-  const signIn = async () => {
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  };
-
-  const connect = async (role: Role, section = SECTION) => {
-    const client = connectCollabClient(server.url, section, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const connect = (role: SuiteRole, section = SECTION) => suite.connectSynced(section, role);
 
   /** Writes paragraphs into a section and waits until the server has counted them. */
   const write = async (client: CollabClient, section: string, paragraphs: string[]) => {
@@ -57,7 +39,7 @@ describe("comments API (server child process)", () => {
     });
     const words = paragraphs.join(" ").split(/\s+/).length;
     for (let tries = 0; ; tries++) {
-      const answer = await api("drafter", "GET", `/sections/${section}`);
+      const answer = await suite.api("drafter", "GET", `/sections/${section}`);
       if (answer.body.words >= words) return;
       if (tries > 200)
         throw new Error(
@@ -73,8 +55,8 @@ describe("comments API (server child process)", () => {
     return anchor;
   };
 
-  const comment = async (role: Role, phrase: string, text: string, extra = {}) => {
-    const answer = await api(role, "POST", `/sections/${SECTION}/comments`, {
+  const comment = async (role: SuiteRole, phrase: string, text: string, extra = {}) => {
+    const answer = await suite.api(role, "POST", `/sections/${SECTION}/comments`, {
       anchor: anchorOn(phrase),
       text,
       ...extra,
@@ -83,18 +65,11 @@ describe("comments API (server child process)", () => {
     return answer.body;
   };
 
-  const allThreads = async () => (await api("editor", "GET", "/comments")).body.threads;
+  const allThreads = async () => (await suite.api("editor", "GET", "/comments")).body.threads;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    await signIn();
     drafterDoc = await connect("drafter");
     await write(drafterDoc, SECTION, TEXT);
-  });
-
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
   });
 
   it("a reviewer comments on a range; the quote comes from the section, not the client", async () => {
@@ -109,14 +84,14 @@ describe("comments API (server child process)", () => {
       replies: [],
     });
     // A quote sent by the client is refused, not believed.
-    const lying = await api("reviewer", "POST", `/sections/${SECTION}/comments`, {
+    const lying = await suite.api("reviewer", "POST", `/sections/${SECTION}/comments`, {
       anchor: anchorOn("Summit"),
       text: "x",
       quote: "something else",
     });
     expect(lying.status).toBe(400);
 
-    const listed = await api("drafter", "GET", `/sections/${SECTION}/comments`);
+    const listed = await suite.api("drafter", "GET", `/sections/${SECTION}/comments`);
     expect(listed.status).toBe(200);
     expect(listed.body.threads.map((t: { id: number }) => t.id)).toContain(thread.id);
   });
@@ -125,7 +100,7 @@ describe("comments API (server child process)", () => {
     const late = await comment("drafter", "digital skills", "Which skills?");
     const early = await comment("editor", "The Summit", "Which summit?");
     const middle = await comment("reviewer", "Broadband access", "Fixed or mobile?");
-    const { threads } = (await api("reviewer", "GET", `/sections/${SECTION}/comments`)).body;
+    const { threads } = (await suite.api("reviewer", "GET", `/sections/${SECTION}/comments`)).body;
     const order = threads.map((t: { id: number }) => t.id);
     expect(order.indexOf(early.id)).toBeLessThan(order.indexOf(middle.id));
     expect(order.indexOf(middle.id)).toBeLessThan(order.indexOf(late.id));
@@ -133,71 +108,75 @@ describe("comments API (server child process)", () => {
 
   it("only the author edits or deletes a comment or reply (403 not_author, nothing changed)", async () => {
     const thread = await comment("drafter", "every region", "Name the regions.");
-    const edit = await api("reviewer", "PATCH", `/comments/${thread.id}`, { text: "Hijacked" });
+    const edit = await suite.api("reviewer", "PATCH", `/comments/${thread.id}`, {
+      text: "Hijacked",
+    });
     expect(edit.status).toBe(403);
     expect(edit.body.error.id).toBe("not_author");
-    const remove = await api("reviewer", "DELETE", `/comments/${thread.id}`);
+    const remove = await suite.api("reviewer", "DELETE", `/comments/${thread.id}`);
     expect(remove.status).toBe(403);
     expect(remove.body.error.id).toBe("not_author");
     // Not even an editor may change someone else's words.
-    expect((await api("editor", "DELETE", `/comments/${thread.id}`)).status).toBe(403);
+    expect((await suite.api("editor", "DELETE", `/comments/${thread.id}`)).status).toBe(403);
 
-    const own = await api("drafter", "PATCH", `/comments/${thread.id}`, { text: "Name them." });
+    const own = await suite.api("drafter", "PATCH", `/comments/${thread.id}`, {
+      text: "Name them.",
+    });
     expect(own.status).toBe(200);
     expect(own.body.text).toBe("Name them.");
 
-    const replied = await api("reviewer", "POST", `/comments/${thread.id}/replies`, {
+    const replied = await suite.api("reviewer", "POST", `/comments/${thread.id}/replies`, {
       text: "Africa and Asia-Pacific",
     });
     const reply = replied.body.replies[0];
-    const hijack = await api("drafter", "PATCH", `/replies/${reply.id}`, { text: "No" });
+    const hijack = await suite.api("drafter", "PATCH", `/replies/${reply.id}`, { text: "No" });
     expect(hijack.status).toBe(403);
-    expect((await api("drafter", "DELETE", `/replies/${reply.id}`)).status).toBe(403);
-    expect((await api("reviewer", "PATCH", `/replies/${reply.id}`, { text: "All" })).status).toBe(
-      200,
-    );
-    const stored = (await api("editor", "GET", `/sections/${SECTION}/comments`)).body.threads.find(
-      (t: { id: number }) => t.id === thread.id,
-    );
+    expect((await suite.api("drafter", "DELETE", `/replies/${reply.id}`)).status).toBe(403);
+    expect(
+      (await suite.api("reviewer", "PATCH", `/replies/${reply.id}`, { text: "All" })).status,
+    ).toBe(200);
+    const stored = (
+      await suite.api("editor", "GET", `/sections/${SECTION}/comments`)
+    ).body.threads.find((t: { id: number }) => t.id === thread.id);
     expect(stored.text).toBe("Name them.");
     expect(stored.replies.map((r: { text: string }) => r.text)).toEqual(["All"]);
 
-    expect((await api("reviewer", "DELETE", `/replies/${reply.id}`)).status).toBe(204);
-    expect((await api("drafter", "DELETE", `/comments/${thread.id}`)).status).toBe(204);
+    expect((await suite.api("reviewer", "DELETE", `/replies/${reply.id}`)).status).toBe(204);
+    expect((await suite.api("drafter", "DELETE", `/comments/${thread.id}`)).status).toBe(204);
     expect((await allThreads()).some((t: { id: number }) => t.id === thread.id)).toBe(false);
   });
 
   it("replies, resolves and reopens; the report counts open threads per section", async () => {
-    const openBefore = (await api("reviewer", "GET", "/report")).body.sections.find(
+    const openBefore = (await suite.api("reviewer", "GET", "/report")).body.sections.find(
       (s: { id: string }) => s.id === SECTION,
     ).openComments;
     const thread = await comment("reviewer", "affordability", "Give the 2 % target.");
-    const report = (await api("reviewer", "GET", "/report")).body;
+    const report = (await suite.api("reviewer", "GET", "/report")).body;
     expect(report.sections.find((s: { id: string }) => s.id === SECTION).openComments).toBe(
       openBefore + 1,
     );
 
-    const replied = await api("drafter", "POST", `/comments/${thread.id}/replies`, {
+    const replied = await suite.api("drafter", "POST", `/comments/${thread.id}/replies`, {
       text: "Added the ITU target.",
     });
     expect(replied.status).toBe(201);
     expect(replied.body.replies).toMatchObject([{ text: "Added the ITU target." }]);
 
-    const resolved = await api("reviewer", "POST", `/comments/${thread.id}/resolve`);
+    const resolved = await suite.api("reviewer", "POST", `/comments/${thread.id}/resolve`);
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({
       state: "resolved",
       resolvedBy: { name: "Demo Reviewer" },
     });
-    const section = (await api("reviewer", "GET", `/sections/${SECTION}`)).body;
+    const section = (await suite.api("reviewer", "GET", `/sections/${SECTION}`)).body;
     expect(section.openComments).toBe(openBefore);
 
-    const reopened = await api("drafter", "POST", `/comments/${thread.id}/reopen`);
+    const reopened = await suite.api("drafter", "POST", `/comments/${thread.id}/reopen`);
     expect(reopened.body).toMatchObject({ state: "open", resolvedBy: null });
 
-    const onlyResolved = await api("editor", "GET", "/comments?state=resolved");
+    const onlyResolved = await suite.api("editor", "GET", "/comments?state=resolved");
     expect(onlyResolved.body.threads.some((t: { id: number }) => t.id === thread.id)).toBe(false);
-    const byAuthor = await api("editor", "GET", `/comments?author=${thread.authorId}`);
+    const byAuthor = await suite.api("editor", "GET", `/comments?author=${thread.authorId}`);
     expect(byAuthor.body.threads.length).toBeGreaterThan(0);
     expect(
       byAuthor.body.threads.every((t: { authorId: number }) => t.authorId === thread.authorId),
@@ -214,11 +193,11 @@ describe("comments API (server child process)", () => {
     });
     const watcher = await connect("editor");
 
-    const refused = await api("reviewer", "POST", `/comments/${thread.id}/suggestion/accept`);
+    const refused = await suite.api("reviewer", "POST", `/comments/${thread.id}/suggestion/accept`);
     expect(refused.status).toBe(403);
     expect(refused.body.error.id).toBe("cannot_decide_suggestion");
 
-    const accepted = await api("drafter", "POST", `/comments/${thread.id}/suggestion/accept`);
+    const accepted = await suite.api("drafter", "POST", `/comments/${thread.id}/suggestion/accept`);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body).toMatchObject({
       state: "resolved",
@@ -234,14 +213,18 @@ describe("comments API (server child process)", () => {
       "the drafter's editor to see the replacement",
     );
     // Decided once: accepting or rejecting again is a conflict and changes nothing.
-    const again = await api("drafter", "POST", `/comments/${thread.id}/suggestion/reject`);
+    const again = await suite.api("drafter", "POST", `/comments/${thread.id}/suggestion/reject`);
     expect(again.status).toBe(409);
     expect(again.body.error.id).toBe("suggestion_decided");
 
     const rejectMe = await comment("reviewer", "Gaps remain", "Say 'gaps persist'.", {
       suggestion: { replacement: "Gaps persist" },
     });
-    const rejected = await api("editor", "POST", `/comments/${rejectMe.id}/suggestion/reject`);
+    const rejected = await suite.api(
+      "editor",
+      "POST",
+      `/comments/${rejectMe.id}/suggestion/reject`,
+    );
     expect(rejected.body.suggestion.state).toBe("rejected");
     expect(watcher.fragment.toString()).toContain("Gaps remain");
   });
@@ -250,7 +233,7 @@ describe("comments API (server child process)", () => {
     const writer = await connect("drafter", OTHER_SECTION);
     await write(writer, OTHER_SECTION, ["Mobile coverage is near universal in cities."]);
     const anchor = findTextAnchor(writer.doc, "near universal");
-    const created = await api("reviewer", "POST", `/sections/${OTHER_SECTION}/comments`, {
+    const created = await suite.api("reviewer", "POST", `/sections/${OTHER_SECTION}/comments`, {
       anchor,
       text: "Source?",
       suggestion: { replacement: "almost complete" },
@@ -262,11 +245,15 @@ describe("comments API (server child process)", () => {
     let listed: { detached: boolean } | undefined;
     for (let tries = 0; tries < 200 && !listed?.detached; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      listed = (await api("reviewer", "GET", `/sections/${OTHER_SECTION}/comments`)).body
+      listed = (await suite.api("reviewer", "GET", `/sections/${OTHER_SECTION}/comments`)).body
         .threads[0];
     }
     expect(listed).toMatchObject({ detached: true, quote: "near universal" });
-    const accept = await api("drafter", "POST", `/comments/${created.body.id}/suggestion/accept`);
+    const accept = await suite.api(
+      "drafter",
+      "POST",
+      `/comments/${created.body.id}/suggestion/accept`,
+    );
     expect(accept.status).toBe(409);
     expect(accept.body.error.id).toBe("detached");
   });
@@ -275,15 +262,18 @@ describe("comments API (server child process)", () => {
     const hostile = "<img src=x onerror=alert(1)> & <script>alert('x')</script>";
     const thread = await comment("reviewer", "information society", hostile);
     expect(thread.text).toBe(hostile);
-    const listed = (await api("drafter", "GET", `/sections/${SECTION}/comments`)).body.threads;
+    const listed = (await suite.api("drafter", "GET", `/sections/${SECTION}/comments`)).body
+      .threads;
     expect(listed.find((t: { id: number }) => t.id === thread.id).text).toBe(hostile);
   });
 
   it("pushes every change on /api/events as a `comment` event", async () => {
-    const stream = await EventStreamReader.open(server.url, { cookie: cookies.drafter });
+    const stream = await EventStreamReader.open(suite.server.url, {
+      cookie: suite.cookies.drafter,
+    });
     const thread = await comment("reviewer", "since 2005", "Which month?");
-    await api("drafter", "POST", `/comments/${thread.id}/replies`, { text: "January." });
-    await api("reviewer", "DELETE", `/comments/${thread.id}`);
+    await suite.api("drafter", "POST", `/comments/${thread.id}/replies`, { text: "January." });
+    await suite.api("reviewer", "DELETE", `/comments/${thread.id}`);
     await stream.waitFor("comment", (event) => event.threadId === thread.id && event.deleted);
     await stream.close();
     const events = stream.events("comment").filter((event) => event.threadId === thread.id);
@@ -351,29 +341,35 @@ describe("comments API (server child process)", () => {
       ["GET", "/sections/nope/comments", undefined, 404],
     ];
     for (const [method, path, body, status] of cases) {
-      const answer = await api("reviewer", method, path, body);
+      const answer = await suite.api("reviewer", method, path, body);
       expect(answer.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(status);
       expect(answer.body.error, `${method} ${path}`).toMatchObject({
         id: expect.any(String),
         message: expect.any(String),
       });
     }
-    const noSuggestion = await api("drafter", "POST", `/comments/${thread.id}/suggestion/accept`);
+    const noSuggestion = await suite.api(
+      "drafter",
+      "POST",
+      `/comments/${thread.id}/suggestion/accept`,
+    );
     expect(noSuggestion.status).toBe(409);
     expect(noSuggestion.body.error.id).toBe("no_suggestion");
     // Signed out: nothing at all.
-    expect((await api(null, "GET", `/sections/${SECTION}/comments`)).status).toBe(401);
-    expect((await api(null, "POST", `/comments/${thread.id}/resolve`)).status).toBe(401);
+    expect((await suite.api(null, "GET", `/sections/${SECTION}/comments`)).status).toBe(401);
+    expect((await suite.api(null, "POST", `/comments/${thread.id}/resolve`)).status).toBe(401);
     expect(JSON.stringify(await allThreads())).toBe(before);
   });
 
   it("exports the comment/response matrix as CSV and DOCX with every thread and its replies", async () => {
     const thread = await comment("reviewer", "Summit set out", 'Matrix check, with "quotes".');
-    await api("drafter", "POST", `/comments/${thread.id}/replies`, { text: "Answered in text." });
+    await suite.api("drafter", "POST", `/comments/${thread.id}/replies`, {
+      text: "Answered in text.",
+    });
     const threads = await allThreads();
 
-    const csv = await fetch(`${server.url}/api/comments/matrix.csv`, {
-      headers: { cookie: cookies.reviewer },
+    const csv = await fetch(`${suite.server.url}/api/comments/matrix.csv`, {
+      headers: { cookie: suite.cookies.reviewer },
     });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
@@ -389,8 +385,8 @@ describe("comments API (server child process)", () => {
     const records = table.match(/"\r\n/g) ?? [];
     expect(records.length).toBe(threads.length + 1);
 
-    const docx = await fetch(`${server.url}/api/comments/matrix.docx`, {
-      headers: { cookie: cookies.drafter },
+    const docx = await fetch(`${suite.server.url}/api/comments/matrix.docx`, {
+      headers: { cookie: suite.cookies.drafter },
     });
     expect(docx.status).toBe(200);
     expect(docx.headers.get("content-disposition")).toMatch(/attachment; filename=".+\.docx"/);
@@ -407,10 +403,7 @@ describe("comments API (server child process)", () => {
   it("keeps every thread, reply and decision across a server restart", async () => {
     const before = await allThreads();
     expect(before.length).toBeGreaterThan(5);
-    for (const client of clients.splice(0)) client.destroy();
-    await server.stop();
-    server = await startServerProcess({ dataDir: server.dataDir });
-    await signIn();
+    await suite.restart();
     expect(await allThreads()).toEqual(before);
     const reader = await connect("reviewer");
     expect(reader.fragment.toString()).toContain("expanded across all regions");

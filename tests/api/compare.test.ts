@@ -3,27 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { replaceYDocContent } from "@rapporteur/schema";
+import { zipEntry } from "@rapporteur/docx/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { zipEntry } from "../cli/docxText";
 import { pandocSummary } from "../export/exportSummary";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { exportFile, pollUntil } from "./apiFiles";
+import { type SuiteRole, serverSuite } from "../support/serverSuite";
+import { writeParagraphs } from "./writeParagraphs";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
 const run = promisify(execFile);
-type Role = "editor" | "drafter" | "reviewer";
 const SECTION = "p1-access";
-
-function paragraphs(...texts: string[]) {
-  return {
-    type: "doc",
-    content: texts.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-  };
-}
 
 const KEPT = "Broadband reached two thirds of the world's people by 2024.";
 const DELETED = "Mobile money opened accounts for the unbanked in East Africa.";
@@ -31,27 +20,18 @@ const LAST = "Gaps remain between and within countries.";
 const INSERTED = "Community networks now serve remote villages in the Andes.";
 
 describe("comparing versions as tracked changes", () => {
-  let server: ServerProcess;
+  const suite = serverSuite();
   const dir = mkdtempSync(join(tmpdir(), "rapporteur-compare-api-"));
-  const cookies: Record<Role, string> = { editor: "", drafter: "", reviewer: "" };
-  const clients: CollabClient[] = [];
   let drafterName = "";
   let first = 0;
   let second = 0;
 
-  const write = async (role: Role, words: number, ...texts: string[]) => {
-    const client = connectCollabClient(server.url, SECTION, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    replaceYDocContent(client.doc, paragraphs(...texts) as never);
-    await pollUntil(
-      async () => (await callApi(server.url, cookies.reviewer, "GET", `/sections/${SECTION}`)).body,
-      (section) => section.words === words,
-      "the server to store the edit",
-    );
+  /** `role` replaces the section's text with `texts` and leaves once the server stored it. */
+  const write = async (role: SuiteRole, ...texts: string[]) => {
+    const client = await suite.connectSynced(SECTION, role);
+    await writeParagraphs(suite, client, ...texts);
     client.destroy();
   };
-  const words = (...texts: string[]) => texts.join(" ").split(/\s+/).length;
 
   /**
    * What pandoc reads of a .docx (headings, paragraphs, notes), with its tracked changes accepted
@@ -74,31 +54,23 @@ describe("comparing versions as tracked changes", () => {
   };
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-    drafterName = (await callApi(server.url, cookies.drafter, "GET", "/auth/me")).body.user
-      .displayName;
-    await write("editor", words(KEPT, DELETED, LAST), KEPT, DELETED, LAST);
-    const version = await callApi(server.url, cookies.editor, "POST", "/versions", {
+    drafterName = (await suite.api("drafter", "GET", "/auth/me")).body.user.displayName;
+    await write("editor", KEPT, DELETED, LAST);
+    const version = await suite.api("editor", "POST", "/versions", {
       name: "Before the drafter's pass",
     });
     expect(version.status).toBe(201);
     first = version.body.id;
     // The drafter deletes the second paragraph and inserts another after the last.
-    await write("drafter", words(KEPT, LAST, INSERTED), KEPT, LAST, INSERTED);
+    await write("drafter", KEPT, LAST, INSERTED);
   });
   afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it("Word: the drafter's deletion and insertion as w:del/w:ins under the drafter's name", async () => {
-    const compared = await exportFile(
-      server.url,
-      cookies.drafter,
+    const compared = await suite.exportFile(
+      "drafter",
       `format=docx&compare=${first}&section=${SECTION}`,
     );
     expect(compared.status).toBe(200);
@@ -115,10 +87,9 @@ describe("comparing versions as tracked changes", () => {
     expect(xml).not.toContain(`w:author="Rapporteur"`);
 
     // Accepting gives the text of now, rejecting the version's.
-    const now = await exportFile(server.url, cookies.editor, `format=docx&section=${SECTION}`);
-    const then = await exportFile(
-      server.url,
-      cookies.editor,
+    const now = await suite.exportFile("editor", `format=docx&section=${SECTION}`);
+    const then = await suite.exportFile(
+      "editor",
       `format=docx&section=${SECTION}&version=${first}`,
     );
     const accepted = await pandoc(compared.bytes, "accept");
@@ -132,23 +103,18 @@ describe("comparing versions as tracked changes", () => {
   });
 
   it("Markdown: CriticMarkup deletion and insertion; a reviewer may compare", async () => {
-    const md = await exportFile(
-      server.url,
-      cookies.reviewer,
-      `format=md&compare=${first}&section=${SECTION}`,
-    );
+    const md = await suite.exportFile("reviewer", `format=md&compare=${first}&section=${SECTION}`);
     expect(md.status).toBe(200);
     expect(md.text).toMatch(/\{--[^}]*Mobile money opened accounts[^}]*--\}/);
     expect(md.text).toMatch(/\{\+\+[^}]*Community networks now serve remote villages[^}]*\+\+\}/);
     expect(md.text).toContain(KEPT);
-    const docx = await exportFile(server.url, cookies.reviewer, `format=docx&compare=${first}`);
+    const docx = await suite.exportFile("reviewer", `format=docx&compare=${first}`);
     expect(docx.status).toBe(200);
   });
 
   it("the in-app view: the compared section as JSON with attributed changes", async () => {
-    const view = await callApi(
-      server.url,
-      cookies.reviewer,
+    const view = await suite.api(
+      "reviewer",
       "GET",
       `/sections/${SECTION}/compare?version=${first}`,
     );
@@ -166,31 +132,28 @@ describe("comparing versions as tracked changes", () => {
   });
 
   it("to=: between two versions; the second version's later edits are left out", async () => {
-    const version = await callApi(server.url, cookies.editor, "POST", "/versions", {
+    const version = await suite.api("editor", "POST", "/versions", {
       name: "After the drafter's pass",
     });
     second = version.body.id;
-    await write("editor", words(KEPT, LAST), KEPT, LAST);
-    const md = await exportFile(
-      server.url,
-      cookies.drafter,
+    await write("editor", KEPT, LAST);
+    const md = await suite.exportFile(
+      "drafter",
       `format=md&compare=${first}&to=${second}&section=${SECTION}`,
     );
     expect(md.status).toBe(200);
     expect(md.text).toMatch(/\{--[^}]*Mobile money[^}]*--\}/);
     expect(md.text).toMatch(/\{\+\+[^}]*Community networks[^}]*\+\+\}/);
-    const view = await callApi(
-      server.url,
-      cookies.drafter,
+    const view = await suite.api(
+      "drafter",
       "GET",
       `/sections/${SECTION}/compare?version=${first}&to=${second}`,
     );
     expect(view.body.to).toMatchObject({ id: second });
     for (const change of view.body.changes) expect(change.author).toBe(drafterName);
     // Since the second version, only the editor changed the section.
-    const since = await callApi(
-      server.url,
-      cookies.drafter,
+    const since = await suite.api(
+      "drafter",
       "GET",
       `/sections/${SECTION}/compare?version=${second}`,
     );
@@ -204,19 +167,14 @@ describe("comparing versions as tracked changes", () => {
       `format=docx&compare=999999&section=${SECTION}`,
       `format=md&compare=${first}&to=999999`,
     ]) {
-      const answer = await exportFile(server.url, cookies.drafter, query);
+      const answer = await suite.exportFile("drafter", query);
       expect(answer.status).toBe(404);
       expect(JSON.parse(answer.text).error.id).toBe("version_not_found");
     }
-    const view = await callApi(
-      server.url,
-      cookies.drafter,
-      "GET",
-      `/sections/${SECTION}/compare?version=999999`,
-    );
+    const view = await suite.api("drafter", "GET", `/sections/${SECTION}/compare?version=999999`);
     expect(view.status).toBe(404);
     expect(view.body.error.id).toBe("version_not_found");
-    const bad = await exportFile(server.url, cookies.drafter, `format=md&to=${first}`);
+    const bad = await suite.exportFile("drafter", `format=md&to=${first}`);
     expect(bad.status).toBe(400);
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { exportFile, importFile, pollUntil } from "./apiFiles";
+import type { CollabClient } from "../support/collabClient";
+import { serverSuite } from "../support/serverSuite";
+import { type ExportAnswer, pollUntil } from "./apiFiles";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
@@ -18,66 +17,54 @@ Broadband reached **rural** areas, says the [ITU](https://www.itu.int).[^1]
 [^1]: ITU Facts and Figures 2024.
 `;
 
+/** A Word file offered for download as `name`. */
+function expectWordFile(file: ExportAnswer, name: string): void {
+  expect(file.status).toBe(200);
+  expect(file.headers.get("content-type")).toBe(DOCX_TYPE);
+  expect(file.headers.get("content-disposition")).toBe(`attachment; filename="${name}"`);
+  expect(file.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+}
+
 describe("export endpoint", () => {
-  let server: ServerProcess;
-  const cookies = { editor: "", drafter: "", reviewer: "" };
+  const suite = serverSuite();
   let typist: CollabClient;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-    const imported = await importFile(server.url, cookies.drafter, "p1-access", "a.md", IMPORTED);
+    const imported = await suite.importFile("drafter", "p1-access", "a.md", IMPORTED);
     expect(imported.status).toBe(200);
     // A section typed by an editor connected right now: exported from the live document.
-    typist = connectCollabClient(server.url, "p2-equality", { cookie: cookies.drafter });
-    await typist.synced;
+    typist = await suite.connectSynced("p2-equality", "drafter");
     const paragraph = new Y.XmlElement("paragraph");
     paragraph.insert(0, [new Y.XmlText("Typed live by a drafter about gender equality")]);
     typist.fragment.insert(0, [paragraph]);
     await pollUntil(
-      async () => (await callApi(server.url, cookies.editor, "GET", "/sections/p2-equality")).body,
+      async () => (await suite.api("editor", "GET", "/sections/p2-equality")).body,
       (section) => section.words === 8,
       "the server to count the typed words",
     );
   });
-  afterAll(async () => {
-    typist?.destroy();
-    await server?.stop();
-  });
 
   it("gives editors the final Word copy, named after the document symbol", async () => {
-    const file = await exportFile(server.url, cookies.editor, "format=docx");
-    expect(file.status).toBe(200);
-    expect(file.headers.get("content-type")).toBe(DOCX_TYPE);
-    expect(file.headers.get("content-disposition")).toBe(
-      'attachment; filename="E-CN.16-2025-CRP.1.docx"',
-    );
-    expect(file.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const file = await suite.exportFile("editor", "format=docx");
+    expectWordFile(file, "E-CN.16-2025-CRP.1.docx");
     expect(file.bytes.length).toBeGreaterThan(5_000);
   });
 
   it("refuses the final Word copy to drafters and reviewers, and gives them the review copy", async () => {
     for (const role of ["drafter", "reviewer"] as const) {
       for (const query of ["format=docx", "format=docx&variant=final"]) {
-        const refused = await exportFile(server.url, cookies[role], query);
+        const refused = await suite.exportFile(role, query);
         expect(refused.status).toBe(403);
         expect(JSON.parse(refused.text).error.id).toBe("editors_only");
       }
     }
-    const review = await exportFile(server.url, cookies.reviewer, "format=docx&variant=review");
-    expect(review.status).toBe(200);
-    expect(review.headers.get("content-type")).toBe(DOCX_TYPE);
-    expect(review.headers.get("content-disposition")).toBe(
-      'attachment; filename="E-CN.16-2025-CRP.1-review.docx"',
-    );
-    expect(review.bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const review = await suite.exportFile("reviewer", "format=docx&variant=review");
+    expectWordFile(review, "E-CN.16-2025-CRP.1-review.docx");
   });
 
   it("exports the whole report as Markdown with front matter, part and section headings and the typed content", async () => {
     const received = typist.received.length;
-    const file = await exportFile(server.url, cookies.reviewer, "format=md");
+    const file = await suite.exportFile("reviewer", "format=md");
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(file.headers.get("content-disposition")).toBe(
@@ -95,7 +82,7 @@ describe("export endpoint", () => {
     expect(md).toContain("[^1]: ITU Facts and Figures 2024.");
     expect(md).toContain("Typed live by a drafter about gender equality");
     // Every section heading is there, in outline order.
-    const report = (await callApi(server.url, cookies.reviewer, "GET", "/report")).body;
+    const report = (await suite.api("reviewer", "GET", "/report")).body;
     const positions = report.sections.map((s: { title: string }) =>
       md.indexOf(`\n## ${s.title}\n`),
     );
@@ -106,7 +93,7 @@ describe("export endpoint", () => {
   });
 
   it("exports one section as Markdown, and one section as Word", async () => {
-    const file = await exportFile(server.url, cookies.drafter, "format=md&section=p1-access");
+    const file = await suite.exportFile("drafter", "format=md&section=p1-access");
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).toBe(
       'attachment; filename="E-CN.16-2025-CRP.1-p1-access.md"',
@@ -120,7 +107,7 @@ Broadband reached **rural** areas, says the [ITU](https://www.itu.int).[^1]
 
 [^1]: ITU Facts and Figures 2024.
 `);
-    const docx = await exportFile(server.url, cookies.editor, "format=docx&section=p2-equality");
+    const docx = await suite.exportFile("editor", "format=docx&section=p2-equality");
     expect(docx.status).toBe(200);
     expect(docx.headers.get("content-disposition")).toBe(
       'attachment; filename="E-CN.16-2025-CRP.1-p2-equality.docx"',
@@ -129,7 +116,7 @@ Broadband reached **rural** areas, says the [ITU](https://www.itu.int).[^1]
   });
 
   it("records every export in the audit log", async () => {
-    const audit = await callApi(server.url, cookies.editor, "GET", "/audit?action=export&limit=50");
+    const audit = await suite.api("editor", "GET", "/audit?action=export&limit=50");
     expect(audit.status).toBe(200);
     const entries = audit.body.entries;
     const seen = entries.map(
@@ -165,13 +152,13 @@ Broadband reached **rural** areas, says the [ITU](https://www.itu.int).[^1]
     ["format=md&section=..%2F..%2Fetc", 400, "invalid_section_id"],
     ["format=md&section=no-such-section", 404, "section_not_found"],
   ])("answers ?%s with %i %s", async (query, status, id) => {
-    const file = await exportFile(server.url, cookies.reviewer, query);
+    const file = await suite.exportFile("reviewer", query);
     expect(file.status).toBe(status);
     expect(JSON.parse(file.text).error.id).toBe(id);
   });
 
   it("refuses an export without a session", async () => {
-    const file = await exportFile(server.url, null, "format=md");
+    const file = await suite.exportFile(null, "format=md");
     expect(file.status).toBe(401);
   });
 });

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { importFile, pollUntil } from "./apiFiles";
+import { describe, expect, it } from "vitest";
+import { type CollabClient, waitFor } from "../support/collabClient";
+import { serverSuite } from "../support/serverSuite";
+import { pollUntil } from "./apiFiles";
 import { writeParagraphs } from "./writeParagraphs";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
-
-type Role = "editor" | "drafter" | "reviewer";
 
 interface Entry {
   id: string;
@@ -19,45 +16,19 @@ interface Entry {
 }
 
 describe("section history", () => {
-  let server: ServerProcess;
-  const cookies: Record<Role, string> = { editor: "", drafter: "", reviewer: "" };
-  const clients: CollabClient[] = [];
-  const connect = async (sectionId: string, role: Role) => {
-    const client = connectCollabClient(server.url, sectionId, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const suite = serverSuite({ env: { RAPPORTEUR_IDLE_UNLOAD_MS: "300" } });
   const history = async (sectionId: string): Promise<Entry[]> => {
-    const answer = await callApi(
-      server.url,
-      cookies.reviewer,
-      "GET",
-      `/sections/${sectionId}/history`,
-    );
+    const answer = await suite.api("reviewer", "GET", `/sections/${sectionId}/history`);
     expect(answer.status).toBe(200);
     return answer.body;
   };
   const write = (client: CollabClient, ...texts: string[]) =>
-    writeParagraphs(server.url, cookies.reviewer, client, ...texts);
-
-  const start = async (dataDir?: string) => {
-    server = await startServerProcess({ dataDir, env: { RAPPORTEUR_IDLE_UNLOAD_MS: "300" } });
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  };
-
-  beforeAll(() => start());
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-  });
+    writeParagraphs(suite, client, ...texts);
 
   it("lists a drafter's and an editor's edits as separate groups with their names and words", async () => {
-    const drafter = await connect("p1-context", "drafter");
+    const drafter = await suite.connectSynced("p1-context", "drafter");
     await write(drafter, "Access grew fast in rural areas");
-    const editor = await connect("p1-context", "editor");
+    const editor = await suite.connectSynced("p1-context", "editor");
     await write(editor, "Access grew fast in rural areas", "Women and girls remain offline");
     const entries = await pollUntil(
       () => history("p1-context"),
@@ -78,9 +49,8 @@ describe("section history", () => {
     });
     expect(Date.parse(entries[0]!.at)).toBeGreaterThanOrEqual(Date.parse(entries[1]!.at));
     // Each point shows its content, read-only.
-    const point = await callApi(
-      server.url,
-      cookies.reviewer,
+    const point = await suite.api(
+      "reviewer",
       "GET",
       `/sections/p1-context/history/${entries[1]!.id}`,
     );
@@ -92,21 +62,15 @@ describe("section history", () => {
   });
 
   it("restores a history point as a live change that a connected client sees, and records it", async () => {
-    const drafter = await connect("p1-access", "drafter");
+    const drafter = await suite.connectSynced("p1-access", "drafter");
     await write(drafter, "First draft of the access section");
     const before = await history("p1-access");
     await write(drafter, "Second draft replaces the first entirely");
-    const watcher = await connect("p1-access", "reviewer");
+    const watcher = await suite.connectSynced("p1-access", "reviewer");
     expect(watcher.fragment.toString()).toContain("Second draft");
-    const answer = await callApi(
-      server.url,
-      cookies.drafter,
-      "POST",
-      "/sections/p1-access/restore",
-      {
-        history: before[0]!.id,
-      },
-    );
+    const answer = await suite.api("drafter", "POST", "/sections/p1-access/restore", {
+      history: before[0]!.id,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.undo.history).toMatch(/^p[0-9]+$/);
     await waitFor(
@@ -118,7 +82,7 @@ describe("section history", () => {
     const after = await history("p1-access");
     expect(after[0]).toMatchObject({ kind: "restore", authors: [{ name: "Demo Drafter" }] });
     // A restore is undone by restoring the point kept before it.
-    const undo = await callApi(server.url, cookies.drafter, "POST", "/sections/p1-access/restore", {
+    const undo = await suite.api("drafter", "POST", "/sections/p1-access/restore", {
       history: answer.body.undo.history,
     });
     expect(undo.status).toBe(200);
@@ -129,62 +93,37 @@ describe("section history", () => {
   });
 
   it("refuses restores to reviewers and on locked sections (drafters), nothing changes", async () => {
-    const editor = await connect("p2-overview", "editor");
+    const editor = await suite.connectSynced("p2-overview", "editor");
     await write(editor, "Overview as approved");
     const [point] = await history("p2-overview");
-    const reviewer = await callApi(
-      server.url,
-      cookies.reviewer,
-      "POST",
-      "/sections/p2-overview/restore",
-      {
-        history: point!.id,
-      },
-    );
+    const reviewer = await suite.api("reviewer", "POST", "/sections/p2-overview/restore", {
+      history: point!.id,
+    });
     expect(reviewer.status).toBe(403);
     expect(reviewer.body.error.id).toBe("read_only");
     for (const action of ["submit", "approve"]) {
-      const status = await callApi(
-        server.url,
-        cookies.editor,
-        "POST",
-        "/sections/p2-overview/status",
-        {
-          action,
-        },
-      );
+      const status = await suite.api("editor", "POST", "/sections/p2-overview/status", {
+        action,
+      });
       expect(status.status).toBe(200);
     }
-    const locked = await callApi(
-      server.url,
-      cookies.drafter,
-      "POST",
-      "/sections/p2-overview/restore",
-      {
-        history: point!.id,
-      },
-    );
+    const locked = await suite.api("drafter", "POST", "/sections/p2-overview/restore", {
+      history: point!.id,
+    });
     expect(locked.status).toBe(403);
     expect(locked.body.error.id).toBe("read_only");
-    const unknown = await callApi(
-      server.url,
-      cookies.editor,
-      "POST",
-      "/sections/p2-overview/restore",
-      {
-        history: "p999999",
-      },
-    );
+    const unknown = await suite.api("editor", "POST", "/sections/p2-overview/restore", {
+      history: "p999999",
+    });
     expect(unknown.status).toBe(404);
     expect((await history("p2-overview")).some((e) => e.kind === "restore")).toBe(false);
   });
 
   it("undoes an import by restoring the point kept before it", async () => {
-    const drafter = await connect("p1-sectors", "drafter");
+    const drafter = await suite.connectSynced("p1-sectors", "drafter");
     await write(drafter, "Skills text written by hand");
-    const imported = await importFile(
-      server.url,
-      cookies.drafter,
+    const imported = await suite.importFile(
+      "drafter",
       "p1-sectors",
       "draft.md",
       "Imported text replaces everything\n",
@@ -193,15 +132,9 @@ describe("section history", () => {
     await waitFor(() => drafter.fragment.toString().includes("Imported text"), "the import");
     const entries = await history("p1-sectors");
     expect(entries[0]).toMatchObject({ kind: "import", authors: [{ name: "Demo Drafter" }] });
-    const undo = await callApi(
-      server.url,
-      cookies.drafter,
-      "POST",
-      "/sections/p1-sectors/restore",
-      {
-        history: imported.body.undo.history,
-      },
-    );
+    const undo = await suite.api("drafter", "POST", "/sections/p1-sectors/restore", {
+      history: imported.body.undo.history,
+    });
     expect(undo.status).toBe(200);
     await waitFor(
       () =>
@@ -212,18 +145,16 @@ describe("section history", () => {
   });
 
   it("keeps the history through SIGKILL and restart", async () => {
-    const drafter = await connect("p3-innovation", "drafter");
+    const drafter = await suite.connectSynced("p3-innovation", "drafter");
     await write(drafter, "Vision text before the crash");
     const before = await history("p3-innovation");
     expect(before.length).toBeGreaterThan(0);
-    await server.kill("SIGKILL");
-    for (const client of clients.splice(0)) client.destroy();
-    await start(server.dataDir);
+    await suite.server.kill("SIGKILL");
+    await suite.restart();
     const after = await history("p3-innovation");
     expect(after).toEqual(before);
-    const point = await callApi(
-      server.url,
-      cookies.reviewer,
+    const point = await suite.api(
+      "reviewer",
       "GET",
       `/sections/p3-innovation/history/${after[0]!.id}`,
     );

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { wordDraft } from "../support/wordDraft";
+import { wordDraft } from "@rapporteur/docx/testing";
+import { describe, expect, it } from "vitest";
+import { waitFor } from "../support/collabClient";
+import { serverSuite } from "../support/serverSuite";
 import { zipBomb } from "../support/zipBomb";
-import { exportFile, importFile, pollUntil } from "./apiFiles";
+import { pollUntil } from "./apiFiles";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
@@ -26,37 +25,18 @@ Access grew **fast**, as the [ITU](https://www.itu.int) reports.[^itu]
 `;
 
 describe("import endpoint", () => {
-  let server: ServerProcess;
-  const cookies = { editor: "", drafter: "", reviewer: "" };
-  const clients: CollabClient[] = [];
-  const connect = async (sectionId: string, role: keyof typeof cookies) => {
-    const client = connectCollabClient(server.url, sectionId, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const suite = serverSuite({
+    env: {
+      RAPPORTEUR_MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES),
+      RAPPORTEUR_IMPORT_TIMEOUT_MS: String(IMPORT_TIMEOUT_MS),
+    },
+  });
   const sectionOf = async (id: string) =>
-    (await callApi(server.url, cookies.editor, "GET", `/sections/${id}`)).body;
-
-  beforeAll(async () => {
-    server = await startServerProcess({
-      env: {
-        RAPPORTEUR_MAX_IMPORT_BYTES: String(MAX_IMPORT_BYTES),
-        RAPPORTEUR_IMPORT_TIMEOUT_MS: String(IMPORT_TIMEOUT_MS),
-      },
-    });
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-  });
+    (await suite.api("editor", "GET", `/sections/${id}`)).body;
 
   it("imports Markdown as a drafter and a connected editor sees it at once", async () => {
-    const watcher = await connect("p1-context", "reviewer");
-    const answer = await importFile(server.url, cookies.drafter, "p1-context", "draft.md", DRAFT);
+    const watcher = await suite.connectSynced("p1-context", "reviewer");
+    const answer = await suite.importFile("drafter", "p1-context", "draft.md", DRAFT);
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       warnings: [],
@@ -84,17 +64,16 @@ describe("import endpoint", () => {
     );
     expect(section.footnoteWords).toBe(5);
     // Durable: exported from storage once nobody has it open.
-    const md = await exportFile(server.url, cookies.editor, "format=md&section=p1-context");
+    const md = await suite.exportFile("editor", "format=md&section=p1-context");
     expect(md.text).toContain(
       "Access grew **fast**, as the [ITU](https://www.itu.int) reports.[^1]",
     );
   });
 
   it("replaces what was there, for the editors connected too", async () => {
-    const drafter = await connect("p1-context", "drafter");
-    const answer = await importFile(
-      server.url,
-      cookies.drafter,
+    const drafter = await suite.connectSynced("p1-context", "drafter");
+    const answer = await suite.importFile(
+      "drafter",
       "p1-context",
       "again.md",
       "Replaced entirely.\n",
@@ -107,8 +86,8 @@ describe("import endpoint", () => {
   });
 
   it("drops links to the app's own address from imported Markdown and HTML, keeping their text", async () => {
-    const origin = new URL(server.url).origin;
-    const watcher = await connect("p1-context", "drafter");
+    const origin = new URL(suite.server.url).origin;
+    const watcher = await suite.connectSynced("p1-context", "drafter");
     for (const [name, content] of [
       [
         "links.md",
@@ -119,7 +98,7 @@ describe("import endpoint", () => {
         `<p>See <a href="${origin}/sections/p1-access#fn1">note 1</a> and <a href="https://www.itu.int">the ITU</a>.</p>`,
       ],
     ] as const) {
-      const answer = await importFile(server.url, cookies.drafter, "p1-context", name, content);
+      const answer = await suite.importFile("drafter", "p1-context", name, content);
       expect(answer.status).toBe(200);
       expect(answer.body.warnings.join("\n")).toMatch(/link\(s\) to this app/);
       await waitFor(
@@ -129,21 +108,15 @@ describe("import endpoint", () => {
       const xml = watcher.fragment.toString();
       expect(xml).not.toContain(origin);
       expect(xml).toMatch(/<link [^>]*href="https:\/\/www\.itu\.int"[^>]*>the ITU<\/link>/);
-      await importFile(server.url, cookies.drafter, "p1-context", "reset.md", "Reset.\n");
+      await suite.importFile("drafter", "p1-context", "reset.md", "Reset.\n");
       await waitFor(() => watcher.fragment.toString().includes("Reset."), "the reset");
     }
   });
 
   it("imports a Word file made by the exporter", async () => {
-    const watcher = await connect("p1-technology", "editor");
+    const watcher = await suite.connectSynced("p1-technology", "editor");
     const bytes = await wordDraft("Mobile broadband reached most of the world.");
-    const answer = await importFile(
-      server.url,
-      cookies.editor,
-      "p1-technology",
-      "draft.docx",
-      bytes,
-    );
+    const answer = await suite.importFile("editor", "p1-technology", "draft.docx", bytes);
     expect(answer.status).toBe(200);
     expect(answer.body.words).toBe(9);
     await waitFor(
@@ -154,44 +127,32 @@ describe("import endpoint", () => {
   });
 
   it("refuses reviewers, and drafters on a locked section (editors may still import)", async () => {
-    const reviewer = await importFile(server.url, cookies.reviewer, "p1-ecosystem", "a.md", "Hi");
+    const reviewer = await suite.importFile("reviewer", "p1-ecosystem", "a.md", "Hi");
     expect(reviewer.status).toBe(403);
     expect(reviewer.body.error.id).toBe("read_only");
     expect(reviewer.body.error.message).toMatch(/reviewers cannot edit sections/);
 
-    const approved = await callApi(
-      server.url,
-      cookies.editor,
-      "POST",
-      "/sections/p1-ecosystem/status",
-      {
-        action: "approve",
-      },
-    );
+    const approved = await suite.api("editor", "POST", "/sections/p1-ecosystem/status", {
+      action: "approve",
+    });
     expect(approved.status).toBe(200);
-    const drafter = await importFile(server.url, cookies.drafter, "p1-ecosystem", "a.md", "Hi");
+    const drafter = await suite.importFile("drafter", "p1-ecosystem", "a.md", "Hi");
     expect(drafter.status).toBe(403);
     expect(drafter.body.error.message).toMatch(/approved and locked/);
     expect((await sectionOf("p1-ecosystem")).words).toBe(0);
-    const editor = await importFile(
-      server.url,
-      cookies.editor,
-      "p1-ecosystem",
-      "a.md",
-      "Editor text",
-    );
+    const editor = await suite.importFile("editor", "p1-ecosystem", "a.md", "Editor text");
     expect(editor.status).toBe(200);
   });
 
   it("refuses bad files with a clear 4xx and leaves the section unchanged", async () => {
     const sectionId = "p1-access";
-    const seeded = await importFile(server.url, cookies.drafter, sectionId, "a.md", DRAFT);
+    const seeded = await suite.importFile("drafter", sectionId, "a.md", DRAFT);
     expect(seeded.status).toBe(200);
-    const watcher = await connect(sectionId, "drafter");
+    const watcher = await suite.connectSynced(sectionId, "drafter");
     await waitFor(() => watcher.fragment.toString().includes("Women and girls"), "the seed");
     const before = {
       xml: watcher.fragment.toString(),
-      md: (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
+      md: (await suite.exportFile("editor", `format=md&section=${sectionId}`)).text,
     };
     const received = watcher.received.length;
     const whole = await wordDraft("A complete Word file.");
@@ -249,7 +210,7 @@ describe("import endpoint", () => {
       ],
     ];
     for (const [what, filename, content, status, id, message] of cases) {
-      const answer = await importFile(server.url, cookies.drafter, sectionId, filename, content);
+      const answer = await suite.importFile("drafter", sectionId, filename, content);
       expect({ what, status: answer.status, id: answer.body?.error?.id }).toEqual({
         what,
         status,
@@ -258,11 +219,15 @@ describe("import endpoint", () => {
       expect(answer.body.error.message).toMatch(message);
     }
 
-    const origin = new URL(server.url).origin;
+    const origin = new URL(suite.server.url).origin;
     const raw = (body: string) =>
       fetch(`${origin}/api/sections/${sectionId}/import`, {
         method: "POST",
-        headers: { cookie: cookies.drafter, origin, "content-type": "application/json" },
+        headers: {
+          cookie: suite.cookies.drafter,
+          origin,
+          "content-type": "application/json",
+        },
         body,
       });
     // A body far beyond the limit is cut off by the body parser, with the same message.
@@ -280,29 +245,26 @@ describe("import endpoint", () => {
 
     expect(watcher.fragment.toString()).toBe(before.xml);
     expect(watcher.received.length).toBe(received);
-    expect(
-      (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
-    ).toBe(before.md);
+    expect((await suite.exportFile("editor", `format=md&section=${sectionId}`)).text).toBe(
+      before.md,
+    );
   });
 
   it("stops a conversion that runs past the deadline with 422, while the server keeps answering", async () => {
     const sectionId = "p2-governance";
-    const seeded = await importFile(server.url, cookies.editor, sectionId, "a.md", "Kept as is.");
+    const seeded = await suite.importFile("editor", sectionId, "a.md", "Kept as is.");
     expect(seeded.status).toBe(200);
-    const before = (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`))
-      .text;
+    const before = (await suite.exportFile("editor", `format=md&section=${sectionId}`)).text;
     // micromark matches these emphasis markers in roughly quadratic time: minutes on one thread.
     const hostile = `${"*".repeat(50_000)}a${"*".repeat(50_000)}\n`;
     let done = false;
-    const importing = importFile(server.url, cookies.editor, sectionId, "bomb.md", hostile).finally(
-      () => {
-        done = true;
-      },
-    );
+    const importing = suite.importFile("editor", sectionId, "bomb.md", hostile).finally(() => {
+      done = true;
+    });
     let answered = 0;
     while (!done) {
       const started = Date.now();
-      const health = await fetch(`${server.url}/api/health`);
+      const health = await fetch(`${suite.server.url}/api/health`);
       expect(health.status).toBe(200);
       // A generous bound: a server blocked by the conversion would answer after the deadline.
       expect(Date.now() - started).toBeLessThan(IMPORT_TIMEOUT_MS / 2);
@@ -314,16 +276,14 @@ describe("import endpoint", () => {
     expect(answer.status).toBe(422);
     expect(answer.body.error.id).toBe("import_too_complex");
     expect(answer.body.error.message).toMatch(/longer than 4 s .* too complex to import/);
-    expect(
-      (await exportFile(server.url, cookies.editor, `format=md&section=${sectionId}`)).text,
-    ).toBe(before);
+    expect((await suite.exportFile("editor", `format=md&section=${sectionId}`)).text).toBe(before);
     // The next import gets a fresh worker.
-    const after = await importFile(server.url, cookies.editor, sectionId, "b.md", "Fine again.");
+    const after = await suite.importFile("editor", sectionId, "b.md", "Fine again.");
     expect(after.status).toBe(200);
   });
 
   it("records imports in the audit log", async () => {
-    const audit = await callApi(server.url, cookies.editor, "GET", "/audit?action=import");
+    const audit = await suite.api("editor", "GET", "/audit?action=import");
     expect(audit.body.entries).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

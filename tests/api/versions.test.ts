@@ -1,49 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { exportFile } from "./apiFiles";
+import { describe, expect, it } from "vitest";
+import { type CollabClient, waitFor } from "../support/collabClient";
+import { serverSuite } from "../support/serverSuite";
 import { writeParagraphs } from "./writeParagraphs";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
-type Role = "editor" | "drafter" | "reviewer";
-
 describe("named versions", () => {
-  let server: ServerProcess;
-  const cookies: Record<Role, string> = { editor: "", drafter: "", reviewer: "" };
-  const clients: CollabClient[] = [];
-  const connect = async (sectionId: string, role: Role) => {
-    const client = connectCollabClient(server.url, sectionId, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
+  const suite = serverSuite();
   const write = (client: CollabClient, ...texts: string[]) =>
-    writeParagraphs(server.url, cookies.reviewer, client, ...texts);
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server?.stop();
-  });
+    writeParagraphs(suite, client, ...texts);
 
   it("editors create and delete versions; everyone lists them; others get 403", async () => {
     for (const role of ["drafter", "reviewer"] as const) {
-      const refused = await callApi(server.url, cookies[role], "POST", "/versions", {
+      const refused = await suite.api(role, "POST", "/versions", {
         name: "Not allowed",
       });
       expect(refused.status).toBe(403);
       expect(refused.body.error.id).toBe("editors_only");
     }
-    const bad = await callApi(server.url, cookies.editor, "POST", "/versions", { name: "" });
+    const bad = await suite.api("editor", "POST", "/versions", { name: "" });
     expect(bad.status).toBe(400);
-    const created = await callApi(server.url, cookies.editor, "POST", "/versions", {
+    const created = await suite.api("editor", "POST", "/versions", {
       name: "Progress report",
     });
     expect(created.status).toBe(201);
@@ -52,71 +29,46 @@ describe("named versions", () => {
       by: { name: "Administrator" },
     });
     for (const role of ["drafter", "reviewer"] as const) {
-      const list = await callApi(server.url, cookies[role], "GET", "/versions");
+      const list = await suite.api(role, "GET", "/versions");
       expect(list.status).toBe(200);
       expect(list.body).toEqual([created.body]);
     }
-    const one = await callApi(server.url, cookies.reviewer, "GET", `/versions/${created.body.id}`);
+    const one = await suite.api("reviewer", "GET", `/versions/${created.body.id}`);
     expect(one.body.sections).toContain("p1-access");
-    const refusedDelete = await callApi(
-      server.url,
-      cookies.drafter,
-      "DELETE",
-      `/versions/${created.body.id}`,
-    );
+    const refusedDelete = await suite.api("drafter", "DELETE", `/versions/${created.body.id}`);
     expect(refusedDelete.status).toBe(403);
-    const deleted = await callApi(
-      server.url,
-      cookies.editor,
-      "DELETE",
-      `/versions/${created.body.id}`,
-    );
+    const deleted = await suite.api("editor", "DELETE", `/versions/${created.body.id}`);
     expect(deleted.status).toBe(204);
-    expect((await callApi(server.url, cookies.editor, "GET", "/versions")).body).toEqual([]);
-    const gone = await callApi(server.url, cookies.editor, "GET", `/versions/${created.body.id}`);
+    expect((await suite.api("editor", "GET", "/versions")).body).toEqual([]);
+    const gone = await suite.api("editor", "GET", `/versions/${created.body.id}`);
     expect(gone.status).toBe(404);
   });
 
   it("exports a version and restores a section and the whole report to it, live", async () => {
-    const drafter = await connect("p1-access", "drafter");
+    const drafter = await suite.connectSynced("p1-access", "drafter");
     await write(drafter, "Access as discussed at the CSTD session");
-    const version = await callApi(server.url, cookies.editor, "POST", "/versions", {
+    const version = await suite.api("editor", "POST", "/versions", {
       name: "Draft for the CSTD session",
     });
     expect(version.status).toBe(201);
     await write(drafter, "Access rewritten after the session");
 
-    const exported = await exportFile(
-      server.url,
-      cookies.reviewer,
-      `format=md&version=${version.body.id}`,
-    );
+    const exported = await suite.exportFile("reviewer", `format=md&version=${version.body.id}`);
     expect(exported.status).toBe(200);
     const markdown = exported.text;
     expect(markdown).toContain("Access as discussed at the CSTD session");
     expect(markdown).not.toContain("rewritten");
 
-    const watcher = await connect("p1-access", "reviewer");
-    const restored = await callApi(
-      server.url,
-      cookies.drafter,
-      "POST",
-      "/sections/p1-access/restore",
-      {
-        version: version.body.id,
-      },
-    );
+    const watcher = await suite.connectSynced("p1-access", "reviewer");
+    const restored = await suite.api("drafter", "POST", "/sections/p1-access/restore", {
+      version: version.body.id,
+    });
     expect(restored.status).toBe(200);
     await waitFor(
       () => watcher.fragment.toString().includes("as discussed at the CSTD session"),
       "the restored section",
     );
-    const history = await callApi(
-      server.url,
-      cookies.reviewer,
-      "GET",
-      "/sections/p1-access/history",
-    );
+    const history = await suite.api("reviewer", "GET", "/sections/p1-access/history");
     expect(history.body[0]).toMatchObject({ kind: "restore", authors: [{ name: "Demo Drafter" }] });
     expect(
       history.body.some(
@@ -126,19 +78,9 @@ describe("named versions", () => {
     ).toBe(true);
 
     await write(drafter, "Access changed once more");
-    const refused = await callApi(
-      server.url,
-      cookies.drafter,
-      "POST",
-      `/versions/${version.body.id}/restore`,
-    );
+    const refused = await suite.api("drafter", "POST", `/versions/${version.body.id}/restore`);
     expect(refused.status).toBe(403);
-    const all = await callApi(
-      server.url,
-      cookies.editor,
-      "POST",
-      `/versions/${version.body.id}/restore`,
-    );
+    const all = await suite.api("editor", "POST", `/versions/${version.body.id}/restore`);
     expect(all.status).toBe(200);
     expect(all.body.restored).toEqual(["p1-access"]);
     await waitFor(

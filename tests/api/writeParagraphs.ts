@@ -1,15 +1,15 @@
 import { replaceYDocContent } from "@rapporteur/schema";
-import { callApi } from "../support/callApi";
 import type { CollabClient } from "../support/collabClient";
+import type { ServerSuite } from "../support/serverSuite";
 import { pollUntil } from "./apiFiles";
 
 /**
  * Replaces a section's text with `texts` as paragraphs through a connected client, and resolves
- * once the server has stored the edit (its word count, read with `cookie`, shows the new words).
+ * once the suite's server has stored the edit (its word count, read by the reviewer, shows the
+ * new words).
  */
 export async function writeParagraphs(
-  url: string,
-  cookie: string,
+  suite: ServerSuite,
   client: CollabClient,
   ...texts: string[]
 ): Promise<void> {
@@ -19,7 +19,7 @@ export async function writeParagraphs(
   } as never);
   const words = texts.join(" ").split(" ").length;
   await pollUntil(
-    async () => (await callApi(url, cookie, "GET", `/sections/${client.provider.roomname}`)).body,
+    async () => (await suite.api("reviewer", "GET", `/sections/${client.provider.roomname}`)).body,
     (section) => section.words === words,
     "the server to store the edit",
   );

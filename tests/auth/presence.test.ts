@@ -4,19 +4,18 @@
 
 import { readFileSync } from "node:fs";
 import * as encoding from "lib0/encoding";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { colourForName } from "../../packages/accounts/src/presenceColour";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
+import { type CollabClient, waitFor } from "../support/collabClient";
 import {
   awarenessMessage,
   awarenessUpdate,
   FULL_STATE_PROBE,
   RawCollabSocket,
 } from "../support/rawCollabSocket";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { type SuiteRole, serverSuite } from "../support/serverSuite";
 
 /** The server's defaults (apps/server/src/collab/trafficLimits.ts). */
 const SYNC_BURST_BYTES = 8 * 1024 * 1024;
@@ -49,33 +48,18 @@ function percentile(values: number[], p: number): number {
 }
 
 describe("presence and full-state requests, per connection", () => {
-  let server: ServerProcess;
-  const cookies = { editor: "", drafter: "", reviewer: "" };
-  const clients: CollabClient[] = [];
+  const suite = serverSuite();
   const sockets: RawCollabSocket[] = [];
   const figures: string[] = [];
 
-  beforeAll(async () => {
-    server = await startServerProcess();
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const socket of sockets) socket.close();
-    for (const client of clients) client.destroy();
-    await server?.stop();
     if (figures.length > 0) console.log(`Presence and sync bounds:\n  ${figures.join("\n  ")}`);
   });
 
-  const editor = async (section: string, role: keyof typeof cookies) => {
-    const client = connectCollabClient(server.url, section, { cookie: cookies[role] });
-    clients.push(client);
-    await client.synced;
-    return client;
-  };
-  const raw = async (section: string, role: keyof typeof cookies) => {
-    const socket = await RawCollabSocket.open(server.url, section, cookies[role]);
+  const editor = (section: string, role: SuiteRole) => suite.connectSynced(section, role);
+  const raw = async (section: string, role: SuiteRole) => {
+    const socket = await RawCollabSocket.open(suite.server.url, section, suite.cookies[role]);
     sockets.push(socket);
     return socket;
   };
@@ -128,7 +112,7 @@ describe("presence and full-state requests, per connection", () => {
     const [a, b] = [await editor(section, "drafter"), await editor(section, "drafter")];
     const health = async () => {
       const started = performance.now();
-      const answer = await fetch(`${server.url}/api/health`);
+      const answer = await fetch(`${suite.server.url}/api/health`);
       await answer.text();
       return performance.now() - started;
     };
@@ -160,7 +144,7 @@ describe("presence and full-state requests, per connection", () => {
         sent++;
       }
     }, 100);
-    const cpuBefore = cpuSeconds(server.child.pid!);
+    const cpuBefore = cpuSeconds(suite.server.child.pid!);
     const floodStarted = performance.now();
     const during: number[] = [];
     const edits: number[] = [];
@@ -184,7 +168,8 @@ describe("presence and full-state requests, per connection", () => {
       clearInterval(flood);
     }
     const cpuShare =
-      (cpuSeconds(server.child.pid!) - cpuBefore) / ((performance.now() - floodStarted) / 1000);
+      (cpuSeconds(suite.server.child.pid!) - cpuBefore) /
+      ((performance.now() - floodStarted) / 1000);
     await waitFor(
       () => stateOf(b, 888)?.pad?.startsWith("f") ?? false,
       "the flooder's presence (merged, not refused)",
@@ -217,9 +202,7 @@ describe("presence and full-state requests, per connection", () => {
     }
     const fullBytes = Y.encodeStateAsUpdate(drafter.doc).byteLength;
     // An honest client that resyncs every 250 ms asks only for what it lacks: a few bytes.
-    const resyncing = connectCollabClient(server.url, section, { cookie: cookies.reviewer });
-    clients.push(resyncing);
-    await resyncing.synced;
+    const resyncing = await suite.connectSynced(section, "reviewer");
     // What y-websocket's `resyncInterval` sends (its timer needs a global WebSocket, not in Node 20).
     let resyncs = 0;
     const resync = setInterval(() => {
@@ -269,7 +252,7 @@ describe("presence and full-state requests, per connection", () => {
     clearInterval(resync);
     expect(resyncs).toBeGreaterThan(10);
     expect(resyncing.provider.wsconnected).toBe(true);
-    const status = await callApi(server.url, cookies.drafter, "GET", `/sections/${section}`);
+    const status = await suite.api("drafter", "GET", `/sections/${section}`);
     expect(status.status).toBe(200);
   });
 });

@@ -1,35 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
-import { callApi } from "../support/callApi";
-import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
+import { waitFor } from "../support/collabClient";
 import { HandMadeSyncClient } from "../support/handMadeSyncClient";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import { type SuiteRole, serverSuite } from "../support/serverSuite";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
 
 describe("read-only connections, enforced by the server", () => {
-  let server: ServerProcess;
-  const cookies = { editor: "", drafter: "", reviewer: "" };
+  const suite = serverSuite();
   const open: { close(): void }[] = [];
-  const collab: CollabClient[] = [];
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    for (const role of ["editor", "drafter", "reviewer"] as const) {
-      cookies[role] = await loginAs(server.url, role);
-    }
-  });
-  afterAll(async () => {
+  afterAll(() => {
     for (const client of open) client.close();
-    for (const client of collab) client.destroy();
-    await server?.stop();
   });
 
-  const handMade = async (section: string, role: keyof typeof cookies) => {
+  const handMade = async (section: string, role: SuiteRole) => {
     const client = new HandMadeSyncClient(
-      `${server.url.replace(/^http/, "ws")}/collab/${section}`,
-      cookies[role],
+      `${suite.server.url.replace(/^http/, "ws")}/collab/${section}`,
+      suite.cookies[role],
     );
     open.push(client);
     await client.opened;
@@ -38,14 +26,9 @@ describe("read-only connections, enforced by the server", () => {
     await waitFor(() => client.syncTypes.includes(1), "the server's sync step 2");
     return client;
   };
-  const reader = async (section: string, role: keyof typeof cookies) => {
-    const client = connectCollabClient(server.url, section, { cookie: cookies[role] });
-    collab.push(client);
-    await client.synced;
-    return client;
-  };
-  const setStatus = (section: string, role: keyof typeof cookies, action: string) =>
-    callApi(server.url, cookies[role], "POST", `/sections/${section}/status`, { action });
+  const reader = (section: string, role: SuiteRole) => suite.connectSynced(section, role);
+  const setStatus = (section: string, role: SuiteRole, action: string) =>
+    suite.api(role, "POST", `/sections/${section}/status`, { action });
 
   it("a reviewer reads and shows presence, but a sync step 2 or update that edits is refused (4403)", async () => {
     const section = "p1-access";
@@ -78,7 +61,7 @@ describe("read-only connections, enforced by the server", () => {
     const later = await reader(section, "drafter");
     expect(later.fragment.toString()).toBe("<paragraph>Drafted by the drafter</paragraph>");
     expect(drafter.text()).toBe(later.fragment.toString());
-    const view = await callApi(server.url, cookies.reviewer, "GET", `/sections/${section}`);
+    const view = await suite.api("reviewer", "GET", `/sections/${section}`);
     expect(view.body).toMatchObject({
       readOnly: true,
       allowedActions: [],
@@ -138,7 +121,7 @@ describe("read-only connections, enforced by the server", () => {
       readOnly: false,
       allowedActions: ["reopen"],
     });
-    const drafterView = await callApi(server.url, cookies.drafter, "GET", `/sections/${section}`);
+    const drafterView = await suite.api("drafter", "GET", `/sections/${section}`);
     // The server says what the drafter may do, so the web app does not work it out again.
     expect(drafterView.body).toMatchObject({ locked: true, readOnly: true, allowedActions: [] });
     // The drafter is told who locked it (the admin account's display name).
@@ -181,23 +164,25 @@ describe("read-only connections, enforced by the server", () => {
 
   it("workflow: drafter submits, cannot approve; editor approves (locks) and reopens; all audited", async () => {
     const section = "p1-context";
-    const stream = await EventStreamReader.open(server.url, { cookie: cookies.reviewer });
+    const stream = await EventStreamReader.open(suite.server.url, {
+      cookie: suite.cookies.reviewer,
+    });
 
-    const me = await callApi(server.url, cookies.drafter, "GET", "/auth/me");
-    const leads = await callApi(server.url, cookies.editor, "PUT", `/sections/${section}/leads`, {
+    const me = await suite.api("drafter", "GET", "/auth/me");
+    const leads = await suite.api("editor", "PUT", `/sections/${section}/leads`, {
       leads: [me.body.user.id],
     });
     expect(leads.body.leads).toEqual([
       { id: me.body.user.id, username: "drafter", displayName: "Demo Drafter" },
     ]);
-    const reviewerMe = await callApi(server.url, cookies.reviewer, "GET", "/auth/me");
-    const badLead = await callApi(server.url, cookies.editor, "PUT", `/sections/${section}/leads`, {
+    const reviewerMe = await suite.api("reviewer", "GET", "/auth/me");
+    const badLead = await suite.api("editor", "PUT", `/sections/${section}/leads`, {
       leads: [reviewerMe.body.user.id],
     });
     expect([badLead.status, badLead.body.error.id]).toEqual([400, "invalid_leads"]);
     expect(
       (
-        await callApi(server.url, cookies.drafter, "PUT", `/sections/${section}/leads`, {
+        await suite.api("drafter", "PUT", `/sections/${section}/leads`, {
           leads: [],
         })
       ).status,
@@ -220,7 +205,7 @@ describe("read-only connections, enforced by the server", () => {
     );
     expect((await setStatus(section, "editor", "reopen")).body.status).toBe("drafting");
 
-    const report = await callApi(server.url, cookies.drafter, "GET", "/report");
+    const report = await suite.api("drafter", "GET", "/report");
     expect(report.body.sections.find((s: { id: string }) => s.id === section)).toMatchObject({
       status: "drafting",
       locked: false,
@@ -228,9 +213,8 @@ describe("read-only connections, enforced by the server", () => {
       leads: [{ username: "drafter" }],
     });
 
-    const audit = await callApi(
-      server.url,
-      cookies.editor,
+    const audit = await suite.api(
+      "editor",
       "GET",
       "/audit?action=section_status_changed&limit=1000",
     );
@@ -246,12 +230,7 @@ describe("read-only connections, enforced by the server", () => {
       "admin:in_review->approved",
       "admin:approved->drafting",
     ]);
-    const leadAudit = await callApi(
-      server.url,
-      cookies.editor,
-      "GET",
-      "/audit?action=section_leads_changed",
-    );
+    const leadAudit = await suite.api("editor", "GET", "/audit?action=section_leads_changed");
     expect(leadAudit.body.entries[0]).toMatchObject({ actor: "admin", target: section });
     await stream.close();
   });

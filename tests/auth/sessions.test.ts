@@ -1,18 +1,13 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { API_ROUTES } from "../../apps/server/src/http/apiRouteTable";
 import { callApi } from "../support/callApi";
 import { waitFor } from "../support/collabClient";
 import { HandMadeSyncClient } from "../support/handMadeSyncClient";
-import {
-  login,
-  loginAs,
-  type ServerProcess,
-  startServerProcess,
-  TEST_ACCOUNTS,
-} from "../support/serverProcess";
+import { login, loginAs, TEST_ACCOUNTS } from "../support/serverProcess";
+import { serverSuite } from "../support/serverSuite";
 
 /** How the server answers a WebSocket upgrade: an HTTP refusal, or the close of an open socket. */
 function upgrade(
@@ -35,18 +30,10 @@ function upgrade(
 }
 
 describe("sessions, sign-in limits and CSRF", () => {
-  let server: ServerProcess;
-  let editor: string;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    editor = await loginAs(server.url, "editor");
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = serverSuite({ roles: ["editor"] });
 
   it("without a session: the upgrade gets HTTP 401 and every /api route but login and health 401", async () => {
-    const ws = `${server.url.replace(/^http/, "ws")}/collab/p1-access`;
+    const ws = `${suite.server.url.replace(/^http/, "ws")}/collab/p1-access`;
     const attempts: Record<string, string>[] = [
       {},
       { cookie: "rapporteur_session=forged-token-forged-token-x" },
@@ -59,9 +46,9 @@ describe("sessions, sign-in limits and CSRF", () => {
       });
     }
     // Not even whether a section exists leaks.
-    expect((await upgrade(`${server.url.replace(/^http/, "ws")}/collab/nope`, {})).status).toBe(
-      401,
-    );
+    expect(
+      (await upgrade(`${suite.server.url.replace(/^http/, "ws")}/collab/nope`, {})).status,
+    ).toBe(401);
 
     const routes = Object.entries(API_ROUTES);
     expect(routes.filter(([, r]) => r.access === "public").map(([name]) => name)).toEqual([
@@ -72,30 +59,29 @@ describe("sessions, sign-in limits and CSRF", () => {
       if (route.access === "public") continue;
       const path = route.path.replace(":id", route.path.startsWith("/users") ? "1" : "p1-access");
       const method = route.method.toUpperCase();
-      const answer = await callApi(
-        server.url,
-        null,
-        method,
-        path,
-        method === "GET" ? undefined : {},
-      );
+      const answer = await suite.api(null, method, path, method === "GET" ? undefined : {});
       expect(answer.status, `${name}: ${route.method} ${path}`).toBe(401);
       expect(answer.body.error.id).toBe("unauthenticated");
       expect(JSON.stringify(answer.body)).not.toMatch(/Geneva|WSIS|admin/);
     }
-    expect((await callApi(server.url, null, "GET", "/no-such-route")).status).toBe(401);
-    expect((await callApi(server.url, null, "GET", "/health")).status).toBe(200);
+    expect((await suite.api(null, "GET", "/no-such-route")).status).toBe(401);
+    expect((await suite.api(null, "GET", "/health")).status).toBe(200);
   });
 
   it("refuses a cross-site WebSocket even with a valid cookie (403)", async () => {
-    const ws = `${server.url.replace(/^http/, "ws")}/collab/p1-access`;
-    const foreign = await upgrade(ws, { cookie: editor, origin: "https://evil.example" });
+    const ws = `${suite.server.url.replace(/^http/, "ws")}/collab/p1-access`;
+    const foreign = await upgrade(ws, {
+      cookie: suite.cookies.editor,
+      origin: "https://evil.example",
+    });
     expect(foreign.status).toBe(403);
-    expect(await upgrade(ws, { cookie: editor, origin: server.url })).toEqual({ close: 1005 });
+    expect(await upgrade(ws, { cookie: suite.cookies.editor, origin: suite.server.url })).toEqual({
+      close: 1005,
+    });
   });
 
   it("sets an httpOnly SameSite=Strict cookie; logout and expiry end the session", async () => {
-    const origin = server.url;
+    const origin = suite.server.url;
     const response = await fetch(`${origin}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin },
@@ -118,40 +104,40 @@ describe("sessions, sign-in limits and CSRF", () => {
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).not.toMatch(/Secure/);
 
-    const first = await loginAs(server.url, "drafter");
-    const second = await loginAs(server.url, "drafter");
+    const first = await loginAs(suite.server.url, "drafter");
+    const second = await loginAs(suite.server.url, "drafter");
     const socket = new HandMadeSyncClient(
-      `${server.url.replace(/^http/, "ws")}/collab/p1-access`,
+      `${suite.server.url.replace(/^http/, "ws")}/collab/p1-access`,
       first,
     );
     await socket.opened;
     await waitFor(() => socket.sawServerStep1, "the connection to open");
-    const out = await callApi(server.url, first, "POST", "/auth/logout");
+    const out = await callApi(suite.server.url, first, "POST", "/auth/logout");
     expect(out.status).toBe(204);
     expect(out.headers.get("set-cookie")).toMatch(/rapporteur_session=;.*Expires=Thu, 01 Jan 1970/);
-    expect((await callApi(server.url, first, "GET", "/auth/me")).status).toBe(401);
+    expect((await callApi(suite.server.url, first, "GET", "/auth/me")).status).toBe(401);
     expect(await socket.closed).toEqual({ code: 4401, reason: "Signed out" });
-    expect((await callApi(server.url, second, "GET", "/auth/me")).body.user.username).toBe(
+    expect((await callApi(suite.server.url, second, "GET", "/auth/me")).body.user.username).toBe(
       "drafter",
     );
 
     // Expire the drafter's sessions in the database, as time would.
-    const db = new Database(join(server.dataDir, "rapporteur.db"));
+    const db = new Database(join(suite.server.dataDir, "rapporteur.db"));
     db.pragma("busy_timeout = 5000");
     db.prepare(
       "UPDATE sessions SET expires_at = 1 WHERE user_id = (SELECT id FROM users WHERE username = 'drafter')",
     ).run();
     db.close();
-    expect((await callApi(server.url, second, "GET", "/auth/me")).status).toBe(401);
-    const ws = `${server.url.replace(/^http/, "ws")}/collab/p1-access`;
+    expect((await callApi(suite.server.url, second, "GET", "/auth/me")).status).toBe(401);
+    const ws = `${suite.server.url.replace(/^http/, "ws")}/collab/p1-access`;
     expect((await upgrade(ws, { cookie: second })).status).toBe(401);
   });
 
   it("CSRF: a foreign Origin or a form-encoded POST gets 403 and changes nothing", async () => {
     const attempt = (headers: Record<string, string>, body: string) =>
-      fetch(`${server.url}/api/users`, {
+      fetch(`${suite.server.url}/api/users`, {
         method: "POST",
-        headers: { cookie: editor, ...headers },
+        headers: { cookie: suite.cookies.editor, ...headers },
         body,
       });
     const json = JSON.stringify({
@@ -168,39 +154,39 @@ describe("sessions, sign-in limits and CSRF", () => {
         json,
       ),
       await attempt(
-        { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+        { "content-type": "application/x-www-form-urlencoded", origin: suite.server.url },
         "username=mallory&password=mallory-password&role=editor",
       ),
-      await attempt({ "content-type": "text/plain", origin: server.url }, json),
+      await attempt({ "content-type": "text/plain", origin: suite.server.url }, json),
     ];
     for (const refusal of refusals) {
       expect(refusal.status).toBe(403);
       expect((await refusal.json()).error.id).toBe("csrf_rejected");
     }
-    const status = await fetch(`${server.url}/api/sections/p1-access/status`, {
+    const status = await fetch(`${suite.server.url}/api/sections/p1-access/status`, {
       method: "POST",
       headers: {
-        cookie: editor,
+        cookie: suite.cookies.editor,
         "content-type": "application/json",
         origin: "https://evil.example",
       },
       body: JSON.stringify({ action: "approve" }),
     });
     expect(status.status).toBe(403);
-    const users = await callApi(server.url, editor, "GET", "/users");
+    const users = await suite.api("editor", "GET", "/users");
     expect(users.body.users.map((u: { username: string }) => u.username)).not.toContain("mallory");
-    const section = await callApi(server.url, editor, "GET", "/sections/p1-access");
+    const section = await suite.api("editor", "GET", "/sections/p1-access");
     expect(section.body.status).toBe("drafting");
     // The same request from the site itself (Referer only, as with Referrer-Policy) is accepted.
     const own = await attempt(
-      { "content-type": "application/json", referer: `${server.url}/users` },
+      { "content-type": "application/json", referer: `${suite.server.url}/users` },
       json,
     );
     expect(own.status).toBe(201);
   });
 
   it("twenty wrong passwords in a row get 429 once the limit trips; the audit log holds them, refusals by burst", async () => {
-    const unknown = await callApi(server.url, null, "POST", "/auth/login", {
+    const unknown = await suite.api(null, "POST", "/auth/login", {
       username: "nobody-here",
       password: "whatever-password",
     });
@@ -208,7 +194,7 @@ describe("sessions, sign-in limits and CSRF", () => {
     let first401: unknown;
     let retryAfter: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const answer = await callApi(server.url, null, "POST", "/auth/login", {
+      const answer = await suite.api(null, "POST", "/auth/login", {
         username: "reviewer",
         password: `wrong-password-${i}`,
       });
@@ -227,20 +213,10 @@ describe("sessions, sign-in limits and CSRF", () => {
     expect(statuses.slice(tripped).every((s) => s === 429)).toBe(true);
     expect(Number(retryAfter)).toBeGreaterThan(0);
     // Even the right password waits now.
-    await expect(loginAs(server.url, "reviewer")).rejects.toThrow(/429.*too_many_attempts/);
+    await expect(loginAs(suite.server.url, "reviewer")).rejects.toThrow(/429.*too_many_attempts/);
 
-    const failed = await callApi(
-      server.url,
-      editor,
-      "GET",
-      "/audit?action=login_failed&limit=1000",
-    );
-    const throttled = await callApi(
-      server.url,
-      editor,
-      "GET",
-      "/audit?action=login_throttled&limit=1000",
-    );
+    const failed = await suite.api("editor", "GET", "/audit?action=login_failed&limit=1000");
+    const throttled = await suite.api("editor", "GET", "/audit?action=login_throttled&limit=1000");
     const forReviewer = (entries: { detail: { username: string } }[]) =>
       entries.filter((e) => e.detail.username === "reviewer");
     expect(forReviewer(failed.body.entries)).toHaveLength(tripped);
@@ -256,6 +232,6 @@ describe("sessions, sign-in limits and CSRF", () => {
       ),
     ).toBe(true);
     // Other accounts are not locked out by it.
-    await login(server.url, TEST_ACCOUNTS.drafter.username, TEST_ACCOUNTS.drafter.password);
+    await login(suite.server.url, TEST_ACCOUNTS.drafter.username, TEST_ACCOUNTS.drafter.password);
   });
 });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOutline } from "@rapporteur/outline";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../e2e/browser";
 import type { Benchmark, BenchResult } from "./benchmark";
 import { connectClient } from "./connectClient";
 import { count, ms } from "./format";
@@ -12,15 +13,6 @@ import { type BenchServer, startBenchServer } from "./startBenchServer";
 import { median } from "./stats";
 
 const WEB_DIST = fileURLToPath(new URL("../../apps/web/dist/index.html", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** The long section opened by URL, the one clicked next, and one left with uncompacted updates. */
 const FIRST = "p1-access";
 const SECOND = "p1-technology";

@@ -3,8 +3,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { zipEntry } from "@rapporteur/docx/testing";
 import { describe, expect, it } from "vitest";
-import { zipEntry } from "./docxText";
 import { runRapporteur } from "./runRapporteur";
 
 describe("rapporteur export --compare", () => {

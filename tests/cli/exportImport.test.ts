@@ -3,13 +3,12 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { wordDraft, wordText, zipEntry } from "@rapporteur/docx/testing";
 import { reportFromMarkdown, toMarkdown } from "@rapporteur/markdown";
 import { loadOutline } from "@rapporteur/outline";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { wordDraft } from "../support/wordDraft";
 import { zipBomb } from "../support/zipBomb";
-import { wordText, zipEntry } from "./docxText";
 import { runRapporteur } from "./runRapporteur";
 
 const ACCESS = `# Broadband access

@@ -4,9 +4,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { zipEntry } from "@rapporteur/docx/testing";
 import { describe, expect, it } from "vitest";
 import { reviewedDocx } from "../support/reviewedDocx";
-import { zipEntry } from "./docxText";
 import { runRapporteur } from "./runRapporteur";
 
 const AMINA = "Amina Diallo (Senegal)";

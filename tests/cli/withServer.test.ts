@@ -4,13 +4,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findTextAnchor } from "@rapporteur/comments";
+import { wordText, zipEntry } from "@rapporteur/docx/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { exportFile } from "../api/apiFiles";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
 import { login, loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
-import { wordText, zipEntry } from "./docxText";
 import { runRapporteur } from "./runRapporteur";
 
 const TYPED = "Typed by a drafter a moment before the export.";

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { type CollabClient, randomEdit, seededRandom, waitFor } from "../support/collabClient";
-import { drafterCollabSuite } from "../support/drafterCollabSuite";
+import { serverSuite } from "../support/serverSuite";
 
 const SECTION = "p1-access";
 const EDITS_PER_CLIENT = 400;
 
 describe("two y-websocket clients editing one section at once", () => {
-  const suite = drafterCollabSuite();
+  const suite = serverSuite({ roles: ["drafter"] });
 
   it("converge, and a client joining later gets the same content", async () => {
     const seed = Date.now() % 100_000;
-    const a = suite.connect(SECTION);
-    const b = suite.connect(SECTION);
+    const a = suite.connect(SECTION, "drafter");
+    const b = suite.connect(SECTION, "drafter");
     await Promise.all([a.synced, b.synced]);
 
     const edit = async (client: CollabClient, tag: string, random: () => number) => {
@@ -35,7 +35,7 @@ describe("two y-websocket clients editing one section at once", () => {
     expect(content).toMatch(/alpha\d/);
     expect(content).toMatch(/beta\d/);
 
-    const c = suite.connect(SECTION);
+    const c = suite.connect(SECTION, "drafter");
     await c.synced;
     await waitFor(() => sameState(c.doc, a.doc), "the late client to catch up");
     expect(c.fragment.toString()).toBe(content);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { waitFor } from "../support/collabClient";
-import { drafterCollabSuite } from "../support/drafterCollabSuite";
 import type { ServerProcess } from "../support/serverProcess";
+import { serverSuite } from "../support/serverSuite";
 
 const SECTION = "p1-governance";
 
@@ -24,12 +24,13 @@ function closeOf(
 }
 
 describe("refusals of bad collaboration requests", () => {
-  const suite = drafterCollabSuite();
+  const suite = serverSuite({ roles: ["drafter"] });
 
   it("refuse clearly while connected clients keep editing together", async () => {
-    const { server, cookie } = suite;
-    const a = suite.connect(SECTION);
-    const b = suite.connect(SECTION);
+    const { server } = suite;
+    const cookie = suite.cookies.drafter;
+    const a = suite.connect(SECTION, "drafter");
+    const b = suite.connect(SECTION, "drafter");
     await Promise.all([a.synced, b.synced]);
 
     expect(await closeOf(server, "/collab/no-such-section", cookie)).toEqual({
@@ -57,7 +58,7 @@ describe("refusals of bad collaboration requests", () => {
     });
 
     // A stock provider is told too, and stops retrying (4400-4499 are final for y-websocket).
-    const lost = suite.connect("no-such-section");
+    const lost = suite.connect("no-such-section", "drafter");
     await expect(lost.synced).rejects.toThrow(/4404 Unknown section/);
     expect(lost.provider.shouldConnect).toBe(false);
 

@@ -7,7 +7,8 @@ import { loginAs, REPO_ROOT, TEST_ACCOUNTS } from "../support/serverProcess";
 /** Chromium from Debian, with the flags this machine and CI need. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const CHROMIUM_ARGS = [
+/** Chromium flags for headless runs on this machine and CI (no sandbox, GPU or background traffic). */
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -238,4 +239,14 @@ export async function storedUpdateCount(page: Page, sectionId: string): Promise<
       }),
     name,
   );
+}
+
+/** A figure of the editor's Length panel ("Words", "In footnotes", "Counted"), as a number. */
+export async function lengthFigure(page: Page, label: string): Promise<number> {
+  const text = await page
+    .locator('section[aria-labelledby="panel-length"] dl > div')
+    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
+    .locator("dd")
+    .textContent();
+  return Number((text ?? "").replace(/\D/g, ""));
 }

@@ -3,10 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exportFile, importFile } from "../api/apiFiles";
 import { callApi } from "../support/callApi";
 import { loginAs } from "../support/serverProcess";
-import { documentText, editorText, newPersonContext, openSection } from "./browser";
+import { documentText, editorText, lengthFigure, newPersonContext, openSection } from "./browser";
 import { useBrowserSuite } from "./useBrowserSuite";
-
-const number = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
 
 /** The Markdown export of one section, as a signed-in browser downloads it. */
 async function sectionMarkdown(url: string, cookie: string, sectionId: string): Promise<string> {
@@ -39,16 +37,6 @@ async function clickAfter(page: Page, word: string): Promise<void> {
   }, word);
   if (!point) throw new Error(`"${word}" is not in the text`);
   await page.mouse.click(point.x, point.y);
-}
-
-/** A figure of the Length panel. */
-async function lengthFigure(page: Page, label: string): Promise<number> {
-  const text = await page
-    .locator('section[aria-labelledby="panel-length"] dl > div')
-    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
-    .locator("dd")
-    .textContent();
-  return number(text);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ExportReport } from "@rapporteur/docx";
 import type { DocJSON } from "@rapporteur/schema";
+import { seededRandom } from "../support/collabClient";
 
 /** What {@link mutateReport} changes. */
 export interface MutateOptions {
@@ -17,7 +18,7 @@ const WORDS = "revised updated new additional further regional global annual dig
  * and removed and cells changed; list items added. `report` is not changed. Deterministic.
  */
 export function mutateReport(report: ExportReport, options: MutateOptions = {}): ExportReport {
-  const random = mulberry32(options.seed ?? 99);
+  const random = seededRandom(options.seed ?? 99);
   const copy = structuredClone(report);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
   const word = () => pick(WORDS);
@@ -113,15 +114,4 @@ export function mutateReport(report: ExportReport, options: MutateOptions = {}):
     }
   }
   return copy;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

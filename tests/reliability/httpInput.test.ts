@@ -5,11 +5,11 @@
 // the users and the row count of every table are the same before and after. The audit log is left
 // out of the comparison on purpose: it may record refused attempts (failed sign-ins).
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "../../apps/server/src/http/apiRouteTable";
-import { callApi } from "../support/callApi";
 import { tableRowCounts } from "../support/databaseSnapshot";
-import { loginAs, type ServerProcess, startServerProcess } from "../support/serverProcess";
+import type { ServerProcess } from "../support/serverProcess";
+import { serverSuite } from "../support/serverSuite";
 
 /** Ids that must never reach a file, a query or a record: traversal, SQL, unknown, absurd. */
 const HOSTILE_IDS = [
@@ -152,22 +152,14 @@ function send(
 }
 
 describe("hostile input on every API route", () => {
-  let server: ServerProcess;
-  let editor: string;
-  beforeAll(async () => {
-    server = await startServerProcess();
-    editor = await loginAs(server.url, "editor");
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const suite = serverSuite({ roles: ["editor"] });
 
   async function snapshot() {
-    const report = await callApi(server.url, editor, "GET", "/report");
-    const users = await callApi(server.url, editor, "GET", "/users");
+    const report = await suite.api("editor", "GET", "/report");
+    const users = await suite.api("editor", "GET", "/users");
     // Still signed in: a refusal for want of a session would hide the validation under test.
     expect([report.status, users.status]).toEqual([200, 200]);
-    const { audit_log: _audit, ...rows } = tableRowCounts(server.dataDir);
+    const { audit_log: _audit, ...rows } = tableRowCounts(suite.server.dataDir);
     return { report: report.body, users: users.body, rows };
   }
 
@@ -209,7 +201,13 @@ describe("hostile input on every API route", () => {
       for (const id of params.length > 0 ? HOSTILE_IDS : []) {
         for (const bad of withBody ? BAD_OBJECTS : [{ label: "no body", body: undefined }]) {
           const body = bad.body === undefined ? undefined : JSON.stringify(bad.body);
-          const answer = await send(server, editor, route.method, fill(id), body);
+          const answer = await send(
+            suite.server,
+            suite.cookies.editor,
+            route.method,
+            fill(id),
+            body,
+          );
           check(`${name} ${route.method} id=${id.slice(0, 30)} ${bad.label}`, answer, true);
         }
       }
@@ -218,13 +216,26 @@ describe("hostile input on every API route", () => {
         for (const bad of NOT_JSON_OBJECTS) {
           // A route without input takes any JSON body (a nested array too) and does its work.
           if (NO_INPUT.has(name) && bad.label === "deeply nested") continue;
-          const answer = await send(server, editor, route.method, path, bad.body, bad.contentType);
+          const answer = await send(
+            suite.server,
+            suite.cookies.editor,
+            route.method,
+            path,
+            bad.body,
+            bad.contentType,
+          );
           check(`${name} ${route.method} ${bad.label}`, answer, true);
         }
         // Wrongly typed, missing or SQL-laden fields on routes whose input is the body.
         if (params.length === 0 && !NO_INPUT.has(name)) {
           for (const bad of BAD_OBJECTS) {
-            const answer = await send(server, editor, route.method, path, JSON.stringify(bad.body));
+            const answer = await send(
+              suite.server,
+              suite.cookies.editor,
+              route.method,
+              path,
+              JSON.stringify(bad.body),
+            );
             check(`${name} ${route.method} ${bad.label}`, answer, true);
           }
         }
@@ -233,16 +244,20 @@ describe("hostile input on every API route", () => {
         // refused (4xx) or ignored (2xx), never a failure.
         const query = `?limit=${encodeURIComponent(SQL)}&before=-1&action=..%2F..&format=..%2F..%2Fetc%2Fpasswd&section=${encodeURIComponent(SQL)}&variant=%00`;
         const path = `${fill("p1-access")}${query}`;
-        check(`${name} GET hostile query`, await send(server, editor, "get", path), false);
+        check(
+          `${name} GET hostile query`,
+          await send(suite.server, suite.cookies.editor, "get", path),
+          false,
+        );
       }
     }
 
     const after = await snapshot();
-    expect(problems.slice(0, 20), server.output().slice(-3000)).toEqual([]);
+    expect(problems.slice(0, 20), suite.server.output().slice(-3000)).toEqual([]);
     expect(after.rows).toEqual(before.rows);
     expect(after.users).toEqual(before.users);
     expect(after.report).toEqual(before.report);
-    expect(server.child.exitCode).toBeNull();
+    expect(suite.server.child.exitCode).toBeNull();
     console.log(`RELIABILITY: httpInput routes=${routes.length} cases=${cases} failures=0`);
   }, 300_000);
 });

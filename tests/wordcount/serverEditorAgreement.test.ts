@@ -1,7 +1,6 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { importFile, pollUntil } from "../api/apiFiles";
-import { signedInContext, waitUntilConnected } from "../e2e/browser";
+import { lengthFigure, signedInContext, waitUntilConnected } from "../e2e/browser";
 import { useBrowserSuite } from "../e2e/useBrowserSuite";
 import { callApi } from "../support/callApi";
 import { loginAs } from "../support/serverProcess";
@@ -22,16 +21,6 @@ const SECTIONS = [
   "p1-challenges",
   "p1-governance",
 ];
-
-/** A figure of the Length panel ("Words", "In footnotes"). */
-async function lengthFigure(page: Page, label: string): Promise<number> {
-  const text = await page
-    .locator('section[aria-labelledby="panel-length"] dl > div')
-    .filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) })
-    .locator("dd")
-    .textContent();
-  return Number((text ?? "").replace(/\D/g, ""));
-}
 
 describe("the server's count and the editor's count", () => {
   const suite = useBrowserSuite();

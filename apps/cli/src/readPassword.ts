@@ -1,12 +1,22 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@rapporteur/accounts";
-import { CliError } from "./CliError";
+import { CliError, UsageError } from "./CliError";
 import type { CliIo } from "./CliIo";
 
 /**
- * Reads a new password from standard input (`--password-stdin`): the whole input without its
- * final line end. Refuses a password the server would refuse (length), before anything changes.
+ * Reads a new password from standard input (`--password-stdin`, which `fromStdin` says was
+ * given; without it, a usage error): the whole input without its final line end. Refuses a
+ * password the server would refuse (length), before anything changes.
  */
-export async function readPassword(io: CliIo, command: string): Promise<string> {
+export async function readPassword(
+  io: CliIo,
+  command: string,
+  fromStdin: boolean | undefined,
+): Promise<string> {
+  if (!fromStdin) {
+    throw new UsageError(
+      `${command}: --password-stdin is required: the password is read from standard input.`,
+    );
+  }
   const input = io.readStdin ? await io.readStdin() : "";
   const password = input.replace(/\r?\n$/, "");
   if (password.length === 0) {

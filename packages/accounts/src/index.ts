@@ -8,10 +8,5 @@ export {
 export { AUDIT_ACTIONS, type AuditAction, type AuditEntry, AuditLog } from "./AuditLog";
 export { LoginThrottle, type LoginThrottleOptions } from "./LoginThrottle";
 export { hashPassword, verifyPassword } from "./password";
-export {
-  colourForName,
-  PRESENCE_COLOURS,
-  type PresenceUser,
-  presenceOf,
-} from "./presenceColour";
+export * from "./presence";
 export { isRole, ROLES, type Role } from "./roles";

@@ -8,20 +8,13 @@ import {
   editorHighlight,
   paragraph,
   paragraphText,
+  SUMMIT_SECTION,
   syncedSection,
 } from "./testing/syncedSection";
 
-const SECTION = {
-  type: "doc",
-  content: [
-    paragraph("The Summit set out a people-centred vision."),
-    paragraph("Broadband access has ", { bold: "grown in every region" }, " since 2005."),
-  ],
-};
-
 describe("applySuggestion", () => {
   it("replaces the range in one transaction that the other user receives", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "people-centred");
     const origins: unknown[] = [];
     server.on("afterTransaction", (transaction: Y.Transaction) => {
@@ -40,7 +33,7 @@ describe("applySuggestion", () => {
   });
 
   it("keeps the formatting of the first character of the range", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "grown in every region");
     expect(applySuggestion(server, anchor, "expanded everywhere")).toBe(true);
     expect(yDocToJSON(client).content?.[1]).toEqual(
@@ -49,7 +42,7 @@ describe("applySuggestion", () => {
   });
 
   it("puts the replacement in the first paragraph of a range over two and deletes the rest", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "vision.", "Broadband access");
     expect(applySuggestion(server, anchor, "vision for all.")).toBe(true);
     expect(paragraphText(client, 0).plain).toBe(
@@ -59,13 +52,13 @@ describe("applySuggestion", () => {
   });
 
   it("an empty replacement deletes the range", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     expect(applySuggestion(server, editorAnchor(server, " since 2005"), "")).toBe(true);
     expect(paragraphText(client, 1).plain).toBe("Broadband access has grown in every region.");
   });
 
   it("returns false and changes nothing when the text is gone", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "people-centred");
     const { text, plain } = paragraphText(client, 0);
     text.delete(plain.indexOf("a people"), "a people-centred".length);

@@ -8,19 +8,10 @@ import { resolveAnchor, resolveAnchors } from "./resolveAnchor";
 import {
   editorAnchor,
   editorHighlight,
-  paragraph,
   paragraphText,
+  SUMMIT_SECTION,
   syncedSection,
 } from "./testing/syncedSection";
-
-const SECTION = {
-  type: "doc",
-  content: [
-    paragraph("The Summit set out a people-centred vision."),
-    paragraph("Broadband access has ", { bold: "grown in every region" }, " since 2005."),
-    paragraph("Gaps remain in affordability and skills."),
-  ],
-};
 
 /** Inserts `text` in the other client's copy of paragraph `index`, before `before`. */
 function insertBefore(ydoc: Y.Doc, index: number, before: string, text: string): void {
@@ -39,7 +30,7 @@ function remove(ydoc: Y.Doc, index: number, words: string): void {
 
 describe("resolveAnchor", () => {
   it("covers the commented words made by the editor, across bold and plain text", () => {
-    const { server } = syncedSection(SECTION);
+    const { server } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "access has grown");
     expect(resolveAnchor(server, anchor)).toMatchObject({
       text: "access has grown",
@@ -48,7 +39,7 @@ describe("resolveAnchor", () => {
   });
 
   it("holds while another user edits before, inside and after the range", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "access has grown in every region");
 
     // Before: a new first paragraph, words deleted and inserted earlier in the text.
@@ -77,7 +68,7 @@ describe("resolveAnchor", () => {
   });
 
   it("is detached when all its text is deleted; a neighbour's range is untouched", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const gone = editorAnchor(server, "people-centred ");
     const kept = editorAnchor(server, "affordability");
     remove(client, 0, "a people-centred vision");
@@ -88,7 +79,7 @@ describe("resolveAnchor", () => {
   it.each([{ gc: true }, { gc: false }])(
     "is detached when its whole paragraph is removed, not when a neighbour is ($gc)",
     ({ gc }) => {
-      const { server, client } = syncedSection(SECTION, { gc });
+      const { server, client } = syncedSection(SUMMIT_SECTION, { gc });
       const anchor = editorAnchor(server, "Broadband access");
       const other = editorAnchor(server, "Gaps remain");
       client.getXmlFragment(FRAGMENT_NAME).delete(1, 1);
@@ -102,7 +93,7 @@ describe("resolveAnchor", () => {
   );
 
   it("reads a range over two paragraphs as two lines, and its offsets order threads", () => {
-    const { server } = syncedSection(SECTION);
+    const { server } = syncedSection(SUMMIT_SECTION);
     const across = editorAnchor(server, "vision.", "Broadband access");
     const later = editorAnchor(server, "skills");
     const [first, second] = resolveAnchors(server, [across, later]);
@@ -112,7 +103,7 @@ describe("resolveAnchor", () => {
   });
 
   it("findTextAnchor makes anchors that the editor highlights on the same words", () => {
-    const { server, client } = syncedSection(SECTION);
+    const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = findTextAnchor(server, "every region")!;
     insertBefore(client, 1, "region", "single ");
     expect(resolveAnchor(server, anchor)?.text).toBe("every single region");
@@ -123,8 +114,8 @@ describe("resolveAnchor", () => {
   });
 
   it("returns null for an anchor of another document or a malformed one, changing nothing", () => {
-    const { server } = syncedSection(SECTION);
-    const elsewhere = syncedSection(SECTION).server;
+    const { server } = syncedSection(SUMMIT_SECTION);
+    const elsewhere = syncedSection(SUMMIT_SECTION).server;
     const foreign = editorAnchor(elsewhere, "Gaps");
     // The other document has its own client id: its items are unknown here.
     expect(resolveAnchor(server, foreign)).toBeNull();

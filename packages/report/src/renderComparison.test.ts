@@ -14,15 +14,13 @@ const older = { [first!.id]: doc("Broadband grew fast."), [second!.id]: doc("Ski
 const newer = { [first!.id]: doc("Broadband grew slowly."), [second!.id]: doc("Skills matter.") };
 const attribution = { author: "Ana Lima", date: "2025-03-01T10:00:00Z" };
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+/** The comparison of `older` and `newer` as Markdown, on a fixed day. */
+const markdownRequest = { format: "md" as const, older, newer, outline, date: "2025-03-12" };
 
 describe("renderComparison", () => {
   it("writes one section's changes as CriticMarkup, named after the symbol, section and -changes", async () => {
     const file = await renderComparison({
-      format: "md",
-      older,
-      newer,
-      outline,
-      date: "2025-03-12",
+      ...markdownRequest,
       sectionId: first!.id,
       attribution,
     });
@@ -31,13 +29,7 @@ describe("renderComparison", () => {
   });
 
   it("writes the whole report with its front matter, unchanged sections as they are", async () => {
-    const file = await renderComparison({
-      format: "md",
-      older,
-      newer,
-      outline,
-      date: "2025-03-12",
-    });
+    const file = await renderComparison(markdownRequest);
     const markdown = text(file.bytes);
     expect(markdown).toMatch(/^---\ntitle: /);
     expect(markdown).toContain("Broadband grew {~~fast~>slowly~~}.");
@@ -46,14 +38,7 @@ describe("renderComparison", () => {
   });
 
   it("writes a Word package with tracked changes, and needs the template for it", async () => {
-    const request = {
-      format: "docx" as const,
-      older,
-      newer,
-      outline,
-      date: "2025-03-12",
-      attribution,
-    };
+    const request = { ...markdownRequest, format: "docx" as const, attribution };
     const file = await renderComparison({ ...request, template: loadDocxTemplate() });
     expect(Buffer.from(file.bytes.subarray(0, 2)).toString()).toBe("PK");
     expect(file.fileName).toBe("E-CN.16-2025-CRP.1-changes.docx");
@@ -62,11 +47,9 @@ describe("renderComparison", () => {
 
   it("shows a section only the newer version has as inserted whole", async () => {
     const file = await renderComparison({
-      format: "md",
+      ...markdownRequest,
       older: {},
       newer: { [first!.id]: doc("New section text.") },
-      outline,
-      date: "2025-03-12",
       sectionId: first!.id,
     });
     expect(text(file.bytes)).toBe("{++New section text.++}\n");

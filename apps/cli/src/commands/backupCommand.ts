@@ -3,7 +3,7 @@ import { backupDatabase } from "@rapporteur/storage";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, requireDatabaseFile, resolveDataDir } from "../cliEnvironment";
-import { parseCommandArgs } from "../parseCommandArgs";
+import { defineCommand } from "../defineCommand";
 
 const USAGE = `Usage: rapporteur backup FILE
 
@@ -18,15 +18,13 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur backup FILE`: online backup of the database. */
-export const backupCommand: Command = {
+export const backupCommand: Command = defineCommand({
+  name: "backup",
   summary: "copy the database into a file (safe while the server runs)",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {}, "backup");
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  options: {},
+  operands: true,
+  async run({ positionals }, io) {
     if (positionals.length !== 1) throw new UsageError("backup: give exactly one FILE to write.");
     const target = resolve(io.cwd, positionals[0]!);
     const dataDir = resolveDataDir(io);
@@ -39,4 +37,4 @@ export const backupCommand: Command = {
     }
     return 0;
   },
-};
+});

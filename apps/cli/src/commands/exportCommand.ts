@@ -25,8 +25,8 @@ import * as Y from "yjs";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openDatabase, resolveDataDir } from "../cliEnvironment";
+import { defineCommand } from "../defineCommand";
 import { loadSectionDoc } from "../loadSectionDoc";
-import { parseCommandArgs } from "../parseCommandArgs";
 import { requireSection } from "../requireSection";
 import { writeFileAtomically } from "../writeFileAtomically";
 
@@ -162,29 +162,19 @@ async function compareVersions(
 }
 
 /** `rapporteur export`: the report or one section as Word or Markdown, like the HTTP export. */
-export const exportCommand: Command = {
+export const exportCommand: Command = defineCommand({
+  name: "export",
   summary: "write the report or a section as Word (UN format) or Markdown",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        format: { type: "string" },
-        out: { type: "string" },
-        section: { type: "string" },
-        variant: { type: "string" },
-        compare: { type: "string" },
-        to: { type: "string" },
-      },
-      "export",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`export: unexpected argument '${positionals[0]}'.`);
-    }
+  options: {
+    format: { type: "string" },
+    out: { type: "string" },
+    section: { type: "string" },
+    variant: { type: "string" },
+    compare: { type: "string" },
+    to: { type: "string" },
+  },
+  async run({ values }, io) {
     if (values.format !== "docx" && values.format !== "md") {
       throw new UsageError(
         values.format === undefined
@@ -303,4 +293,4 @@ export const exportCommand: Command = {
     }
     return 0;
   },
-};
+});

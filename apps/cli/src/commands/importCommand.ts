@@ -14,10 +14,10 @@ import {
   openStore,
   resolveDataDir,
 } from "../cliEnvironment";
+import { defineCommand } from "../defineCommand";
 import { importReviewFile, readReviewFile } from "../importReviewFile";
 import { loadSectionDoc } from "../loadSectionDoc";
 import { lockDataDir } from "../lockDataDir";
-import { parseCommandArgs } from "../parseCommandArgs";
 import { MAX_DOCX_BYTES, readDocxFile } from "../readDocxFile";
 import { readHtmlOrTextFile } from "../readHtmlOrTextFile";
 import { MAX_MARKDOWN_BYTES, readMarkdownFile } from "../readMarkdownFile";
@@ -62,20 +62,14 @@ function markdownDoc(file: string) {
 }
 
 /** `rapporteur import --section ID FILE`: fills a section from Markdown or Word. */
-export const importCommand: Command = {
+export const importCommand: Command = defineCommand({
+  name: "import",
   summary:
     "fill a section from a Markdown, Word (.docx), web page (.html) or text (.txt) file; --as-review: a reviewed Word file as suggestions and comments",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { section: { type: "string" }, "as-review": { type: "boolean" } },
-      "import",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  options: { section: { type: "string" }, "as-review": { type: "boolean" } },
+  operands: true,
+  async run({ values, positionals }, io) {
     const sectionId = values.section;
     if (values["as-review"]) return importAsReview(positionals, sectionId, io);
     if (!sectionId) throw new UsageError("import: --section ID is required.");
@@ -129,7 +123,7 @@ export const importCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 async function importAsReview(
   positionals: string[],

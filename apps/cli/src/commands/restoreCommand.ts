@@ -3,7 +3,7 @@ import { DataLockedError, restoreDatabase } from "@rapporteur/storage";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, resolveDataDir } from "../cliEnvironment";
-import { parseCommandArgs } from "../parseCommandArgs";
+import { defineCommand } from "../defineCommand";
 
 const USAGE = `Usage: rapporteur restore FILE
 
@@ -18,15 +18,13 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur restore FILE`: puts a backup in place of the database (server stopped). */
-export const restoreCommand: Command = {
+export const restoreCommand: Command = defineCommand({
+  name: "restore",
   summary: "replace the database by a backup (server stopped)",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, {}, "restore");
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+  options: {},
+  operands: true,
+  async run({ positionals }, io) {
     if (positionals.length !== 1) throw new UsageError("restore: give exactly one backup FILE.");
     const source = resolve(io.cwd, positionals[0]!);
     const dataDir = resolveDataDir(io);
@@ -42,4 +40,4 @@ export const restoreCommand: Command = {
     }
     return 0;
   },
-};
+});

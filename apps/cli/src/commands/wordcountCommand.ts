@@ -4,12 +4,11 @@ import type { Outline } from "@rapporteur/outline";
 import { yDocToJSON } from "@rapporteur/schema";
 import { DATABASE_FILE } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
-import { UsageError } from "../CliError";
 import type { CliIo } from "../CliIo";
 import type { Command } from "../Command";
 import { ENVIRONMENT_HELP, loadCliOutline, openStore, resolveDataDir } from "../cliEnvironment";
+import { defineCommand } from "../defineCommand";
 import { loadSectionDoc } from "../loadSectionDoc";
-import { parseCommandArgs } from "../parseCommandArgs";
 
 const USAGE = `Usage: rapporteur wordcount [--json]
 
@@ -112,25 +111,15 @@ function table(report: ReportWordCount, outline: Outline): string {
 }
 
 /** `rapporteur wordcount [--json]`: per-section and total word counts from the stored documents. */
-export const wordcountCommand: Command = {
+export const wordcountCommand: Command = defineCommand({
+  name: "wordcount",
   summary: "word counts per section and in total, against the budgets",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { json: { type: "boolean" } },
-      "wordcount",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`wordcount: unexpected argument '${positionals[0]}'.`);
-    }
+  options: { json: { type: "boolean" } },
+  async run({ values }, io) {
     const outline = loadCliOutline(io);
     const report = await countReport(io, outline);
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : table(report, outline));
     return 0;
   },
-};
+});

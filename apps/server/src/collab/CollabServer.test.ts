@@ -352,24 +352,31 @@ describe("document lifecycle", () => {
   });
 });
 
+/** The store `base`, with `beforeAppend` awaited before each append (to hold or fail it). */
+function guardedStore(base: DocumentStore, beforeAppend: () => Promise<void>): DocumentStore {
+  return {
+    load: (name) => base.load(name),
+    append: async (name, update) => {
+      await beforeAppend();
+      return base.append(name, update);
+    },
+    compact: (name, state, through) => base.compact(name, state, through),
+    list: () => base.list(),
+    close: async () => {},
+  };
+}
+
 describe("write before broadcast", () => {
   it("shows nobody an update before the store has it", async () => {
     const base = await start();
     let releaseAppend: () => void = () => {};
     let appendStarted = false;
-    const store: DocumentStore = {
-      load: (name) => base.store.load(name),
-      append: async (name, update) => {
-        appendStarted = true;
-        await new Promise<void>((resolve) => {
-          releaseAppend = resolve;
-        });
-        return base.store.append(name, update);
-      },
-      compact: (name, state, through) => base.store.compact(name, state, through),
-      list: () => base.store.list(),
-      close: async () => {},
-    };
+    const store = guardedStore(base.store, async () => {
+      appendStarted = true;
+      await new Promise<void>((resolve) => {
+        releaseAppend = resolve;
+      });
+    });
     const server = await start({ store });
     const a = await connectSynced(server);
     const b = await connectSynced(server);
@@ -387,16 +394,9 @@ describe("write before broadcast", () => {
   it("drops an update the store refuses and ends its sender's connection with 1011", async () => {
     const base = await start();
     let failing = true;
-    const store: DocumentStore = {
-      load: (name) => base.store.load(name),
-      append: async (name, update) => {
-        if (failing) throw new Error("disk full");
-        return base.store.append(name, update);
-      },
-      compact: (name, state, through) => base.store.compact(name, state, through),
-      list: () => base.store.list(),
-      close: async () => {},
-    };
+    const store = guardedStore(base.store, async () => {
+      if (failing) throw new Error("disk full");
+    });
     const server = await start({ store });
     const a = await connectSynced(server);
     const b = await connectSynced(server);

@@ -29,6 +29,18 @@ function forgedUpdate(client: number, clock: number): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Loads section `p1-access` through `extension` into a document nobody edits. */
+async function loadSection(extension: StorageExtension): Promise<Document> {
+  const document = new Document("p1-access", {
+    storeUpdate: async () => {},
+    changed: () => {},
+    failed: () => {},
+    damaged: () => {},
+  });
+  await extension.onLoadDocument({ documentName: "p1-access", document });
+  return document;
+}
+
 describe("StorageExtension", () => {
   it("loads a section without a stored update that cannot be applied, and says so", async () => {
     const store = SqliteStore.open(mkdtempSync(join(tmpdir(), "rapporteur-storage-ext-")));
@@ -52,13 +64,7 @@ describe("StorageExtension", () => {
     const errors: string[] = [];
     const logger: Logger = { info() {}, warn() {}, error: (message) => errors.push(message) };
     const extension = new StorageExtension(store, { compactEvery: 100 }, logger);
-    const document = new Document("p1-access", {
-      storeUpdate: async () => {},
-      changed: () => {},
-      failed: () => {},
-      damaged: () => {},
-    });
-    await extension.onLoadDocument({ documentName: "p1-access", document });
+    const document = await loadSection(extension);
     expect(document.ydoc.getXmlFragment("default").toString()).toBe(
       "<paragraph>Meaningful connectivity</paragraph>",
     );
@@ -89,16 +95,7 @@ describe("StorageExtension", () => {
       },
       logger,
     );
-    const load = async () => {
-      const document = new Document("p1-access", {
-        storeUpdate: async () => {},
-        changed: () => {},
-        failed: () => {},
-        damaged: () => {},
-      });
-      await extension.onLoadDocument({ documentName: "p1-access", document });
-      return document;
-    };
+    const load = () => loadSection(extension);
     const document = await load();
     expect(document.ydoc.getXmlFragment("default").toString()).toBe("<paragraph>Kept</paragraph>");
     expect(repaired).toEqual([{ name: "p1-access", rules: ["node", "type"] }]);

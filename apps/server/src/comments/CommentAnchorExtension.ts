@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import type { CollabExtension, DocumentContext, UpdateContext } from "../collab/CollabExtension";
+import { DocumentDebounce } from "../collab/DocumentDebounce";
 import type { Logger } from "../Logger";
 
 /**
@@ -9,31 +10,25 @@ import type { Logger } from "../Logger";
  */
 export class CommentAnchorExtension implements CollabExtension {
   readonly name = "comment-anchors";
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #debounce: DocumentDebounce;
 
   constructor(
     /** Resolves a section's anchors again: `CommentService.refreshDetached`. */
     private readonly refresh: (sectionId: string, ydoc: Y.Doc) => void,
     private readonly logger: Logger,
-    private readonly debounceMs = 500,
-  ) {}
+    debounceMs = 500,
+  ) {
+    this.#debounce = new DocumentDebounce(debounceMs, (name, document) =>
+      this.#refresh(name, document.ydoc),
+    );
+  }
 
   onChange({ documentName, document }: UpdateContext): void {
-    if (this.#timers.has(documentName)) return;
-    const timer = setTimeout(() => {
-      this.#timers.delete(documentName);
-      this.#refresh(documentName, document.ydoc);
-    }, this.debounceMs);
-    timer.unref();
-    this.#timers.set(documentName, timer);
+    this.#debounce.changed(documentName, document);
   }
 
   async onUnloadDocument({ documentName, document }: DocumentContext): Promise<void> {
-    const timer = this.#timers.get(documentName);
-    if (!timer) return;
-    clearTimeout(timer);
-    this.#timers.delete(documentName);
-    this.#refresh(documentName, document.ydoc);
+    await this.#debounce.unloading(documentName, document);
   }
 
   #refresh(documentName: string, ydoc: Y.Doc): void {

@@ -1,4 +1,5 @@
-import { API_PATHS } from "@rapporteur/api";
+import { API_METHODS, API_PATHS, type ApiMethod, type ApiPathName } from "@rapporteur/api";
+
 /**
  * Who may call a route: `public` (anyone: sign-in and health only), `signed_in` (any valid
  * session; finer rules such as the workflow's are checked inside), `editor` (editors only, 403
@@ -6,11 +7,8 @@ import { API_PATHS } from "@rapporteur/api";
  */
 export type RouteAccess = "public" | "signed_in" | "editor";
 
-/** One route of the JSON API, mounted under `/api`. */
-export interface ApiRouteSpec {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  /** Express path below `/api`. */
-  path: string;
+/** What the server adds to a route of the contract: who may call it and how it is documented. */
+export interface ApiRouteFacts {
   access: RouteAccess;
   /** One line for people: what the route does. */
   summary: string;
@@ -21,285 +19,224 @@ export interface ApiRouteSpec {
   body?: "file";
 }
 
+/** One route of the JSON API, mounted under `/api`. */
+export interface ApiRouteSpec extends ApiRouteFacts {
+  method: Lowercase<ApiMethod>;
+  /** Express path below `/api`. */
+  path: string;
+}
+
 /**
- * Every route of the API. The router is built from this table only, with the session and role
- * checks derived from `access`, so a route cannot be added without saying who may call it; the
- * tests walk it to prove that every non-public route refuses a request without a session.
+ * Access and summary of every route of the contract, in mounting order. Path and method come
+ * from `@rapporteur/api` only, so the web and the server cannot disagree on them.
  */
-export const API_ROUTES = {
+const ROUTE_FACTS = {
   health: {
-    method: "get",
-    path: API_PATHS.health,
     access: "public",
     summary: "Liveness: { ok: true }",
   },
   login: {
-    method: "post",
-    path: API_PATHS.login,
     access: "public",
     summary: "Sign in with { username, password }: sets the session cookie",
   },
   logout: {
-    method: "post",
-    path: API_PATHS.logout,
     access: "signed_in",
     summary: "Ends the session and clears its cookie",
   },
-  me: { method: "get", path: API_PATHS.me, access: "signed_in", summary: "The signed-in user" },
+  me: { access: "signed_in", summary: "The signed-in user" },
   report: {
-    method: "get",
-    path: API_PATHS.report,
     access: "signed_in",
     summary: "The outline with counts, statuses, leads and the caller's access",
   },
   section: {
-    method: "get",
-    path: API_PATHS.section,
     access: "signed_in",
     summary: "One section with its counts, status, leads and the caller's access",
   },
   sectionStatus: {
-    method: "post",
-    path: API_PATHS.sectionStatus,
     access: "signed_in",
     summary: "Workflow: { action: submit | approve | reopen }",
   },
   sectionLeads: {
-    method: "put",
-    path: API_PATHS.sectionLeads,
     access: "editor",
     summary: "Sets the lead drafters: { leads: userId[] }",
   },
   events: {
-    method: "get",
-    path: API_PATHS.events,
     access: "signed_in",
     summary: "Server-Sent Events: wordcount, section, me, comment, budget",
   },
   listUsers: {
-    method: "get",
-    path: API_PATHS.listUsers,
     access: "editor",
     summary: "All accounts",
   },
   createUser: {
-    method: "post",
-    path: API_PATHS.createUser,
     access: "editor",
     summary: "Adds an account: { username, password, role, displayName? }",
   },
   updateUser: {
-    method: "patch",
-    path: API_PATHS.updateUser,
     access: "editor",
     summary: "Changes { role?, active?, displayName? }",
   },
   resetPassword: {
-    method: "post",
-    path: API_PATHS.resetPassword,
     access: "editor",
     summary: "Sets a new { password } and ends the user's sessions",
   },
   audit: {
-    method: "get",
-    path: API_PATHS.audit,
     access: "editor",
     summary: "The audit log, newest first: ?limit=&before=&action=",
   },
   sectionComments: {
-    method: "get",
-    path: API_PATHS.sectionComments,
     access: "signed_in",
     summary:
       "The section's comment threads with replies, in document order, each `detached` or not",
   },
   createComment: {
-    method: "post",
-    path: API_PATHS.createComment,
     access: "signed_in",
     summary: "Comments on a range: { anchor, text, suggestion?: { replacement } } (any role)",
   },
   listComments: {
-    method: "get",
-    path: API_PATHS.listComments,
     access: "signed_in",
     summary: "Every thread of the report in outline order: ?section=&author=<userId>&state=",
   },
   commentMatrixCsv: {
-    method: "get",
-    path: API_PATHS.commentMatrixCsv,
     access: "signed_in",
     summary: "The comment/response matrix as CSV (same filters as /comments)",
   },
   commentMatrixDocx: {
-    method: "get",
-    path: API_PATHS.commentMatrixDocx,
     access: "signed_in",
     summary: "The comment/response matrix as a Word table (same filters as /comments)",
   },
   replyToComment: {
-    method: "post",
-    path: API_PATHS.replyToComment,
     access: "signed_in",
     summary: "Replies to a thread: { text } (any role)",
   },
   resolveComment: {
-    method: "post",
-    path: API_PATHS.resolveComment,
     access: "signed_in",
     summary: "Marks a thread resolved (any role)",
   },
   reopenComment: {
-    method: "post",
-    path: API_PATHS.reopenComment,
     access: "signed_in",
     summary: "Opens a resolved thread again (any role)",
   },
   editComment: {
-    method: "patch",
-    path: API_PATHS.editComment,
     access: "signed_in",
     summary: "Changes { text?, replacement? } of a comment: its author only (403 not_author)",
   },
   deleteComment: {
-    method: "delete",
-    path: API_PATHS.deleteComment,
     access: "signed_in",
     summary: "Deletes a thread and its replies: its author only (403 not_author)",
   },
   acceptSuggestion: {
-    method: "post",
-    path: API_PATHS.acceptSuggestion,
     access: "signed_in",
     summary: "Applies a suggestion to the section as a live edit: those who may edit the text",
   },
   rejectSuggestion: {
-    method: "post",
-    path: API_PATHS.rejectSuggestion,
     access: "signed_in",
     summary: "Rejects a suggestion: those who may edit the section's text",
   },
   editReply: {
-    method: "patch",
-    path: API_PATHS.editReply,
     access: "signed_in",
     summary: "Changes a reply's { text }: its author only (403 not_author)",
   },
   deleteReply: {
-    method: "delete",
-    path: API_PATHS.deleteReply,
     access: "signed_in",
     summary: "Deletes a reply: its author only (403 not_author)",
   },
   exportReport: {
-    method: "get",
-    path: API_PATHS.exportReport,
     access: "signed_in",
     summary:
       "The report as a file: ?format=docx|md&variant=final|review&section=ID&version=ID (final DOCX: editors only; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
   },
   importSection: {
-    method: "post",
-    path: API_PATHS.importSection,
     access: "signed_in",
     body: "file",
     summary:
       "Replaces a section's content with a file, live: { filename: *.md|*.docx|*.html|*.htm|*.txt, contentBase64 } -> { warnings, words } (those who may edit its text)",
   },
   importReview: {
-    method: "post",
-    path: API_PATHS.importReview,
     access: "signed_in",
     body: "file",
     summary:
       "Imports a reviewed Word file as review: { filename: *.docx, contentBase64 } -> { suggestions, comments, unplaced, warnings }; tracked changes become suggestions, Word comments threads, the text is unchanged (anyone who may comment)",
   },
   budget: {
-    method: "get",
-    path: API_PATHS.budget,
     access: "signed_in",
     summary:
       "Budget page: target range, footnote rule, parts, sections, totals, remaining, daily history, projection, timetable",
   },
   updateBudget: {
-    method: "put",
-    path: API_PATHS.updateBudget,
     access: "editor",
     summary: "Changes { targetRange?: { min, max }, footnotesCount?: boolean }",
   },
   sectionBudget: {
-    method: "put",
-    path: API_PATHS.sectionBudget,
     access: "editor",
     summary: "Sets a section's word allocation: { budget: integer >= 0 | null (outline default) }",
   },
   timetable: {
-    method: "put",
-    path: API_PATHS.timetable,
     access: "editor",
     summary:
       "Replaces the timetable: { milestones: [{ id, label, start, end }] | null (content/timetable.yaml) }",
   },
   sectionHistory: {
-    method: "get",
-    path: "/sections/:id/history",
     access: "signed_in",
     summary:
       "The section's history, newest first: [{ id, at, from, authors: [{ id, name }], added, removed, kind, name? }] (a group per authors per few minutes)",
   },
   sectionHistoryPoint: {
-    method: "get",
-    path: "/sections/:id/history/:historyId",
     access: "signed_in",
     summary: "The section's content at a history point (read-only): { id, doc }",
   },
   restoreSection: {
-    method: "post",
-    path: "/sections/:id/restore",
     access: "signed_in",
     summary:
       "Restores a section as a new live change: { history: id } or { version: id } -> { undo: { history }, words } (those who may edit its text)",
   },
   compareSection: {
-    method: "get",
-    path: API_PATHS.compareSection,
     access: "signed_in",
     summary:
       "A section compared with a named version, read-only: ?version=ID[&to=ID] -> { sectionId, version, to, doc (insertion/deletion marks), changes: [{ kind, author, date, target, text }] }",
   },
   listVersions: {
-    method: "get",
-    path: API_PATHS.listVersions,
     access: "signed_in",
     summary: "Named versions of the report, newest first: [{ id, name, at, by }]",
   },
   createVersion: {
-    method: "post",
-    path: "/versions",
     access: "editor",
     summary:
       "Keeps every section, the outline and the settings as a named version: { name } -> { id, name, at, by }",
   },
   version: {
-    method: "get",
-    path: "/versions/:id",
     access: "signed_in",
     summary: "One named version: { id, name, at, by, sections }",
   },
   deleteVersion: {
-    method: "delete",
-    path: "/versions/:id",
     access: "editor",
     summary: "Deletes a named version",
   },
   restoreVersion: {
-    method: "post",
-    path: "/versions/:id/restore",
     access: "editor",
     summary:
       "Restores every section that differs to a named version, each as a new live change -> { restored: sectionId[] }",
   },
-} as const satisfies Record<string, ApiRouteSpec>;
+} as const satisfies Record<ApiPathName, ApiRouteFacts>;
+
+type ApiRoutes = {
+  [N in ApiPathName]: (typeof ROUTE_FACTS)[N] & {
+    method: Lowercase<(typeof API_METHODS)[N]>;
+    path: (typeof API_PATHS)[N];
+  };
+};
+
+/**
+ * Every route of the API. The router is built from this table only, with the session and role
+ * checks derived from `access`, so a route cannot be added without saying who may call it; the
+ * tests walk it to prove that every non-public route refuses a request without a session.
+ */
+export const API_ROUTES = Object.fromEntries(
+  (Object.keys(ROUTE_FACTS) as ApiPathName[]).map((name) => [
+    name,
+    { ...ROUTE_FACTS[name], method: API_METHODS[name].toLowerCase(), path: API_PATHS[name] },
+  ]),
+) as ApiRoutes;
 
 /** The name of one API route. */
 export type ApiRouteName = keyof typeof API_ROUTES;

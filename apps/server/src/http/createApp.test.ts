@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SyncMessageType } from "../collab/messageTypes";
 import { EventStreamReader } from "../testing/EventStreamReader";
+import { EMPTY_REPORT_TOTALS } from "../testing/emptyReportTotals";
 import { eventually, paragraphUpdate, RawCollabClient } from "../testing/RawCollabClient";
 import { startTestServer, type TestServer } from "../testing/startTestServer";
 
@@ -51,14 +52,7 @@ describe("HTTP API", () => {
       readOnly: true,
     });
     expect(report.sections[0].guidance).toMatch(/Geneva/);
-    expect(report.totals).toEqual({
-      words: 0,
-      footnoteWords: 0,
-      budget: 35_000,
-      targetRange: { min: 30_000, max: 40_000 },
-      counted: 0,
-      allocationWarning: null,
-    });
+    expect(report.totals).toEqual(EMPTY_REPORT_TOTALS);
     expect(report.sections[0]).toMatchObject({ counted: 0, state: "short" });
   });
 

@@ -1,4 +1,4 @@
-import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
+import { wordDraft } from "@rapporteur/docx/testing";
 import { describe, expect, it } from "vitest";
 import { convertImport } from "./convertImport";
 import { HttpError } from "./errors";
@@ -33,20 +33,7 @@ describe("importUpload", () => {
   });
 
   it("reads a Word file made by the exporter", async () => {
-    const doc = {
-      type: "doc",
-      content: [{ type: "paragraph", content: [{ type: "text", text: "Word draft text" }] }],
-    };
-    const bytes = await toDocx(
-      {
-        title: "T",
-        symbol: "S/1",
-        date: "2025-01-01",
-        parts: [{ id: "p", title: "Part" }],
-        sections: [{ id: "s", title: "Section", part: "p", doc }],
-      },
-      loadDocxTemplate(),
-    );
+    const bytes = await wordDraft("Word draft text");
     const result = await importUpload(
       { filename: "draft.docx", contentBase64: b64(bytes) },
       1e7,

@@ -1,6 +1,7 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import type { CollabExtension, DocumentContext, UpdateContext } from "../collab/CollabExtension";
 import type { Document } from "../collab/Document";
+import { DocumentDebounce } from "../collab/DocumentDebounce";
 import type { Logger } from "../Logger";
 import { countYDoc } from "./countYDoc";
 import type { WordCounts } from "./WordCounts";
@@ -14,36 +15,30 @@ import type { WordCounts } from "./WordCounts";
  */
 export class WordCountExtension implements CollabExtension {
   readonly name = "wordcount";
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #debounce: DocumentDebounce;
   /** Sections being counted; `true` when they changed again meanwhile. */
   readonly #counting = new Map<string, boolean>();
 
   constructor(
     private readonly counts: WordCounts,
     private readonly logger: Logger,
-    private readonly debounceMs = 200,
+    debounceMs = 200,
     private readonly countSection?: (
       documentName: string,
       document: Document,
     ) => Promise<DocumentCount>,
-  ) {}
+  ) {
+    this.#debounce = new DocumentDebounce(debounceMs, (name, document) =>
+      this.#recount(name, document),
+    );
+  }
 
   onChange({ documentName, document }: UpdateContext): void {
-    if (this.#timers.has(documentName)) return;
-    const timer = setTimeout(() => {
-      this.#timers.delete(documentName);
-      void this.#recount(documentName, document);
-    }, this.debounceMs);
-    timer.unref();
-    this.#timers.set(documentName, timer);
+    this.#debounce.changed(documentName, document);
   }
 
   async onUnloadDocument({ documentName, document }: DocumentContext): Promise<void> {
-    const timer = this.#timers.get(documentName);
-    if (!timer) return;
-    clearTimeout(timer);
-    this.#timers.delete(documentName);
-    await this.#recount(documentName, document);
+    await this.#debounce.unloading(documentName, document);
   }
 
   async #recount(documentName: string, document: Document): Promise<void> {

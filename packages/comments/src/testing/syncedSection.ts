@@ -29,6 +29,16 @@ export function syncedSection(
   return { server, client };
 }
 
+/** The section the anchor and suggestion tests comment on: three paragraphs, one bold phrase. */
+export const SUMMIT_SECTION: DocJSON = {
+  type: "doc",
+  content: [
+    paragraph("The Summit set out a people-centred vision."),
+    paragraph("Broadband access has ", { bold: "grown in every region" }, " since 2005."),
+    paragraph("Gaps remain in affordability and skills."),
+  ],
+};
+
 /** A paragraph of plain and bold text, as the editor stores it. */
 export function paragraph(...parts: (string | { bold: string })[]): DocJSON {
   return {

@@ -1,9 +1,9 @@
-import { isRole, ROLES } from "@rapporteur/accounts";
 import { CliError, UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import { ENVIRONMENT_HELP } from "../../cliEnvironment";
-import { parseCommandArgs } from "../../parseCommandArgs";
+import { defineCommand } from "../../defineCommand";
 import { readPassword } from "../../readPassword";
+import { requireRole } from "./requireRole";
 import { USER_SERVER_NOTE } from "./userHelp";
 import { withAccounts } from "./withAccounts";
 
@@ -25,43 +25,21 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur user add`: creates an account, password from standard input. */
-export const userAddCommand: Command = {
+export const userAddCommand: Command = defineCommand({
+  name: "user add",
   summary: "create an account (password from standard input)",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        username: { type: "string" },
-        role: { type: "string" },
-        "display-name": { type: "string" },
-        "password-stdin": { type: "boolean" },
-      },
-      "user add",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`user add: unexpected argument '${positionals[0]}'.`);
-    }
+  options: {
+    username: { type: "string" },
+    role: { type: "string" },
+    "display-name": { type: "string" },
+    "password-stdin": { type: "boolean" },
+  },
+  async run({ values }, io) {
     if (!values.username) throw new UsageError("user add: --username U is required.");
-    const role = values.role;
-    if (!isRole(role)) {
-      throw new UsageError(
-        role === undefined
-          ? `user add: --role is required: ${ROLES.join(", ")}.`
-          : `user add: unknown role '${role}': use ${ROLES.join(", ")}.`,
-      );
-    }
-    if (!values["password-stdin"]) {
-      throw new UsageError(
-        "user add: --password-stdin is required: the password is read from standard input.",
-      );
-    }
+    const role = requireRole(values.role, "user add");
     const username = values.username;
-    const password = await readPassword(io, "user add");
+    const password = await readPassword(io, "user add", values["password-stdin"]);
     const user = await withAccounts(io, "user add", { create: true }, async (accounts, audit) => {
       if (accounts.findByUsername(username)) {
         throw new CliError(
@@ -85,4 +63,4 @@ export const userAddCommand: Command = {
     io.stdout(`Created the ${user.role} '${user.username}' (${user.displayName}).\n`);
     return 0;
   },
-};
+});

@@ -1,7 +1,6 @@
-import { UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import { ENVIRONMENT_HELP } from "../../cliEnvironment";
-import { parseCommandArgs } from "../../parseCommandArgs";
+import { defineCommand } from "../../defineCommand";
 import { withAccounts } from "./withAccounts";
 
 const USAGE = `Usage: rapporteur user list [--json]
@@ -16,22 +15,12 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur user list`: the accounts, by username. */
-export const userListCommand: Command = {
+export const userListCommand: Command = defineCommand({
+  name: "user list",
   summary: "list the accounts and their roles",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { json: { type: "boolean" } },
-      "user list",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`user list: unexpected argument '${positionals[0]}'.`);
-    }
+  options: { json: { type: "boolean" } },
+  async run({ values }, io) {
     const users = await withAccounts(io, "user list", { create: false }, async (accounts) =>
       accounts.list(),
     );
@@ -56,4 +45,4 @@ export const userListCommand: Command = {
     );
     return 0;
   },
-};
+});

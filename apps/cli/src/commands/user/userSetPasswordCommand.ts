@@ -1,7 +1,7 @@
 import { CliError, UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import { ENVIRONMENT_HELP } from "../../cliEnvironment";
-import { parseCommandArgs } from "../../parseCommandArgs";
+import { defineCommand } from "../../defineCommand";
 import { readPassword } from "../../readPassword";
 import { USER_SERVER_NOTE } from "./userHelp";
 import { withAccounts } from "./withAccounts";
@@ -22,30 +22,15 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur user set-password`: resets a password, from standard input. */
-export const userSetPasswordCommand: Command = {
+export const userSetPasswordCommand: Command = defineCommand({
+  name: "user set-password",
   summary: "set a new password (from standard input) and end the user's sessions",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { username: { type: "string" }, "password-stdin": { type: "boolean" } },
-      "user set-password",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`user set-password: unexpected argument '${positionals[0]}'.`);
-    }
+  options: { username: { type: "string" }, "password-stdin": { type: "boolean" } },
+  async run({ values }, io) {
     const username = values.username;
     if (!username) throw new UsageError("user set-password: --username U is required.");
-    if (!values["password-stdin"]) {
-      throw new UsageError(
-        "user set-password: --password-stdin is required: the password is read from standard input.",
-      );
-    }
-    const password = await readPassword(io, "user set-password");
+    const password = await readPassword(io, "user set-password", values["password-stdin"]);
     const user = await withAccounts(
       io,
       "user set-password",
@@ -61,4 +46,4 @@ export const userSetPasswordCommand: Command = {
     io.stdout(`New password set for '${user.username}'; their sessions are ended.\n`);
     return 0;
   },
-};
+});

@@ -1,8 +1,8 @@
-import { isRole, ROLES } from "@rapporteur/accounts";
 import { CliError, UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import { ENVIRONMENT_HELP } from "../../cliEnvironment";
-import { parseCommandArgs } from "../../parseCommandArgs";
+import { defineCommand } from "../../defineCommand";
+import { requireRole } from "./requireRole";
 import { withAccounts } from "./withAccounts";
 
 const USAGE = `Usage: rapporteur user set-role --username U --role editor|drafter|reviewer
@@ -22,32 +22,15 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur user set-role`: changes a user's role. */
-export const userSetRoleCommand: Command = {
+export const userSetRoleCommand: Command = defineCommand({
+  name: "user set-role",
   summary: "change a user's role",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { username: { type: "string" }, role: { type: "string" } },
-      "user set-role",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`user set-role: unexpected argument '${positionals[0]}'.`);
-    }
+  options: { username: { type: "string" }, role: { type: "string" } },
+  async run({ values }, io) {
     const username = values.username;
     if (!username) throw new UsageError("user set-role: --username U is required.");
-    const role = values.role;
-    if (!isRole(role)) {
-      throw new UsageError(
-        role === undefined
-          ? `user set-role: --role is required: ${ROLES.join(", ")}.`
-          : `user set-role: unknown role '${role}': use ${ROLES.join(", ")}.`,
-      );
-    }
+    const role = requireRole(values.role, "user set-role");
     const message = await withAccounts(
       io,
       "user set-role",
@@ -74,4 +57,4 @@ export const userSetRoleCommand: Command = {
     io.stdout(`${message}\n`);
     return 0;
   },
-};
+});

@@ -15,9 +15,9 @@ import {
   openDatabase,
   resolveDataDir,
 } from "../../cliEnvironment";
+import { defineCommand } from "../../defineCommand";
 import { loadSectionDoc } from "../../loadSectionDoc";
 import { lockDataDir } from "../../lockDataDir";
-import { parseCommandArgs } from "../../parseCommandArgs";
 
 const USAGE = `Usage: rapporteur version create --name NAME
 
@@ -34,22 +34,12 @@ ${ENVIRONMENT_HELP}
   RAPPORTEUR_TIMETABLE  timetable file (default content/timetable.yaml)`;
 
 /** `rapporteur version create --name NAME`: a named version from the stored sections. */
-export const versionCreateCommand: Command = {
+export const versionCreateCommand: Command = defineCommand({
+  name: "version create",
   summary: "keep the report as a named version (server stopped)",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { name: { type: "string" } },
-      "version create",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`version create: unexpected argument '${positionals[0]}'.`);
-    }
+  options: { name: { type: "string" } },
+  async run({ values }, io) {
     const name = values.name?.trim();
     if (!name || name.length > 200) {
       throw new UsageError("version create: --name NAME (1 to 200 characters) is required.");
@@ -104,4 +94,4 @@ export const versionCreateCommand: Command = {
     }
     return 0;
   },
-};
+});

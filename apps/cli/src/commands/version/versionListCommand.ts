@@ -1,10 +1,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { DATABASE_FILE, type StoredVersion, VersionStore } from "@rapporteur/storage";
-import { UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import { ENVIRONMENT_HELP, openDatabase, resolveDataDir } from "../../cliEnvironment";
-import { parseCommandArgs } from "../../parseCommandArgs";
+import { defineCommand } from "../../defineCommand";
 
 const USAGE = `Usage: rapporteur version list [--json]
 
@@ -18,22 +17,12 @@ Options:
 ${ENVIRONMENT_HELP}`;
 
 /** `rapporteur version list`: the named versions, newest first. */
-export const versionListCommand: Command = {
+export const versionListCommand: Command = defineCommand({
+  name: "version list",
   summary: "list the named versions of the report",
   usage: USAGE,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { json: { type: "boolean" } },
-      "version list",
-    );
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
-    if (positionals.length > 0) {
-      throw new UsageError(`version list: unexpected argument '${positionals[0]}'.`);
-    }
+  options: { json: { type: "boolean" } },
+  async run({ values }, io) {
     const dataDir = resolveDataDir(io);
     let versions: StoredVersion[] = [];
     // Never create a database just to list it: no file means no versions yet.
@@ -60,4 +49,4 @@ export const versionListCommand: Command = {
     }
     return 0;
   },
-};
+});

@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS } from "@rapporteur/accounts";
+import type { ApiAnswers } from "@rapporteur/api";
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import type { ApiDependencies } from "../ApiDependencies";
@@ -25,7 +26,7 @@ export function auditHandlers(
       response.json({
         entries,
         nextBefore: entries.length === query.limit && last ? last.id : null,
-      });
+      } satisfies ApiAnswers["audit"]);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { MAX_PASSWORD_LENGTH } from "@rapporteur/accounts";
+import type { ApiAnswers } from "@rapporteur/api";
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../auth/sessionCookie";
@@ -56,7 +57,10 @@ export function authHandlers(
         sessionCookieOptions(deps.sessionTtlMs, deps.secureCookies),
       );
       audit.record({ actor: user.username, action: "login", ip });
-      response.json({ user: userView(user), readOnly: user.role === "reviewer" });
+      response.json({
+        user: userView(user),
+        readOnly: user.role === "reviewer",
+      } satisfies ApiAnswers["login"]);
     },
 
     logout(request, response) {
@@ -72,7 +76,10 @@ export function authHandlers(
 
     me(request, response) {
       const { user } = requestAuth(request);
-      response.json({ user: userView(user), readOnly: user.role === "reviewer" });
+      response.json({
+        user: userView(user),
+        readOnly: user.role === "reviewer",
+      } satisfies ApiAnswers["me"]);
     },
   };
 }

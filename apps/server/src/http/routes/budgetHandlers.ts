@@ -1,3 +1,4 @@
+import type { ApiAnswers } from "@rapporteur/api";
 import {
   draftingDeadline,
   localDay,
@@ -65,7 +66,7 @@ export function budgetHandlers(
   };
   return {
     budget(request, response) {
-      response.json(view(request));
+      response.json(view(request) satisfies ApiAnswers["budget"]);
     },
 
     updateBudget(request, response) {
@@ -83,7 +84,7 @@ export function budgetHandlers(
         },
         ip: request.ip ?? null,
       });
-      response.json(view(request));
+      response.json(view(request) satisfies ApiAnswers["updateBudget"]);
     },
 
     sectionBudget(request, response) {
@@ -99,7 +100,9 @@ export function budgetHandlers(
         detail: { from, to: settings.allocations.get(section.id) },
         ip: request.ip ?? null,
       });
-      response.json(sectionViewFor(deps, section, user.role, settings));
+      response.json(
+        sectionViewFor(deps, section, user.role, settings) satisfies ApiAnswers["sectionBudget"],
+      );
     },
 
     timetable(request, response) {
@@ -117,7 +120,7 @@ export function budgetHandlers(
         timetable: settings.timetable,
         timetableOverridden: settings.timetableOverridden,
         deadline: draftingDeadline({ milestones: settings.timetable }),
-      });
+      } satisfies ApiAnswers["timetable"]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { isSectionId } from "@rapporteur/api";
+import { type ApiAnswers, isSectionId } from "@rapporteur/api";
 import type { CommentActor } from "@rapporteur/comments";
 import { canEditText } from "@rapporteur/workflow";
 import type { Request, RequestHandler, Response } from "express";
@@ -116,54 +116,54 @@ export function commentHandlers(
   };
 
   // Rendered in a worker thread: a long review's matrix is heavy Word work.
-  const matrix = async (request: Request, format: "csv" | "docx") =>
-    workers
-      .renderMatrix({
-        format,
-        threads: await filtered(request),
-        title: `${outline.report.shortTitle}: comment/response matrix`,
-        sectionTitles: sectionTitles(),
-      })
-      .catch((error: unknown) => {
-        throw workerJobHttpError(error, "matrix");
-      });
+  const MATRIX_TYPES = {
+    csv: "text/csv; charset=utf-8",
+    docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  } as const;
+
+  /** The comment/response matrix of the filtered threads, rendered by a worker, as a download. */
+  const matrix = (format: keyof typeof MATRIX_TYPES) =>
+    handle(async (request, response) => {
+      const bytes = await workers
+        .renderMatrix({
+          format,
+          threads: await filtered(request),
+          title: `${outline.report.shortTitle}: comment/response matrix`,
+          sectionTitles: sectionTitles(),
+        })
+        .catch((error: unknown) => {
+          throw workerJobHttpError(error, "matrix");
+        });
+      attachment(
+        response,
+        MATRIX_TYPES[format],
+        `comment-response-matrix.${format}`,
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
+    });
 
   return {
     sectionComments: handle(async (request, response) => {
       const section = sectionFromPath(outline, request.params.id);
-      response.json({ threads: await comments().sectionThreads(section.id) });
+      response.json({
+        threads: await comments().sectionThreads(section.id),
+      } satisfies ApiAnswers["sectionComments"]);
     }),
 
     createComment: handle(async (request, response) => {
       const section = sectionFromPath(outline, request.params.id);
       const body = parseInput(createBody, request.body, "body");
       const thread = await comments().createThread(section.id, body, actorOf(request));
-      response.status(201).json(thread);
+      response.status(201).json(thread satisfies ApiAnswers["createComment"]);
     }),
 
     listComments: handle(async (request, response) => {
-      response.json({ threads: await filtered(request) });
+      response.json({ threads: await filtered(request) } satisfies ApiAnswers["listComments"]);
     }),
 
-    commentMatrixCsv: handle(async (request, response) => {
-      const csv = await matrix(request, "csv");
-      attachment(
-        response,
-        "text/csv; charset=utf-8",
-        "comment-response-matrix.csv",
-        Buffer.from(csv.buffer, csv.byteOffset, csv.byteLength),
-      );
-    }),
+    commentMatrixCsv: matrix("csv"),
 
-    commentMatrixDocx: handle(async (request, response) => {
-      const docx = await matrix(request, "docx");
-      attachment(
-        response,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "comment-response-matrix.docx",
-        Buffer.from(docx.buffer, docx.byteOffset, docx.byteLength),
-      );
-    }),
+    commentMatrixDocx: matrix("docx"),
 
     replyToComment: handle((request, response) => {
       const id = idOf(request);
@@ -175,19 +175,21 @@ export function commentHandlers(
     resolveComment: handle((request, response) => {
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
-      response.json(store().resolve(id, actorOf(request)));
+      response.json(store().resolve(id, actorOf(request)) satisfies ApiAnswers["resolveComment"]);
     }),
 
     reopenComment: handle((request, response) => {
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
-      response.json(store().reopen(id, actorOf(request)));
+      response.json(store().reopen(id, actorOf(request)) satisfies ApiAnswers["reopenComment"]);
     }),
 
     editComment: handle((request, response) => {
       const id = idOf(request);
       const change = parseInput(editBody, request.body, "body");
-      response.json(store().editComment(id, change, actorOf(request)));
+      response.json(
+        store().editComment(id, change, actorOf(request)) satisfies ApiAnswers["editComment"],
+      );
     }),
 
     deleteComment: handle((request, response) => {
@@ -200,14 +202,24 @@ export function commentHandlers(
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
       mayDecide(request, id);
-      response.json(await comments().acceptSuggestion(id, actorOf(request)));
+      response.json(
+        (await comments().acceptSuggestion(
+          id,
+          actorOf(request),
+        )) satisfies ApiAnswers["acceptSuggestion"],
+      );
     }),
 
     rejectSuggestion: handle(async (request, response) => {
       const id = idOf(request);
       parseInput(noBody, request.body, "body");
       mayDecide(request, id);
-      response.json(await comments().rejectSuggestion(id, actorOf(request)));
+      response.json(
+        (await comments().rejectSuggestion(
+          id,
+          actorOf(request),
+        )) satisfies ApiAnswers["rejectSuggestion"],
+      );
     }),
 
     editReply: handle((request, response) => {

@@ -1,4 +1,4 @@
-import type { SectionComparisonView } from "@rapporteur/api";
+import type { ApiAnswers, SectionComparisonView } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
 import {
   type ComparedSection,
@@ -122,7 +122,7 @@ export function exportHandlers(
         doc: compared.doc,
         changes: compared.changes,
       };
-      response.json(view);
+      response.json(view satisfies ApiAnswers["compareSection"]);
     },
 
     async exportReport(request, response) {

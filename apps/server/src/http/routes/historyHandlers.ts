@@ -1,4 +1,5 @@
 import type { AuditAction } from "@rapporteur/accounts";
+import type { ApiAnswers } from "@rapporteur/api";
 import type { StoredVersion } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
 import type { Request, RequestHandler } from "express";
@@ -68,7 +69,9 @@ export function historyHandlers(
   return {
     async sectionHistory(request, response) {
       const section = sectionFromPath(outline, request.params.id);
-      response.json(await deps.sectionHistory.list(section.id));
+      response.json(
+        (await deps.sectionHistory.list(section.id)) satisfies ApiAnswers["sectionHistory"],
+      );
     },
 
     async sectionHistoryPoint(request, response) {
@@ -78,7 +81,7 @@ export function historyHandlers(
       if (!doc) {
         throw notFound("history_not_found", `Section '${section.id}' has no history point ${id}`);
       }
-      response.json({ id, doc });
+      response.json({ id, doc } satisfies ApiAnswers["sectionHistoryPoint"]);
     },
 
     async restoreSection(request, response) {
@@ -113,11 +116,11 @@ export function historyHandlers(
       const undo = await deps.sectionHistory.restore(section.id, state, user.id);
       const words = countDocument(stateToJSON(state)).words;
       record(request, "restore", section.id, { ...body, words });
-      response.json({ undo: { history: undo }, words });
+      response.json({ undo: { history: undo }, words } satisfies ApiAnswers["restoreSection"]);
     },
 
     async listVersions(_request, response) {
-      response.json(deps.versions.list().map(versionView));
+      response.json(deps.versions.list().map(versionView) satisfies ApiAnswers["listVersions"]);
     },
 
     async createVersion(request, response) {
@@ -128,7 +131,7 @@ export function historyHandlers(
         name: user.displayName,
       });
       record(request, "version_create", String(version.id), { name: version.name });
-      response.status(201).json(versionView(version));
+      response.status(201).json(versionView(version) satisfies ApiAnswers["createVersion"]);
     },
 
     async version(request, response) {
@@ -136,7 +139,7 @@ export function historyHandlers(
       response.json({
         ...versionView(version),
         sections: deps.versions.sectionIds(version.id),
-      });
+      } satisfies ApiAnswers["version"]);
     },
 
     async deleteVersion(request, response) {
@@ -151,7 +154,7 @@ export function historyHandlers(
       const version = mustGetVersion(request.params.id);
       const restored = await deps.versions.restore(version.id, user.id);
       record(request, "version_restore", String(version.id), { name: version.name, restored });
-      response.json({ restored });
+      response.json({ restored } satisfies ApiAnswers["restoreVersion"]);
     },
   };
 }

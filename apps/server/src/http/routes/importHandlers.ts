@@ -1,4 +1,4 @@
-import type { ReviewImportView } from "@rapporteur/api";
+import type { ApiAnswers } from "@rapporteur/api";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { countDocument } from "@rapporteur/wordcount";
 import type { RequestHandler } from "express";
@@ -83,7 +83,11 @@ export function importHandlers(
         },
         ip: request.ip ?? null,
       });
-      response.json({ warnings: imported.warnings, words: count.words, undo: { history: undo } });
+      response.json({
+        warnings: imported.warnings,
+        words: count.words,
+        undo: { history: undo },
+      } satisfies ApiAnswers["importSection"]);
     },
 
     /**
@@ -117,7 +121,7 @@ export function importHandlers(
         },
         ip: request.ip ?? null,
       });
-      const answer: ReviewImportView = {
+      const answer: ApiAnswers["importReview"] = {
         suggestions,
         comments: threads.length - suggestions,
         unplaced,

@@ -1,3 +1,4 @@
+import type { ApiAnswers } from "@rapporteur/api";
 import type { RequestHandler } from "express";
 import { sectionWithOpenComments, withOpenComments } from "../../comments/withOpenComments";
 import { reportView, sectionView } from "../../report/reportView";
@@ -14,7 +15,7 @@ export function reportHandlers(
   const { outline, counts, events, workflow, accounts } = deps;
   return {
     health(_request, response) {
-      response.json({ ok: true });
+      response.json({ ok: true } satisfies ApiAnswers["health"]);
     },
 
     report(request, response) {
@@ -25,7 +26,12 @@ export function reportHandlers(
         workflowViews(workflow, accounts, user.role),
         deps.budgets.settings(),
       );
-      response.json(withOpenComments(view, deps.comments.store.openCountsBySection()));
+      response.json(
+        withOpenComments(
+          view,
+          deps.comments.store.openCountsBySection(),
+        ) satisfies ApiAnswers["report"],
+      );
     },
 
     section(request, response) {

@@ -5,6 +5,7 @@ import {
   ROLES,
   type User,
 } from "@rapporteur/accounts";
+import type { ApiAnswers } from "@rapporteur/api";
 import type { Request, RequestHandler } from "express";
 import { z } from "zod";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../auth/sessionCookie";
@@ -79,7 +80,9 @@ export function userHandlers(
 
   return {
     listUsers(_request, response) {
-      response.json({ users: accounts.list().map(adminUserView) });
+      response.json({
+        users: accounts.list().map(adminUserView),
+      } satisfies ApiAnswers["listUsers"]);
     },
 
     async createUser(request, response) {
@@ -98,7 +101,7 @@ export function userHandlers(
         detail: { role: user.role },
         ip: request.ip ?? null,
       });
-      response.status(201).json({ user: adminUserView(user) });
+      response.status(201).json({ user: adminUserView(user) } satisfies ApiAnswers["createUser"]);
     },
 
     updateUser(request, response) {
@@ -135,7 +138,7 @@ export function userHandlers(
         record(body.active ? "user_activated" : "user_deactivated");
       }
       if (updated !== user) changed(updated);
-      response.json({ user: adminUserView(updated) });
+      response.json({ user: adminUserView(updated) } satisfies ApiAnswers["updateUser"]);
     },
 
     async resetPassword(request, response) {

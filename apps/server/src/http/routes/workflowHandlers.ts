@@ -1,3 +1,4 @@
+import type { ApiAnswers } from "@rapporteur/api";
 import { isLocked, nextStatus, WorkflowError } from "@rapporteur/workflow";
 import type { RequestHandler } from "express";
 import { z } from "zod";
@@ -53,7 +54,7 @@ export function workflowHandlers(
         detail: { action, from, to, locked: isLocked(to), wasLocked: isLocked(from) },
         ip: request.ip ?? null,
       });
-      response.json(sectionViewFor(deps, section, user.role));
+      response.json(sectionViewFor(deps, section, user.role) satisfies ApiAnswers["sectionStatus"]);
     },
 
     sectionLeads(request, response) {
@@ -78,7 +79,7 @@ export function workflowHandlers(
         detail: { from, to: stored.leads },
         ip: request.ip ?? null,
       });
-      response.json(sectionViewFor(deps, section, user.role));
+      response.json(sectionViewFor(deps, section, user.role) satisfies ApiAnswers["sectionLeads"]);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { loadDocxTemplate, toDocx } from "@rapporteur/docx";
+import { loadDocxTemplate } from "../loadDocxTemplate";
+import { toDocx } from "../toDocx";
 
 /** A small Word file (a "From Word" sub-heading and one paragraph), as a drafter would import. */
 export async function wordDraft(text: string): Promise<Uint8Array> {
