@@ -18,6 +18,7 @@ import { type PresentUser, usePresence } from "./collab/usePresence";
 import { ReviewPage } from "./comments/ReviewPage";
 import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
+import { LiveAnnouncer } from "./layout/LiveAnnouncer";
 import { MessagePanel } from "./layout/MessagePanel";
 import { OutlineNav } from "./layout/OutlineNav";
 import { useReport } from "./report/useReport";
@@ -234,6 +235,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
         </div>
         <div className="app__main">{main}</div>
       </div>
+      <LiveAnnouncer />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { SectionEditor } from "./editor/SectionEditor";
 import { HistoryPanel } from "./history/HistoryPanel";
 import { VersionsPanel } from "./history/VersionsPanel";
 import type { LocalUser } from "./identity/LocalUser";
+import { announce } from "./layout/announce";
 import { SidePanel } from "./layout/SidePanel";
 import { LockIcon } from "./ui/LockIcon";
 import { readOnlyNotice } from "./workflow/readOnlyNotice";
@@ -71,6 +72,21 @@ export function SectionPage({
     }
   }, [refusedAsReadOnly, section, session]);
 
+  // Said aloud when it changes while the section is open: a lock stops typing without warning.
+  const wasReadOnly = useRef(readOnly);
+  useEffect(() => {
+    if (wasReadOnly.current === readOnly) return;
+    wasReadOnly.current = readOnly;
+    announce(
+      readOnly
+        ? section.locked
+          ? `“${section.title}” was approved and locked: it is read-only now.`
+          : `“${section.title}” is read-only now.`
+        : `“${section.title}” can be edited again.`,
+      "read-only",
+    );
+  }, [readOnly, section.locked, section.title]);
+
   const notice =
     readOnlyNotice(account.role, section) ??
     (refusedAsReadOnly ? `Read-only: ${snapshot.refusal?.replace(/^read-only:\s*/, "")}` : null);
@@ -78,7 +94,7 @@ export function SectionPage({
 
   return (
     <div className="section-page">
-      <main className="document" id="editor-main" aria-labelledby="section-title">
+      <main className="document" id="editor-main" aria-labelledby="section-title" tabIndex={-1}>
         <header className="document__head">
           <p className="document__eyebrow">
             {part?.title ?? "Section"}

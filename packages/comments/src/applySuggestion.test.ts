@@ -36,7 +36,7 @@ describe("applySuggestion", () => {
     const { server, client } = syncedSection(SUMMIT_SECTION);
     const anchor = editorAnchor(server, "grown in every region");
     expect(applySuggestion(server, anchor, "expanded everywhere")).toBe(true);
-    expect(yDocToJSON(client).content?.[1]).toEqual(
+    expect(yDocToJSON(client).content?.[1]).toMatchObject(
       paragraph("Broadband access has ", { bold: "expanded everywhere" }, " since 2005."),
     );
   });

@@ -22,6 +22,9 @@ export const STYLE = {
   boxText: "BoxText",
 } as const;
 
+/** Language of the text when the template names none: UN English. */
+export const DEFAULT_LANGUAGE = "en-GB";
+
 /** Half-points, the unit of `w:sz`. */
 const size = (points: number) => Math.round(points * 2);
 
@@ -64,6 +67,9 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
           },
           size: size(font.body),
           sizeComplexScript: size(font.body),
+          // The document's language (screen readers pick their voice by it; spelling checks too);
+          // text in another UN language names its own (languageRuns).
+          language: { value: template.language ?? DEFAULT_LANGUAGE },
         },
         paragraph: { spacing: { after: 0, ...line(font.body * 1.2) } },
       },

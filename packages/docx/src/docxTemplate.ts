@@ -44,6 +44,11 @@ export const docxTemplateSchema = z
     }),
     contentsTitle: line,
     reviewMarking: line,
+    /** Language of the text (BCP 47, "en-GB"): Word's default `w:lang`, read by screen readers. */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+      .optional(),
   })
   .strict();
 

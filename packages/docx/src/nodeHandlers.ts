@@ -25,12 +25,14 @@ import {
   WidthType,
 } from "docx";
 import type { ConversionContext, PendingComment } from "./conversionContext";
+import { describedTable } from "./describedTable";
 import { BODY_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import { STYLE } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
 import { blockLanguage, languageRunOptions } from "./languageRuns";
 import { moveParagraphMarks } from "./paragraphMarks";
 import { bookmarked, MISSING_REFERENCE, referenceField } from "./referenceField";
+import { tableSummary } from "./tableSummary";
 import {
   trackedBodyNumbering,
   trackedParagraphMark,
@@ -219,7 +221,8 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
     const width = textWidth - 2 * indent;
     const rule = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
     const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-    const number = String(scope.ctx.nextNumber("table"));
+    const tableNumber = scope.ctx.nextNumber("table");
+    const number = String(tableNumber);
     const target = anchored(node, "table", scope);
     const label = [new TextRun({ text: number })];
     return [
@@ -231,22 +234,25 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
         ],
       }),
       ...captionLine(node.attrs?.title, STYLE.captionTitle),
-      new Table({
-        rows: rows.map((r) => r.row),
-        width: { size: width, type: WidthType.DXA },
-        columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
-        indent: { size: indent, type: WidthType.DXA },
-        layout: TableLayoutType.FIXED,
-        // UN tables: rules above and below, a rule under the header row, no vertical lines.
-        borders: {
-          top: rule,
-          bottom: rule,
-          left: none,
-          right: none,
-          insideHorizontal: { ...rule, size: 2, color: "BFBFBF" },
-          insideVertical: none,
-        },
-      }),
+      describedTable(
+        new Table({
+          rows: rows.map((r) => r.row),
+          width: { size: width, type: WidthType.DXA },
+          columnWidths: Array.from({ length: columns }, () => Math.floor(width / columns)),
+          indent: { size: indent, type: WidthType.DXA },
+          layout: TableLayoutType.FIXED,
+          // UN tables: rules above and below, a rule under the header row, no vertical lines.
+          borders: {
+            top: rule,
+            bottom: rule,
+            left: none,
+            right: none,
+            insideHorizontal: { ...rule, size: 2, color: "BFBFBF" },
+            insideVertical: none,
+          },
+        }),
+        tableSummary(node, tableNumber),
+      ),
       ...captionLine(node.attrs?.source, STYLE.tableNote, "Source: "),
       ...captionLine(node.attrs?.note, STYLE.tableNote, "Note: "),
       // Space after the table, so that the next paragraph does not touch the rule.

@@ -289,6 +289,11 @@ describe("toDocx: one fixture per node type", () => {
         expect(rows[1]).not.toContain("<w:tblHeader/>");
         expect(rows.map(textOf)).toEqual(["Region2024", "Africa38", "World total"]);
         expect(rows[2]).toContain('<w:gridSpan w:val="2"/>');
+        // Alt Text for screen readers: a title and the column headings, at the end of w:tblPr.
+        const properties = /<w:tblPr>(.*?)<\/w:tblPr>/s.exec(table!)?.[1] ?? "";
+        expect(properties).toMatch(
+          /<w:tblCaption w:val="Table 1"\/><w:tblDescription w:val="Columns: Region, 2024\. 2 rows of data\."\/>$/,
+        );
         // Cell text is not a numbered body paragraph.
         expect(bodyParagraphs(document).map(textOf)).not.toContain("Africa");
       },
@@ -383,6 +388,31 @@ describe("toDocx: the report as a UN document", () => {
       "The record since WSIS",
       "Section 2",
     ]);
+  });
+
+  it("states its language and keeps its headings in real heading styles, in order", async () => {
+    const { document, styles } = await exportParts(
+      report(
+        [
+          { type: "heading", attrs: { level: 3 }, content: [text("Access")] },
+          { type: "heading", attrs: { level: 4 }, content: [text("Rural access")] },
+          para(text("Text.")),
+        ],
+        [para(text("More."))],
+      ),
+    );
+    // Word's default run language (docDefaults), which screen readers and spelling checks use.
+    const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(styles)?.[0] ?? "";
+    expect(defaults).toContain('<w:lang w:val="en-GB"/>');
+    const levels = paragraphs(document)
+      .map((p) => /<w:pStyle w:val="Heading(\d)"\/>/.exec(p)?.[1])
+      .filter((level) => level !== undefined)
+      .map(Number);
+    expect(levels).toEqual([1, 2, 3, 4, 1, 2]);
+    // No level is skipped on the way down (a reader's outline has no holes).
+    for (const [i, level] of levels.entries()) {
+      expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1);
+    }
   });
 
   it("opens with the masthead, the title and a contents list that needs no field update", async () => {

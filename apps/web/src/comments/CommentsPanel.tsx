@@ -3,10 +3,13 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { SectionSession } from "../collab/SectionSession";
+import { announce } from "../layout/announce";
+import { scrollBehavior } from "../layout/scrollBehavior";
 import { anchorOfRange } from "./anchorPositions";
 import { COMMENT_ACTIVATE_EVENT, isHighlightKnown, threadRanges } from "./CommentHighlights";
 import { CommentIcon } from "./CommentIcon";
 import { useCommentEditor } from "./commentEditors";
+import { subscribeToComments } from "./commentEvents";
 import { commentsApi } from "./commentsApi";
 import { NewCommentForm } from "./NewCommentForm";
 import { ThreadCard } from "./ThreadCard";
@@ -45,7 +48,7 @@ function selectRange(editor: Editor, range: { from: number; to: number }): void 
   }
   const { node } = editor.view.domAtPos(range.from);
   const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  element?.scrollIntoView({ block: "center", behavior: "smooth" });
+  element?.scrollIntoView({ block: "center", behavior: scrollBehavior() });
 }
 
 /**
@@ -61,6 +64,7 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
   const [draft, setDraft] = useState<{ anchor: CommentAnchor; quote: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
 
   const editorView = useEditorState({
     editor,
@@ -99,6 +103,30 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
       );
   }, [threads, editor, editorView?.places]);
 
+  // Someone else's new comment or suggestion is said aloud; a burst of them, once.
+  const known = useRef(new Set<number>());
+  useEffect(() => {
+    for (const thread of threads ?? []) known.current.add(thread.id);
+  }, [threads]);
+  useEffect(() => {
+    let arrived = 0;
+    let since = 0;
+    return subscribeToComments((event) => {
+      const thread = event.thread;
+      if (event.sectionId !== sectionId || !thread || known.current.has(thread.id)) return;
+      known.current.add(thread.id);
+      if (thread.authorId === userId) return;
+      if (Date.now() - since > 5000) {
+        arrived = 0;
+        since = Date.now();
+      }
+      arrived += 1;
+      const what = thread.suggestion ? "suggestion" : "comment";
+      const last = `New ${what} by ${thread.authorName} on “${thread.quote}”.`;
+      announce(arrived === 1 ? last : `${arrived} new comments; the last: ${last}`, "comments");
+    });
+  }, [sectionId, userId]);
+
   const startComment = useCallback(() => {
     if (!editor) return;
     const { from, to } = editor.state.selection;
@@ -109,8 +137,18 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
       return;
     }
     setNotice(null);
+    returnFocus.current = document.activeElement as HTMLElement | null;
     setDraft({ anchor, quote });
   }, [editor]);
+
+  // The form closed (comment added or cancelled): the focus goes back where it was, the text.
+  const closeDraft = () => {
+    setDraft(null);
+    const target = returnFocus.current;
+    returnFocus.current = null;
+    if (target?.isConnected) target.focus({ preventScroll: true });
+    else editor?.commands.focus(undefined, { scrollIntoView: false });
+  };
 
   const shortcut = useRef(startComment);
   shortcut.current = startComment;
@@ -134,7 +172,7 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
       requestAnimationFrame(() => {
         list.current
           ?.querySelector(`[data-thread-id="${id}"]`)
-          ?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+          ?.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
       });
     };
     dom.addEventListener(COMMENT_ACTIVATE_EVENT, onActivate);
@@ -197,7 +235,7 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
           <NewCommentForm
             key={JSON.stringify(draft.anchor)}
             quote={draft.quote}
-            onCancel={() => setDraft(null)}
+            onCancel={closeDraft}
             onSubmit={async (text, replacement) => {
               const thread = await commentsApi.create(sectionId, {
                 anchor: draft.anchor,
@@ -205,7 +243,7 @@ export function CommentsPanel({ session, sectionId, userId, canDecide }: Comment
                 ...(replacement === null ? {} : { suggestion: { replacement } }),
               });
               upsert(thread);
-              setDraft(null);
+              closeDraft();
               setActiveId(thread.id);
             }}
           />

@@ -1,5 +1,6 @@
 import { type CommentReply, type CommentThread, commentAuthor } from "@rapporteur/api";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { announce } from "../layout/announce";
 import { CommentByline } from "./CommentByline";
 import { commentsApi } from "./commentsApi";
 import { EditableCommentText } from "./EditableCommentText";
@@ -81,6 +82,21 @@ export function ThreadCard({
   const pending = suggestion?.state === "pending";
   const change = (call: () => Promise<CommentThread>) => run(async () => onChanged(await call()));
 
+  // Accept and Reject go away once decided: the focus stays on the card, and the decision is said.
+  const card = useRef<HTMLElement>(null);
+  const deciding = useRef(false);
+  const decide = (call: () => Promise<CommentThread>) => {
+    deciding.current = true;
+    void change(call);
+  };
+  useEffect(() => {
+    if (!deciding.current || pending) return;
+    deciding.current = false;
+    announce(`Suggestion ${suggestion?.state ?? "decided"}: “${thread.quote}”.`, "suggestion");
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) card.current?.focus();
+  }, [pending, suggestion?.state, thread.quote]);
+
   const classes = ["comment-card"];
   if (active) classes.push("is-active");
   if (resolved) classes.push("is-resolved");
@@ -90,6 +106,7 @@ export function ThreadCard({
     // biome-ignore lint/a11y/useSemanticElements: a card holding buttons and forms cannot be one
     <article
       className={classes.join(" ")}
+      ref={card}
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-state={thread.state}
@@ -148,7 +165,7 @@ export function ThreadCard({
                 className="button button--small button--primary"
                 disabled={busy || detached}
                 title={detached ? "The text of this suggestion has been deleted" : undefined}
-                onClick={() => change(() => commentsApi.accept(thread.id))}
+                onClick={() => decide(() => commentsApi.accept(thread.id))}
               >
                 Accept
               </button>
@@ -156,7 +173,7 @@ export function ThreadCard({
                 type="button"
                 className="button button--small"
                 disabled={busy}
-                onClick={() => change(() => commentsApi.reject(thread.id))}
+                onClick={() => decide(() => commentsApi.reject(thread.id))}
               >
                 Reject
               </button>

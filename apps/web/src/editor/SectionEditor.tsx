@@ -136,6 +136,22 @@ export function SectionEditor({
     }
   };
 
+  // Alt+F10 goes to the toolbar; Escape leaves the text (Tab is taken by lists and tables).
+  const onNavigationKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!editor || event.defaultPrevented || event.target !== editor.view.dom) return;
+    if (event.altKey && event.key === "F10") {
+      event.preventDefault();
+      const toolbar = event.currentTarget.parentElement?.querySelector('[role="toolbar"]');
+      const tool =
+        toolbar?.querySelector<HTMLElement>('button[tabindex="0"]:not(:disabled)') ??
+        toolbar?.querySelector<HTMLElement>("button:not(:disabled)");
+      tool?.focus();
+    } else if (event.key === "Escape" && !event.ctrlKey && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      event.currentTarget.focus({ preventScroll: true });
+    }
+  };
+
   const closeLink = () => {
     link?.restoreFocus();
     setLink(null);
@@ -152,9 +168,13 @@ export function SectionEditor({
       <div
         className={`editor-surface${readOnly ? " editor-surface--readonly" : ""}`}
         data-testid="editor"
-        // Read-only text takes the focus when clicked, so that typing there can be answered.
-        tabIndex={readOnly ? -1 : undefined}
-        onKeyDown={readOnly ? onReadOnlyKey : undefined}
+        // Takes the focus when read-only text is clicked (so that typing there can be answered)
+        // and when Escape leaves the text.
+        tabIndex={-1}
+        onKeyDown={(event) => {
+          if (readOnly) onReadOnlyKey(event);
+          onNavigationKey(event);
+        }}
         onMouseDown={
           readOnly ? (event) => event.currentTarget.focus({ preventScroll: true }) : undefined
         }

@@ -68,16 +68,21 @@ function Group({
 }
 
 /** Moves focus along the toolbar with the arrow keys (one tab stop for the whole toolbar). */
-function useRovingFocus() {
+function useRovingFocus(onEscape: () => void) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const buttons = Array.from(ref.current?.querySelectorAll<HTMLButtonElement>("button") ?? []);
     if (buttons.some((b) => b.tabIndex === 0 && !b.disabled)) return;
-    buttons.forEach((button, index) => {
-      button.tabIndex = index === 0 ? 0 : -1;
-    });
+    // The tab stop is the first enabled tool: a disabled one would take the toolbar off the tab order.
+    const first = buttons.find((b) => !b.disabled) ?? buttons[0];
+    for (const button of buttons) button.tabIndex = button === first ? 0 : -1;
   });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onEscape();
+      return;
+    }
     if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(event.key)) return;
     const buttons = Array.from(
       ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [],
@@ -136,7 +141,7 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
       editable: e.isEditable,
     }),
   });
-  const roving = useRovingFocus();
+  const roving = useRovingFocus(() => editor.commands.focus());
   const chain = () => editor.chain().focus();
   const off = readOnly || !state.editable;
 

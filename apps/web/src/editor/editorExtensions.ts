@@ -12,6 +12,7 @@ import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
 import type { LinkTarget } from "./LinkTarget";
+import { renderCaret } from "./renderCaret";
 import { SmartPaste } from "./SmartPaste";
 
 /** What the editor of one section is bound to. */
@@ -45,7 +46,7 @@ export function editorExtensions({
     CrossRefEditing,
     BodyBlocks,
     Collaboration.configure({ document: ydoc, field: FRAGMENT_NAME }),
-    CollaborationCaret.configure({ provider, user }),
+    CollaborationCaret.configure({ provider, user, render: renderCaret }),
     LinkShortcut.configure({ onRequest: onLinkRequest }),
     EmptySectionHint,
     CommentHighlights,

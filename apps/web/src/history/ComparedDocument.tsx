@@ -118,6 +118,8 @@ export function ComparedDocument({ doc, label }: ComparedDocumentProps) {
       className="editor-surface editor-surface--readonly compare-view__text report-text"
       role="document"
       aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable (WCAG 2.1.1)
+      tabIndex={0}
       lang="en"
       data-testid="compare-document"
     >

@@ -10,6 +10,7 @@ import { BrandMark } from "../ui/BrandMark";
 import { Avatar } from "./Avatar";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { Menu, type MenuItem } from "./Menu";
+import { ShortcutsHelp } from "./ShortcutsHelp";
 
 /** Props of {@link Header}. */
 export interface HeaderProps {
@@ -103,14 +104,18 @@ export function Header({
           </ul>
         )}
         <BudgetLink navigate={navigate} />
+        <ShortcutsHelp />
         <ExportMenu role={account.role} section={section} />
         <Menu
           label={`Account: ${user.name}, ${ROLE_LABELS[account.role]}`}
+          // Named by the words it shows (WCAG 2.5.3, label in name).
+          namedByContent
           buttonClassName="user-button"
           testId="account-menu"
           button={
             <>
               <Avatar name={user.name} color={user.color} size="sm" />
+              <span className="visually-hidden">Account: </span>
               <span className="user-button__name">{user.name}</span>
               <span className="user-button__role" data-testid="account-role">
                 {ROLE_LABELS[account.role]}

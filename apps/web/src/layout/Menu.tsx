@@ -14,8 +14,10 @@ export interface MenuItem {
 
 /** Props of {@link Menu}. */
 export interface MenuProps {
-  /** Accessible name of the button. */
+  /** Accessible name of the button (and of the menu). */
   label: string;
+  /** The button is named by what it shows (its text holds the label): no `aria-label`. */
+  namedByContent?: boolean;
   /** What the button shows. */
   button: ReactNode;
   buttonClassName?: string;
@@ -38,6 +40,7 @@ function enabledItems(list: HTMLElement | null): HTMLButtonElement[] {
  */
 export function Menu({
   label,
+  namedByContent = false,
   button,
   buttonClassName = "button",
   heading,
@@ -97,7 +100,7 @@ export function Menu({
         ref={buttonRef}
         type="button"
         className={buttonClassName}
-        aria-label={label}
+        aria-label={namedByContent ? undefined : label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

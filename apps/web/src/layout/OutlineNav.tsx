@@ -1,6 +1,6 @@
 import { colourForName } from "@rapporteur/accounts/presence";
 import type { ReportView } from "@rapporteur/api";
-import type { MouseEvent } from "react";
+import { type MouseEvent, useEffect } from "react";
 import { StateBar } from "../budget/StateBar";
 import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
@@ -32,6 +32,24 @@ function isPlainClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
+/** Alt+Shift+O anywhere puts the focus on the open section's entry of the outline (or the first). */
+function useOutlineShortcut() {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.altKey && event.shiftKey && event.code === "KeyO")) return;
+      const outline = document.querySelector('[data-testid="outline"]');
+      const link =
+        outline?.querySelector<HTMLElement>('a[aria-current="page"]') ??
+        outline?.querySelector<HTMLElement>("a[href]");
+      if (!link) return;
+      event.preventDefault();
+      link.focus();
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+}
+
 /**
  * The fixed outline: parts, their sections with status, leads and words against the budget, and
  * a "My sections" filter showing only the sections the user leads.
@@ -50,6 +68,7 @@ export function OutlineNav({
   const mine = report.sections.filter((s) => s.leads.some((lead) => lead.id === userId));
   const shown = mySectionsOnly ? mine : report.sections;
   const openComments = useOpenCommentCounts(report);
+  useOutlineShortcut();
   return (
     <nav className="outline" aria-label="Report outline" data-testid="outline">
       <div className="outline__summary">

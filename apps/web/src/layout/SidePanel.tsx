@@ -3,6 +3,8 @@ import { countedWords } from "@rapporteur/budget/rules";
 import type { PresentUser } from "../collab/usePresence";
 import { Avatar } from "./Avatar";
 import { formatNumber } from "./formatNumber";
+import { useLengthAnnouncement } from "./useLengthAnnouncement";
+import { usePresenceAnnouncement } from "./usePresenceAnnouncement";
 
 /** Props of {@link SidePanel}. */
 export interface SidePanelProps {
@@ -28,6 +30,8 @@ export function SidePanel({
 }: SidePanelProps) {
   const counted = countedWords({ words, footnoteWords }, footnotesCount);
   const remaining = section.budget - counted;
+  useLengthAnnouncement(section.title, counted, section.budget);
+  usePresenceAnnouncement(people);
   return (
     <aside className="side-panel" aria-label="About this section">
       <section className="panel" aria-labelledby="panel-guidance">

@@ -3,11 +3,13 @@ import type { SectionView, UserView, WorkflowAction } from "@rapporteur/api";
 import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { Avatar } from "../layout/Avatar";
+import { announce } from "../layout/announce";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
 import { ImportReview } from "../transfer/ImportReview";
 import { ConfirmApprove } from "./ConfirmApprove";
 import { LeadPicker } from "./LeadPicker";
 import { StatusBadge } from "./StatusBadge";
+import { STATUS_LABELS } from "./statusLabels";
 
 /** Props of {@link WorkflowBar}. */
 export interface WorkflowBarProps {
@@ -33,6 +35,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
   const [pickingLeads, setPickingLeads] = useState(false);
   const [confirmingApproval, setConfirmingApproval] = useState(false);
   const approveButton = useRef<HTMLButtonElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
   const closeConfirmation = () => setConfirmingApproval(false);
   // Once the dialog is gone (the page is no longer inert), the focus goes back to the button.
   const wasConfirming = useRef(false);
@@ -40,6 +43,19 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
     if (wasConfirming.current && !confirmingApproval) approveButton.current?.focus();
     wasConfirming.current = confirmingApproval;
   }, [confirmingApproval]);
+
+  // The button pressed may be gone (Approve becomes Reopen): the focus stays in the bar, on the
+  // next action, once the bar shows the new status.
+  const refocus = useRef(false);
+  useEffect(() => {
+    void section.status;
+    const bar = barRef.current;
+    if (pending !== null || !refocus.current || !bar) return;
+    refocus.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected && !bar.contains(active)) return;
+    (bar.querySelector<HTMLElement>("button[data-action]:not(:disabled)") ?? bar).focus();
+  }, [pending, section.status]);
 
   const run = async (action: WorkflowAction) => {
     setPending(action);
@@ -50,6 +66,8 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
         body: { action },
       });
       onUpdated(updated);
+      announce(`“${updated.title}” is now ${STATUS_LABELS[updated.status]}.`, "status");
+      refocus.current = true;
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {
@@ -60,7 +78,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
   const actions = section.allowedActions;
   const canImport = account.role !== "reviewer" && !section.readOnly;
   return (
-    <div className="workflow" data-testid="workflow">
+    <div className="workflow" data-testid="workflow" ref={barRef} tabIndex={-1}>
       <div className="workflow__facts">
         <StatusBadge status={section.status} testId="section-status" />
         <div className="workflow__leads" data-testid="section-leads">
@@ -101,6 +119,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
             <button
               key={action}
               type="button"
+              data-action={action}
               className={`button button--small${action === "approve" ? " button--primary" : ""}`}
               disabled={pending !== null}
               ref={action === "approve" ? approveButton : undefined}
