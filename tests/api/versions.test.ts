@@ -88,4 +88,41 @@ describe("named versions", () => {
       "the report restored to the version",
     );
   });
+
+  it("restoring the report to a version puts back its text and its budget settings", async () => {
+    const section = "p1-governance";
+    const put = (path: string, body: unknown) => suite.api("editor", "PUT", path, body);
+    const report = async () => (await suite.api("reviewer", "GET", "/report")).body;
+    const budgetOf = (r: { sections: { id: string; budget: number }[] }) =>
+      r.sections.find((s) => s.id === section)?.budget;
+    const client = await suite.connectSynced(section, "drafter");
+    await write(client, "Governance as the version has it");
+    expect((await put("/budget", { targetRange: { min: 20_000, max: 25_000 } })).status).toBe(200);
+    expect((await put(`/sections/${section}/budget`, { budget: 1_234 })).status).toBe(200);
+    const version = await suite.api("editor", "POST", "/versions", { name: "Settings kept" });
+
+    // Afterwards the text and the settings change.
+    await write(client, "Governance rewritten after the version");
+    await put("/budget", { targetRange: { min: 30_000, max: 40_000 }, footnotesCount: false });
+    await put(`/sections/${section}/budget`, { budget: null });
+    const changed = await report();
+    expect(changed.targetRange).toEqual({ min: 30_000, max: 40_000 });
+    expect(budgetOf(changed)).not.toBe(1_234);
+
+    const restore = await suite.api("editor", "POST", `/versions/${version.body.id}/restore`);
+    expect(restore.status).toBe(200);
+    expect(restore.body).toMatchObject({ settings: true, outlineDiffers: false });
+    expect(restore.body.restored).toContain(section);
+    const restored = await report();
+    expect(restored.targetRange).toEqual({ min: 20_000, max: 25_000 });
+    expect(restored.footnotesCount).toBe(true);
+    expect(budgetOf(restored)).toBe(1_234);
+    await waitFor(
+      () => client.fragment.toString().includes("Governance as the version has it"),
+      "the section's text restored",
+    );
+    // Nothing left to restore: the same version again changes nothing.
+    const again = await suite.api("editor", "POST", `/versions/${version.body.id}/restore`);
+    expect(again.body).toEqual({ restored: [], settings: false, outlineDiffers: false });
+  });
 });

@@ -5,6 +5,7 @@ import { durableWrites } from "./durableWrites";
 import { exportBenchmark } from "./export";
 import { fanout } from "./fanout";
 import { historyBenchmark } from "./history";
+import { historyFanout } from "./historyFanout";
 import { importReviewBenchmark } from "./importReview";
 import { load } from "./load";
 
@@ -17,5 +18,6 @@ export const benchmarks: readonly Benchmark[] = [
   counting,
   historyBenchmark,
   compareExportBenchmark,
+  historyFanout,
   importReviewBenchmark,
 ];

@@ -107,8 +107,13 @@ function scenario(
   };
 }
 
-async function measure(kind: ServerKind, clients: number, sizes: Sizes): Promise<LoadRun> {
-  const server = await startBenchServer(kind);
+async function measure(
+  kind: ServerKind,
+  clients: number,
+  sizes: Sizes,
+  env?: Record<string, string>,
+): Promise<LoadRun> {
+  const server = await startBenchServer(kind, env ? { env } : {});
   try {
     const total = clients + sizes.otherSections * sizes.clientsPerOtherSection;
     const sessions = await signInBenchUsers(server, total);
@@ -120,6 +125,21 @@ async function measure(kind: ServerKind, clients: number, sizes: Sizes): Promise
 
 function group(run: LoadRun, label: string) {
   return run.groups.find((g) => g.label === label)?.summary;
+}
+
+/**
+ * One run of this benchmark's scenario (smoke or full sizes) with `clients` in the main section
+ * on a fresh server started with `env` (e.g. RAPPORTEUR_HISTORY=0): the main section's keystroke
+ * latency summary, and the run.
+ */
+export async function fanoutRun(
+  kind: ServerKind,
+  clients: number,
+  smoke: boolean,
+  env?: Record<string, string>,
+) {
+  const run = await measure(kind, clients, smoke ? SMOKE : FULL, env);
+  return { run, keystrokes: group(run, "keystroke, main section") };
 }
 
 /** Fan-out latency with N clients in one section, against the reference y-websocket server. */

@@ -34,9 +34,12 @@ describe("history in the browser", () => {
     const preview = drafter.getByTestId("history-preview");
     await preview.waitFor();
     expect(await preview.textContent()).toContain("Preview of the text of");
-    expect(await preview.locator(".ProseMirror").getAttribute("contenteditable")).toBe("false");
-    expect(await preview.locator(".ProseMirror").textContent()).toBe(
-      "Digital public infrastructure spreads.",
+    const text = preview.getByTestId("compare-document");
+    expect(await text.textContent()).toBe("Digital public infrastructure spreads.");
+    expect(await text.locator("[contenteditable=true]").count()).toBe(0);
+    // What the drafter's group added, in the drafter's colour.
+    expect(await text.locator("ins").first().getAttribute("title")).toMatch(
+      /^Inserted by Demo Drafter on /,
     );
 
     await drafter.getByTestId("history-restore").click();

@@ -87,6 +87,11 @@ export interface RapporteurServerOptions {
   webDist?: string;
   idleUnloadMs?: number;
   compactEvery?: number;
+  /**
+   * Attributed history (default true): every update stored with its authors, time and kind, and
+   * checkpoints kept at compaction. False stores bare updates (to measure the history's cost).
+   */
+  history?: boolean;
   maxMessageBytes?: number;
   /** Largest encoded state of a section (default 16 MiB; an edit beyond it: 4413). */
   maxSectionBytes?: number;
@@ -262,7 +267,7 @@ export async function createRapporteurServer(
         store,
         {
           compactEvery: options.compactEvery ?? 500,
-          history: sectionHistory,
+          ...(options.history === false ? {} : { history: sectionHistory }),
           onRepaired: (sectionId, dropped) =>
             audit.record({
               actor: null,

@@ -74,6 +74,7 @@ const server = await createRapporteurServer({
   webDist: env.RAPPORTEUR_WEB_DIST ? resolve(env.RAPPORTEUR_WEB_DIST) : undefined,
   idleUnloadMs: env.RAPPORTEUR_IDLE_UNLOAD_MS,
   compactEvery: env.RAPPORTEUR_COMPACT_EVERY,
+  history: env.RAPPORTEUR_HISTORY,
   maxMessageBytes: env.RAPPORTEUR_MAX_MESSAGE_BYTES,
   maxSectionBytes: env.RAPPORTEUR_MAX_SECTION_BYTES,
   maxBodyBytes: env.RAPPORTEUR_MAX_BODY_BYTES,

@@ -3,7 +3,13 @@ import type { CommentThread } from "@rapporteur/comments/thread";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
-import type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
+import type {
+  HistoryEntry,
+  HistoryPointView,
+  ReportVersion,
+  RestoreAnswer,
+  VersionRestoreAnswer,
+} from "./HistoryView";
 import type { ReportView, SectionView } from "./ReportView";
 import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
@@ -71,12 +77,12 @@ export interface ApiAnswers {
   listVersions: ReportVersion[];
   compareSection: SectionComparisonView;
   sectionHistory: HistoryEntry[];
-  sectionHistoryPoint: { id: string; doc: unknown };
+  sectionHistoryPoint: HistoryPointView;
   restoreSection: RestoreAnswer;
   createVersion: ReportVersion;
   version: ReportVersion & { sections: string[] };
   deleteVersion: null;
-  restoreVersion: { restored: string[] };
+  restoreVersion: VersionRestoreAnswer;
 }
 
 /** The answer type of route `name`. */

@@ -1,4 +1,5 @@
 import type { HistoryKind } from "@rapporteur/storage/historyKind";
+import type { ComparisonChangeView, ComparisonDocNode } from "./ComparisonView";
 
 /** One entry of a section's history list (`GET /api/sections/:id/history`). */
 export interface HistoryEntry {
@@ -27,4 +28,28 @@ export interface ReportVersion {
 export interface RestoreAnswer {
   undo: { history: string | null };
   words: number;
+}
+
+/** Answer of `GET /api/sections/:id/history/:historyId`: a point's text and what changed in it. */
+export interface HistoryPointView {
+  id: string;
+  /** The section's content at the point (ProseMirror JSON). */
+  doc: ComparisonDocNode;
+  /** The history id of the entry before it (what `changes` are measured from), or null. */
+  since: string | null;
+  /**
+   * The point's text compared with the entry before it: insertions and deletions marked, each
+   * with the author who made it (as the compare view).
+   */
+  compared: { doc: ComparisonDocNode; changes: ComparisonChangeView[] };
+}
+
+/** Answer of `POST /api/versions/:id/restore`: what restoring the whole report changed. */
+export interface VersionRestoreAnswer {
+  /** Ids of the sections whose text was restored. */
+  restored: string[];
+  /** Whether the budget settings the version kept were put back (they differed from today's). */
+  settings: boolean;
+  /** Whether the version was made under another outline than the one in force (not rewritten). */
+  outlineDiffers: boolean;
 }

@@ -43,7 +43,13 @@ export type {
   ComparisonDocNode,
   SectionComparisonView,
 } from "./ComparisonView";
-export type { HistoryEntry, ReportVersion, RestoreAnswer } from "./HistoryView";
+export type {
+  HistoryEntry,
+  HistoryPointView,
+  ReportVersion,
+  RestoreAnswer,
+  VersionRestoreAnswer,
+} from "./HistoryView";
 export type {
   LeadView,
   ReportPart,

@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import type { SavedBudgetSettings } from "./budgetSettingsJSON";
 import type { TargetRange } from "./targetRange";
 import type { Milestone, Timetable } from "./timetable";
 
@@ -135,6 +136,40 @@ export class BudgetStore {
       .prepare("UPDATE report_settings SET timetable = ? WHERE id = 1")
       .run(milestones === null ? null : JSON.stringify(milestones));
     this.touch(by);
+    return this.changed();
+  }
+
+  /**
+   * Puts back settings a named version kept (budgetSettingsJSON), in one transaction: target
+   * range, footnote rule, the allocations editors had set (others back to the outline's; sections
+   * the outline no longer has are left out) and the timetable. Listeners hear it once.
+   */
+  restore(saved: SavedBudgetSettings, by: string): BudgetSettings {
+    this.ensureRow();
+    const overridden = new Set(saved.overridden);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          "UPDATE report_settings SET target_min = ?, target_max = ?, footnotes_count = ?, timetable = ? WHERE id = 1",
+        )
+        .run(
+          saved.targetRange.min,
+          saved.targetRange.max,
+          saved.footnotesCount ? 1 : 0,
+          saved.timetableOverridden ? JSON.stringify(saved.timetable) : null,
+        );
+      this.db.prepare("DELETE FROM section_budgets").run();
+      const insert = this.db.prepare(
+        `INSERT INTO section_budgets (section_id, budget, updated_at, updated_by)
+         VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?)`,
+      );
+      for (const [sectionId, budget] of Object.entries(saved.allocations)) {
+        if (overridden.has(sectionId) && this.defaults.allocations.has(sectionId)) {
+          insert.run(sectionId, budget, by);
+        }
+      }
+      this.touch(by);
+    })();
     return this.changed();
   }
 

@@ -5,7 +5,7 @@ export {
   type BudgetSettings,
   BudgetStore,
 } from "./BudgetStore";
-export { budgetSettingsJSON } from "./budgetSettingsJSON";
+export { budgetSettingsJSON, type SavedBudgetSettings } from "./budgetSettingsJSON";
 export { type BudgetState, budgetState, OVER_ABOVE, SHORT_BELOW } from "./budgetState";
 export { addDays, daysBetween, isCalendarDay, localDay } from "./calendarDay";
 export { countedWords, DEFAULT_FOOTNOTES_COUNT, type WordTally } from "./countedWords";

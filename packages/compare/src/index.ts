@@ -1,3 +1,4 @@
+export { type AttributedStep, attributeSteps } from "./attributeSteps";
 export { type Attribution, type ChangeContext, DEFAULT_CHANGE_AUTHOR } from "./attribution";
 export { compareDocuments } from "./compareDocuments";
 export type { CompareOptions } from "./compareOptions";

@@ -9,6 +9,10 @@ export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";
 export { reportToMarkdown } from "./reportToMarkdown";
 export { snippet } from "./snippet";
-export { reportToCriticMarkup, toCriticMarkup } from "./toCriticMarkup";
+export {
+  type CriticMarkupOptions,
+  reportToCriticMarkup,
+  toCriticMarkup,
+} from "./toCriticMarkup";
 export { toMarkdown } from "./toMarkdown";
 export { WarningList } from "./warningList";

@@ -97,4 +97,25 @@ describe("toCriticMarkup writes the changes of a compared document as CriticMark
     });
     expect(markdown).toContain("# Access\n\n## Broadband\n\n{~~Old~>New~~} text.\n");
   });
+
+  it("with authors, names each change's author after it, one change per author", () => {
+    const compared = compareDocuments(
+      doc(p(t("Broadband grew fast in towns."))),
+      doc(p(t("Broadband grew slowly in towns and villages."))),
+      { attribution: by },
+    );
+    // Pedro added "and villages": his run is marked as his.
+    const pedro = JSON.parse(
+      JSON.stringify(compared).replace(
+        /"text":" and villages","marks":\[\{"type":"insertion","attrs":\{"author":"Ana"/,
+        '"text":" and villages","marks":[{"type":"insertion","attrs":{"author":"Pedro"',
+      ),
+    ) as DocJSON;
+    expect(toCriticMarkup(pedro, { authors: true })).toBe(
+      "Broadband grew {~~fast~>slowly~~}{>>Ana<<} in towns{++ and villages++}{>>Pedro<<}.\n",
+    );
+    expect(toCriticMarkup(pedro)).toBe(
+      "Broadband grew {~~fast~>slowly~~} in towns{++ and villages++}.\n",
+    );
+  });
 });

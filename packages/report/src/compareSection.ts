@@ -1,5 +1,7 @@
 import {
+  type AttributedStep,
   type Attribution,
+  attributeSteps,
   compareDocuments,
   type ListedChange,
   listChanges,
@@ -17,14 +19,21 @@ export interface ComparedSection {
 /**
  * Compares two versions of one section for the in-app compare view
  * (`GET /api/sections/:id/compare`): the same comparison as the Word and Markdown files of
- * renderComparison, as JSON. Pure; run it off the event loop for large sections.
+ * renderComparison, as JSON. With `steps` (historySteps), each change is credited to the person
+ * who made it (attributeSteps). Pure; run it off the event loop for large sections.
  */
 export function compareSection(
   older: DocJSON,
   newer: DocJSON,
   sectionId: string,
   attribution: Attribution,
+  steps: readonly AttributedStep[] = [],
 ): ComparedSection {
-  const doc = compareDocuments(older, newer, { sectionId, attribution });
+  const doc = attributeSteps(
+    compareDocuments(older, newer, { sectionId, attribution }),
+    older,
+    newer,
+    steps,
+  );
   return { doc, changes: listChanges(doc) };
 }

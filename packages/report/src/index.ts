@@ -1,5 +1,5 @@
-/** Author and date of a change (from @rapporteur/compare; the attribution of comparisons). */
-export type { ChangeAttribution } from "@rapporteur/compare";
+/** Author and date of a change, and a step of a section's history (from @rapporteur/compare). */
+export type { AttributedStep, ChangeAttribution } from "@rapporteur/compare";
 export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
 export { type ComparedSection, compareSection } from "./compareSection";
 export { exportComments } from "./exportComments";
@@ -11,6 +11,15 @@ export {
   fallbackAttribution,
   sectionAttribution,
 } from "./historyAttribution";
+export {
+  historySteps,
+  MAX_STEPS,
+  type SectionSteps,
+  type StepPoint,
+  type StepState,
+  type StepUpdate,
+  stepPoints,
+} from "./historySteps";
 export { type ExportRecord, recordExport } from "./recordExport";
 export {
   type ComparisonFile,
@@ -23,3 +32,4 @@ export {
   type RenderExportOptions,
   renderExport,
 } from "./renderExport";
+export { type StepHistory, sectionStepsInput } from "./sectionStepsInput";

@@ -24,7 +24,7 @@ describe("renderComparison", () => {
       sectionId: first!.id,
       attribution,
     });
-    expect(text(file.bytes)).toBe("Broadband grew {~~fast~>slowly~~}.\n");
+    expect(text(file.bytes)).toBe("Broadband grew {~~fast~>slowly~~}{>>Ana Lima<<}.\n");
     expect(file.fileName).toBe(`E-CN.16-2025-CRP.1-${first!.id}-changes.md`);
   });
 
@@ -32,7 +32,7 @@ describe("renderComparison", () => {
     const file = await renderComparison(markdownRequest);
     const markdown = text(file.bytes);
     expect(markdown).toMatch(/^---\ntitle: /);
-    expect(markdown).toContain("Broadband grew {~~fast~>slowly~~}.");
+    expect(markdown).toContain("Broadband grew {~~fast~>slowly~~}{>>Rapporteur<<}.");
     expect(markdown).toContain("Skills matter.");
     expect(file.fileName).toBe("E-CN.16-2025-CRP.1-changes.md");
   });
@@ -52,6 +52,6 @@ describe("renderComparison", () => {
       newer: { [first!.id]: doc("New section text.") },
       sectionId: first!.id,
     });
-    expect(text(file.bytes)).toBe("{++New section text.++}\n");
+    expect(text(file.bytes)).toBe("{++New section text.++}{>>Rapporteur<<}\n");
   });
 });

@@ -1,4 +1,10 @@
-import { type Attribution, compareReports, type ReportDocs } from "@rapporteur/compare";
+import {
+  type AttributedStep,
+  type Attribution,
+  attributeSteps,
+  compareReports,
+  type ReportDocs,
+} from "@rapporteur/compare";
 import { type DocxTemplate, toDocx } from "@rapporteur/docx";
 import { reportToCriticMarkup, toCriticMarkup } from "@rapporteur/markdown";
 import type { Outline } from "@rapporteur/outline";
@@ -28,6 +34,12 @@ export interface ComparisonRequest {
    * section), e.g. backed by the attributed history. Default: "Rapporteur", now.
    */
   attribution?: Attribution;
+  /**
+   * The steps each section's text went through from the older to the newer version (historySteps):
+   * each change is then credited to the step that made it (attributeSteps), `attribution` only
+   * where the steps cannot tell.
+   */
+  steps?: Readonly<Record<string, readonly AttributedStep[]>>;
 }
 
 /** The file of a comparison: its bytes and file name, ready for a download. */
@@ -60,9 +72,18 @@ export async function renderComparison(request: ComparisonRequest): Promise<Comp
       : Object.hasOwn(docs, sectionId)
         ? { [sectionId]: docs[sectionId]! }
         : {};
-  const compared = compareReports(wanted(request.older), wanted(request.newer), {
+  const older = wanted(request.older);
+  const newer = wanted(request.newer);
+  const compared = compareReports(older, newer, {
     ...(request.attribution ? { attribution: request.attribution } : {}),
   });
+  for (const [id, steps] of Object.entries(request.steps ?? {})) {
+    const before = older[id];
+    const after = newer[id];
+    if (before && after && compared[id]) {
+      compared[id] = attributeSteps(compared[id], before, after, steps);
+    }
+  }
   const report = await assembleExportReport(outline, async (id) => compared[id] ?? EMPTY, {
     date: request.date,
     ...(sectionId !== undefined ? { sectionId } : {}),
@@ -80,6 +101,8 @@ export async function renderComparison(request: ComparisonRequest): Promise<Comp
   }
   const first = report.sections[0];
   const markdown =
-    sectionId !== undefined && first ? toCriticMarkup(first.doc) : reportToCriticMarkup(report);
+    sectionId !== undefined && first
+      ? toCriticMarkup(first.doc, { authors: true })
+      : reportToCriticMarkup(report, { authors: true });
   return { bytes: new TextEncoder().encode(markdown), fileName };
 }

@@ -6,6 +6,7 @@ import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, DocxTemplateError, loadDocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
 import {
+  type AttributedStep,
   assembleExportReport,
   attributionBySection,
   type ChangeAttribution,
@@ -13,10 +14,12 @@ import {
   exportComments,
   exportFileName,
   fallbackAttribution,
+  historySteps,
   recordExport,
   renderComparison,
   renderExport,
   sectionAttribution,
+  sectionStepsInput,
 } from "@rapporteur/report";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
 import { type SqliteStore, VersionStore } from "@rapporteur/storage";
@@ -82,7 +85,7 @@ function versionOption(value: string | undefined, option: string): number | unde
 
 /**
  * The comparison file of `--compare` (renderComparison), attributed by the history rule of the
- * HTTP export (sectionAttribution).
+ * HTTP export (sectionAttribution), each change credited to the person who made it (historySteps).
  */
 async function compareVersions(
   store: SqliteStore,
@@ -123,6 +126,8 @@ async function compareVersions(
   const older: Record<string, DocJSON> = {};
   const newer: Record<string, DocJSON> = {};
   const bySection: Record<string, ChangeAttribution> = {};
+  const steps: Record<string, AttributedStep[]> = {};
+  const displayName = (userId: number) => accounts.get(userId)?.displayName ?? `User ${userId}`;
   for (const { id } of request.outline.sections) {
     if (request.sectionId !== undefined && id !== request.sectionId) continue;
     older[id] = versionDoc(request.compare, id);
@@ -135,13 +140,11 @@ async function compareVersions(
         ydoc.destroy();
       }
     }
-    const by = sectionAttribution(
-      store.history,
-      id,
-      interval,
-      (userId) => accounts.get(userId)?.displayName ?? `User ${userId}`,
-    );
+    const by = sectionAttribution(store.history, id, interval, displayName);
     if (by) bySection[id] = by;
+    if (!by || olderAt > newerAt) continue;
+    const input = sectionStepsInput(store.history, id, interval, {}, displayName);
+    steps[id] = historySteps(input, interval, displayName);
   }
   let changes = 0;
   const attribution = attributionBySection(bySection, fallbackAttribution(newerAt));
@@ -155,6 +158,7 @@ async function compareVersions(
       changes++;
       return attribution(change);
     },
+    steps,
     ...(request.template ? { template: request.template } : {}),
     ...(request.sectionId !== undefined ? { sectionId: request.sectionId } : {}),
   });

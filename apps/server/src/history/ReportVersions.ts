@@ -1,4 +1,5 @@
-import { type BudgetStore, budgetSettingsJSON } from "@rapporteur/budget";
+import type { VersionRestoreAnswer } from "@rapporteur/api";
+import { type BudgetStore, budgetSettingsJSON, type SavedBudgetSettings } from "@rapporteur/budget";
 import type { Outline } from "@rapporteur/outline";
 import type { DocJSON } from "@rapporteur/schema";
 import type {
@@ -82,10 +83,31 @@ export class ReportVersions {
   }
 
   /**
-   * Restores every section of the outline whose content differs from the version's, each as a
-   * new live edit of kind `restore`. Resolves with the ids of the sections it changed.
+   * Restores the whole report to a version: every section of the outline whose content differs
+   * from the version's, each as a new live edit of kind `restore`, and the budget settings the
+   * version kept (target range, footnote rule, allocations, timetable) when they differ from
+   * today's. The outline itself comes from content/outline.yaml and is not rewritten: the answer
+   * says whether the version's outline differs from the one in force.
    */
-  async restore(id: number, userId: number | null): Promise<string[]> {
+  async restore(
+    id: number,
+    by: { id: number | null; username: string },
+  ): Promise<VersionRestoreAnswer> {
+    const restored = await this.#restoreSections(id, by.id);
+    const { budgets, outline, versions } = this.#options;
+    const details = versions.details(id);
+    const saved = (details?.settings as { budget?: SavedBudgetSettings } | undefined)?.budget;
+    let settings = false;
+    if (saved && JSON.stringify(saved) !== JSON.stringify(budgetSettingsJSON(budgets.settings()))) {
+      budgets.restore(saved, by.username);
+      settings = true;
+    }
+    const outlineDiffers =
+      details !== undefined && JSON.stringify(details.outline) !== JSON.stringify(outline);
+    return { restored, settings, outlineDiffers };
+  }
+
+  async #restoreSections(id: number, userId: number | null): Promise<string[]> {
     const { outline, collab, store, sectionHistory } = this.#options;
     const restored: string[] = [];
     for (const section of outline.sections) {

@@ -183,7 +183,8 @@ const ROUTE_FACTS = {
   },
   sectionHistoryPoint: {
     access: "signed_in",
-    summary: "The section's content at a history point (read-only): { id, doc }",
+    summary:
+      "The section's content at a history point (read-only), and what changed since the entry before it, each change under its author: { id, doc, since, compared: { doc, changes } }",
   },
   restoreSection: {
     access: "signed_in",
@@ -215,7 +216,7 @@ const ROUTE_FACTS = {
   restoreVersion: {
     access: "editor",
     summary:
-      "Restores every section that differs to a named version, each as a new live change -> { restored: sectionId[] }",
+      "Restores the report to a named version: every section that differs, each as a new live change, and the budget settings it kept (target range, footnote rule, allocations, timetable) -> { restored: sectionId[], settings, outlineDiffers }",
   },
 } as const satisfies Record<ApiPathName, ApiRouteFacts>;
 

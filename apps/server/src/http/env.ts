@@ -51,6 +51,12 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
     description: "Stored updates of a section after which they are compacted into one state",
   },
   {
+    name: "RAPPORTEUR_HISTORY",
+    default: "1",
+    description:
+      "0: updates are stored without their authors and time and compaction keeps no history checkpoints (measures the history's cost; history, compare and restore then show only older points)",
+  },
+  {
     name: "RAPPORTEUR_MAX_MESSAGE_BYTES",
     default: "10485760",
     description: "Largest collaboration message accepted (larger: close code 4413)",
@@ -191,6 +197,7 @@ const envSchema = z.object({
   RAPPORTEUR_WEB_DIST: z.string().min(1).optional(),
   RAPPORTEUR_IDLE_UNLOAD_MS: integer(0, 24 * 3_600_000).default(30_000),
   RAPPORTEUR_COMPACT_EVERY: integer(1, 1_000_000).default(500),
+  RAPPORTEUR_HISTORY: flag.default(true),
   RAPPORTEUR_MAX_MESSAGE_BYTES: integer(1024, 1024 ** 3).default(10 * 1024 * 1024),
   RAPPORTEUR_MAX_SECTION_BYTES: integer(65_536, 1024 ** 3).default(16 * 1024 * 1024),
   RAPPORTEUR_MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(1024 * 1024),

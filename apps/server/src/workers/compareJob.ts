@@ -4,9 +4,12 @@ import {
   attributionBySection,
   type ChangeAttribution,
   type ComparedSection,
+  type ComparisonInterval,
   compareSection,
   type ExportFormat,
+  historySteps,
   renderComparison,
+  type SectionSteps,
 } from "@rapporteur/report";
 import { docFromUpdates } from "./exportJob";
 
@@ -34,11 +37,23 @@ export interface CompareJob {
   attribution: Record<string, ChangeAttribution>;
   /** Author and date of the changes of a section without an attribution. */
   fallback: ChangeAttribution;
+  /** Each section's history between the two versions (comparisonInput): changes per author. */
+  history?: Record<string, SectionSteps>;
+  /** Display names of the history's authors by account id. */
+  names?: Record<number, string>;
+  /** The comparison's interval (older version's time, newer's). */
+  interval?: ComparisonInterval;
 }
 
 /** Makes a comparison: a file's bytes, or `{ doc, changes }` of one section for `json`. */
 export async function runCompareJob(job: CompareJob): Promise<Uint8Array | ComparedSection> {
   const attribution = attributionBySection(job.attribution, job.fallback);
+  const interval = job.interval;
+  const stepsOf = (id: string) => {
+    const history = job.history?.[id];
+    if (!history || !interval) return [];
+    return historySteps(history, interval, (userId) => job.names?.[userId] ?? `User ${userId}`);
+  };
   const decode = (sections: Record<string, Uint8Array[]>) =>
     Object.fromEntries(
       Object.entries(sections).map(([id, updates]) => [id, docFromUpdates(updates)]),
@@ -51,6 +66,7 @@ export async function runCompareJob(job: CompareJob): Promise<Uint8Array | Compa
       docFromUpdates(job.newer[id] ?? []),
       id,
       attribution,
+      stepsOf(id),
     );
   }
   const file = await renderComparison({
@@ -60,6 +76,7 @@ export async function runCompareJob(job: CompareJob): Promise<Uint8Array | Compa
     outline: job.outline,
     date: job.date,
     attribution,
+    steps: Object.fromEntries(Object.keys(job.history ?? {}).map((id) => [id, stepsOf(id)])),
     ...(job.template ? { template: job.template } : {}),
     ...(job.sectionId !== undefined ? { sectionId: job.sectionId } : {}),
   });

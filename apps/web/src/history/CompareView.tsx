@@ -2,7 +2,7 @@ import type { SectionComparisonView } from "@rapporteur/api";
 import { useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { downloadExport } from "../transfer/downloadExport";
-import { authorColour } from "./authorColour";
+import { ChangeLegend } from "./ChangeLegend";
 import { ComparedDocument } from "./ComparedDocument";
 import type { ReportVersion } from "./historyTypes";
 
@@ -60,13 +60,6 @@ export function CompareView({ sectionId, version, versions, onClose }: CompareVi
     }
   };
 
-  const authors = new Map<string, { insertions: number; deletions: number }>();
-  for (const change of view?.changes ?? []) {
-    const counts = authors.get(change.author) ?? { insertions: 0, deletions: 0 };
-    if (change.kind === "insertion") counts.insertions++;
-    else counts.deletions++;
-    authors.set(change.author, counts);
-  }
   const toName = to === undefined ? "now" : versions.find((v) => v.id === to)?.name;
 
   return (
@@ -110,17 +103,7 @@ export function CompareView({ sectionId, version, versions, onClose }: CompareVi
           {view.changes.length === 0 ? (
             <p className="panel__note">No changes in this section.</p>
           ) : (
-            <ul className="compare-legend" data-testid="compare-legend">
-              {[...authors].map(([author, counts]) => (
-                <li key={author}>
-                  <span
-                    className="compare-legend__swatch"
-                    style={{ background: authorColour(author) }}
-                  />
-                  {author}: {counts.insertions} inserted, {counts.deletions} deleted
-                </li>
-              ))}
-            </ul>
+            <ChangeLegend changes={view.changes} />
           )}
           <ComparedDocument doc={view.doc} label={`Changes since ${version.name}`} />
         </>

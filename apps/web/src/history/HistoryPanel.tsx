@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { ChangeLegend } from "./ChangeLegend";
+import { ComparedDocument } from "./ComparedDocument";
 import { formatHistoryDate } from "./formatHistoryDate";
-import { HistoryPreview } from "./HistoryPreview";
-import { HISTORY_KIND_LABELS, type HistoryEntry } from "./historyTypes";
+import { HISTORY_KIND_LABELS, type HistoryEntry, type HistoryPointView } from "./historyTypes";
 
 /** Props of {@link HistoryPanel}. */
 export interface HistoryPanelProps {
@@ -13,7 +14,7 @@ export interface HistoryPanelProps {
 
 interface Preview {
   entry: HistoryEntry;
-  doc: unknown;
+  point: HistoryPointView;
 }
 
 function authorsOf(entry: HistoryEntry): string {
@@ -31,7 +32,8 @@ function describe(entry: HistoryEntry): string {
 
 /**
  * The section's history beside the editor: groups of edits (who, when, words added and
- * removed), newest first. Choosing one previews the section as it was, read-only, with "Restore
+ * removed), newest first. Choosing one previews the section as it was, read-only, with the
+ * insertions and deletions since the entry before it in each author's colour, and "Restore
  * this version" for those who may edit (a new change on top, itself undoable from here).
  */
 export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
@@ -60,10 +62,10 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
   const show = async (entry: HistoryEntry) => {
     setMessage(null);
     try {
-      const answer = await apiRequest("sectionHistoryPoint", {
+      const point = await apiRequest("sectionHistoryPoint", {
         params: { id: sectionId, historyId: entry.id },
       });
-      setPreview({ entry, doc: answer.doc });
+      setPreview({ entry, point });
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }
@@ -115,8 +117,13 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
                 Preview of the text of {formatHistoryDate(preview.entry.at)} (
                 {authorsOf(preview.entry)}), read-only
               </p>
-              <HistoryPreview
-                doc={preview.doc}
+              {preview.point.compared.changes.length > 0 ? (
+                <ChangeLegend changes={preview.point.compared.changes} />
+              ) : (
+                <p className="panel__note">No changes to the text since the entry before.</p>
+              )}
+              <ComparedDocument
+                doc={preview.point.compared.doc}
                 label={`Preview of the text of ${formatHistoryDate(preview.entry.at)}`}
               />
               <div className="dialog-actions">

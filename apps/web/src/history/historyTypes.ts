@@ -1,6 +1,12 @@
 import type { HistoryKind } from "@rapporteur/api";
 
-export type { HistoryEntry, HistoryKind, ReportVersion, RestoreAnswer } from "@rapporteur/api";
+export type {
+  HistoryEntry,
+  HistoryKind,
+  HistoryPointView,
+  ReportVersion,
+  RestoreAnswer,
+} from "@rapporteur/api";
 
 /** How each kind of entry is named in the History panel. */
 export const HISTORY_KIND_LABELS: Record<HistoryKind, string> = {

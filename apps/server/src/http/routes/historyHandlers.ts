@@ -1,17 +1,21 @@
 import type { AuditAction } from "@rapporteur/accounts";
 import type { ApiAnswers } from "@rapporteur/api";
+import { localDay } from "@rapporteur/budget";
+import { type ComparedSection, fallbackAttribution, sectionStepsInput } from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
 import type { Request, RequestHandler } from "express";
 import { z } from "zod";
 import { sectionAccess } from "../../auth/sectionAccess";
 import { stateToJSON } from "../../history/SectionHistory";
+import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden, notFound } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+import { workerJobHttpError } from "../workerJobHttpError";
 
 type HistoryRoute =
   | "sectionHistory"
@@ -50,6 +54,7 @@ export function historyHandlers(
   deps: ApiDependencies,
 ): Pick<Record<ApiRouteName, RequestHandler>, HistoryRoute> {
   const { outline, workflow, audit } = deps;
+  const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
   const mustGetVersion = (raw: unknown): StoredVersion => {
     const id = parseInput(versionId, raw, "parameter");
     const version = deps.versions.get(id);
@@ -77,11 +82,56 @@ export function historyHandlers(
     async sectionHistoryPoint(request, response) {
       const section = sectionFromPath(outline, request.params.id);
       const id = parseInput(historyId, request.params.historyId, "parameter");
-      const doc = deps.sectionHistory.doc(section.id, id);
-      if (!doc) {
+      const state = deps.sectionHistory.state(section.id, id);
+      if (!state) {
         throw notFound("history_not_found", `Section '${section.id}' has no history point ${id}`);
       }
-      response.json({ id, doc } satisfies ApiAnswers["sectionHistoryPoint"]);
+      // What changed since the entry before it, each change under its author (compare worker).
+      const entries = await deps.sectionHistory.list(section.id);
+      const index = entries.findIndex((e) => e.id === id);
+      const entry = entries[index];
+      const before = index >= 0 ? entries[index + 1] : undefined;
+      const beforeState = before && deps.sectionHistory.state(section.id, before.id);
+      const at = entry ? Date.parse(entry.at) : Date.now();
+      const interval = { after: before ? Date.parse(before.at) : 0, through: at };
+      const names: Record<number, string> = {};
+      const byGroup = entry?.authors.length
+        ? { author: entry.authors.map((a) => a.name).join(", "), date: entry.at }
+        : undefined;
+      const compared = (await workers
+        .compare({
+          older: { [section.id]: [beforeState ?? new Uint8Array([0, 0])] },
+          newer: { [section.id]: [state] },
+          attribution: byGroup ? { [section.id]: byGroup } : {},
+          fallback: fallbackAttribution(at),
+          history: entry
+            ? {
+                [section.id]: sectionStepsInput(
+                  deps.sectionHistory.store,
+                  section.id,
+                  interval,
+                  names,
+                  (userId) => deps.accounts.get(userId)?.displayName ?? `User ${userId}`,
+                ),
+              }
+            : {},
+          names,
+          interval,
+          outline,
+          format: "json",
+          sectionId: section.id,
+          date: localDay(),
+        })
+        .catch((error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        })) as ComparedSection;
+      const view: ApiAnswers["sectionHistoryPoint"] = {
+        id,
+        doc: stateToJSON(state),
+        since: beforeState && before ? before.id : null,
+        compared: { doc: compared.doc, changes: compared.changes },
+      };
+      response.json(view);
     },
 
     async restoreSection(request, response) {
@@ -152,9 +202,12 @@ export function historyHandlers(
     async restoreVersion(request, response) {
       const { user } = requestAuth(request);
       const version = mustGetVersion(request.params.id);
-      const restored = await deps.versions.restore(version.id, user.id);
-      record(request, "version_restore", String(version.id), { name: version.name, restored });
-      response.json({ restored } satisfies ApiAnswers["restoreVersion"]);
+      const result = await deps.versions.restore(version.id, {
+        id: user.id,
+        username: user.username,
+      });
+      record(request, "version_restore", String(version.id), { name: version.name, ...result });
+      response.json(result satisfies ApiAnswers["restoreVersion"]);
     },
   };
 }
