@@ -145,7 +145,7 @@ Broadband reached **rural** areas, says the [ITU](https://www.itu.int).[^1]
 
   it.each([
     ["", 400, "invalid_query"],
-    ["format=pdf", 400, "invalid_query"],
+    ["format=odt", 400, "invalid_query"],
     ["format=docx&variant=draft", 400, "invalid_query"],
     ["format=md&format=docx", 400, "invalid_query"],
     ["format=md&sheet=1", 400, "invalid_query"],

@@ -1,8 +1,10 @@
 // `rapporteur import` and `rapporteur export` as child processes on a data directory, without a
 // server: Markdown and Word drafts in, Word and Markdown files out, and the Markdown round trip.
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { wordDraft, wordText, zipEntry } from "@rapporteur/docx/testing";
 import { reportFromMarkdown, toMarkdown } from "@rapporteur/markdown";
 import { loadOutline } from "@rapporteur/outline";
@@ -52,6 +54,26 @@ function workspace() {
 }
 
 describe("rapporteur import and export (no server)", () => {
+  it("exports the report as PDF through LibreOffice, with the document settings of the database", async () => {
+    const { root, dataDir, file, cli } = workspace();
+    expect((await cli("import", "--section", "p1-access", file("a.md", ACCESS))).code).toBe(0);
+    // An editor's settings, as PUT /api/report/settings stores them.
+    const db = new Database(join(dataDir, "rapporteur.db"));
+    db.prepare("INSERT INTO document_settings (id, settings) VALUES (1, ?)").run(
+      JSON.stringify({ jobNumber: "GE.25-07777(E)", symbol: "E/CN.16/2025/4" }),
+    );
+    db.close();
+    const out = join(root, "report.pdf");
+    const pdf = await cli("export", "--format", "pdf", "--out", out);
+    expect(pdf.code, pdf.stderr).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe("%PDF-");
+    const { stdout } = await promisify(execFile)("pdftotext", ["-layout", out, "-"]);
+    const [first] = stdout.split("\f");
+    expect(first).toContain("E/CN.16/2025/4");
+    expect(first).toContain("GE.25-07777(E)");
+    expect(stdout).toContain("Broadband access");
+  }, 120_000);
+
   it("imports Markdown and Word drafts, and exports the report and one section as Word and Markdown", async () => {
     const { root, dataDir, file, cli } = workspace();
     const md = await cli("import", "--section", "p1-access", file("access.md", ACCESS));
@@ -73,7 +95,7 @@ describe("rapporteur import and export (no server)", () => {
     const path = join(root, name!);
     const bytes = readFileSync(path);
     expect(whole.stdout).toBe(
-      `Wrote ${path} (${bytes.length} bytes): 19 sections, 30 words, 5 footnote words.\n`,
+      `Wrote ${path} (${bytes.length} bytes): 20 sections, 30 words, 5 footnote words.\n`,
     );
     const body = wordText(zipEntry(bytes, "word/document.xml") ?? "");
     expect(body).toContain("Access and inclusion");
@@ -165,7 +187,7 @@ describe("rapporteur import and export (no server)", () => {
       ],
       [
         ["--section", "p9-nowhere", "a.md"],
-        /unknown section 'p9-nowhere'. Valid section ids:\n {2}intro-/,
+        /unknown section 'p9-nowhere'. Valid section ids:\n {2}summary /,
       ],
     ];
     for (const [args, message] of cases) {

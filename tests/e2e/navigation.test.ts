@@ -69,15 +69,15 @@ describe("moving around the report", () => {
     const page = await context.newPage();
     await page.goto(`${suite.url}/`);
     await signInThroughPage(page, farid);
-    // `/` opens the first section of the outline.
-    await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
+    // `/` opens the first section of the outline: the Summary.
+    await expect.poll(() => page.url()).toMatch(/\/sections\/summary$/);
     await waitUntilConnected(page);
     await expect.poll(() => page.getByTestId("presence").textContent()).toMatch(/Farid Haddad/);
     expect(await page.getByTestId("account-menu").textContent()).toMatch(/Farid Haddad/);
 
     // An editor renames the account: co-authors see the new name without anyone reloading.
     const colleague = await newPersonContext(suite.browser, suite.url, "Ines Duarte");
-    const colleaguePage = await openSection(colleague, suite.url, "intro-overview");
+    const colleaguePage = await openSection(colleague, suite.url, "summary");
     await expect
       .poll(() => colleaguePage.getByTestId("presence").textContent())
       .toMatch(/Farid Haddad/);
@@ -118,7 +118,7 @@ describe("moving around the report", () => {
     await page.goto(`${suite.url}/sections/no-such-section`);
     await page.getByRole("alert").filter({ hasText: "no-such-section" }).waitFor();
     await page.getByRole("link", { name: "Go to the first section of the report" }).click();
-    await expect.poll(() => page.url()).toMatch(/\/sections\/intro-overview$/);
+    await expect.poll(() => page.url()).toMatch(/\/sections\/summary$/);
     await waitUntilConnected(page);
     await context.close();
   });

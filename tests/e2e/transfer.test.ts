@@ -42,9 +42,14 @@ describe("exporting and importing from the web app", () => {
     const editor = await signedInContext(suite.browser, suite.url, "editor");
     const editorPage = await openSection(editor, suite.url, SECTION);
     await editorPage.getByTestId("export-menu").click();
+    await editorPage.getByRole("menuitem", { name: /Word — final/ }).click();
+    // The final copy first shows the preflight: here, sections not approved.
+    const preflight = editorPage.getByTestId("confirm-final-export");
+    await preflight.waitFor();
+    expect(await preflight.locator('li[data-kind="not_approved"]').count()).toBeGreaterThan(0);
     const [download] = await Promise.all([
       editorPage.waitForEvent("download"),
-      editorPage.getByRole("menuitem", { name: /Word — final/ }).click(),
+      preflight.getByRole("button", { name: /anyway/ }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     // A .docx is a zip archive.

@@ -29,17 +29,20 @@ describe("the exported DOCX, checked by independent readers", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("converts to PDF with LibreOffice headless, masthead on page 1", async () => {
+  it("converts to PDF with LibreOffice headless, masthead and Summary on page 1, contents on page 2", async () => {
     const pdf = await libreOfficePdf(docx, dir);
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     const { stdout: first } = await run("pdftotext", ["-f", "1", "-l", "1", "-layout", pdf, "-"]);
     expect(first).toContain("Economic and Social");
     expect(first).toContain("E/CN.16/2025/CRP.1");
-    expect(first).toContain("Contents");
-    // The contents lists every chapter with its number before any field is updated.
-    expect(first).toMatch(/I\.\s+Introduction/);
-    expect(first).toMatch(/III\.\s+Where we stand today/);
+    expect(first).toContain("Summary");
+    // Page 1 holds the masthead and the Summary; the contents open page 2, and list every
+    // chapter with its number before any field is updated.
+    const { stdout: second } = await run("pdftotext", ["-f", "2", "-l", "2", "-layout", pdf, "-"]);
+    expect(second).toContain("Contents");
+    expect(second).toMatch(/I\.\s+Introduction/);
+    expect(second).toMatch(/III\.\s+Where we stand today/);
   }, 120_000);
 
   it("reads back in pandoc with the same headings, paragraphs, footnotes and tables", async () => {
@@ -60,7 +63,9 @@ describe("the exported DOCX, checked by independent readers", () => {
 
   it("keeps the paragraph numbers running through the report as Word list numbering", async () => {
     const { numberedLists } = pandocSummary(await pandocRead(docx));
+    const front = new Set(report.parts.filter((p) => p.frontMatter).map((p) => p.id));
     const bodyParagraphs = report.sections
+      .filter((s) => !front.has(s.part))
       .flatMap((s) => s.doc.content ?? [])
       .filter((n) => n.type === "paragraph" && (n.content ?? []).length > 0).length;
     // Each run of numbered paragraphs (between headings, lists, tables) starts where the last ended.

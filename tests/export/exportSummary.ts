@@ -50,7 +50,8 @@ export function reportSummary(report: ExportReport): ExportSummary {
   };
   let tables = 0;
   let boxes = 0;
-  for (const part of report.parts) {
+  // Front matter (the Summary) is printed before the contents, with no headings: not the body.
+  for (const part of report.parts.filter((p) => !p.frontMatter)) {
     summary.headings.push(part.title);
     for (const section of report.sections.filter((s) => s.part === part.id)) {
       summary.headings.push(section.title);

@@ -48,9 +48,12 @@ export function sampleReport(options: SampleReportOptions = {}): ExportReport {
   const random = seededRandom(options.seed ?? 2025);
   const outline = loadOutline();
   const sections = outline.sections;
+  // The Summary (front matter) holds two plain paragraphs, as the real one does; the words,
+  // notes and tables go to the body's sections.
+  const front = new Set(outline.parts.filter((p) => p.frontMatter).map((p) => p.id));
+  const body = sections.filter((s) => !front.has(s.part));
   const share = (total: number, index: number) =>
-    Math.floor((total * (index + 1)) / sections.length) -
-    Math.floor((total * index) / sections.length);
+    Math.floor((total * (index + 1)) / body.length) - Math.floor((total * index) / body.length);
 
   let noteNumber = 0;
   let tableNumber = 0;
@@ -196,12 +199,29 @@ export function sampleReport(options: SampleReportOptions = {}): ExportReport {
     return { type: "doc", content };
   };
 
+  const summary = (): DocJSON => ({
+    type: "doc",
+    content: [0, 1].map(() => ({
+      type: "paragraph",
+      content: [text([sentence(), sentence(), sentence()].join(" "))],
+    })),
+  });
+
   return {
     title: outline.report.title,
     symbol: outline.report.symbol,
     date: "2025-03-12",
-    parts: outline.parts.map(({ id, title }) => ({ id, title })),
-    sections: sections.map((s, i) => ({ id: s.id, title: s.title, part: s.part, doc: build(i) })),
+    parts: outline.parts.map(({ id, title, frontMatter }) => ({
+      id,
+      title,
+      ...(frontMatter ? { frontMatter } : {}),
+    })),
+    sections: sections.map((s) => ({
+      id: s.id,
+      title: s.title,
+      part: s.part,
+      doc: front.has(s.part) ? summary() : build(body.indexOf(s)),
+    })),
   };
 }
 

@@ -89,7 +89,7 @@ describe("rapporteur (command dispatch)", () => {
       [["bogus"], "<command>"],
       [["import", "--sektion", "x", "a.md"], "import --section"],
       [["import", "a.md"], "import --section"],
-      [["export", "--format", "pdf", "--out", "x"], "export --format"],
+      [["export", "--format", "odt", "--out", "x"], "export --format"],
       [["user", "add", "--username", "x", "--role", "boss"], "user add --username"],
       [["user", "remove"], "user <subcommand>"],
     ];
@@ -211,7 +211,7 @@ describe("rapporteur wordcount", () => {
     const json = JSON.parse((await run("wordcount", "--json")).stdout);
     expect(json.totals).toEqual({ words: 8, footnoteWords: 3, budget: 35000 });
     expect(json.targetRange).toEqual({ min: 30000, max: 40000 });
-    expect(json.sections).toHaveLength(19);
+    expect(json.sections).toHaveLength(20);
   });
 
   it("counts while the server holds the lock (read-only), and never creates a database", async () => {
@@ -254,6 +254,6 @@ describe("rapporteur export", () => {
     expect(noFolder.stderr).toMatch(/the folder .*missing does not exist/);
     const variant = await run("export", "--format", "md", "--variant", "review", "--out", "r.md");
     expect(variant.code).toBe(2);
-    expect(variant.stderr).toMatch(/--variant applies to Word exports only/);
+    expect(variant.stderr).toMatch(/--variant applies to Word and PDF exports only/);
   });
 });

@@ -12,7 +12,12 @@ import {
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
-import { type ExportRecord, recordExport } from "@rapporteur/report";
+import {
+  DocumentSettingsStore,
+  documentSettingsDefaults,
+  type ExportRecord,
+  recordExport,
+} from "@rapporteur/report";
 import {
   type DocumentStore,
   HistoryStore,
@@ -205,6 +210,12 @@ export async function createRapporteurServer(
     timetable: options.timetable ?? loadTimetable(),
   });
   const history = new WordHistory(options.database);
+  const docxTemplate = options.docxTemplate ?? loadDocxTemplate();
+  const documentSettings = new DocumentSettingsStore(
+    options.database,
+    documentSettingsDefaults(outline, docxTemplate),
+  );
+  documentSettings.onChange((view) => events.send("settings", view));
   const budgetBroadcast = new BudgetBroadcast(outline, counts, budgets, events, 1_000);
   const historyRecorder = new HistoryRecorder({
     history,
@@ -332,7 +343,8 @@ export async function createRapporteurServer(
     store,
     budgets,
     history,
-    docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
+    docxTemplate,
+    documentSettings,
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,

@@ -25,6 +25,7 @@ import { useReport } from "./report/useReport";
 import { sectionPath } from "./routing/parseRoute";
 import { useRoute } from "./routing/useRoute";
 import { SectionPage } from "./SectionPage";
+import { DocumentSettingsPage } from "./settings/DocumentSettingsPage";
 import { useMySectionsFilter } from "./workflow/useMySectionsFilter";
 
 const NO_SESSION = { subscribe: () => () => {}, getSnapshot: () => null };
@@ -72,7 +73,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
             ? "Review comments"
             : route.kind === "budget"
               ? "Word budget"
-              : section?.title;
+              : route.kind === "settings"
+                ? "Document settings"
+                : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -150,6 +153,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <AuditPage />;
   } else if (route.kind === "budget") {
     main = <BudgetPage role={account.role} onOpenSection={openSection} />;
+  } else if (route.kind === "settings") {
+    main = <DocumentSettingsPage role={account.role} />;
   } else if (error && !report) {
     main = (
       <MessagePanel title="The report could not be loaded" tone="error" onRetry={reload}>
@@ -204,6 +209,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
         account={account}
         user={user}
         section={section ? { id: section.id, title: section.title } : null}
+        exportFormats={report?.exportFormats ?? []}
         navigate={navigate}
         onSignOut={() => {
           setSignOutProblem(null);

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "version_delete",
   "version_restore",
   "section_repaired",
+  "document_settings_changed",
 ] as const;
 
 /** What the audit log records. */

@@ -3,6 +3,7 @@ import type { CommentThread } from "@rapporteur/comments/thread";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
+import type { DocumentSettingsView, PreflightView } from "./DocumentSettingsView";
 import type {
   HistoryEntry,
   HistoryPointView,
@@ -68,6 +69,12 @@ export interface ApiAnswers {
   editReply: CommentThread;
   deleteReply: null;
   exportReport: unknown;
+  exportPreflight: PreflightView;
+  documentSettings: DocumentSettingsView;
+  updateDocumentSettings: DocumentSettingsView;
+  emblem: unknown;
+  uploadEmblem: DocumentSettingsView;
+  deleteEmblem: DocumentSettingsView;
   importSection: ImportAnswer;
   importReview: ReviewImportView;
   budget: BudgetView;

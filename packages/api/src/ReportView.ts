@@ -62,6 +62,8 @@ export interface ReportTotals {
 export interface ReportPart {
   id: string;
   title: string;
+  /** Printed before the contents, unnumbered (the Summary). */
+  frontMatter?: boolean;
 }
 
 /** The report as `GET /api/report` shows it. */
@@ -75,4 +77,9 @@ export interface ReportView {
   footnotesCount: boolean;
   sections: SectionView[];
   totals: ReportTotals;
+  /**
+   * Export formats this server can make (`GET /api/report` only): `pdf` only where LibreOffice
+   * is installed, so that the app offers no choice the server would refuse.
+   */
+  exportFormats?: ("docx" | "md" | "pdf")[];
 }

@@ -1,6 +1,7 @@
 import type { CommentThread } from "@rapporteur/comments/thread";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import type { BudgetEvent } from "./BudgetView";
+import type { DocumentSettingsView } from "./DocumentSettingsView";
 import type { SectionWorkflowFacts } from "./ReportView";
 import type { MeAnswer } from "./UserView";
 
@@ -35,6 +36,8 @@ export interface ServerEvents {
   budget: BudgetEvent;
   comment: CommentEvent;
   me: MeAnswer;
+  /** The document settings changed (masthead lines, date, job number, emblem). */
+  settings: DocumentSettingsView;
 }
 
 /** The name of an event of `GET /api/events`. */

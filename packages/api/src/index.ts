@@ -43,6 +43,14 @@ export type {
   ComparisonDocNode,
   SectionComparisonView,
 } from "./ComparisonView";
+export {
+  type DocumentSettings,
+  type DocumentSettingsView,
+  type EmblemView,
+  MAX_EMBLEM_BYTES,
+  type PreflightItem,
+  type PreflightView,
+} from "./DocumentSettingsView";
 export type {
   HistoryEntry,
   HistoryPointView,

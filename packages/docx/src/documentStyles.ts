@@ -1,4 +1,4 @@
-import { AlignmentType, type IStylesOptions, LineRuleType } from "docx";
+import { AlignmentType, BorderStyle, type IStylesOptions, LineRuleType } from "docx";
 import { HEADING_NUMBERING_INSTANCE, NUMBERING } from "./documentNumbering";
 import type { DocxTemplate } from "./docxTemplate";
 import { EAST_ASIAN_FONT } from "./languageRuns";
@@ -15,12 +15,17 @@ export const STYLE = {
   toc1: "TOC1",
   toc2: "TOC2",
   header: "UNHeader",
+  summary: "SummaryTxt",
+  summaryTitle: "SummaryTitle",
   caption: "TableCaption",
   captionTitle: "TableTitle",
   tableNote: "TableNote",
   boxTitle: "BoxTitle",
   boxText: "BoxText",
 } as const;
+
+const boxSide = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 6 };
+const summaryBox = { top: boxSide, bottom: boxSide, left: boxSide, right: boxSide };
 
 /** Language of the text when the template names none: UN English. */
 export const DEFAULT_LANGUAGE = "en-GB";
@@ -133,6 +138,21 @@ export function documentStyles(template: DocxTemplate, metrics: LayoutMetrics): 
           indent: { left: indent + step * 2, right: indent + step },
           alignment: AlignmentType.LEFT,
         },
+      },
+      {
+        // The Summary on page 1: unnumbered text in one box (Word and LibreOffice join the borders
+        // of neighbouring paragraphs with the same borders and indents).
+        id: STYLE.summary,
+        name: "Summary Txt",
+        basedOn: STYLE.body,
+        paragraph: { border: summaryBox },
+      },
+      {
+        id: STYLE.summaryTitle,
+        name: "Summary Title",
+        basedOn: STYLE.summary,
+        run: { bold: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } },
       },
       {
         id: STYLE.tableText,

@@ -40,8 +40,17 @@ export const docxTemplateSchema = z
       session: line,
       place: line.optional(),
       agendaItem: line,
+      /** Title of the agenda item, printed in bold under it. */
+      agendaTitle: line.optional(),
+      /** Symbol of the provisional agenda, the note of the agenda item's asterisk. */
+      agendaSymbol: line.optional(),
       byline: line.optional(),
+      /** UN Office at Geneva job number printed at the foot of the first page, e.g. GE.25-04321(E). */
+      jobNumber: line.optional(),
+      /** Prints "Advance unedited version" at the top of the first page. */
+      advanceUnedited: z.boolean().optional(),
     }),
+
     contentsTitle: line,
     reviewMarking: line,
     /** Language of the text (BCP 47, "en-GB"): Word's default `w:lang`, read by screen readers. */
@@ -54,6 +63,9 @@ export const docxTemplateSchema = z
 
 /** Layout and masthead settings for {@link toDocx}. Lengths in millimetres, sizes in points. */
 export type DocxTemplate = z.infer<typeof docxTemplateSchema>;
+
+/** The masthead and first-page lines of a template, which report settings may override. */
+export type MastheadLines = DocxTemplate["masthead"];
 
 /** Thrown when a template is not valid; the message names every problem found. */
 export class DocxTemplateError extends Error {

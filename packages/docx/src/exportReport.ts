@@ -1,4 +1,13 @@
 import type { DocJSON } from "@rapporteur/schema";
+import type { MastheadLines } from "./docxTemplate";
+
+/** An image placed in the document (the emblem of the masthead); sizes in pixels at 96 dpi. */
+export interface ExportImage {
+  type: "png" | "jpg";
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
 
 /** The report as the exporters see it: outline order, with each section's editor document. */
 export interface ExportReport {
@@ -7,8 +16,15 @@ export interface ExportReport {
   symbol: string;
   /** Issue date: ISO `YYYY-MM-DD` (printed as "12 March 2025") or text printed as given. */
   date: string;
-  /** Chapters in reading order. */
-  parts: { id: string; title: string }[];
+  /** Masthead lines that replace the template's (the report settings editors change in the app). */
+  masthead?: Partial<MastheadLines>;
+  /** Emblem printed beside the organ's name in the masthead. */
+  emblem?: ExportImage;
+  /**
+   * Chapters in reading order. A `frontMatter` part (the Summary) is printed on the first page
+   * before the contents, unnumbered, its paragraphs without paragraph numbers.
+   */
+  parts: { id: string; title: string; frontMatter?: boolean }[];
   /** Sections in reading order; `part` is the id of the chapter they belong to. */
   sections: { id: string; title: string; part: string; doc: DocJSON }[];
 }

@@ -2,6 +2,7 @@ import {
   AlignmentType,
   BorderStyle,
   HeightRule,
+  ImageRun,
   Paragraph,
   Table,
   TableCell,
@@ -16,20 +17,26 @@ import type { DocxTemplate } from "./docxTemplate";
 import type { ExportReport } from "./exportReport";
 import { issueDate } from "./issueDate";
 import type { LayoutMetrics } from "./layoutMetrics";
+import { distributionLine, mastheadLines } from "./mastheadLines";
+
+/** Height of the emblem in the masthead, in pixels (96 dpi): about 16 mm. */
+const EMBLEM_HEIGHT = 60;
 
 const half = (points: number) => Math.round(points * 2);
 
 /**
  * The first-page masthead of a UN parliamentary document: "United Nations" and the symbol over a
- * rule, the organ and the distribution block over a heavier rule, then the meeting lines, the
- * title and the byline.
+ * rule, the organ (beside the emblem, when there is one) and the distribution block over a
+ * heavier rule, then the meeting lines, the agenda item (with its asterisk when the provisional
+ * agenda's symbol is known) and title, the report's title and the byline.
  */
 export function masthead(
   report: ExportReport,
   template: DocxTemplate,
   metrics: LayoutMetrics,
 ): (Paragraph | Table)[] {
-  const { masthead: m, font } = template;
+  const { font } = template;
+  const m = mastheadLines(report, template.masthead);
   const { textWidth, indent } = metrics;
   const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
   const noBorders = { top: none, bottom: none, left: none, right: none };
@@ -73,10 +80,10 @@ export function masthead(
       new TableRow({
         height: { value: 1700, rule: HeightRule.ATLEAST },
         children: [
-          cell([line(m.body, { size: 28, bold: true, after: 80 })], left, 36),
+          cell([organLine(report, m.body, half(28))], left, 36),
           cell(
             [
-              line(m.distribution),
+              line(distributionLine(m.distribution)),
               line(issueDate(report.date)),
               line(""),
               line(`Original: ${m.originalLanguage}`, { after: 120 }),
@@ -96,7 +103,16 @@ export function masthead(
     }),
     line(m.session),
     ...(m.place ? [line(m.place)] : []),
-    line(m.agendaItem),
+    line(`${m.agendaItem}${m.agendaSymbol ? "*" : ""}`),
+    ...(m.agendaTitle
+      ? [
+          new Paragraph({
+            style: STYLE.masthead,
+            indent: { right: Math.round(textWidth * 0.4) },
+            children: [new TextRun({ text: m.agendaTitle, bold: true })],
+          }),
+        ]
+      : []),
   ];
   const title = new Paragraph({
     style: STYLE.title,
@@ -113,4 +129,28 @@ export function masthead(
       ]
     : [];
   return [table, ...meeting, title, ...byline];
+}
+
+/** The organ's name in large bold type, after the emblem when the report has one. */
+function organLine(report: ExportReport, name: string, size: number): Paragraph {
+  const emblem = report.emblem;
+  const width = emblem ? Math.round((EMBLEM_HEIGHT * emblem.width) / emblem.height) : 0;
+  return new Paragraph({
+    style: STYLE.masthead,
+    spacing: { after: 80 },
+    children: [
+      ...(emblem
+        ? [
+            new ImageRun({
+              type: emblem.type,
+              data: emblem.data,
+              transformation: { width, height: EMBLEM_HEIGHT },
+              altText: { name: "Emblem", description: "Emblem", title: "Emblem" },
+            }),
+            new TextRun({ text: "  ", size }),
+          ]
+        : []),
+      new TextRun({ text: name, bold: true, size }),
+    ],
+  });
 }

@@ -41,8 +41,11 @@ import {
   trackedTextRun,
 } from "./trackedChanges";
 
-/** Where a node sits: decides paragraph style and whether body numbering applies. */
-export type Placement = "body" | "list" | "quote" | "cell" | "note" | "box";
+/**
+ * Where a node sits: decides paragraph style and whether body numbering applies (`front`: the
+ * Summary before the contents, boxed and unnumbered).
+ */
+export type Placement = "body" | "front" | "list" | "quote" | "cell" | "note" | "box";
 
 /** What a handler may return: blocks, table parts, or runs inside a paragraph. */
 export type Converted = Paragraph | Table | TableRow | TableCell | ParagraphChild;
@@ -122,6 +125,9 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
             children,
           }),
         ];
+      case "front":
+        if (children.length === 0) return [];
+        return [new Paragraph({ style: STYLE.summary, ...mark, children })];
       case "quote":
         return [new Paragraph({ style: STYLE.quote, ...mark, ...bidi, children })];
       case "box":
@@ -572,6 +578,7 @@ function styleFor(scope: Scope): string {
   if (scope.placement === "cell") return STYLE.tableText;
   if (scope.placement === "quote") return STYLE.quote;
   if (scope.placement === "note") return "FootnoteText";
+  if (scope.placement === "front") return STYLE.summary;
   return STYLE.body;
 }
 

@@ -16,15 +16,18 @@ export interface ContentsEntry {
  * The table of contents, written out line by line so that its entries show as soon as the file
  * is opened, in Word, LibreOffice and pandoc alike. Each line links to its heading, and its page
  * number is a PAGEREF field to the heading's bookmark: LibreOffice computes it on load, and Word
- * on opening (the field is marked dirty) or printing.
+ * on opening (the field is marked dirty) or printing. `newPage`: the contents open page 2, after
+ * a Summary that fills page 1, as in UN reports.
  */
 export function tableOfContents(
   title: string,
   entries: ContentsEntry[],
   textWidth: number,
+  newPage = false,
 ): Paragraph[] {
   const heading = new Paragraph({
     style: STYLE.contentsTitle,
+    pageBreakBefore: newPage,
     children: [
       new TextRun(title),
       new TextRun({ children: [new Tab()] }),

@@ -1,25 +1,17 @@
 import { referenceTargets } from "@rapporteur/schema";
-import {
-  CommentRangeEnd,
-  CommentRangeStart,
-  CommentReference,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  type ParagraphChild,
-  type Table,
-  TextRun,
-} from "docx";
+import { Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from "docx";
+import { commentedTitle } from "./commentedTitle";
 import { ConversionContext } from "./conversionContext";
 import { documentNumbering } from "./documentNumbering";
 import { documentStyles } from "./documentStyles";
 import { DocxExportError } from "./docxExportError";
 import type { DocxTemplate } from "./docxTemplate";
 import type { DocxExportOptions, ExportComment, ExportReport } from "./exportReport";
+import { frontMatter } from "./frontMatter";
 import { chapterLabel, sectionLabel } from "./headingLabels";
 import { layoutMetrics } from "./layoutMetrics";
 import { masthead } from "./masthead";
+import { mastheadLines } from "./mastheadLines";
 import { convertNode } from "./nodeHandlers";
 import { pageHeaders } from "./pageHeaders";
 import { bookmarked } from "./referenceField";
@@ -66,7 +58,17 @@ function buildDocument(
   const contents: ContentsEntry[] = [];
   const heading = (name: string, text: string) => bookmarked(name, [new TextRun(text)], ctx);
   const body: (Paragraph | Table)[] = [];
-  report.parts.forEach((part, partIndex) => {
+  const front: (Paragraph | Table)[] = [];
+  let chapters = 0;
+  for (const part of report.parts) {
+    if (part.frontMatter) {
+      for (const section of report.sections.filter((s) => s.part === part.id)) {
+        front.push(...frontMatter(section, ctx, commentBody));
+      }
+      continue;
+    }
+    chapters += 1;
+    const partIndex = chapters - 1;
     const chapterMark = `_Ref_ch${partIndex + 1}`;
     contents.push({
       level: 1,
@@ -105,15 +107,7 @@ function buildDocument(
         comments: pending,
       }) as (Paragraph | Table)[];
       // Comments whose quote was not found are anchored on the section heading.
-      const unplaced = pending.filter((c) => !c.placed).map((c) => c.id);
-      const title: ParagraphChild[] = [
-        ...unplaced.map((id) => new CommentRangeStart(id)),
-        ...heading(sectionMark, section.title),
-        ...unplaced.flatMap((id) => [
-          new CommentRangeEnd(id),
-          new TextRun({ children: [new CommentReference(id)] }),
-        ]),
-      ];
+      const title = commentedTitle(pending, heading(sectionMark, section.title));
       body.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_2,
@@ -122,9 +116,10 @@ function buildDocument(
         ...blocks,
       );
     });
-  });
+  }
 
-  const { headers, footers } = pageHeaders(report.symbol, template, variant);
+  const lines = mastheadLines(report, template.masthead);
+  const { headers, footers } = pageHeaders(report.symbol, template, variant, lines);
   return new Document({
     title: report.title,
     subject: report.symbol,
@@ -147,7 +142,8 @@ function buildDocument(
         footers,
         children: [
           ...masthead(report, template, metrics),
-          ...tableOfContents(template.contentsTitle, contents, metrics.textWidth),
+          ...front,
+          ...tableOfContents(template.contentsTitle, contents, metrics.textWidth, front.length > 0),
           ...body,
         ],
       },

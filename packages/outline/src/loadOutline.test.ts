@@ -4,8 +4,12 @@ import { findSection, loadOutline, OutlineError, parseOutline, totalBudget } fro
 describe("the shipped outline (Annex 1)", () => {
   const outline = loadOutline();
 
-  it("has the five parts in order", () => {
-    expect(outline.parts.map((p) => p.title)).toEqual([
+  it("has the Summary as front matter, then the five parts in order", () => {
+    expect(outline.parts.filter((p) => p.frontMatter).map((p) => p.id)).toEqual(["front-matter"]);
+    expect(outline.sections.filter((s) => s.part === "front-matter").map((s) => s.id)).toEqual([
+      "summary",
+    ]);
+    expect(outline.parts.filter((p) => !p.frontMatter).map((p) => p.title)).toEqual([
       "Introduction",
       "The record since WSIS",
       "Where we stand today",

@@ -16,7 +16,16 @@ export const outlineSchema = z.object({
       .object({ min: z.number().int().positive(), max: z.number().int().positive() })
       .refine((r) => r.min <= r.max, "targetRange.min must not exceed targetRange.max"),
   }),
-  parts: z.array(z.object({ id: slug, title: z.string().min(1) })).min(1),
+  parts: z
+    .array(
+      z.object({
+        id: slug,
+        title: z.string().min(1),
+        // Printed before the contents, unnumbered (the Summary); still edited and budgeted.
+        frontMatter: z.boolean().optional(),
+      }),
+    )
+    .min(1),
   sections: z
     .array(
       z.object({

@@ -1,3 +1,4 @@
+import type { DocumentSettings } from "@rapporteur/api";
 import type { ExportReport } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
 import type { DocJSON } from "@rapporteur/schema";
@@ -8,12 +9,17 @@ export interface AssembleOptions {
   date: string;
   /** Only this section (and its part); the whole report when omitted. */
   sectionId?: string;
+  /** The document settings in force (DocumentSettingsStore); the outline's title and symbol without. */
+  settings?: DocumentSettings;
+  /** The masthead's emblem image. */
+  emblem?: ExportReport["emblem"];
 }
 
 /**
  * The report as the exporters take it: title and symbol from the outline, parts and sections in
  * outline order, each section's document read by `readDoc` (live or stored, never changed).
- * With `sectionId`, just that section under its part.
+ * With `sectionId`, just that section under its part. The document settings, when given, replace
+ * the title, symbol, issue date and masthead lines.
  */
 export async function assembleExportReport(
   outline: Outline,
@@ -24,13 +30,16 @@ export async function assembleExportReport(
     (s) => options.sectionId === undefined || s.id === options.sectionId,
   );
   const partIds = new Set(sections.map((s) => s.part));
+  const settings = options.settings;
   return {
-    title: outline.report.title,
-    symbol: outline.report.symbol,
-    date: options.date,
+    title: settings?.title ?? outline.report.title,
+    symbol: settings?.symbol ?? outline.report.symbol,
+    date: settings?.issueDate ?? options.date,
+    ...(settings ? { masthead: mastheadOf(settings) } : {}),
+    ...(options.emblem ? { emblem: options.emblem } : {}),
     parts: outline.parts
       .filter((p) => partIds.has(p.id))
-      .map((p) => ({ id: p.id, title: p.title })),
+      .map((p) => ({ id: p.id, title: p.title, ...(p.frontMatter ? { frontMatter: true } : {}) })),
     sections: await Promise.all(
       sections.map(async (s) => ({
         id: s.id,
@@ -40,4 +49,9 @@ export async function assembleExportReport(
       })),
     ),
   };
+}
+
+function mastheadOf(settings: DocumentSettings): ExportReport["masthead"] {
+  const { symbol: _symbol, title: _title, issueDate: _issueDate, ...lines } = settings;
+  return lines;
 }

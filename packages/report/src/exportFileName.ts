@@ -5,7 +5,7 @@
  */
 export function exportFileName(
   symbol: string,
-  extension: "docx" | "md",
+  extension: "docx" | "md" | "pdf",
   options: { sectionId?: string; review?: boolean } = {},
 ): string {
   const base =

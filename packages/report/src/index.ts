@@ -1,7 +1,20 @@
 /** Author and date of a change, and a step of a section's history (from @rapporteur/compare). */
+
+/** The document settings (declared by @rapporteur/api, the web <-> server contract). */
+export type { DocumentSettings } from "@rapporteur/api";
 export type { AttributedStep, ChangeAttribution } from "@rapporteur/compare";
 export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
 export { type ComparedSection, compareSection } from "./compareSection";
+export {
+  DocumentSettingsStore,
+  documentSettingsDefaults,
+} from "./DocumentSettingsStore";
+export {
+  type DocumentSettingsChange,
+  documentSettingsChangeSchema,
+} from "./documentSettingsSchema";
+export { docxToPdf, findSoffice, PDF_TIMEOUT_MS, PdfConversionError } from "./docxToPdf";
+export { type EmblemImage, EmblemImageError, emblemImage } from "./emblemImage";
 export { exportComments } from "./exportComments";
 export { exportFileName } from "./exportFileName";
 export {
@@ -20,6 +33,13 @@ export {
   type StepUpdate,
   stepPoints,
 } from "./historySteps";
+export {
+  PREFLIGHT_CHECKS,
+  type PreflightCheck,
+  type PreflightInput,
+  type PreflightSection,
+  preflight,
+} from "./preflight";
 export { type ExportRecord, recordExport } from "./recordExport";
 export {
   type ComparisonFile,

@@ -207,6 +207,25 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 8,
+    description: "document settings: masthead lines, issue date, job number, emblem image",
+    up(db) {
+      // `settings` holds only the fields an editor changed (JSON); the rest come from templates/.
+      db.exec(`
+        CREATE TABLE document_settings (
+          id           INTEGER PRIMARY KEY CHECK (id = 1),
+          settings     TEXT    NOT NULL DEFAULT '{}',
+          emblem       BLOB,
+          emblem_type  TEXT CHECK (emblem_type IN ('png','jpg')),
+          emblem_width  INTEGER,
+          emblem_height INTEGER,
+          updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          updated_by   TEXT
+        );
+      `);
+    },
+  },
+  {
     version: 9,
     description:
       "comments: the Word author and date of threads and replies imported from a reviewed Word file",

@@ -10,10 +10,15 @@ import {
   assembleExportReport,
   attributionBySection,
   type ChangeAttribution,
+  type DocumentSettings,
+  DocumentSettingsStore,
+  documentSettingsDefaults,
+  type EmblemImage,
   type ExportFormat,
   exportComments,
   exportFileName,
   fallbackAttribution,
+  findSoffice,
   historySteps,
   recordExport,
   renderComparison,
@@ -33,21 +38,23 @@ import { loadSectionDoc } from "../loadSectionDoc";
 import { requireSection } from "../requireSection";
 import { writeFileAtomically } from "../writeFileAtomically";
 
-const USAGE = `Usage: rapporteur export --format docx|md --out FILE [--section ID] [--variant final|review]
+const USAGE = `Usage: rapporteur export --format docx|md|pdf --out FILE [--section ID] [--variant final|review]
        rapporteur export --format docx|md --compare VERSION [--to VERSION] --out FILE [--section ID]
 
-Writes the report, or one section, as a Word document in UN format or as Markdown: the same file
-as the Export menu of the web app (GET /api/export). Reads the stored documents without changing
+Writes the report, or one section, as a Word document in UN format, as PDF (the Word document
+rendered by LibreOffice, which must be installed) or as Markdown: the same file as the Export
+menu of the web app (GET /api/export), with the document settings editors set in the app. Reads the stored documents without changing
 them, so it is safe while the server runs (every edit the server has shown to its users is
 stored). FILE is replaced in one step (written beside it, then renamed). The export is recorded
 in the audit log with the actor 'cli'.
 
 Options:
-  --format docx|md        Word (.docx) or Markdown (.md)
+  --format docx|md|pdf    Word (.docx), Markdown (.md) or PDF (.pdf, needs LibreOffice:
+                          Debian package libreoffice-writer-nogui)
   --out FILE              file to write; an existing directory gets the web app's file name
                           (e.g. E-CN.16-2025-CRP.1.docx)
   --section ID            only this section (see content/outline.yaml); default the whole report
-  --variant final|review  Word only: final clean copy (default), or review copy with the open
+  --variant final|review  Word and PDF only: final clean copy (default), or review copy with the open
                           comment threads as Word comments
   --compare VERSION       the changes since named version VERSION (see 'rapporteur version
                           list') as Word tracked changes or Markdown CriticMarkup, each section's
@@ -165,10 +172,25 @@ async function compareVersions(
   return { ...file, changes };
 }
 
-/** `rapporteur export`: the report or one section as Word or Markdown, like the HTTP export. */
+/** The document settings and emblem editors set in the app, for a Word or PDF export. */
+function documentSettings(
+  store: SqliteStore,
+  outline: Outline,
+  template: DocxTemplate | undefined,
+): { settings?: DocumentSettings; emblem?: EmblemImage } {
+  if (!template) return {};
+  const settings = new DocumentSettingsStore(
+    store.database,
+    documentSettingsDefaults(outline, template),
+  );
+  const emblem = settings.emblem();
+  return { settings: settings.view().settings, ...(emblem ? { emblem } : {}) };
+}
+
+/** `rapporteur export`: the report or one section as Word, PDF or Markdown, like the HTTP export. */
 export const exportCommand: Command = defineCommand({
   name: "export",
-  summary: "write the report or a section as Word (UN format) or Markdown",
+  summary: "write the report or a section as Word (UN format), PDF or Markdown",
   usage: USAGE,
   options: {
     format: { type: "string" },
@@ -179,11 +201,11 @@ export const exportCommand: Command = defineCommand({
     to: { type: "string" },
   },
   async run({ values }, io) {
-    if (values.format !== "docx" && values.format !== "md") {
+    if (values.format !== "docx" && values.format !== "md" && values.format !== "pdf") {
       throw new UsageError(
         values.format === undefined
-          ? "export: --format docx|md is required."
-          : `export: unknown format '${values.format}': use docx or md.`,
+          ? "export: --format docx|md|pdf is required."
+          : `export: unknown format '${values.format}': use docx, md or pdf.`,
       );
     }
     const format: ExportFormat = values.format;
@@ -192,8 +214,17 @@ export const exportCommand: Command = defineCommand({
     if (variant !== "final" && variant !== "review") {
       throw new UsageError(`export: unknown variant '${variant}': use final or review.`);
     }
-    if (values.variant !== undefined && format !== "docx") {
-      throw new UsageError("export: --variant applies to Word exports only (--format docx).");
+    const word = format === "docx" || format === "pdf";
+    if (values.variant !== undefined && !word) {
+      throw new UsageError("export: --variant applies to Word and PDF exports only.");
+    }
+    if (format === "pdf" && values.compare !== undefined) {
+      throw new UsageError("export: --compare gives Word or Markdown (--format docx|md), not PDF.");
+    }
+    if (format === "pdf" && !findSoffice()) {
+      throw new CliError(
+        "export: PDF needs LibreOffice's soffice, which is not installed (Debian: apt-get install libreoffice-writer-nogui).",
+      );
     }
 
     const compare = versionOption(values.compare, "--compare");
@@ -209,7 +240,7 @@ export const exportCommand: Command = defineCommand({
     const section =
       values.section === undefined ? undefined : requireSection(outline, values.section, "export");
     let template: ReturnType<typeof loadDocxTemplate> | undefined;
-    if (format === "docx") {
+    if (word) {
       try {
         template = loadDocxTemplate();
       } catch (error) {
@@ -217,7 +248,7 @@ export const exportCommand: Command = defineCommand({
         throw error;
       }
     }
-    const review = format === "docx" && variant === "review";
+    const review = word && variant === "review";
     const path = outputPath(
       io.cwd,
       values.out,
@@ -229,7 +260,7 @@ export const exportCommand: Command = defineCommand({
       if (compare !== undefined) {
         const file = await compareVersions(store, {
           outline,
-          format,
+          format: format === "md" ? "md" : "docx",
           compare,
           ...(to !== undefined ? { to } : {}),
           ...(section ? { sectionId: section.id } : {}),
@@ -263,7 +294,7 @@ export const exportCommand: Command = defineCommand({
             ydoc.destroy();
           }
         },
-        { date: localDay(), sectionId: section?.id },
+        { date: localDay(), sectionId: section?.id, ...documentSettings(store, outline, template) },
       );
       const bytes = await renderExport(
         report,
@@ -280,8 +311,8 @@ export const exportCommand: Command = defineCommand({
       }
       recordExport(new AuditLog(store.database), {
         actor: "cli",
-        format: format === "docx" ? "docx" : "markdown",
-        ...(format === "docx" ? { variant } : {}),
+        format: format === "md" ? "markdown" : format,
+        ...(word ? { variant } : {}),
         ...(section ? { sections: [section.id] } : {}),
       });
       const counts = report.sections.map((s) => countDocument(s.doc));

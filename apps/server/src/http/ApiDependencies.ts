@@ -2,6 +2,7 @@ import type { AccountStore, AuditLog } from "@rapporteur/accounts";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
+import type { DocumentSettingsStore } from "@rapporteur/report";
 import type { DocumentStore } from "@rapporteur/storage";
 import type { WorkflowStore } from "@rapporteur/workflow";
 import type { AccountEvents } from "../auth/AccountEvents";
@@ -41,6 +42,8 @@ export interface ApiDependencies {
   history: WordHistory;
   /** Settings of the Word export (templates/). */
   docxTemplate: DocxTemplate;
+  /** Masthead lines, issue date, job number and emblem editors set in the app. */
+  documentSettings: DocumentSettingsStore;
   /** Largest file accepted by an import, in bytes (before base64). */
   maxImportBytes: number;
   /** The app's public addresses (RAPPORTEUR_PUBLIC_ORIGIN): imported links to them are removed. */

@@ -62,7 +62,7 @@ const ROUTE_FACTS = {
   },
   events: {
     access: "signed_in",
-    summary: "Server-Sent Events: wordcount, section, me, comment, budget",
+    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings",
   },
   listUsers: {
     access: "editor",
@@ -144,7 +144,34 @@ const ROUTE_FACTS = {
   exportReport: {
     access: "signed_in",
     summary:
-      "The report as a file: ?format=docx|md&variant=final|review&section=ID&version=ID (final DOCX: editors only; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
+      "The report as a file: ?format=docx|md|pdf&variant=final|review&section=ID&version=ID (final DOCX or PDF: editors only; pdf: rendered by LibreOffice, 503 pdf_unavailable without it; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
+  },
+  exportPreflight: {
+    access: "signed_in",
+    summary:
+      "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes, broken cross-references)",
+  },
+  documentSettings: {
+    access: "signed_in",
+    summary:
+      "The document settings: { settings: { symbol, distribution, issueDate, originalLanguage, commission, session, place, agendaItem, agendaTitle, agendaSymbol, title, byline, jobNumber, advanceUnedited }, emblem, updatedBy, updatedAt }",
+  },
+  updateDocumentSettings: {
+    access: "editor",
+    summary:
+      "Changes any subset of the document settings (dates YYYY-MM-DD; issueDate null: the export day); audited, pushed as the `settings` event",
+  },
+  emblem: {
+    access: "signed_in",
+    summary: "The masthead's emblem image (404 no_emblem)",
+  },
+  uploadEmblem: {
+    access: "editor",
+    summary: "Sets the masthead's emblem: { contentBase64 } of a PNG or JPEG of at most 512 KB",
+  },
+  deleteEmblem: {
+    access: "editor",
+    summary: "Removes the masthead's emblem",
   },
   importSection: {
     access: "signed_in",

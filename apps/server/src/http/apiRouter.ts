@@ -8,6 +8,7 @@ import { auditHandlers } from "./routes/auditHandlers";
 import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
 import { commentHandlers } from "./routes/commentHandlers";
+import { documentSettingsHandlers } from "./routes/documentSettingsHandlers";
 import { exportHandlers } from "./routes/exportHandlers";
 import { historyHandlers } from "./routes/historyHandlers";
 import { importHandlers } from "./routes/importHandlers";
@@ -37,6 +38,7 @@ export function apiRouter(given: ApiDependencies): Router {
     ...auditHandlers(deps),
     ...commentHandlers(deps),
     ...exportHandlers(deps),
+    ...documentSettingsHandlers(deps),
     ...importHandlers(deps),
     ...budgetHandlers(deps),
     ...historyHandlers(deps),

@@ -38,9 +38,12 @@ describe("HTTP API", () => {
       await fetch(`${server.url}/api/report`, { headers: server.headers("reviewer") })
     ).json();
     expect(report.targetRange).toEqual({ min: 30_000, max: 40_000 });
-    expect(report.parts).toHaveLength(5);
-    expect(report.sections).toHaveLength(19);
-    expect(report.sections[0]).toMatchObject({
+    // The Summary (front matter) comes before the five parts of Annex 1.
+    expect(report.parts).toHaveLength(6);
+    expect(report.parts[0]).toMatchObject({ id: "front-matter", frontMatter: true });
+    expect(report.sections).toHaveLength(20);
+    expect(report.sections[0]).toMatchObject({ id: "summary", part: "front-matter", budget: 300 });
+    expect(report.sections[1]).toMatchObject({
       id: "intro-overview",
       part: "introduction",
       budget: 1500,
@@ -51,7 +54,7 @@ describe("HTTP API", () => {
       leads: [],
       readOnly: true,
     });
-    expect(report.sections[0].guidance).toMatch(/Geneva/);
+    expect(report.sections[1].guidance).toMatch(/Geneva/);
     expect(report.totals).toEqual(EMPTY_REPORT_TOTALS);
     expect(report.sections[0]).toMatchObject({ counted: 0, state: "short" });
   });

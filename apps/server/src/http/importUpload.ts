@@ -42,7 +42,8 @@ function formatOf(filename: string): ImportFormat {
   );
 }
 
-function decode(contentBase64: string, maxBytes: number): Uint8Array {
+/** The bytes of a base64 upload (a `data:` URL prefix is allowed); 400 `invalid_base64`, 413, 422 `empty_file`. */
+export function decodeBase64Upload(contentBase64: string, maxBytes: number): Uint8Array {
   const text = contentBase64.replace(DATA_URL_PREFIX, "").replace(/\s+/g, "");
   if (text.length % 4 !== 0 || !BASE64.test(text)) {
     throw badRequest("invalid_base64", "body.contentBase64: not valid base64");
@@ -81,7 +82,7 @@ export async function reviewUpload(
       `Cannot import '${body.filename}' as review: only a Word file (.docx) carries tracked changes and comments`,
     );
   }
-  const result = await read(decode(body.contentBase64, maxBytes));
+  const result = await read(decodeBase64Upload(body.contentBase64, maxBytes));
   if (!result.ok) throw unprocessable(result.id, result.message);
   return result.review;
 }
@@ -101,7 +102,7 @@ export async function importUpload(
   convert: ConvertImport,
 ): Promise<ImportedFile> {
   const format = formatOf(body.filename);
-  const bytes = decode(body.contentBase64, maxBytes);
+  const bytes = decodeBase64Upload(body.contentBase64, maxBytes);
   const result = await convert(format, bytes);
   if (!result.ok) throw unprocessable(result.id, result.message);
   return { format, doc: result.doc, warnings: result.warnings };

@@ -71,7 +71,11 @@ export function reportView(
     symbol: outline.report.symbol,
     targetRange: { ...budgets.targetRange },
     footnotesCount: budgets.footnotesCount,
-    parts: outline.parts.map((p) => ({ id: p.id, title: p.title })),
+    parts: outline.parts.map((p) => ({
+      id: p.id,
+      title: p.title,
+      ...(p.frontMatter ? { frontMatter: true } : {}),
+    })),
     sections,
     totals: reportTotals(sections, budgets),
   };

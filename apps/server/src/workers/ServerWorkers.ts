@@ -1,9 +1,11 @@
+import type { PreflightItem } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
 import type { CompareJob } from "./compareJob";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
+import type { PreflightJob } from "./preflightJob";
 import type { ServerJob, ServerJobResult } from "./serverJob";
 import { WorkerPool } from "./WorkerPool";
 
@@ -92,6 +94,14 @@ export class ServerWorkers {
       { kind: "matrix", ...job },
       this.#exportTimeoutMs,
     )) as Uint8Array;
+  }
+
+  /** Runs the preflight of the final export (see preflightJob) in the export pool. */
+  async preflight(job: Omit<PreflightJob, "kind">): Promise<PreflightItem[]> {
+    return (await this.#exports.run(
+      { kind: "preflight", ...job },
+      this.#exportTimeoutMs,
+    )) as PreflightItem[];
   }
 
   /** Stops the idle workers and refuses new jobs. */

@@ -1,4 +1,5 @@
-import type { DocxTemplate, ExportComment } from "@rapporteur/docx";
+import type { DocumentSettings } from "@rapporteur/api";
+import type { DocxTemplate, ExportComment, ExportImage } from "@rapporteur/docx";
 import type { Outline } from "@rapporteur/outline";
 import { assembleExportReport, type ExportSelection, renderExport } from "@rapporteur/report";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
@@ -19,6 +20,9 @@ export interface ExportJob {
   date: string;
   template?: DocxTemplate;
   comments: ExportComment[];
+  /** The document settings in force (masthead lines, issue date, job number). */
+  settings?: DocumentSettings;
+  emblem?: ExportImage;
 }
 
 /**
@@ -61,7 +65,12 @@ export async function runExportJob(job: ExportJob): Promise<Uint8Array> {
   const report = await assembleExportReport(
     job.outline,
     async (id) => docFromUpdates(job.sections[id] ?? []),
-    { date: job.date, sectionId: job.selection.sectionId },
+    {
+      date: job.date,
+      sectionId: job.selection.sectionId,
+      ...(job.settings ? { settings: job.settings } : {}),
+      ...(job.emblem ? { emblem: job.emblem } : {}),
+    },
   );
   return renderExport(report, job.selection, { template: job.template, comments: job.comments });
 }

@@ -1,3 +1,4 @@
+import type { PreflightItem } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
@@ -5,6 +6,7 @@ import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
+import { type PreflightJob, runPreflightJob } from "./preflightJob";
 import { type ReviewReading, readReviewJob } from "./readReviewJob";
 
 /** A file to convert for a section import (convertImport). */
@@ -23,18 +25,26 @@ export interface ReviewJob {
 }
 
 /** Every job the server's worker threads run (serverWorker.ts). */
-export type ServerJob = ImportJob | ReviewJob | ExportJob | CompareJob | MatrixJob | CountJob;
+export type ServerJob =
+  | ImportJob
+  | ReviewJob
+  | ExportJob
+  | CompareJob
+  | MatrixJob
+  | CountJob
+  | PreflightJob;
 
 /**
  * The result of a job: an import's conversion, a review read, a file's bytes, a compared
- * section, or a word count.
+ * section, a word count, or the preflight's findings.
  */
 export type ServerJobResult =
   | ImportConversion
   | ReviewReading
   | Uint8Array
   | ComparedSection
-  | DocumentCount;
+  | DocumentCount
+  | PreflightItem[];
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -51,5 +61,7 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runMatrixJob(job);
     case "count":
       return runCountJob(job);
+    case "preflight":
+      return runPreflightJob(job);
   }
 }

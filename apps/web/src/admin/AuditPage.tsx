@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   budget_changed: "Word budget",
   timetable_changed: "Timetable",
   section_repaired: "Section repaired",
+  document_settings_changed: "Document settings",
 };
 
 const PAGE_SIZE = 50;

@@ -1,10 +1,10 @@
-import type { UserView } from "@rapporteur/api";
+import type { ReportView, UserView } from "@rapporteur/api";
 import { ROLE_LABELS } from "../auth/roleLabels";
 import { BudgetLink } from "../budget/BudgetLink";
 import type { ConnectionState } from "../collab/connectionState";
 import type { PresentUser } from "../collab/usePresence";
 import type { LocalUser } from "../identity/LocalUser";
-import { AUDIT_PATH, USERS_PATH } from "../routing/parseRoute";
+import { AUDIT_PATH, SETTINGS_PATH, USERS_PATH } from "../routing/parseRoute";
 import { ExportMenu } from "../transfer/ExportMenu";
 import { BrandMark } from "../ui/BrandMark";
 import { Avatar } from "./Avatar";
@@ -22,6 +22,8 @@ export interface HeaderProps {
   user: LocalUser;
   /** The open section, for the Export menu's "this section". */
   section: { id: string; title: string } | null;
+  /** The export formats the server can make (PDF only where LibreOffice is installed). */
+  exportFormats: ReportView["exportFormats"];
   navigate: (path: string) => void;
   onSignOut: () => void;
 }
@@ -38,11 +40,18 @@ export function Header({
   account,
   user,
   section,
+  exportFormats,
   navigate,
   onSignOut,
 }: HeaderProps) {
   const others = people.filter((person) => !person.isSelf);
   const accountItems: MenuItem[] = [
+    {
+      key: "settings",
+      label: "Document settings",
+      hint: "Masthead, date, job number",
+      onSelect: () => navigate(SETTINGS_PATH),
+    },
     ...(account.role === "editor"
       ? [
           {
@@ -62,7 +71,7 @@ export function Header({
     {
       key: "sign-out",
       label: "Sign out",
-      separatorBefore: account.role === "editor",
+      separatorBefore: true,
       onSelect: onSignOut,
     },
   ];
@@ -105,7 +114,11 @@ export function Header({
         )}
         <BudgetLink navigate={navigate} />
         <ShortcutsHelp />
-        <ExportMenu role={account.role} section={section} />
+        <ExportMenu
+          role={account.role}
+          section={section}
+          pdf={exportFormats?.includes("pdf") ?? false}
+        />
         <Menu
           label={`Account: ${user.name}, ${ROLE_LABELS[account.role]}`}
           // Named by the words it shows (WCAG 2.5.3, label in name).

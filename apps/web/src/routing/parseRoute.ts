@@ -6,6 +6,7 @@ export type Route =
   | { kind: "audit" }
   | { kind: "review" }
   | { kind: "budget" }
+  | { kind: "settings" }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -25,6 +26,9 @@ export const REVIEW_PATH = "/review";
 /** Path of the Budget page: words against the target, by part and section. */
 export const BUDGET_PATH = "/budget";
 
+/** Path of the Document settings page: masthead and first page of the exports. */
+export const SETTINGS_PATH = "/settings";
+
 /** Reads a location pathname: `/`, `/sections/<id>`, `/users` and `/audit` are the app's pages. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
@@ -33,6 +37,7 @@ export function parseRoute(pathname: string): Route {
   if (path === AUDIT_PATH) return { kind: "audit" };
   if (path === REVIEW_PATH) return { kind: "review" };
   if (path === BUDGET_PATH) return { kind: "budget" };
+  if (path === SETTINGS_PATH) return { kind: "settings" };
   const match = /^\/sections\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {

@@ -1,8 +1,10 @@
-import type { Role } from "@rapporteur/api";
+import type { PreflightItem, Role } from "@rapporteur/api";
 import { useEffect, useState } from "react";
 import { Menu, type MenuItem } from "../layout/Menu";
 import { Toast, type ToastMessage } from "../layout/Toast";
+import { fetchPreflight } from "../settings/settingsApi";
 import { LineIcon } from "../ui/LineIcon";
+import { ConfirmFinalExport } from "./ConfirmFinalExport";
 import { downloadExport, type ExportRequest } from "./downloadExport";
 
 /** Props of {@link ExportMenu}. */
@@ -10,18 +12,26 @@ export interface ExportMenuProps {
   role: Role;
   /** The open section, for "Markdown of this section". */
   section: { id: string; title: string } | null;
+  /** Whether the server can make PDF (LibreOffice installed): otherwise no PDF choice. */
+  pdf: boolean;
 }
 
 /** How long a success message stays. */
 const OK_MESSAGE_MS = 6000;
 
 /**
- * The header's Export menu: Word final (editors), Word review copy and Markdown (everyone), and
- * the open section as Markdown. Shows "Preparing…" while the server builds the file, then the
- * file name, or the server's refusal.
+ * The header's Export menu: Word final (editors), Word review copy and Markdown (everyone), PDF
+ * of both where the server can make it, and the open section as Markdown. A final copy first
+ * shows the server's preflight and asks to confirm. Shows "Preparing…" while the server builds
+ * the file, then the file name, or the server's refusal.
  */
-export function ExportMenu({ role, section }: ExportMenuProps) {
+export function ExportMenu({ role, section, pdf }: ExportMenuProps) {
   const [message, setMessage] = useState<ToastMessage | null>(null);
+  const [confirm, setConfirm] = useState<{
+    what: string;
+    request: ExportRequest;
+    items: PreflightItem[];
+  } | null>(null);
   const busy = message?.tone === "progress";
 
   useEffect(() => {
@@ -41,6 +51,18 @@ export function ExportMenu({ role, section }: ExportMenuProps) {
     }
   };
 
+  const final = async (what: string, request: ExportRequest) => {
+    setMessage({ tone: "progress", text: "Checking the report…" });
+    try {
+      const { items } = await fetchPreflight();
+      setMessage(null);
+      setConfirm({ what, request, items });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setMessage({ tone: "error", text: `The report could not be checked: ${reason}` });
+    }
+  };
+
   const items: MenuItem[] = [
     ...(role === "editor"
       ? [
@@ -49,8 +71,19 @@ export function ExportMenu({ role, section }: ExportMenuProps) {
             label: "Word — final",
             hint: "Clean ECOSOC submission",
             disabled: busy,
-            onSelect: () => void run("Word — final", { format: "docx", variant: "final" }),
+            onSelect: () => void final("Word — final", { format: "docx", variant: "final" }),
           },
+          ...(pdf
+            ? [
+                {
+                  key: "export-pdf-final",
+                  label: "PDF — final",
+                  hint: "The final copy as LibreOffice prints it",
+                  disabled: busy,
+                  onSelect: () => void final("PDF — final", { format: "pdf", variant: "final" }),
+                },
+              ]
+            : []),
         ]
       : []),
     {
@@ -60,6 +93,17 @@ export function ExportMenu({ role, section }: ExportMenuProps) {
       disabled: busy,
       onSelect: () => void run("Word — review copy", { format: "docx", variant: "review" }),
     },
+    ...(pdf
+      ? [
+          {
+            key: "export-pdf-review",
+            label: "PDF — review copy",
+            hint: "Marked as a review copy",
+            disabled: busy,
+            onSelect: () => void run("PDF — review copy", { format: "pdf", variant: "review" }),
+          },
+        ]
+      : []),
     {
       key: "export-md",
       label: "Markdown",
@@ -105,6 +149,17 @@ export function ExportMenu({ role, section }: ExportMenuProps) {
         testId="export-menu"
       />
       {message && <Toast message={message} onDismiss={() => setMessage(null)} />}
+      {confirm && (
+        <ConfirmFinalExport
+          what={confirm.what}
+          items={confirm.items}
+          onClose={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null);
+            void run(confirm.what, confirm.request);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -4,9 +4,9 @@ import { readApiError } from "../api/readApiError";
 import { reportSessionLost } from "../api/sessionLost";
 import { filenameFromDisposition } from "./filenameFromDisposition";
 
-/** What to export: the whole report or one section, as Word or Markdown. */
+/** What to export: the whole report or one section, as Word, PDF or Markdown. */
 export interface ExportRequest {
-  format: "docx" | "md";
+  format: "docx" | "md" | "pdf";
   variant: "final" | "review";
   sectionId?: string;
   /** A named version's content instead of the current text. */

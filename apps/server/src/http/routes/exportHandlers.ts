@@ -1,19 +1,22 @@
-import type { ApiAnswers, SectionComparisonView } from "@rapporteur/api";
+import type { ApiAnswers, PreflightView, SectionComparisonView } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
 import {
   type ComparedSection,
   exportComments,
   exportFileName,
+  findSoffice,
   recordExport,
 } from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
 import { comparisonInput } from "../../history/comparisonInput";
+import { reportView } from "../../report/reportView";
+import { workflowViews } from "../../report/workflowViews";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
-import { forbidden, notFound } from "../errors";
+import { forbidden, HttpError, notFound } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
@@ -23,6 +26,7 @@ import { workerJobHttpError } from "../workerJobHttpError";
 export const EXPORT_CONTENT_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   md: "text/markdown; charset=utf-8",
+  pdf: "application/pdf",
 } as const;
 
 const versionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -31,7 +35,7 @@ const compareQuery = z.object({ version: versionId, to: versionId.optional() }).
 
 const exportQuery = z
   .object({
-    format: z.enum(["docx", "md"]),
+    format: z.enum(["docx", "md", "pdf"]),
     variant: z.enum(["final", "review"]).default("final"),
     section: z.string().max(200).optional(),
     version: versionId.optional(),
@@ -43,15 +47,22 @@ const exportQuery = z
     message: "to=<versionId> needs compare=<versionId>",
     path: ["to"],
   })
+  .refine((q) => q.format !== "pdf" || q.compare === undefined, {
+    message: "compare= gives Word or Markdown (format=docx|md), not PDF",
+    path: ["format"],
+  })
   .refine((q) => q.version === undefined || q.compare === undefined, {
     message: "version= and compare= cannot be combined (compare=A&to=B compares two versions)",
     path: ["version"],
   });
 
 /**
- * Handler of `GET /api/export?format=docx|md&variant=final|review&section=ID`: the report (or
- * one section) as a Word or Markdown file, read from the live and stored sections without
- * changing them. The sections' stored updates (the server stores every change before anyone sees
+ * Handler of `GET /api/export?format=docx|md|pdf&variant=final|review&section=ID`: the report (or
+ * one section) as a Word, PDF or Markdown file, read from the live and stored sections without
+ * changing them. Word and PDF print the document settings (masthead, date of issue, job number,
+ * emblem); PDF is the Word file rendered by LibreOffice in the export worker (docxToPdf, with its
+ * own deadline): 503 `pdf_unavailable` where LibreOffice is not installed, 502 `pdf_failed` when
+ * it fails. The sections' stored updates (the server stores every change before anyone sees
  * it, so they hold what the editors see) are handed to a worker thread, which decodes and
  * converts them: the event loop never does the heavy work. The final Word copy is for editors only; the review copy (open comment threads
  * as Word comments) and Markdown are for everyone signed in. Every export is audited.
@@ -67,7 +78,10 @@ const exportQuery = z
  */
 export function exportHandlers(
   deps: ApiDependencies,
-): Pick<Record<ApiRouteName, RequestHandler>, "exportReport" | "compareSection"> {
+): Pick<
+  Record<ApiRouteName, RequestHandler>,
+  "exportReport" | "compareSection" | "exportPreflight"
+> {
   const { outline, store, audit } = deps;
   const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
   const sources = () => ({
@@ -125,12 +139,57 @@ export function exportHandlers(
       response.json(view satisfies ApiAnswers["compareSection"]);
     },
 
+    /**
+     * `GET /api/export/preflight`: what an editor should know before the final export (see
+     * preflight in @rapporteur/report), the sections decoded in the export worker pool.
+     */
+    async exportPreflight(request, response) {
+      const { user } = requestAuth(request);
+      const report = reportView(
+        outline,
+        deps.counts,
+        workflowViews(deps.workflow, deps.accounts, user.role),
+        deps.budgets.settings(),
+      );
+      const threads = deps.comments.store.listThreads({ state: "open" });
+      const sections = await Promise.all(
+        report.sections.map(async (s) => {
+          const open = threads.filter((t) => t.sectionId === s.id);
+          const suggestions = open.filter((t) => t.suggestion?.state === "pending").length;
+          return {
+            id: s.id,
+            title: s.title,
+            status: s.status,
+            counted: s.counted,
+            budget: s.budget,
+            state: s.state,
+            openThreads: open.length - suggestions,
+            openSuggestions: suggestions,
+            updates: (await store.load(s.id)).updates,
+          };
+        }),
+      );
+      const items = await workers.preflight({ sections }).catch((error: unknown) => {
+        throw workerJobHttpError(error, "export");
+      });
+      response.json({ items } satisfies PreflightView);
+    },
+
     async exportReport(request, response) {
       const { user } = requestAuth(request);
       const query = parseInput(exportQuery, request.query, "query");
       const section =
         query.section === undefined ? undefined : sectionFromPath(outline, query.section);
-      const docx = query.format === "docx";
+      const pdf = query.format === "pdf";
+      if (pdf && !findSoffice()) {
+        throw new HttpError(
+          503,
+          "pdf_unavailable",
+          "PDF export needs LibreOffice, which is not installed on this server (Debian package libreoffice-writer-nogui): export Word instead",
+        );
+      }
+      // A PDF is the Word file rendered by LibreOffice: the same rules and settings apply.
+      const docx = query.format === "docx" || pdf;
       mustExist(query.compare);
       mustExist(query.to);
       if (query.compare !== undefined) {
@@ -142,11 +201,12 @@ export function exportHandlers(
           { compare: query.compare, ...(query.to !== undefined ? { to: query.to } : {}) },
           ids,
         );
+        const format = query.format === "md" ? "md" : "docx";
         const bytes = (await workers
           .compare({
             ...input,
             outline,
-            format: query.format,
+            format,
             ...(section ? { sectionId: section.id } : {}),
             date: localDay(),
             template: docx ? deps.docxTemplate : undefined,
@@ -154,7 +214,7 @@ export function exportHandlers(
           .catch((error: unknown) => {
             throw workerJobHttpError(error, "export");
           })) as Uint8Array;
-        const filename = exportFileName(outline.report.symbol, query.format, {
+        const filename = exportFileName(outline.report.symbol, format, {
           sectionId: section?.id,
         }).replace(/\.(docx|md)$/, "-changes.$1");
         recordExport(audit, {
@@ -164,13 +224,13 @@ export function exportHandlers(
           ...(section ? { sections: [section.id] } : {}),
           ip: request.ip ?? null,
         });
-        send(response, query.format, filename, bytes);
+        send(response, format, filename, bytes);
         return;
       }
       if (docx && query.variant === "final" && user.role !== "editor") {
         throw forbidden(
           "editors_only",
-          `Only editors can export the final Word copy; you are a ${user.role}: export the review copy (variant=review)`,
+          `Only editors can export the final ${pdf ? "PDF" : "Word"} copy; you are a ${user.role}: export the review copy (variant=review)`,
         );
       }
       const version = query.version;
@@ -195,9 +255,18 @@ export function exportHandlers(
           date: localDay(),
           template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
+          ...(docx ? exportSettings(deps) : {}),
         })
         .catch((error: unknown) => {
-          throw workerJobHttpError(error, "export");
+          const refusal = workerJobHttpError(error, "export");
+          if (pdf && refusal === error) {
+            throw new HttpError(
+              502,
+              "pdf_failed",
+              `LibreOffice could not make the PDF: ${String((error as Error)?.message ?? error)}`,
+            );
+          }
+          throw refusal;
         });
       const filename = exportFileName(outline.report.symbol, query.format, {
         sectionId: section?.id,
@@ -205,7 +274,7 @@ export function exportHandlers(
       });
       recordExport(audit, {
         actor: user.username,
-        format: docx ? "docx" : "markdown",
+        format: pdf ? "pdf" : docx ? "docx" : "markdown",
         ...(docx ? { variant: query.variant } : {}),
         ...(section ? { sections: [section.id] } : {}),
         ip: request.ip ?? null,
@@ -213,6 +282,12 @@ export function exportHandlers(
       send(response, query.format, filename, bytes);
     },
   };
+}
+
+/** The document settings and emblem an export prints (the worker job's `settings`, `emblem`). */
+function exportSettings(deps: ApiDependencies) {
+  const emblem = deps.documentSettings.emblem();
+  return { settings: deps.documentSettings.view().settings, ...(emblem ? { emblem } : {}) };
 }
 
 function send(

@@ -1,4 +1,5 @@
-import type { ApiAnswers } from "@rapporteur/api";
+import type { ApiAnswers, ReportView } from "@rapporteur/api";
+import { findSoffice } from "@rapporteur/report";
 import type { RequestHandler } from "express";
 import { sectionWithOpenComments, withOpenComments } from "../../comments/withOpenComments";
 import { reportView, sectionView } from "../../report/reportView";
@@ -26,12 +27,13 @@ export function reportHandlers(
         workflowViews(workflow, accounts, user.role),
         deps.budgets.settings(),
       );
-      response.json(
-        withOpenComments(
-          view,
-          deps.comments.store.openCountsBySection(),
-        ) satisfies ApiAnswers["report"],
-      );
+      const exportFormats: ReportView["exportFormats"] = findSoffice()
+        ? ["docx", "md", "pdf"]
+        : ["docx", "md"];
+      response.json({
+        ...withOpenComments(view, deps.comments.store.openCountsBySection()),
+        exportFormats,
+      } satisfies ApiAnswers["report"]);
     },
 
     section(request, response) {
