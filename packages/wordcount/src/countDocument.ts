@@ -10,7 +10,14 @@ export interface DocumentCount {
 }
 
 const BLOCK_SEPARATOR = "\n";
-const CAPTIONS = ["title", "source", "note"] as const;
+/** A caption as the export prints it: its label, then its text. */
+const CAPTIONS = [
+  ["title", ""],
+  ["source", "Source: "],
+  ["note", "Note: "],
+] as const;
+/** Tables and boxes print their number label ("Table 1", "Box 1") whether or not they have a title. */
+const NUMBER_LABELS: Record<string, string> = { table: "Table 0", box: "Box 0" };
 
 function collectText(node: DocJSON, body: string[], notes: string[], inNote: boolean): void {
   if (node.type === "text") {
@@ -22,10 +29,16 @@ function collectText(node: DocJSON, body: string[], notes: string[], inNote: boo
   if (node.type === "hardBreak" || node.type === "footnote") body.push(BLOCK_SEPARATOR);
   // A cross-reference prints as one number ("23"), a word as Word and LibreOffice count it.
   if (node.type === "crossRef") body.push(BLOCK_SEPARATOR, "0", BLOCK_SEPARATOR);
-  // Captions print: a table's title, source and note, a box's title.
-  for (const key of CAPTIONS) {
-    const value = node.type === "table" || node.type === "box" ? node.attrs?.[key] : undefined;
-    if (typeof value === "string") body.push(BLOCK_SEPARATOR, value, BLOCK_SEPARATOR);
+  // Captions print: "Table 1" or "Box 1", the title, then a table's "Source: …" and "Note: …".
+  const label = NUMBER_LABELS[node.type];
+  if (label) {
+    body.push(BLOCK_SEPARATOR, label, BLOCK_SEPARATOR);
+    for (const [key, prefix] of CAPTIONS) {
+      const value = node.attrs?.[key];
+      if (typeof value === "string" && value.trim()) {
+        body.push(BLOCK_SEPARATOR, prefix + value, BLOCK_SEPARATOR);
+      }
+    }
   }
   for (const child of node.content ?? []) collectText(child, body, notes, note);
   (note ? notes : body).push(BLOCK_SEPARATOR);

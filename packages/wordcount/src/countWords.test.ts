@@ -93,7 +93,8 @@ describe("countDocument", () => {
       ],
     };
     schema.nodeFromJSON(doc).check();
-    expect(countDocument(doc)).toEqual({ words: 7, footnoteWords: 0 });
+    // Title, one, two, item, Region, Users, quoted, and the printed label "Table 1".
+    expect(countDocument(doc)).toEqual({ words: 9, footnoteWords: 0 });
   });
 
   it("reports footnote words apart and does not glue the words around a reference", () => {
@@ -142,8 +143,9 @@ describe("countDocument", () => {
         { type: "box", attrs: { title: "Open tools" }, content: [paragraph(text("DHIS2 here."))] },
       ],
     };
-    // "See para. 23" 3; "Broadband users" "ITU." "Estimates." "2024" 5; "Open tools" "DHIS2 here." 4.
-    expect(countDocument(doc).words).toBe(12);
+    // "See para. 23" 3; "Table 1" "Broadband users" "Source: ITU." "Note: Estimates." "2024" 9;
+    // "Box 1" "Open tools" "DHIS2 here." 6.
+    expect(countDocument(doc).words).toBe(18);
   });
 });
 
