@@ -85,6 +85,34 @@ describe("import endpoint", () => {
     );
   });
 
+  it("drops links to the app's own address from imported Markdown and HTML, keeping their text", async () => {
+    const origin = new URL(suite.server.url).origin;
+    const watcher = await suite.connectSynced("p1-context", "drafter");
+    for (const [name, content] of [
+      [
+        "links.md",
+        `See [note 1](${origin}/sections/p1-access#fn1) and [the ITU](https://www.itu.int).\n`,
+      ],
+      [
+        "links.html",
+        `<p>See <a href="${origin}/sections/p1-access#fn1">note 1</a> and <a href="https://www.itu.int">the ITU</a>.</p>`,
+      ],
+    ] as const) {
+      const answer = await suite.importFile("drafter", "p1-context", name, content);
+      expect(answer.status).toBe(200);
+      expect(answer.body.warnings.join("\n")).toMatch(/link\(s\) to this app/);
+      await waitFor(
+        () => watcher.fragment.toString().includes("See note 1 and"),
+        `the import of ${name}`,
+      );
+      const xml = watcher.fragment.toString();
+      expect(xml).not.toContain(origin);
+      expect(xml).toMatch(/<link [^>]*href="https:\/\/www\.itu\.int"[^>]*>the ITU<\/link>/);
+      await suite.importFile("drafter", "p1-context", "reset.md", "Reset.\n");
+      await waitFor(() => watcher.fragment.toString().includes("Reset."), "the reset");
+    }
+  });
+
   it("imports a Word file made by the exporter", async () => {
     const watcher = await suite.connectSynced("p1-technology", "editor");
     const bytes = await wordDraft("Mobile broadband reached most of the world.");

@@ -6,6 +6,7 @@ import { exportBenchmark } from "./export";
 import { fanout } from "./fanout";
 import { historyBenchmark } from "./history";
 import { historyFanout } from "./historyFanout";
+import { importReviewBenchmark } from "./importReview";
 import { load } from "./load";
 
 /** Every benchmark, in the order of issue 8; `run.ts` runs them (or those named) in this order. */
@@ -18,4 +19,5 @@ export const benchmarks: readonly Benchmark[] = [
   historyBenchmark,
   compareExportBenchmark,
   historyFanout,
+  importReviewBenchmark,
 ];

@@ -59,3 +59,16 @@ export function openDatabase(dataDir: string, options: { mustExist: boolean }): 
     throw new CliError(`Cannot open the database in ${dataDir}: ${(error as Error).message}`);
   }
 }
+
+/**
+ * The app's own addresses, as the server would be reached on this machine: `RAPPORTEUR_PUBLIC_ORIGIN`
+ * (comma-separated) and localhost on `PORT` (default 3000). Imported links to them are removed.
+ */
+export function appOrigins(io: CliIo): string[] {
+  const port = io.env.PORT || "3000";
+  const listed = (io.env.RAPPORTEUR_PUBLIC_ORIGIN ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  return [...listed, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}

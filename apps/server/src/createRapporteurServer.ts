@@ -346,6 +346,7 @@ export async function createRapporteurServer(
     docxTemplate,
     documentSettings,
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
+    publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,
     sectionHistory,
     versions,

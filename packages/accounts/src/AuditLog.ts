@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "section_leads_changed",
   "export",
   "import",
+  "import_review",
   "budget_changed",
   "timetable_changed",
   "restore",

@@ -12,6 +12,7 @@ import type {
   VersionRestoreAnswer,
 } from "./HistoryView";
 import type { ReportView, SectionView } from "./ReportView";
+import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
 
 /** One entry of the editors' audit log (`GET /api/audit`). */
@@ -75,6 +76,7 @@ export interface ApiAnswers {
   uploadEmblem: DocumentSettingsView;
   deleteEmblem: DocumentSettingsView;
   importSection: ImportAnswer;
+  importReview: ReviewImportView;
   budget: BudgetView;
   updateBudget: BudgetView;
   sectionBudget: SectionView;

@@ -8,11 +8,14 @@ export type {
 export type {
   CommentActor,
   CommentAnchor,
+  CommentOrigin,
   CommentReply,
   CommentSuggestion,
   CommentThread,
   RelativePositionJSON,
+  UnplacedReviewItem,
 } from "@rapporteur/comments/thread";
+export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export {
   isSectionId,
   MAX_SECTION_ID_LENGTH,
@@ -59,6 +62,7 @@ export type {
   SectionWorkflowFacts,
   SectionWorkflowView,
 } from "./ReportView";
+export type { ReviewImportView } from "./ReviewImportView";
 export type {
   CommentEvent,
   SectionEvent,

@@ -6,8 +6,10 @@ import { commentText, quoteText, replacementText } from "./commentText";
 import type {
   CommentActor,
   CommentChange,
+  CommentOrigin,
   CommentReply,
   CommentThread,
+  ImportedThread,
   NewThread,
   SuggestionState,
   ThreadState,
@@ -48,6 +50,8 @@ interface ThreadRow {
   decided_by_id: number | null;
   decided_by_name: string | null;
   decided_at: string | null;
+  origin_author: string | null;
+  origin_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -58,8 +62,17 @@ interface ReplyRow {
   author_id: number;
   author_name: string;
   text: string;
+  origin_author: string | null;
+  origin_date: string | null;
   created_at: string;
   updated_at: string;
+}
+
+function originOf(row: {
+  origin_author: string | null;
+  origin_date: string | null;
+}): CommentOrigin | null {
+  return row.origin_author === null ? null : { author: row.origin_author, date: row.origin_date };
 }
 
 function actorOf(id: number | null, name: string | null): CommentActor | null {
@@ -73,6 +86,7 @@ function toReply(row: ReplyRow): CommentReply {
     authorId: row.author_id,
     authorName: row.author_name,
     text: row.text,
+    origin: originOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -100,6 +114,7 @@ function toThread(row: ThreadRow, replies: CommentReply[]): CommentThread {
             decidedBy: actorOf(row.decided_by_id, row.decided_by_name),
             decidedAt: row.decided_at,
           },
+    origin: originOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     replies,
@@ -164,6 +179,74 @@ export class CommentStore {
         at,
       );
     return this.changed("created", Number(result.lastInsertRowid));
+  }
+
+  /**
+   * Creates the threads of a reviewed Word file, all or none (one transaction), each by
+   * `importer` with its Word author and date as `origin`, its replies likewise; threads marked
+   * done in Word are stored resolved by the importer. Listeners hear each thread once, after all
+   * are stored. Throws like {@link createThread} for bad input, storing nothing.
+   */
+  importThreads(inputs: ImportedThread[], importer: CommentActor): CommentThread[] {
+    const insertThread = this.db.prepare(
+      `INSERT INTO comment_threads (section_id, author_id, author_name, text, anchor, quote,
+         replacement, suggestion_state, origin_author, origin_date, state, resolved_by_id,
+         resolved_by_name, resolved_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertReply = this.db.prepare(
+      `INSERT INTO comment_replies (thread_id, author_id, author_name, text, origin_author,
+         origin_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const at = this.timestamp();
+    const ids = this.db.transaction(() =>
+      inputs.map((input) => {
+        if (!isSectionId(input.sectionId)) {
+          throw new CommentError("invalid_section", "Unknown section.");
+        }
+        const anchor = commentAnchorSchema.safeParse(input.anchor);
+        if (!anchor.success) {
+          throw new CommentError("invalid_anchor", "The comment's place in the text is malformed.");
+        }
+        const replacement =
+          input.suggestion == null ? null : replacementText(input.suggestion.replacement);
+        const resolved = input.resolved ? importer : null;
+        const id = Number(
+          insertThread.run(
+            input.sectionId,
+            importer.id,
+            importer.name,
+            commentText(input.text),
+            JSON.stringify(anchor.data),
+            quoteText(input.quote),
+            replacement,
+            replacement === null ? null : "pending",
+            input.origin.author,
+            input.origin.date,
+            resolved ? "resolved" : "open",
+            resolved?.id ?? null,
+            resolved?.name ?? null,
+            resolved ? at : null,
+            at,
+            at,
+          ).lastInsertRowid,
+        );
+        for (const reply of input.replies) {
+          insertReply.run(
+            id,
+            importer.id,
+            importer.name,
+            commentText(reply.text),
+            reply.origin.author,
+            reply.origin.date,
+            at,
+            at,
+          );
+        }
+        return id;
+      }),
+    )();
+    return ids.map((id) => this.changed("created", id));
   }
 
   /** A thread with its replies, or undefined. */

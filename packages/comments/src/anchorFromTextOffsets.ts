@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { CommentAnchor } from "./commentAnchor";
-import { indexText } from "./textIndex";
+import { indexText, type TextIndex } from "./textIndex";
 
 /**
  * An anchor on the characters `[from, to)` of a section's text (all its text nodes in document
@@ -10,7 +10,11 @@ import { indexText } from "./textIndex";
  * the range is empty or outside the text.
  */
 export function anchorFromTextOffsets(ydoc: Y.Doc, from: number, to: number): CommentAnchor {
-  const { runs } = indexText(ydoc);
+  return anchorInIndex(indexText(ydoc), from, to);
+}
+
+/** {@link anchorFromTextOffsets} on an index already built (many anchors, one walk). */
+export function anchorInIndex({ runs }: TextIndex, from: number, to: number): CommentAnchor {
   const startRun = runs.find((run) => run.start <= from && from < run.end);
   const endRun = runs.find((run) => run.start < to && to <= run.end);
   if (!startRun || !endRun || to <= from) {

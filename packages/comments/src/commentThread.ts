@@ -22,6 +22,16 @@ export interface CommentSuggestion {
   decidedAt: string | null;
 }
 
+/**
+ * Who wrote a comment elsewhere, for comments imported from a reviewed Word file: the Word
+ * author and date. The thread's own author is then the account that imported it.
+ */
+export interface CommentOrigin {
+  author: string;
+  /** ISO date-time from the Word file, or null when it had none. */
+  date: string | null;
+}
+
 /** An answer in a thread. Text is plain text, never markup. */
 export interface CommentReply {
   id: number;
@@ -29,6 +39,8 @@ export interface CommentReply {
   authorId: number;
   authorName: string;
   text: string;
+  /** Set when the reply was imported from a reviewed Word file (see {@link CommentOrigin}). */
+  origin: CommentOrigin | null;
   /** ISO date-time. */
   createdAt: string;
   updatedAt: string;
@@ -51,6 +63,8 @@ export interface CommentThread {
   /** True when the commented text has been deleted from the section. */
   detached: boolean;
   suggestion: CommentSuggestion | null;
+  /** Set when the thread was imported from a reviewed Word file (see {@link CommentOrigin}). */
+  origin: CommentOrigin | null;
   createdAt: string;
   updatedAt: string;
   replies: CommentReply[];
@@ -65,6 +79,14 @@ export interface NewThread {
   quote: string;
   text: string;
   suggestion?: { replacement: string };
+}
+
+/** A thread imported from a reviewed Word file (see `CommentStore.importThreads`). */
+export interface ImportedThread extends NewThread {
+  origin: CommentOrigin;
+  /** Marked done in Word: stored resolved (by the importer). */
+  resolved: boolean;
+  replies: { text: string; origin: CommentOrigin }[];
 }
 
 /** A change of one thread, for pushing to the users who have its section open. */

@@ -8,6 +8,7 @@ export {
   type RelativePositionJSON,
   relativePositionSchema,
 } from "./commentAnchor";
+export { commentAuthor, commentDate } from "./commentAuthor";
 export {
   commentText,
   MAX_COMMENT_LENGTH,
@@ -18,9 +19,11 @@ export {
 export type {
   CommentActor,
   CommentChange,
+  CommentOrigin,
   CommentReply,
   CommentSuggestion,
   CommentThread,
+  ImportedThread,
   NewThread,
   SuggestionState,
   ThreadState,
@@ -35,4 +38,13 @@ export {
 } from "./matrixRows";
 export { matrixToCsv } from "./matrixToCsv";
 export { type MatrixDocxOptions, matrixToDocx } from "./matrixToDocx";
+export {
+  describeChange,
+  type PlacedReview,
+  type PlacedReviewThread,
+  placeReview,
+  type UnplacedReviewItem,
+} from "./placeReview";
 export { type ResolvedAnchor, resolveAnchor, resolveAnchors } from "./resolveAnchor";
+export { type SplitReview, splitReview } from "./splitReview";
+export { storeReview } from "./storeReview";

@@ -1,3 +1,4 @@
+import { commentAuthor, commentDate } from "./commentAuthor";
 import type { CommentThread } from "./commentThread";
 
 /** One thread as a row of the comment/response matrix, every cell as plain text. */
@@ -54,10 +55,10 @@ export function matrixRows(
       section: title ?? thread.sectionId,
       quote: thread.quote,
       comment: thread.text,
-      author: thread.authorName,
-      date: matrixDate(thread.createdAt),
+      author: commentAuthor(thread),
+      date: matrixDate(commentDate(thread)),
       replies: thread.replies.map(
-        (reply) => `${reply.authorName} (${matrixDate(reply.createdAt)}): ${reply.text}`,
+        (reply) => `${commentAuthor(reply)} (${matrixDate(commentDate(reply))}): ${reply.text}`,
       ),
       state,
       suggestion: suggestion

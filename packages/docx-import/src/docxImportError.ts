@@ -9,6 +9,7 @@
  * - `missing_document`: a ZIP package without a Word document in it (`word/document.xml`).
  * - `malformed_xml`: a part that is not well-formed XML (or not UTF-8/UTF-16 text).
  * - `unsafe_xml`: a part with a DOCTYPE or entity declarations (the "billion laughs" attack).
+ * - `no_review`: a Word file imported as review without any tracked change or comment.
  */
 export type DocxImportErrorId =
   | "empty_file"
@@ -18,7 +19,8 @@ export type DocxImportErrorId =
   | "zip_bomb"
   | "missing_document"
   | "malformed_xml"
-  | "unsafe_xml";
+  | "unsafe_xml"
+  | "no_review";
 
 /** Thrown by `fromDocx` when a file cannot be imported; `message` is meant for the user. */
 export class DocxImportError extends Error {

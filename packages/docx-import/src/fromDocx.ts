@@ -2,10 +2,10 @@ import { type DocJSON, schema } from "@rapporteur/schema";
 import type { Element } from "@xmldom/xmldom";
 import { assembleBlocks } from "./assembleBlocks";
 import { convertBlocks } from "./blockHandlers";
-import { DocxImportError } from "./docxImportError";
-import { DEFAULT_DOCX_LIMITS, DocxPackage } from "./docxPackage";
+import { DEFAULT_DOCX_LIMITS } from "./docxPackage";
 import { CROSS_REF_BOOKMARK, ImportContext, type NotePart } from "./importContext";
-import { parseRelationships, relationshipsPath, targetOfType } from "./relationships";
+import { openWordDocument } from "./openWordDocument";
+import { parseRelationships, relationshipsPath } from "./relationships";
 import {
   attribute,
   childElement,
@@ -52,21 +52,10 @@ export async function fromDocx(
   data: Uint8Array,
   options: DocxImportOptions = {},
 ): Promise<DocxImportResult> {
-  const total = options.maxUncompressedBytes ?? DEFAULT_DOCX_LIMITS.maxUncompressedBytes;
-  const pkg = await DocxPackage.open(data, {
-    ...DEFAULT_DOCX_LIMITS,
-    maxUncompressedBytes: total,
-    maxPartBytes: Math.min(DEFAULT_DOCX_LIMITS.maxPartBytes, total),
-  });
-
-  const packageLinks = parseRelationships(await pkg.xml("_rels/.rels"), "");
-  const documentPath = targetOfType(packageLinks, "officeDocument") ?? "word/document.xml";
-  const root = pkg.has(documentPath) ? await pkg.xml(documentPath) : undefined;
-  if (!root || nameOf(root) !== "w:document") throw missingDocument(pkg.paths());
-
-  const links = parseRelationships(await pkg.xml(relationshipsPath(documentPath)), documentPath);
-  const partPath = (type: string, name: string) =>
-    targetOfType(links, type) ?? documentPath.replace(/[^/]*$/, name);
+  const { pkg, root, partPath, links } = await openWordDocument(
+    data,
+    options.maxUncompressedBytes ?? DEFAULT_DOCX_LIMITS.maxUncompressedBytes,
+  );
   const styles = WordStyles.parse(await pkg.xml(partPath("styles", "styles.xml")));
   const numbering = WordNumbering.parse(
     await pkg.xml(partPath("numbering", "numbering.xml")),
@@ -124,21 +113,6 @@ export async function fromDocx(
   const node = schema.nodeFromJSON({ type: "doc", content });
   node.check();
   return { doc: node.toJSON() as DocJSON, warnings: ctx.warnings.messages() };
-}
-
-function missingDocument(paths: string[]): DocxImportError {
-  const has = (prefix: string) => paths.some((path) => path.startsWith(prefix));
-  const kind = has("xl/")
-    ? " (it looks like an Excel workbook)"
-    : has("ppt/")
-      ? " (it looks like a PowerPoint presentation)"
-      : paths.includes("mimetype") || paths.includes("content.xml")
-        ? " (it looks like an OpenDocument file: save it from your word processor as .docx)"
-        : "";
-  return new DocxImportError(
-    "missing_document",
-    `This ZIP file holds no Word document (word/document.xml)${kind}.`,
-  );
 }
 
 /** Notes what each cross-reference bookmark of a Rapporteur export marks (see bookmarkKinds). */

@@ -20,6 +20,8 @@ const PREFIXES: Record<string, string> = {
   "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": "wps",
   "urn:schemas-microsoft-com:vml": "v",
   "http://schemas.openxmlformats.org/package/2006/relationships": "rel",
+  "http://schemas.microsoft.com/office/word/2010/wordml": "w14",
+  "http://schemas.microsoft.com/office/word/2012/wordml": "w15",
 };
 
 const ELEMENT_NODE = 1;

@@ -1,5 +1,5 @@
-import { toMarkdown } from "@rapporteur/markdown";
-import { schema } from "@rapporteur/schema";
+import { fromMarkdown, toMarkdown } from "@rapporteur/markdown";
+import { type DocJSON, MAX_CONTAINER_NESTING, MAX_NESTING_DEPTH, schema } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import { fromHtml } from "./fromHtml";
 import { fromPlainText } from "./fromPlainText";
@@ -67,7 +67,21 @@ describe("hostile HTML is sanitised, with warnings, never a crash", () => {
     const { doc, warnings } = fromHtml(deep);
     expect(() => schema.nodeFromJSON(doc).check()).not.toThrow();
     expect(toMarkdown(doc)).toContain("deep text");
-    expect(warnings.join("\n")).toMatch(/nested more than 16 levels deep were flattened/);
+    expect(warnings.join("\n")).toContain(
+      `nested more than ${MAX_CONTAINER_NESTING} levels deep were flattened`,
+    );
+  });
+
+  it("keeps lists nested as deep as the collaboration server accepts: one nesting cap for HTML and Markdown", () => {
+    const depthOf = (node: DocJSON): number =>
+      1 + Math.max(0, ...(node.content ?? []).map((child) => depthOf(child)));
+    const html = `${"<ul><li>".repeat(20)}level 1 deep${"</li></ul>".repeat(20)}`;
+    const markdown = `${Array.from({ length: 20 }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n")}\n`;
+    for (const { doc } of [fromHtml(html), fromMarkdown(markdown), fromPlainText(markdown)]) {
+      // Below the document node, elements and text: the server refuses more than MAX_NESTING_DEPTH.
+      expect(depthOf(doc) - 2).toBeLessThanOrEqual(MAX_NESTING_DEPTH);
+      expect(JSON.stringify(doc)).toContain("level 1");
+    }
   });
 
   it("flattens elements nested past the element limit to their text", () => {

@@ -1,5 +1,5 @@
-import { MAX_NESTING, normalizeDoc, snippet, WarningList } from "@rapporteur/markdown";
-import type { DocJSON } from "@rapporteur/schema";
+import { normalizeDoc, snippet, WarningList } from "@rapporteur/markdown";
+import { type DocJSON, MAX_CONTAINER_NESTING } from "@rapporteur/schema";
 import type { Root } from "hast";
 import { fromHtml as parseHtml } from "hast-util-from-html";
 import { indexFootnotes } from "./footnoteIndex";
@@ -96,7 +96,7 @@ export function fromHtml(html: string, options: FromHtmlOptions = {}): HtmlImpor
   if (counts.deepContainers > 0) {
     warnings.add(
       undefined,
-      `lists, quotes or tables nested more than ${MAX_NESTING} levels deep were flattened (${counts.deepContainers} times; their text is kept).`,
+      `lists, quotes or tables nested more than ${MAX_CONTAINER_NESTING} levels deep were flattened (${counts.deepContainers} times; their text is kept).`,
     );
   }
   if (counts.deepElements > 0) {

@@ -1,10 +1,11 @@
-import { MAX_NESTING, snippet, type WarningList } from "@rapporteur/markdown";
-import { type DocJSON, isReportLink } from "@rapporteur/schema";
+import { snippet, type WarningList } from "@rapporteur/markdown";
+import { type DocJSON, isReportLink, MAX_CONTAINER_NESTING } from "@rapporteur/schema";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { type FootnoteIndex, linkFragment } from "./footnoteIndex";
 import { classNames, elementsWithParents, hastText, stringProperty } from "./hastHelpers";
 import { MAX_ELEMENT_DEPTH } from "./importLimits";
 import { inlineStyleMarks, styleProperty } from "./inlineStyle";
+import { isAppLink } from "./withoutAppLinks";
 import { type WordListParagraph, wordListParagraph } from "./wordList";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
@@ -178,7 +179,7 @@ function wordList(
   state.containerDepth++;
   while (i < run.length && run[i]!.level >= level) {
     const item = run[i]!;
-    if (item.level === level || state.containerDepth >= MAX_NESTING) {
+    if (item.level === level || state.containerDepth >= MAX_CONTAINER_NESTING) {
       const content = new Blocks();
       walkChildren(item.element.children, content, marks, state);
       content.flush();
@@ -210,7 +211,7 @@ function blocksOf(children: readonly Node[], marks: MarkJSON[], state: HtmlState
 }
 
 function list(element: Element, out: Blocks, marks: MarkJSON[], state: HtmlState): void {
-  if (state.containerDepth >= MAX_NESTING) {
+  if (state.containerDepth >= MAX_CONTAINER_NESTING) {
     state.counts.deepContainers++;
     walkChildren(element.children, out, marks, state);
     out.flush();
@@ -258,7 +259,7 @@ function rowsOf(element: Element): Element[] {
 }
 
 function table(element: Element, out: Blocks, marks: MarkJSON[], state: HtmlState): void {
-  if (state.containerDepth >= MAX_NESTING) {
+  if (state.containerDepth >= MAX_CONTAINER_NESTING) {
     state.counts.deepContainers++;
     walkChildren(element.children, out, marks, state);
     out.flush();
@@ -324,11 +325,7 @@ function link(element: Element, out: Blocks, marks: MarkJSON[], state: HtmlState
   } else if (fragment && href.startsWith("#")) {
     state.counts.localLinks++;
   } else if (isReportLink(href)) {
-    let origin: string | undefined;
-    try {
-      origin = new URL(href).origin;
-    } catch {}
-    if (state.appOrigin && origin === state.appOrigin) state.counts.localLinks++;
+    if (state.appOrigin && isAppLink(href, [state.appOrigin])) state.counts.localLinks++;
     else next = [...next, linkMark(href)];
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(href.replace(/[\p{Cc}\s]/gu, ""))) {
     state.warnings.add(
@@ -429,7 +426,7 @@ function walk(node: Node, out: Blocks, marks: MarkJSON[], state: HtmlState): voi
     } else if (tag === "table") {
       table(element, out, inner, state);
     } else if (tag === "blockquote") {
-      if (state.containerDepth >= MAX_NESTING) {
+      if (state.containerDepth >= MAX_CONTAINER_NESTING) {
         state.counts.deepContainers++;
         walkChildren(element.children, out, inner, state);
         out.flush();

@@ -1,4 +1,4 @@
-/** Block quotes and lists nested deeper than this are refused (flattened from MAX_NESTING on). */
+/** Block quotes and lists nested deeper than this are refused (flattened from MAX_CONTAINER_NESTING on). */
 export const MAX_IMPORT_NESTING = 32;
 
 /** Any node nested deeper than this (links in emphasis in quotes...) is refused. */

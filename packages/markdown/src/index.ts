@@ -5,7 +5,6 @@ export {
   MarkdownTooDeepError,
 } from "./MarkdownTooDeepError";
 export type { MarkdownOutline, MarkdownReport } from "./markdownReport";
-export { MAX_NESTING } from "./mdastToDoc";
 export { normalizeDoc } from "./normalizeDoc";
 export { type ReportFromMarkdownResult, reportFromMarkdown } from "./reportFromMarkdown";
 export { reportToMarkdown } from "./reportToMarkdown";

@@ -1,4 +1,9 @@
-import { ANCHOR_PATTERN, type DocJSON, isReportLink } from "@rapporteur/schema";
+import {
+  ANCHOR_PATTERN,
+  type DocJSON,
+  isReportLink,
+  MAX_CONTAINER_NESTING,
+} from "@rapporteur/schema";
 import type {
   Definition,
   FootnoteDefinition,
@@ -17,9 +22,6 @@ import { snippet } from "./snippet";
 import type { WarningList } from "./warningList";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
-
-/** Containers (block quotes, lists) nested deeper than this are flattened. */
-export const MAX_NESTING = 16;
 
 /** State shared by the handlers while one Markdown tree is converted. */
 export interface FromMarkdownState {
@@ -77,10 +79,10 @@ export function convertPhrasing(
 }
 
 function nested(state: FromMarkdownState, node: Node, kind: string): boolean {
-  if (state.depth < MAX_NESTING) return true;
+  if (state.depth < MAX_CONTAINER_NESTING) return true;
   state.warnings.add(
     node,
-    `${kind} nested more than ${MAX_NESTING} levels deep was flattened (its text is kept).`,
+    `${kind} nested more than ${MAX_CONTAINER_NESTING} levels deep was flattened (its text is kept).`,
   );
   return false;
 }

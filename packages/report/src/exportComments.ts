@@ -1,4 +1,4 @@
-import type { CommentStore } from "@rapporteur/comments";
+import { type CommentStore, commentAuthor, commentDate } from "@rapporteur/comments";
 import type { ExportComment } from "@rapporteur/docx";
 
 /**
@@ -11,14 +11,14 @@ export function exportComments(comments: CommentStore, sectionId?: string): Expo
     .map((thread) => ({
       sectionId: thread.sectionId,
       ...(thread.quote && !thread.detached ? { quote: thread.quote } : {}),
-      author: thread.authorName,
-      date: thread.createdAt,
+      author: commentAuthor(thread),
+      date: commentDate(thread),
       text: thread.suggestion
         ? `${thread.text}\nSuggested text: "${thread.suggestion.replacement}"`
         : thread.text,
       replies: thread.replies.map((reply) => ({
-        author: reply.authorName,
-        date: reply.createdAt,
+        author: commentAuthor(reply),
+        date: commentDate(reply),
         text: reply.text,
       })),
     }));

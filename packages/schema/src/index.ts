@@ -31,6 +31,7 @@ export {
 export { repairYDoc, type SchemaRepair } from "./repairYDoc";
 export { schema } from "./schema";
 export {
+  MAX_CONTAINER_NESTING,
   MAX_NESTING_DEPTH,
   type SchemaCheck,
   type SchemaRule,

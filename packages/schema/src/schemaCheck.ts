@@ -17,6 +17,15 @@ export type SchemaRule = "root" | "type" | "node" | "placement" | "attribute" | 
 /** Elements may nest this deep below the fragment (the editor's deepest real use is far below). */
 export const MAX_NESTING_DEPTH = 32;
 
+/**
+ * Lists, block quotes and tables an importer keeps nested inside one another; deeper ones are
+ * flattened (text kept). The one cap of every converter (Markdown, HTML, paste): derived from
+ * {@link MAX_NESTING_DEPTH}, as each level takes up to two elements (a list and its item) and
+ * the innermost a table (row, cell, paragraph), so that what an import keeps is always accepted
+ * by the collaboration server.
+ */
+export const MAX_CONTAINER_NESTING = Math.floor((MAX_NESTING_DEPTH - 4) / 2);
+
 /** Something in a Yjs document that does not fit the report schema. */
 export interface SchemaViolation {
   rule: SchemaRule;

@@ -225,6 +225,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    description:
+      "comments: the Word author and date of threads and replies imported from a reviewed Word file",
+    up(db) {
+      db.exec(`
+        ALTER TABLE comment_threads ADD COLUMN origin_author TEXT;
+        ALTER TABLE comment_threads ADD COLUMN origin_date TEXT;
+        ALTER TABLE comment_replies ADD COLUMN origin_author TEXT;
+        ALTER TABLE comment_replies ADD COLUMN origin_date TEXT;
+      `);
+    },
+  },
 ];
 
 /**

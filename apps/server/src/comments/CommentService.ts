@@ -7,8 +7,11 @@ import {
   commentAnchorSchema,
   resolveAnchor,
   resolveAnchors,
+  storeReview,
   type ThreadFilter,
+  type UnplacedReviewItem,
 } from "@rapporteur/comments";
+import type { DocxReview } from "@rapporteur/docx-import";
 import type { Outline } from "@rapporteur/outline";
 import type { DocumentStore } from "@rapporteur/storage";
 import * as Y from "yjs";
@@ -133,6 +136,23 @@ export class CommentService {
       // The edit is stored: the decision follows it (a refused one marks the thread detached).
       return this.store.decideSuggestion(threadId, "accepted", actor, { apply: () => applied });
     });
+  }
+
+  /**
+   * Imports the review of a Word file into a section: places its tracked changes and comments
+   * on the live text (placeReview: by text and context, as the section is now) and stores them
+   * as threads by `importer` with their Word authors, all at once. The section's text is only
+   * read. Returns what was created and what could not be placed.
+   */
+  async importReview(
+    sectionId: string,
+    review: DocxReview,
+    importer: CommentActor,
+  ): Promise<{ threads: CommentThread[]; unplaced: UnplacedReviewItem[] }> {
+    // Placed and stored in one step: no edit can move the text in between.
+    return this.#withSectionDoc(sectionId, (ydoc) =>
+      storeReview(this.store, sectionId, ydoc, review, importer),
+    );
   }
 
   /** Rejects a suggestion (and resolves its thread). */

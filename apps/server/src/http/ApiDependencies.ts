@@ -46,6 +46,8 @@ export interface ApiDependencies {
   documentSettings: DocumentSettingsStore;
   /** Largest file accepted by an import, in bytes (before base64). */
   maxImportBytes: number;
+  /** The app's public addresses (RAPPORTEUR_PUBLIC_ORIGIN): imported links to them are removed. */
+  publicOrigins?: readonly string[];
   /** Deadline of one import conversion in the import worker, in ms (default 10 s; 422 beyond). */
   importTimeoutMs?: number;
   /** Worker threads for imports, exports and the comment matrix (default: made by apiRouter). */

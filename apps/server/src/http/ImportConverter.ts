@@ -1,3 +1,4 @@
+import type { ReviewReading } from "../workers/readReviewJob";
 import type { ServerJob, ServerJobResult } from "../workers/serverJob";
 import { WorkerJobError, WorkerPool } from "../workers/WorkerPool";
 import type { ImportConversion, ImportFormat } from "./convertImport";
@@ -19,7 +20,7 @@ export interface ImportConverterOptions {
   idleMs?: number;
 }
 
-const tooComplex = (message: string): ImportConversion => ({
+const tooComplex = (message: string): ImportConversion & ReviewReading => ({
   ok: false,
   id: "import_too_complex",
   message: `${message}: it is too complex to import. Simplify or split it (very long runs of * or _, deeply nested lists or quotes are the usual causes) and import again`,
@@ -50,16 +51,36 @@ export class ImportConverter {
     });
   }
 
-  /** Converts a file (see convertImport) in a worker, within the deadline and memory limit. */
-  async convert(format: ImportFormat, bytes: Uint8Array): Promise<ImportConversion> {
+  /**
+   * Converts a file (see convertImport) in a worker, within the deadline and memory limit; links
+   * to `appOrigins` are removed.
+   */
+  async convert(
+    format: ImportFormat,
+    bytes: Uint8Array,
+    appOrigins: readonly string[] = [],
+  ): Promise<ImportConversion> {
     const copy = bytes.slice();
+    return (await this.#run(
+      { kind: "import", format, bytes: copy, appOrigins: [...appOrigins] },
+      copy,
+    )) as ImportConversion;
+  }
+
+  /**
+   * Reads the tracked changes and comments of a reviewed Word file (see readReviewJob) in a
+   * worker, within the same deadline and memory limit as a conversion.
+   */
+  async readReview(bytes: Uint8Array): Promise<ReviewReading> {
+    const copy = bytes.slice();
+    return (await this.#run({ kind: "review", bytes: copy }, copy)) as ReviewReading;
+  }
+
+  async #run(job: ServerJob, bytes: Uint8Array): Promise<ImportConversion | ReviewReading> {
     try {
-      const result = await this.#pool.run(
-        { kind: "import", format, bytes: copy },
-        this.#timeoutMs,
-        [copy.buffer],
-      );
-      return result as ImportConversion;
+      return (await this.#pool.run(job, this.#timeoutMs, [bytes.buffer as ArrayBuffer])) as
+        | ImportConversion
+        | ReviewReading;
     } catch (error) {
       if (error instanceof WorkerJobError && error.reason === "timeout") {
         return tooComplex(

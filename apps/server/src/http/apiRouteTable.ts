@@ -179,6 +179,12 @@ const ROUTE_FACTS = {
     summary:
       "Replaces a section's content with a file, live: { filename: *.md|*.docx|*.html|*.htm|*.txt, contentBase64 } -> { warnings, words } (those who may edit its text)",
   },
+  importReview: {
+    access: "signed_in",
+    body: "file",
+    summary:
+      "Imports a reviewed Word file as review: { filename: *.docx, contentBase64 } -> { suggestions, comments, unplaced, warnings }; tracked changes become suggestions, Word comments threads, the text is unchanged (anyone who may comment)",
+  },
   budget: {
     access: "signed_in",
     summary:

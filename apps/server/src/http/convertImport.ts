@@ -1,5 +1,5 @@
 import { DocxImportError, fromDocx } from "@rapporteur/docx-import";
-import { fromHtml, fromPlainText, HtmlImportError } from "@rapporteur/html-import";
+import { fromHtml, fromPlainText, HtmlImportError, withoutAppLinks } from "@rapporteur/html-import";
 import { fromMarkdown, MarkdownTooDeepError } from "@rapporteur/markdown";
 import { type DocJSON, schema } from "@rapporteur/schema";
 
@@ -75,13 +75,15 @@ function markdownText(bytes: Uint8Array): string | ImportConversion {
  * active HTML: `not_text`, `unsafe_markdown`; nested too deep: `import_too_deep`), Word (the
  * {@link DocxImportError} ids), HTML or plain text (`not_text`, and the HtmlImportError ids:
  * `too_large`, `too_deep`), then
- * checked against the editor's schema (`invalid_content`). CPU-bound and possibly slow on hostile
+ * checked against the editor's schema (`invalid_content`). Links to `appOrigins` (the app's own
+ * addresses) are removed, their text kept, as paste does. CPU-bound and possibly slow on hostile
  * input: the server runs it in the import worker (see ImportConverter), never on its own thread.
  * Throws only on a bug; every refusal of the file is a result.
  */
 export async function convertImport(
   format: ImportFormat,
   bytes: Uint8Array,
+  appOrigins: readonly string[] = [],
 ): Promise<ImportConversion> {
   let result: { doc: DocJSON; warnings: string[] };
   if (format === "markdown") {
@@ -118,5 +120,10 @@ export async function convertImport(
       `The file's content does not fit a section: ${(error as Error).message}`,
     );
   }
-  return { ok: true, doc: result.doc, warnings: result.warnings };
+  const local = withoutAppLinks(result.doc, appOrigins);
+  const warnings = [...result.warnings];
+  if (local.removed > 0) {
+    warnings.push(`${local.removed} link(s) to this app removed (their text is kept).`);
+  }
+  return { ok: true, doc: local.doc, warnings };
 }

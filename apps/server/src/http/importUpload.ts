@@ -1,5 +1,7 @@
+import type { DocxReview } from "@rapporteur/docx-import";
 import type { DocJSON } from "@rapporteur/schema";
 import { z } from "zod";
+import type { ReviewReading } from "../workers/readReviewJob";
 import type { ImportConversion, ImportFormat } from "./convertImport";
 import { badRequest, HttpError, payloadTooLarge } from "./errors";
 
@@ -61,6 +63,28 @@ export function fileTooLarge(maxBytes: number): HttpError {
     "file_too_large",
     `The file is larger than the import limit of ${mib} MiB (RAPPORTEUR_MAX_IMPORT_BYTES)`,
   );
+}
+
+/**
+ * Reads an uploaded reviewed Word file for an import as review, checking it like
+ * {@link importUpload}: a `.docx` name (400 `unsupported_file_type`), the base64, the size, then
+ * the content, read by `read` (422 with the DocxImportError ids, `no_review` for a file without
+ * tracked changes or comments, `import_too_complex`).
+ */
+export async function reviewUpload(
+  body: z.output<typeof importBody>,
+  maxBytes: number,
+  read: (bytes: Uint8Array) => Promise<ReviewReading>,
+): Promise<DocxReview> {
+  if (formatOf(body.filename) !== "docx") {
+    throw badRequest(
+      "unsupported_file_type",
+      `Cannot import '${body.filename}' as review: only a Word file (.docx) carries tracked changes and comments`,
+    );
+  }
+  const result = await read(decodeBase64Upload(body.contentBase64, maxBytes));
+  if (!result.ok) throw unprocessable(result.id, result.message);
+  return result.review;
 }
 
 /**

@@ -7,23 +7,40 @@ import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
 import { type PreflightJob, runPreflightJob } from "./preflightJob";
+import { type ReviewReading, readReviewJob } from "./readReviewJob";
 
 /** A file to convert for a section import (convertImport). */
 export interface ImportJob {
   kind: "import";
   format: ImportFormat;
   bytes: Uint8Array;
+  /** The app's own addresses: links to them are removed. */
+  appOrigins: readonly string[];
+}
+
+/** A reviewed Word file to read for an import as review (readReviewJob). */
+export interface ReviewJob {
+  kind: "review";
+  bytes: Uint8Array;
 }
 
 /** Every job the server's worker threads run (serverWorker.ts). */
-export type ServerJob = ImportJob | ExportJob | CompareJob | MatrixJob | CountJob | PreflightJob;
+export type ServerJob =
+  | ImportJob
+  | ReviewJob
+  | ExportJob
+  | CompareJob
+  | MatrixJob
+  | CountJob
+  | PreflightJob;
 
 /**
- * The result of a job: an import's conversion, a file's bytes, a compared section, a word count,
- * or the preflight's findings.
+ * The result of a job: an import's conversion, a review read, a file's bytes, a compared
+ * section, a word count, or the preflight's findings.
  */
 export type ServerJobResult =
   | ImportConversion
+  | ReviewReading
   | Uint8Array
   | ComparedSection
   | DocumentCount
@@ -33,7 +50,9 @@ export type ServerJobResult =
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
   switch (job.kind) {
     case "import":
-      return convertImport(job.format, job.bytes);
+      return convertImport(job.format, job.bytes, job.appOrigins);
+    case "review":
+      return readReviewJob(job.bytes);
     case "export":
       return runExportJob(job);
     case "compare":

@@ -173,7 +173,7 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
               </div>
               <div className="review-item__body">
                 <blockquote className="comment-card__quote">{thread.quote}</blockquote>
-                <CommentByline name={thread.authorName} date={thread.createdAt} avatar={false} />
+                <CommentByline item={thread} avatar={false} />
                 <CommentText text={thread.text} />
                 {thread.suggestion && (
                   <p className="comment-suggestion__label">
@@ -187,11 +187,7 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
                   <ol className="comment-replies">
                     {thread.replies.map((reply) => (
                       <li key={reply.id} className="comment-reply">
-                        <CommentByline
-                          name={reply.authorName}
-                          date={reply.createdAt}
-                          avatar={false}
-                        />
+                        <CommentByline item={reply} avatar={false} />
                         <CommentText text={reply.text} />
                       </li>
                     ))}

@@ -1,4 +1,4 @@
-import type { CommentReply, CommentThread } from "@rapporteur/api";
+import { type CommentReply, type CommentThread, commentAuthor } from "@rapporteur/api";
 import { useEffect, useRef, useState } from "react";
 import { announce } from "../layout/announce";
 import { CommentByline } from "./CommentByline";
@@ -37,11 +37,7 @@ function ReplyItem({
   const { busy, error, run } = useAction();
   return (
     <li className="comment-reply" data-testid="comment-reply">
-      <CommentByline
-        name={reply.authorName}
-        date={reply.createdAt}
-        edited={reply.updatedAt !== reply.createdAt}
-      />
+      <CommentByline item={reply} edited={reply.updatedAt !== reply.createdAt} />
       <EditableCommentText
         editing={editing}
         label="Edit your reply"
@@ -114,7 +110,7 @@ export function ThreadCard({
       data-testid="comment-thread"
       data-thread-id={thread.id}
       data-state={thread.state}
-      aria-label={`Comment by ${thread.authorName}`}
+      aria-label={`Comment by ${commentAuthor(thread)}`}
       aria-current={active || undefined}
       tabIndex={-1}
       role="group"
@@ -129,8 +125,7 @@ export function ThreadCard({
     >
       <header className="comment-card__head">
         <CommentByline
-          name={thread.authorName}
-          date={thread.createdAt}
+          item={thread}
           edited={thread.updatedAt !== thread.createdAt && !thread.replies.length && !resolved}
         />
         {resolved && <span className="comment-card__badge">Resolved</span>}

@@ -5,6 +5,7 @@ import { apiRequest } from "../api/apiRequest";
 import { Avatar } from "../layout/Avatar";
 import { announce } from "../layout/announce";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
+import { ImportReview } from "../transfer/ImportReview";
 import { ConfirmApprove } from "./ConfirmApprove";
 import { LeadPicker } from "./LeadPicker";
 import { StatusBadge } from "./StatusBadge";
@@ -110,9 +111,10 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
           )}
         </div>
       </div>
-      {(actions.length > 0 || canImport) && (
+      {
         <div className="workflow__actions">
           {canImport && <ImportIntoSection section={section} words={words} />}
+          <ImportReview section={section} />
           {actions.map((action) => (
             <button
               key={action}
@@ -129,7 +131,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
             </button>
           ))}
         </div>
-      )}
+      }
       {problem && (
         <p className="workflow__error" role="alert" data-testid="workflow-error">
           {problem}

@@ -7,7 +7,7 @@ import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
-import { importBody, importUpload } from "../importUpload";
+import { importBody, importUpload, reviewUpload } from "../importUpload";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
@@ -27,8 +27,8 @@ import { workerJobHttpError } from "../workerJobHttpError";
  */
 export function importHandlers(
   deps: ApiDependencies,
-): Pick<Record<ApiRouteName, RequestHandler>, "importSection"> {
-  const { outline, workflow, collab, audit } = deps;
+): Pick<Record<ApiRouteName, RequestHandler>, "importSection" | "importReview"> {
+  const { outline, workflow, collab, audit, comments } = deps;
   const converter = (deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs }))
     .imports;
   return {
@@ -44,8 +44,12 @@ export function importHandlers(
       const refusal = denied();
       if (refusal) throw refusal;
       const body = parseInput(importBody, request.body, "body");
+      // The app's own address, as the browser that sent the file knows it (same-origin request).
+      const appOrigins = [request.get("origin"), `${request.protocol}://${request.get("host")}`]
+        .filter((origin): origin is string => typeof origin === "string" && origin !== "")
+        .concat(deps.publicOrigins ?? []);
       const imported = await importUpload(body, deps.maxImportBytes, (format, bytes) =>
-        converter.convert(format, bytes).catch((error: unknown) => {
+        converter.convert(format, bytes, appOrigins).catch((error: unknown) => {
           throw workerJobHttpError(error, "import");
         }),
       );
@@ -84,6 +88,46 @@ export function importHandlers(
         words: count.words,
         undo: { history: undo },
       } satisfies ApiAnswers["importSection"]);
+    },
+
+    /**
+     * `POST /api/sections/:id/import-review` with `{ filename, contentBase64 }` of a reviewed
+     * Word file: its tracked changes become suggestions and its comments threads on the live
+     * section, each with its Word author and date (the caller recorded as who imported them);
+     * the text itself is not changed. Anyone who may comment may import a review. The file is
+     * read in the import worker; what cannot be placed is listed in `unplaced`.
+     */
+    async importReview(request, response) {
+      const { user } = requestAuth(request);
+      const section = sectionFromPath(outline, request.params.id);
+      const body = parseInput(importBody, request.body, "body");
+      const review = await reviewUpload(body, deps.maxImportBytes, (bytes) =>
+        converter.readReview(bytes).catch((error: unknown) => {
+          throw workerJobHttpError(error, "import");
+        }),
+      );
+      const importer = { id: user.id, name: user.displayName || user.username };
+      const { threads, unplaced } = await comments.importReview(section.id, review, importer);
+      const suggestions = threads.filter((thread) => thread.suggestion !== null).length;
+      audit.record({
+        actor: user.username,
+        action: "import_review",
+        target: section.id,
+        detail: {
+          filename: body.filename,
+          suggestions,
+          comments: threads.length - suggestions,
+          unplaced: unplaced.length,
+        },
+        ip: request.ip ?? null,
+      });
+      const answer: ApiAnswers["importReview"] = {
+        suggestions,
+        comments: threads.length - suggestions,
+        unplaced,
+        warnings: review.warnings,
+      };
+      response.json(answer);
     },
   };
 }
