@@ -94,8 +94,9 @@ describe("rapporteur import and export (no server)", () => {
     expect(name).toBeDefined();
     const path = join(root, name!);
     const bytes = readFileSync(path);
+    // 21 words of Access and 9 of the Word draft, and the printed "Table 1" of Access's table.
     expect(whole.stdout).toBe(
-      `Wrote ${path} (${bytes.length} bytes): 20 sections, 30 words, 5 footnote words.\n`,
+      `Wrote ${path} (${bytes.length} bytes): 20 sections, 32 words, 5 footnote words.\n`,
     );
     const body = wordText(zipEntry(bytes, "word/document.xml") ?? "");
     expect(body).toContain("Access and inclusion");
