@@ -84,7 +84,8 @@ const BAD_OBJECTS: { label: string; body: unknown }[] = [
 ];
 
 /** Routes that take no input at all: nothing hostile can be given to them but their method. */
-const NO_INPUT = new Set(["logout"]);
+// Routes that read no input: a well-formed JSON body is ignored (removing an absent emblem changes nothing).
+const NO_INPUT = new Set(["logout", "deleteEmblem"]);
 
 interface Answer {
   status: number;

@@ -109,8 +109,9 @@ describe("rapporteur import", () => {
     const result = await run("import", "--section", "p1-access", "draft.md");
     expect(result.stderr).toBe("warning: Line 12: raw HTML dropped: <script>alert(1)</script>\n");
     expect(result.code).toBe(0);
+    // 15 words of text and the printed label "Table 1" of the draft's table.
     expect(result.stdout).toMatch(
-      /Imported draft\.md into "Access and inclusion" \(p1-access\): 15 words, 5 footnote words \(budget 2000\), 1 warning\(s\)\./,
+      /Imported draft\.md into "Access and inclusion" \(p1-access\): 17 words, 5 footnote words \(budget 2000\), 1 warning\(s\)\./,
     );
     const stored = await sectionJSON("p1-access");
     expect(stored).toMatch(/"type":"heading","attrs":\{[^}]*"level":3\}/);

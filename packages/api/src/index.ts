@@ -51,13 +51,7 @@ export {
   type PreflightItem,
   type PreflightView,
 } from "./DocumentSettingsView";
-export type {
-  HistoryEntry,
-  HistoryPointView,
-  ReportVersion,
-  RestoreAnswer,
-  VersionRestoreAnswer,
-} from "./HistoryView";
+export type * from "./HistoryView";
 export type {
   LeadView,
   ReportPart,

@@ -16,18 +16,7 @@ export {
   quoteText,
   replacementText,
 } from "./commentText";
-export type {
-  CommentActor,
-  CommentChange,
-  CommentOrigin,
-  CommentReply,
-  CommentSuggestion,
-  CommentThread,
-  ImportedThread,
-  NewThread,
-  SuggestionState,
-  ThreadState,
-} from "./commentThread";
+export type * from "./commentThread";
 export { findTextAnchor } from "./findTextAnchor";
 export {
   MATRIX_COLUMNS,

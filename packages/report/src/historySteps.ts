@@ -1,6 +1,7 @@
 import type { AttributedStep } from "@rapporteur/compare";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
 import * as Y from "yjs";
+import { applyStoredUpdate } from "./applyStoredUpdate";
 import type { ComparisonInterval } from "./historyAttribution";
 
 /** A checkpoint of the attributed history, without its state (HistoryStore.points). */
@@ -103,7 +104,7 @@ export function historySteps(
     try {
       const last = Math.max(...[...wanted.keys()].map(Number));
       for (let i = 0; i <= last; i++) {
-        apply(ydoc, (rows[i] as StepUpdate).data);
+        applyStoredUpdate(ydoc, (rows[i] as StepUpdate).data);
         const candidate = wanted.get(i);
         if (candidate) docs.set(candidate, yDocToJSON(ydoc));
       }
@@ -123,17 +124,9 @@ export function historySteps(
 function stateDoc(updates: readonly Uint8Array[]): DocJSON {
   const ydoc = new Y.Doc();
   try {
-    for (const update of updates) apply(ydoc, update);
+    for (const update of updates) applyStoredUpdate(ydoc, update);
     return yDocToJSON(ydoc);
   } finally {
     ydoc.destroy();
-  }
-}
-
-function apply(ydoc: Y.Doc, update: Uint8Array): void {
-  try {
-    Y.applyUpdate(ydoc, update);
-  } catch {
-    // Left out, as when the section loads: the server never stores such rows.
   }
 }

@@ -3,6 +3,7 @@
 /** The document settings (declared by @rapporteur/api, the web <-> server contract). */
 export type { DocumentSettings } from "@rapporteur/api";
 export type { AttributedStep, ChangeAttribution } from "@rapporteur/compare";
+export { applyStoredUpdate } from "./applyStoredUpdate";
 export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
 export { type ComparedSection, compareSection } from "./compareSection";
 export {

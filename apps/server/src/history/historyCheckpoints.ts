@@ -1,3 +1,4 @@
+import { applyStoredUpdate } from "@rapporteur/report";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
 import type { AttributedUpdate, HistoryPointInput, UpdateMeta } from "@rapporteur/storage";
 import * as Y from "yjs";
@@ -46,7 +47,7 @@ export function historyCheckpoints(
     for (const row of rows) {
       if (row.seq > upTo) break;
       if (!row.meta && !started) {
-        apply(ydoc, row.data);
+        applyStoredUpdate(ydoc, row.data);
         continue;
       }
       if (!started) {
@@ -69,7 +70,7 @@ export function historyCheckpoints(
       ) {
         close();
       }
-      apply(ydoc, row.data);
+      applyStoredUpdate(ydoc, row.data);
       if (group) {
         group.at = Math.max(group.at, meta.at);
         group.seq = row.seq;
@@ -87,13 +88,5 @@ export function historyCheckpoints(
     return { checkpoints, state: Y.encodeStateAsUpdate(ydoc) };
   } finally {
     ydoc.destroy();
-  }
-}
-
-function apply(ydoc: Y.Doc, update: Uint8Array): void {
-  try {
-    Y.applyUpdate(ydoc, update);
-  } catch {
-    // Left out, as when the section loads (StorageExtension): the server never stores such rows.
   }
 }

@@ -3,6 +3,7 @@ import { unDate } from "@rapporteur/dates";
 import { useCallback, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { Field } from "../ui/Field";
+import { PageError } from "../ui/PageError";
 import { TableHead } from "../ui/TableHead";
 import { formatAuditDetail } from "./formatAuditDetail";
 
@@ -93,11 +94,7 @@ export function AuditPage() {
           </select>
         </Field>
       </header>
-      {problem && (
-        <p className="notice notice--error admin-notice" role="alert">
-          {problem}
-        </p>
-      )}
+      <PageError problem={problem} />
       {entries === null ? (
         <p className="admin-page__lead">{loading ? "Loading the audit log…" : ""}</p>
       ) : entries.length === 0 ? (

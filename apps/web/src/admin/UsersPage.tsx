@@ -10,6 +10,7 @@ import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
+import { PageError } from "../ui/PageError";
 import { TableHead } from "../ui/TableHead";
 import { TextField } from "../ui/TextField";
 
@@ -78,11 +79,7 @@ export function UsersPage({ account }: { account: UserView }) {
           setNotice(`${user.displayName || user.username} can now sign in as ${user.username}.`);
         }}
       />
-      {problem && (
-        <p className="notice notice--error admin-notice" role="alert" data-testid="users-error">
-          {problem}
-        </p>
-      )}
+      <PageError problem={problem} testId="users-error" />
       {notice && !problem && (
         <p className="notice notice--ok admin-notice" role="status" data-testid="users-notice">
           {notice}

@@ -9,6 +9,7 @@ import { projectionSentence } from "./projectionSentence";
 import { TimetableForm } from "./TimetableForm";
 import { useBudget } from "./useBudget";
 import "./budget.css";
+import { PageError } from "../ui/PageError";
 
 /** Props of {@link BudgetPage}. */
 export interface BudgetPageProps {
@@ -51,11 +52,7 @@ export function BudgetPage({ role, onOpenSection }: BudgetPageProps) {
           Counted by the server from the stored sections, live as anyone types.
         </p>
       </header>
-      {error && (
-        <p className="notice notice--error admin-notice" role="alert">
-          {error}
-        </p>
-      )}
+      <PageError problem={error} />
       <BudgetFigures budget={budget} />
       {budget.totals.allocationWarning && (
         <p className="notice budget-warning" role="status" data-testid="budget-allocation-warning">

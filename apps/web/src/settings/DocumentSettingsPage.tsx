@@ -10,6 +10,7 @@ import { TextField } from "../ui/TextField";
 import { deleteEmblem, updateDocumentSettings, uploadEmblem } from "./settingsApi";
 import { useDocumentSettings } from "./useDocumentSettings";
 import "./settings.css";
+import { PageError } from "../ui/PageError";
 
 type LineSetting = Exclude<keyof DocumentSettings, "advanceUnedited" | "issueDate">;
 
@@ -56,26 +57,21 @@ export function DocumentSettingsPage({ role }: { role: Role }) {
           {canEdit ? "" : " Editors can change them."}
         </p>
       </header>
-      {error && (
-        <p className="notice notice--error admin-notice" role="alert">
-          {error}
-        </p>
-      )}
+      <PageError problem={error} />
       {view && <SettingsForm view={view} canEdit={canEdit} onSaved={replace} />}
       {view && <EmblemField view={view} canEdit={canEdit} onSaved={replace} />}
     </main>
   );
 }
 
-function SettingsForm({
-  view,
-  canEdit,
-  onSaved,
-}: {
+/** What the settings form and the emblem field are given: the settings and who may change them. */
+interface SettingsPartProps {
   view: DocumentSettingsView;
   canEdit: boolean;
   onSaved: (view: DocumentSettingsView) => void;
-}) {
+}
+
+function SettingsForm({ view, canEdit, onSaved }: SettingsPartProps) {
   const [draft, setDraft] = useState<DocumentSettings>(view.settings);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -166,15 +162,7 @@ function SettingsForm({
   );
 }
 
-function EmblemField({
-  view,
-  canEdit,
-  onSaved,
-}: {
-  view: DocumentSettingsView;
-  canEdit: boolean;
-  onSaved: (view: DocumentSettingsView) => void;
-}) {
+function EmblemField({ view, canEdit, onSaved }: SettingsPartProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const choose = async (file: File | undefined) => {
     if (!file) return;

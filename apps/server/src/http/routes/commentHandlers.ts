@@ -103,6 +103,16 @@ export function commentHandlers(
     }
   };
 
+  /** Accepts or rejects a thread's suggestion, for those who may edit the section's text. */
+  const decide = (route: "acceptSuggestion" | "rejectSuggestion") =>
+    handle(async (request, response) => {
+      const id = idOf(request);
+      parseInput(noBody, request.body, "body");
+      mayDecide(request, id);
+      const answer: ApiAnswers[typeof route] = await comments()[route](id, actorOf(request));
+      response.json(answer);
+    });
+
   const sectionTitles = () =>
     Object.fromEntries(outline.sections.map((section) => [section.id, section.title]));
 
@@ -198,29 +208,9 @@ export function commentHandlers(
       response.status(204).end();
     }),
 
-    acceptSuggestion: handle(async (request, response) => {
-      const id = idOf(request);
-      parseInput(noBody, request.body, "body");
-      mayDecide(request, id);
-      response.json(
-        (await comments().acceptSuggestion(
-          id,
-          actorOf(request),
-        )) satisfies ApiAnswers["acceptSuggestion"],
-      );
-    }),
+    acceptSuggestion: decide("acceptSuggestion"),
 
-    rejectSuggestion: handle(async (request, response) => {
-      const id = idOf(request);
-      parseInput(noBody, request.body, "body");
-      mayDecide(request, id);
-      response.json(
-        (await comments().rejectSuggestion(
-          id,
-          actorOf(request),
-        )) satisfies ApiAnswers["rejectSuggestion"],
-      );
-    }),
+    rejectSuggestion: decide("rejectSuggestion"),
 
     editReply: handle((request, response) => {
       const id = idOf(request);

@@ -1,12 +1,6 @@
 import type { ApiAnswers, PreflightView, SectionComparisonView } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
-import {
-  type ComparedSection,
-  exportComments,
-  exportFileName,
-  findSoffice,
-  recordExport,
-} from "@rapporteur/report";
+import { exportComments, exportFileName, findSoffice, recordExport } from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
@@ -16,6 +10,7 @@ import { workflowViews } from "../../report/workflowViews";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
+import { compareSectionInWorker } from "../compareSectionInWorker";
 import { forbidden, HttpError, notFound } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
@@ -118,17 +113,7 @@ export function exportHandlers(
         { compare: older.id, ...(newer ? { to: newer.id } : {}) },
         [section.id],
       );
-      const compared = (await workers
-        .compare({
-          ...input,
-          outline,
-          format: "json",
-          sectionId: section.id,
-          date: localDay(),
-        })
-        .catch((error: unknown) => {
-          throw workerJobHttpError(error, "export");
-        })) as ComparedSection;
+      const compared = await compareSectionInWorker(workers, section.id, { ...input, outline });
       const view: SectionComparisonView = {
         sectionId: section.id,
         version: versionSummary(older),

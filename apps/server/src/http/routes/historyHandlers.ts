@@ -1,7 +1,6 @@
 import type { AuditAction } from "@rapporteur/accounts";
 import type { ApiAnswers } from "@rapporteur/api";
-import { localDay } from "@rapporteur/budget";
-import { type ComparedSection, fallbackAttribution, sectionStepsInput } from "@rapporteur/report";
+import { fallbackAttribution, sectionStepsInput } from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
 import type { Request, RequestHandler } from "express";
@@ -11,11 +10,11 @@ import { stateToJSON } from "../../history/SectionHistory";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
+import { compareSectionInWorker } from "../compareSectionInWorker";
 import { forbidden, notFound } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
-import { workerJobHttpError } from "../workerJobHttpError";
 
 type HistoryRoute =
   | "sectionHistory"
@@ -98,33 +97,26 @@ export function historyHandlers(
       const byGroup = entry?.authors.length
         ? { author: entry.authors.map((a) => a.name).join(", "), date: entry.at }
         : undefined;
-      const compared = (await workers
-        .compare({
-          older: { [section.id]: [beforeState ?? new Uint8Array([0, 0])] },
-          newer: { [section.id]: [state] },
-          attribution: byGroup ? { [section.id]: byGroup } : {},
-          fallback: fallbackAttribution(at),
-          history: entry
-            ? {
-                [section.id]: sectionStepsInput(
-                  deps.sectionHistory.store,
-                  section.id,
-                  interval,
-                  names,
-                  (userId) => deps.accounts.get(userId)?.displayName ?? `User ${userId}`,
-                ),
-              }
-            : {},
-          names,
-          interval,
-          outline,
-          format: "json",
-          sectionId: section.id,
-          date: localDay(),
-        })
-        .catch((error: unknown) => {
-          throw workerJobHttpError(error, "export");
-        })) as ComparedSection;
+      const compared = await compareSectionInWorker(workers, section.id, {
+        older: { [section.id]: [beforeState ?? new Uint8Array([0, 0])] },
+        newer: { [section.id]: [state] },
+        attribution: byGroup ? { [section.id]: byGroup } : {},
+        fallback: fallbackAttribution(at),
+        history: entry
+          ? {
+              [section.id]: sectionStepsInput(
+                deps.sectionHistory.store,
+                section.id,
+                interval,
+                names,
+                (userId) => deps.accounts.get(userId)?.displayName ?? `User ${userId}`,
+              ),
+            }
+          : {},
+        names,
+        interval,
+        outline,
+      });
       const view: ApiAnswers["sectionHistoryPoint"] = {
         id,
         doc: stateToJSON(state),
