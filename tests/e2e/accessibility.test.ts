@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../api/apiFiles";
 import { callApi } from "../support/callApi";
+import { reviewedDocx } from "../support/reviewedDocx";
 import { loginAs } from "../support/serverProcess";
 import { axeViolations } from "./axeScan";
 import {
@@ -15,7 +16,10 @@ import { contextFor, useBrowserSuite } from "./useBrowserSuite";
 
 const SECTION = "p1-access";
 
-/** A section as a UN report holds it: sub-headings, lists, a quote, a table, a link, footnotes. */
+/**
+ * A section as a UN report holds it: sub-headings, lists, a quote, a titled table with source and
+ * note, a box, a cross-reference, a paragraph in French, a link, footnotes.
+ */
 const DRAFT = `### Connectivity since 2005
 
 Internet use has grown from one in six people to two in three.[^1] The gap in [speed](https://www.itu.int/) has widened.
@@ -28,10 +32,24 @@ Internet use has grown from one in six people to two in three.[^1] The gap in [s
 
 > Meaningful connectivity is now the measure that matters.
 
+Table: Internet use by region {#t-regions}
+
 | Region | 2005 | 2025 |
 | --- | --- | --- |
 | Africa | 2% | 38% |
 | Europe | 46% | 91% |
+
+Source: ITU, Facts and Figures 2025.
+
+Note: Share of the population online.
+
+> Box: Community networks {#b-community}
+>
+> Local operators connect villages the market leaves out.
+
+See [t-regions](#table:t-regions) for the figures by region.
+
+La connectivité significative est la nouvelle mesure. {lang=fr}
 
 #### Skills
 
@@ -41,6 +59,8 @@ Digital skills decide who benefits.[^2]
 [^2]: UNESCO, Global Education Monitoring Report.
 `;
 
+const WORD_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /** Fails with every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
 async function expectNoViolations(page: Page, screen: string): Promise<void> {
   const violations = await axeViolations(page);
@@ -49,8 +69,19 @@ async function expectNoViolations(page: Page, screen: string): Promise<void> {
 
 describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog", () => {
   const suite = useBrowserSuite();
+  /** A Word file a reviewer worked on: a comment that is placed, a deletion that is not. */
+  let reviewed: Buffer;
 
   beforeAll(async () => {
+    reviewed = Buffer.from(
+      await reviewedDocx(
+        [
+          ["Digital skills decide ", { commentStart: 1 }, "who benefits", { commentEnd: 1 }, "."],
+          ["A paragraph that ", { del: "was since deleted", author: "Jon Smith (Norway)" }, "."],
+        ],
+        [{ id: 1, author: "Jon Smith (Norway)", text: "Which skills?" }],
+      ),
+    );
     const drafter = await loginAs(suite.url, "drafter");
     const imported = await importFile(suite.url, drafter, SECTION, "draft.md", DRAFT);
     expect(imported.status).toBe(200);
@@ -104,7 +135,28 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
       await page.getByTestId("comment-thread").nth(1).waitFor();
       await page.getByRole("img", { name: "Amina Diallo’s cursor" }).waitFor();
       await page.locator(".footnote-ref").first().waitFor();
-      await expectNoViolations(page, `${role}: section with headings, lists, table, notes`);
+      await page.getByRole("combobox", { name: "Insert a cross-reference" }).waitFor();
+      await expectNoViolations(
+        page,
+        `${role}: section with headings, lists, table, box, notes; language and cross-reference menus`,
+      );
+
+      if (role !== "reviewer") {
+        await page.locator(".ProseMirror td", { hasText: "Africa" }).click();
+        await page.getByRole("textbox", { name: "Table title" }).waitFor();
+        expect(await page.getByRole("textbox", { name: "Source" }).inputValue()).toContain("ITU");
+        await expectNoViolations(page, `${role}: table tools (title, source, note fields)`);
+        await page.locator(".ProseMirror").getByText("Local operators connect").click();
+        await page.getByRole("textbox", { name: "Box title" }).waitFor();
+        await expectNoViolations(page, `${role}: box tools`);
+        await page.locator(".ProseMirror p[lang=fr]").click();
+        await expect
+          .poll(() =>
+            page.getByRole("combobox", { name: "Language of the paragraph" }).inputValue(),
+          )
+          .toBe("fr");
+        await expectNoViolations(page, `${role}: paragraph in French, language menu`);
+      }
 
       await page.locator(".footnote-ref__number").first().click();
       await page.locator(".footnote-popover").waitFor();
@@ -114,7 +166,18 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
       await page.getByTestId("export-menu").click();
       await page.getByRole("menu").waitFor();
       await expectNoViolations(page, `${role}: export menu`);
-      await page.keyboard.press("Escape");
+      if (role === "editor") {
+        await page.getByRole("menuitem", { name: /Word — final/ }).click();
+        await page.getByTestId("preflight-items").waitFor();
+        await expectNoViolations(page, "editor: preflight of the final export");
+        await page
+          .getByTestId("confirm-final-export")
+          .getByRole("button", { name: "Cancel" })
+          .click();
+        await page.getByTestId("confirm-final-export").waitFor({ state: "detached" });
+      } else {
+        await page.keyboard.press("Escape");
+      }
 
       await page.getByTestId("account-menu").click();
       await page.getByRole("menu").waitFor();
@@ -151,6 +214,23 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
         await expectNoViolations(page, `${role}: import dialog`);
         await page.keyboard.press("Escape");
       }
+      await page.getByTestId("import-review-file").setInputFiles({
+        name: "reviewed.docx",
+        mimeType: WORD_TYPE,
+        buffer: reviewed,
+      });
+      await page.getByTestId("import-review-unplaced").waitFor();
+      await expectNoViolations(page, `${role}: reviewed Word file imported`);
+      await page.getByTestId("import-review-dialog").getByRole("button", { name: "Close" }).click();
+      await page.getByTestId("import-review-file").setInputFiles({
+        name: "notes.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from("Not a Word file"),
+      });
+      await page.getByTestId("import-review-error").waitFor();
+      await expectNoViolations(page, `${role}: reviewed Word file refused`);
+      await page.getByTestId("import-review-dialog").getByRole("button", { name: "Close" }).click();
+
       if (role === "editor") {
         await page.getByTestId("edit-leads").click();
         await page.getByTestId("lead-options").waitFor();
@@ -172,6 +252,13 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
       await versions.getByRole("button", { name: "Compare" }).click();
       await page.getByTestId("compare-view").waitFor();
       await expectNoViolations(page, `${role}: comparison with a version`);
+
+      await page.getByTestId("account-menu").click();
+      await page.getByRole("menuitem", { name: /Document settings/ }).click();
+      await page.getByTestId("document-settings").waitFor();
+      // Editors change the settings; everyone else reads them.
+      expect(await page.getByTestId("setting-symbol").isEditable()).toBe(role === "editor");
+      await expectNoViolations(page, `${role}: document settings`);
 
       for (const [path, ready] of [
         ["/review", "review-list"],

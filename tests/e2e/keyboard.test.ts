@@ -190,6 +190,22 @@ describe("keyboard only: draft, footnote, comment, suggest, accept, send to revi
       .toMatch(/^Reopen/);
     await drafter.getByTestId("read-only-banner").waitFor();
 
+    // The final export from the keyboard: the preflight starts on Cancel; Cancel gives the focus
+    // back to the Export button, so the editor carries on where they were.
+    await editor.getByTestId("export-menu").focus();
+    await editor.keyboard.press("Enter");
+    await expect
+      .poll(async () => (await focused(editor)).name, { timeout: 10_000 })
+      .toMatch(/^Word — final/);
+    await editor.keyboard.press("Enter");
+    const preflight = editor.getByTestId("confirm-final-export");
+    await preflight.waitFor();
+    expect(await focused(editor)).toMatchObject({ name: "Cancel", ring: true });
+    await editor.keyboard.press("Enter");
+    await preflight.waitFor({ state: "detached" });
+    await expect.poll(async () => (await focused(editor)).name, { timeout: 10_000 }).toBe("Export");
+    expect((await focused(editor)).ring).toBe(true);
+
     // What was typed is in the report: heading, paragraph, its footnote, and the comment.
     const text = await documentText(editor);
     expect(text).toContain("Keyboard drafting");

@@ -365,7 +365,7 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
             onChange={(title) => editor.commands.updateAttributes("box", { title })}
           />
           <ToolbarButton
-            label="Take the paragraphs out of the box"
+            label="Unbox: take the paragraphs out of the box"
             text="Unbox"
             disabled={off}
             onRun={() => chain().lift("box").run()}

@@ -136,7 +136,9 @@ export function Menu({
                 disabled={item.disabled}
                 data-testid={`menu-${item.key}`}
                 onClick={() => {
-                  close(false);
+                  // Back on the button (the menu button pattern): a dialog the item opens
+                  // returns the focus there when it closes.
+                  close(true);
                   item.onSelect();
                 }}
               >

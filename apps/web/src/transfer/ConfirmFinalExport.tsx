@@ -36,7 +36,13 @@ export function ConfirmFinalExport({ what, items, onConfirm, onClose }: ConfirmF
       {items.length === 0 ? (
         <p className="dialog-hint">Every section is approved and within its allocation.</p>
       ) : (
-        <ul className="preflight-list" data-testid="preflight-items">
+        <ul
+          className="preflight-list"
+          aria-label="Things to check"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable (WCAG 2.1.1)
+          tabIndex={0}
+          data-testid="preflight-items"
+        >
           {items.map((item) => (
             <li key={`${item.kind} ${item.section ?? ""} ${item.message}`} data-kind={item.kind}>
               {item.message}

@@ -17,8 +17,8 @@ export interface ModalDialogProps {
 }
 
 /**
- * A modal `<dialog>` open while mounted: titled by its heading, Escape asks `onClose`, and the
- * page behind is inert until it closes.
+ * A modal `<dialog>` open while mounted: titled by its heading, Escape asks `onClose`, the page
+ * behind is inert until it closes, and the focus goes back to what opened it.
  */
 export function ModalDialog({
   title,
@@ -36,9 +36,15 @@ export function ModalDialog({
   // biome-ignore lint/correctness/useExhaustiveDependencies: opened once, on mount
   useEffect(() => {
     const dialog = dialogRef.current;
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal();
     initialFocus?.current?.focus();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // Focus left with the dialog: back to what opened it, unless the caller moved it elsewhere.
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
   }, []);
 
   const content = (
