@@ -177,7 +177,8 @@ describe("keyboard only: draft, footnote, comment, suggest, accept, send to revi
     await expect
       .poll(() => editor.locator(".ProseMirror h3").allTextContents(), { timeout: 10_000 })
       .toContain("Keyboard drafting");
-    expect((await focused(editor)).ring).toBe(true);
+    // The thread re-renders once the suggestion is applied; focus lands on a visible ring after it.
+    await expect.poll(async () => (await focused(editor)).ring, { timeout: 10_000 }).toBe(true);
     await tabTo(editor, /^Approve and lock$/, "Shift+Tab", 60);
     await editor.keyboard.press("Enter");
     await editor.getByTestId("confirm-approve").waitFor();
