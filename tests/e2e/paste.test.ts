@@ -55,14 +55,17 @@ describe("paste from Word, Google Docs, LibreOffice, web pages and PDFs", () => 
   for (const { file, section } of CASES) {
     it(`${file}: the pasted section equals the command line's import of the same file`, async () => {
       const source = readFileSync(join(FIXTURES, file), "utf8");
+      // The fixtures link to the app at localhost:3000, which the command line treats as the app's
+      // own address; in the browser the app's address is the test server's, so paste that one.
+      const pasted = source.replaceAll("http://localhost:3000", suite.url);
       const context = await contextFor(suite, "drafter");
       const page = await openSection(context, suite.url, section);
       await focusEndOfText(page);
       await pasteInto(
         page,
         file.endsWith(".txt")
-          ? { "text/plain": source }
-          : { "text/html": source, "text/plain": plainTextOf(source) },
+          ? { "text/plain": pasted }
+          : { "text/html": pasted, "text/plain": plainTextOf(pasted) },
       );
       cli(["import", "--section", section, join(FIXTURES, file)], cliData);
       const out = join(cliData, `${section}.md`);

@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { anchorAttribute } from "./anchorAttribute";
-import { isRightToLeft, validateLanguage } from "./unLanguages";
+import { isRightToLeft, languageFromHtml, validateLanguage } from "./unLanguages";
 
 const captionText = (name: string) => ({
   default: "",
@@ -29,7 +29,7 @@ export const BlockAttributes = Extension.create({
           lang: {
             default: null,
             validate: validateLanguage,
-            parseHTML: (element) => element.getAttribute("lang"),
+            parseHTML: (element) => languageFromHtml(element.getAttribute("lang")),
             renderHTML: (attributes) =>
               attributes.lang
                 ? { lang: attributes.lang, dir: isRightToLeft(attributes.lang) ? "rtl" : "ltr" }

@@ -1,5 +1,5 @@
 import { Mark, mergeAttributes } from "@tiptap/core";
-import { isRightToLeft, validateLanguage } from "./unLanguages";
+import { isRightToLeft, languageFromHtml, validateLanguage } from "./unLanguages";
 
 /** A span of text in one of the six UN languages, set by hand (`lang`, right to left for Arabic). */
 export const LanguageMark = Mark.create({
@@ -9,7 +9,7 @@ export const LanguageMark = Mark.create({
       lang: {
         default: null,
         validate: validateLanguage,
-        parseHTML: (element) => element.getAttribute("lang"),
+        parseHTML: (element) => languageFromHtml(element.getAttribute("lang")),
         renderHTML: (attributes) => ({
           lang: attributes.lang,
           dir: isRightToLeft(attributes.lang) ? "rtl" : "ltr",
@@ -18,7 +18,13 @@ export const LanguageMark = Mark.create({
     };
   },
   parseHTML() {
-    return [{ tag: "span[lang]" }];
+    // Only spans in one of the six languages become a language mark; other tags are dropped.
+    return [
+      {
+        tag: "span[lang]",
+        getAttrs: (element) => (languageFromHtml(element.getAttribute("lang")) ? null : false),
+      },
+    ];
   },
   renderHTML({ HTMLAttributes }) {
     return ["span", mergeAttributes(HTMLAttributes), 0];

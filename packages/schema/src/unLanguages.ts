@@ -9,6 +9,15 @@ export function isUnLanguage(value: unknown): value is UnLanguage {
   return typeof value === "string" && (UN_LANGUAGES as readonly string[]).includes(value);
 }
 
+/**
+ * The UN language an HTML `lang` attribute names, or null: Word and web pages write tags such as
+ * "EN-GB" or "fr-CA", and any other language is not kept (pasted text must never be refused).
+ */
+export function languageFromHtml(value: string | null): UnLanguage | null {
+  const primary = value?.trim().toLowerCase().split(/[-_]/)[0];
+  return isUnLanguage(primary) ? primary : null;
+}
+
 /** Whether a language is written right to left (of the six, only Arabic). */
 export function isRightToLeft(language: UnLanguage | null | undefined): boolean {
   return language === "ar";
