@@ -5,7 +5,7 @@ import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { ModalDialog } from "../ui/ModalDialog";
 import { IMPORT_ACCEPT, importProblem } from "./importableFile";
-import { readFileAsBase64 } from "./readFileAsBase64";
+import { sendSectionFile } from "./sendSectionFile";
 
 type Step =
   | { kind: "idle" }
@@ -34,11 +34,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
   const send = async (file: File) => {
     setStep({ kind: "working", file });
     try {
-      const contentBase64 = await readFileAsBase64(file);
-      const answer = await apiRequest("importSection", {
-        params: { id: section.id },
-        body: { filename: file.name, contentBase64 },
-      });
+      const answer = await sendSectionFile("importSection", section.id, file);
       setStep({
         kind: "done",
         file,

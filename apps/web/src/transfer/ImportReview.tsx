@@ -1,12 +1,11 @@
 import type { ReviewImportView, SectionView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { type ReactNode, useRef, useState } from "react";
-import { apiRequest } from "../api/apiRequest";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { ModalDialog } from "../ui/ModalDialog";
-import { MAX_IMPORT_BYTES } from "./importableFile";
-import { readFileAsBase64 } from "./readFileAsBase64";
+import { importProblem, REVIEW_FILES } from "./importableFile";
+import { sendSectionFile } from "./sendSectionFile";
 
 type Step =
   | { kind: "idle" }
@@ -15,17 +14,6 @@ type Step =
   | { kind: "failed"; file: File; message: string };
 
 const WORD_FILE = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
-function problemWith(file: File): string | null {
-  if (!/\.docx$/i.test(file.name)) {
-    return `“${file.name}” is not a Word file (.docx): only Word files carry tracked changes and comments.`;
-  }
-  if (file.size === 0) return `“${file.name}” is empty.`;
-  if (file.size > MAX_IMPORT_BYTES) {
-    return `“${file.name}” is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
-  }
-  return null;
-}
 
 /**
  * "Import a reviewed Word file…": sends a Word file that reviewers worked on with tracked
@@ -39,11 +27,7 @@ export function ImportReview({ section }: { section: SectionView }) {
   const send = async (file: File) => {
     setStep({ kind: "working", file });
     try {
-      const contentBase64 = await readFileAsBase64(file);
-      const answer = await apiRequest("importReview", {
-        params: { id: section.id },
-        body: { filename: file.name, contentBase64 },
-      });
+      const answer = await sendSectionFile("importReview", section.id, file);
       setStep({ kind: "done", file, answer });
     } catch (error) {
       setStep({
@@ -57,7 +41,7 @@ export function ImportReview({ section }: { section: SectionView }) {
   const chosen = (file: File | undefined) => {
     if (inputRef.current) inputRef.current.value = "";
     if (!file) return;
-    const problem = problemWith(file);
+    const problem = importProblem(file, REVIEW_FILES);
     if (problem) setStep({ kind: "failed", file, message: problem });
     else void send(file);
   };

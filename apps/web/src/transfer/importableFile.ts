@@ -5,11 +5,30 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const IMPORT_ACCEPT =
   ".md,.markdown,.docx,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Why `file` cannot be imported, or null when it can be sent. */
-export function importProblem(file: { name: string; size: number }): string | null {
-  if (!/\.(md|markdown|docx)$/i.test(file.name)) {
-    return `“${file.name}” is not a Markdown (.md) or Word (.docx) file.`;
-  }
+/** The files a picker takes: their names, and what the user is told another file is not. */
+export interface ImportableFiles {
+  pattern: RegExp;
+  description: string;
+}
+
+/** Drafts that "Import into this section…" replaces the section with. */
+export const SECTION_FILES: ImportableFiles = {
+  pattern: /\.(md|markdown|docx)$/i,
+  description: "a Markdown (.md) or Word (.docx) file",
+};
+
+/** Reviewed Word files: only Word files carry tracked changes and comments. */
+export const REVIEW_FILES: ImportableFiles = {
+  pattern: /\.docx$/i,
+  description: "a Word file (.docx): only Word files carry tracked changes and comments",
+};
+
+/** Why `file` cannot be imported as `kind`, or null when it can be sent. */
+export function importProblem(
+  file: { name: string; size: number },
+  kind: ImportableFiles = SECTION_FILES,
+): string | null {
+  if (!kind.pattern.test(file.name)) return `“${file.name}” is not ${kind.description}.`;
   if (file.size === 0) return `“${file.name}” is empty.`;
   if (file.size > MAX_IMPORT_BYTES) {
     return `“${file.name}” is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
