@@ -151,6 +151,11 @@ const ROUTE_FACTS = {
     summary:
       "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes, broken cross-references)",
   },
+  reportNumbering: {
+    access: "signed_in",
+    summary:
+      "The numbers the exports print: each section's label and the paragraphs, tables and boxes before and in it, and every cross-reference target's number",
+  },
   documentSettings: {
     access: "signed_in",
     summary:

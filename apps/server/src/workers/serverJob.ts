@@ -1,4 +1,4 @@
-import type { PreflightItem } from "@rapporteur/api";
+import type { PreflightItem, ReportNumberingView } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
@@ -6,6 +6,7 @@ import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
+import { type NumberingJob, runNumberingJob } from "./numberingJob";
 import { type PreflightJob, runPreflightJob } from "./preflightJob";
 import { type ReviewReading, readReviewJob } from "./readReviewJob";
 
@@ -32,11 +33,12 @@ export type ServerJob =
   | CompareJob
   | MatrixJob
   | CountJob
-  | PreflightJob;
+  | PreflightJob
+  | NumberingJob;
 
 /**
  * The result of a job: an import's conversion, a review read, a file's bytes, a compared
- * section, a word count, or the preflight's findings.
+ * section, a word count, the preflight's findings or the report's numbering.
  */
 export type ServerJobResult =
   | ImportConversion
@@ -44,7 +46,8 @@ export type ServerJobResult =
   | Uint8Array
   | ComparedSection
   | DocumentCount
-  | PreflightItem[];
+  | PreflightItem[]
+  | ReportNumberingView;
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -63,5 +66,7 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runCountJob(job);
     case "preflight":
       return runPreflightJob(job);
+    case "numbering":
+      return runNumberingJob(job);
   }
 }

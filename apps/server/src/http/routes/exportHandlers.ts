@@ -75,7 +75,7 @@ export function exportHandlers(
   deps: ApiDependencies,
 ): Pick<
   Record<ApiRouteName, RequestHandler>,
-  "exportReport" | "compareSection" | "exportPreflight"
+  "exportReport" | "compareSection" | "exportPreflight" | "reportNumbering"
 > {
   const { outline, store, audit } = deps;
   const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
@@ -158,6 +158,27 @@ export function exportHandlers(
         throw workerJobHttpError(error, "export");
       });
       response.json({ items } satisfies PreflightView);
+    },
+
+    /**
+     * `GET /api/report/numbering`: the numbers the exports print (reportNumbering), from the
+     * stored sections (stored before anyone sees them), decoded in the word-count worker.
+     */
+    async reportNumbering(_request, response) {
+      const sections = await Promise.all(
+        outline.sections.map(async (s) => ({
+          id: s.id,
+          part: s.part,
+          title: s.title,
+          updates: (await store.load(s.id)).updates,
+        })),
+      );
+      const view = await workers
+        .numbering({ parts: outline.parts, sections })
+        .catch((error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        });
+      response.json(view satisfies ApiAnswers["reportNumbering"]);
     },
 
     async exportReport(request, response) {
