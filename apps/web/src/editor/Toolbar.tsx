@@ -1,9 +1,11 @@
+import type { ReportNumberingView } from "@rapporteur/api";
 import { isUnLanguage, UN_LANGUAGES, type UnLanguage } from "@rapporteur/schema";
 import type { Editor } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from "react";
-import { referenceCandidates } from "./BodyBlocks";
+import { referenceCandidates, sectionBlocks } from "./BodyBlocks";
+import { CrossRefPicker } from "./CrossRefPicker";
 import { Icon, type IconName } from "./icons";
 import { shortcutLabel } from "./shortcutLabel";
 
@@ -13,6 +15,10 @@ export interface ToolbarProps {
   /** Every tool is disabled (the section is read-only for this user). */
   readOnly: boolean;
   onLinkRequest: () => void;
+  /** The section being edited. */
+  sectionId: string;
+  /** The report's numbering (null until loaded): the picker's numbers and its sections. */
+  numbering: ReportNumberingView | null;
 }
 
 interface ButtonProps {
@@ -110,7 +116,7 @@ function useRovingFocus(onEscape: () => void) {
 }
 
 /** Formatting toolbar for what a UN report uses; table tools appear inside a table. */
-export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
+export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -133,7 +139,10 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
         null) as UnLanguage | null,
       canBox: e.can().insertBox(),
       // Kept current as the text changes (compared deeply, so typing re-renders only when it must).
-      candidates: referenceCandidates(e.state.doc),
+      blocks: sectionBlocks(
+        e.state.doc,
+        numbering?.sections.find((s) => s.id === sectionId)?.frontMatter ?? false,
+      ),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
       canFootnote: e.can().insertFootnote(),
@@ -282,23 +291,11 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           disabled={off || state.inBox || !state.canBox}
           onRun={() => chain().insertBox().run()}
         />
-        <select
-          className="tool tool--select"
-          aria-label="Insert a cross-reference"
-          value=""
-          disabled={off}
-          onChange={(event) => {
-            const candidate = state.candidates[Number(event.target.value)];
-            if (candidate) chain().insertCrossRef(candidate).run();
-          }}
-        >
-          <option value="">Cross-ref…</option>
-          {state.candidates.map((candidate, index) => (
-            <option key={`${candidate.kind}-${candidate.pos}`} value={index}>
-              {candidate.label}
-            </option>
-          ))}
-        </select>
+        <CrossRefPicker
+          candidates={numbering ? referenceCandidates(state.blocks, numbering, sectionId) : []}
+          disabled={off || !numbering}
+          onInsert={(candidate) => chain().insertCrossRef(candidate).run()}
+        />
         <ToolbarButton
           label="Insert footnote"
           shortcut="Mod-Alt-f"
