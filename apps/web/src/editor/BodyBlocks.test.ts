@@ -14,7 +14,11 @@ const table = (anchor: string): DocJSON => ({
   attrs: { anchor },
   content: [{ type: "tableRow", content: [{ type: "tableCell", content: [p("cell")] }] }],
 });
-const box = (anchor: string): DocJSON => ({ type: "box", attrs: { anchor }, content: [p("boxed")] });
+const box = (anchor: string): DocJSON => ({
+  type: "box",
+  attrs: { anchor },
+  content: [p("boxed")],
+});
 
 const parts = [{ id: "front", frontMatter: true }, { id: "one" }, { id: "two" }];
 const docs: Record<string, DocJSON[]> = {
