@@ -62,7 +62,7 @@ const ROUTE_FACTS = {
   },
   events: {
     access: "signed_in",
-    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings",
+    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings, numbering",
   },
   listUsers: {
     access: "editor",

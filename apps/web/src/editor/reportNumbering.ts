@@ -1,14 +1,16 @@
 import type { ReportNumberingView } from "@rapporteur/api";
 import { apiRequest } from "../api/apiRequest";
 import { apiUrl } from "../api/apiUrl";
+import { eventObject } from "../api/eventObject";
 
 /** Changes arriving closer together than this are fetched once. */
 const RELOAD_DELAY_MS = 300;
 
 /**
  * The report's numbering as the server computes it (`GET /api/report/numbering`), shared by the
- * editors of the page: loaded when the first one subscribes and again after every `wordcount`
- * event of `/api/events` (someone changed a section, so numbers may have moved), debounced.
+ * editors of the page: loaded when the first one subscribes, replaced by each `numbering` event
+ * of `/api/events` (the server sends one when a number moved), loaded again after the stream was
+ * down.
  */
 class ReportNumberingSource {
   #view: ReportNumberingView | null = null;
@@ -38,14 +40,15 @@ class ReportNumberingSource {
   #start(): () => void {
     let controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (view: ReportNumberingView) => {
+      this.#view = view;
+      for (const listener of this.#listeners) listener();
+    };
     const load = () => {
       controller.abort();
       controller = new AbortController();
       apiRequest("reportNumbering", { signal: controller.signal }).then(
-        (view) => {
-          this.#view = view;
-          for (const listener of this.#listeners) listener();
-        },
+        show,
         // A failed load keeps the numbers shown; the next change loads again.
         () => {},
       );
@@ -60,7 +63,13 @@ class ReportNumberingSource {
     load();
     const source = typeof EventSource === "undefined" ? null : new EventSource(apiUrl("events"));
     let interrupted = false;
-    source?.addEventListener("wordcount", schedule);
+    source?.addEventListener("numbering", (event: MessageEvent<string>) => {
+      const view = eventObject("numbering", event.data);
+      if (Array.isArray(view?.sections) && typeof view.targets === "object" && view.targets) {
+        controller.abort();
+        show(view as ReportNumberingView);
+      }
+    });
     source?.addEventListener("error", () => {
       interrupted = true;
     });

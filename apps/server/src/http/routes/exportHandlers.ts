@@ -161,23 +161,28 @@ export function exportHandlers(
     },
 
     /**
-     * `GET /api/report/numbering`: the numbers the exports print (reportNumbering), from the
-     * stored sections (stored before anyone sees them), decoded in the word-count worker.
+     * `GET /api/report/numbering`: the numbers the exports print (reportNumbering), kept current
+     * by ReportNumbering, or computed from the stored sections (stored before anyone sees them)
+     * in the word-count worker.
      */
     async reportNumbering(_request, response) {
-      const sections = await Promise.all(
-        outline.sections.map(async (s) => ({
-          id: s.id,
-          part: s.part,
-          title: s.title,
-          updates: (await store.load(s.id)).updates,
-        })),
-      );
-      const view = await workers
-        .numbering({ parts: outline.parts, sections })
-        .catch((error: unknown) => {
-          throw workerJobHttpError(error, "export");
+      const compute = async () =>
+        workers.numbering({
+          parts: outline.parts,
+          sections: await Promise.all(
+            outline.sections.map(async (s) => ({
+              id: s.id,
+              part: s.part,
+              title: s.title,
+              updates: (await store.load(s.id)).updates,
+            })),
+          ),
         });
+      const view = await (deps.numbering ? deps.numbering.view() : compute()).catch(
+        (error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        },
+      );
       response.json(view satisfies ApiAnswers["reportNumbering"]);
     },
 

@@ -1,0 +1,92 @@
+import type { ReportNumberingView } from "@rapporteur/api";
+import type { CollabExtension, UpdateContext } from "../collab/CollabExtension";
+import type { Logger } from "../Logger";
+
+/**
+ * The report's numbering (the numbers the exports print) kept current for the editors: computed
+ * once and kept, computed again after sections change (one computation at a time, changes
+ * meanwhile coalesced into the next), and published (the `numbering` event) only when a number
+ * or label actually moved, so typing inside a paragraph costs one computation per burst and sends
+ * nothing.
+ */
+export class ReportNumbering implements CollabExtension {
+  readonly name = "numbering";
+  #view: Promise<ReportNumberingView> | null = null;
+  #published: string | null = null;
+  #timer: NodeJS.Timeout | undefined;
+  #running = false;
+  #again = false;
+
+  constructor(
+    private readonly compute: () => Promise<ReportNumberingView>,
+    private readonly publish: (view: ReportNumberingView) => void,
+    private readonly logger: Logger,
+    private readonly delayMs = 300,
+  ) {}
+
+  /** The numbering as last computed (computed now when there is none). */
+  view(): Promise<ReportNumberingView> {
+    if (!this.#view) {
+      const computing = this.compute();
+      this.#view = computing;
+      computing.then(
+        (view) => {
+          this.#published ??= JSON.stringify(view);
+        },
+        () => {},
+      );
+      // A failure is not kept: the next request tries again.
+      computing.catch(() => {
+        if (this.#view === computing) this.#view = null;
+      });
+    }
+    return this.#view;
+  }
+
+  onChange(_context: UpdateContext): void {
+    this.changed();
+  }
+
+  /** A section changed: numbers may have moved. */
+  changed(): void {
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#refresh();
+    }, this.delayMs);
+    this.#timer.unref();
+  }
+
+  async #refresh(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = true;
+    try {
+      do {
+        this.#again = false;
+        try {
+          const view = await this.compute();
+          this.#view = Promise.resolve(view);
+          const json = JSON.stringify(view);
+          if (json !== this.#published) {
+            this.#published = json;
+            this.publish(view);
+          }
+        } catch (error) {
+          this.#view = null;
+          this.logger.error("numbering: could not number the report", error);
+        }
+      } while (this.#again);
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  /** Stops a pending computation (shutdown). */
+  close(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
