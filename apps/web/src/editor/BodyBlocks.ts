@@ -32,6 +32,8 @@ declare module "@tiptap/core" {
       insertBox: () => ReturnType;
       /** Sets the language of the paragraphs and headings in the selection (null: detect). */
       setBlockLanguage: (lang: UnLanguage | null) => ReturnType;
+      /** Marks the selected text as written in `lang` (right to left for Arabic); null clears it. */
+      setSpanLanguage: (lang: UnLanguage | null) => ReturnType;
       /**
        * Inserts a reference to a section, or to the block at `pos` (giving the block an anchor
        * if it has none).
@@ -123,7 +125,7 @@ function tableCaptions(doc: PMNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-/** Editor commands for boxes, languages and cross-references (the nodes are the schema's). */
+/** Editor commands for boxes, paragraph and span languages and cross-references (the nodes are the schema's). */
 export const BodyBlocks = Extension.create({
   name: "bodyBlocks",
   addProseMirrorPlugins() {
@@ -184,6 +186,10 @@ export const BodyBlocks = Extension.create({
           dispatch?.(tr);
           return true;
         },
+      setSpanLanguage:
+        (lang) =>
+        ({ commands }) =>
+          lang ? commands.setMark("language", { lang }) : commands.unsetMark("language"),
       insertCrossRef:
         (candidate) =>
         ({ tr, state, dispatch }) => {

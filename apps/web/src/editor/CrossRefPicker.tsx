@@ -1,5 +1,5 @@
-import { type KeyboardEvent, useRef, useState } from "react";
 import type { ReferenceCandidate } from "./BodyBlocks";
+import { useKeyboardChoice } from "./useKeyboardChoice";
 
 /** Props of {@link CrossRefPicker}. */
 export interface CrossRefPickerProps {
@@ -17,43 +17,22 @@ const GROUPS: [ReferenceCandidate["kind"], string][] = [
 
 /**
  * The list of what a cross-reference can point to, grouped (paragraphs, tables, boxes of this
- * section; every section of the report). Picking with the pointer inserts at once; from the
- * keyboard the arrow keys and typing only move the choice and Enter inserts it, so browsing the
- * list never inserts a reference on the way.
+ * section; every section of the report). Picked with the pointer it inserts at once; from the
+ * keyboard the arrow keys choose and Enter inserts (useKeyboardChoice).
  */
 export function CrossRefPicker({ candidates, disabled, onInsert }: CrossRefPickerProps) {
-  const [choice, setChoice] = useState("");
-  const byKeys = useRef(false);
-  const insert = (value: string) => {
-    setChoice("");
+  const { choice, handlers } = useKeyboardChoice((value) => {
     const candidate = candidates[Number(value)];
     if (value !== "" && candidate) onInsert(candidate);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
-    if (event.key === "Enter" && choice !== "") {
-      event.preventDefault();
-      insert(choice);
-      return;
-    }
-    if (event.key === "Escape") setChoice("");
-    byKeys.current = true;
-  };
+  });
   return (
     <select
       className="tool tool--select"
       aria-label="Insert a cross-reference"
       aria-description="Arrow keys choose, Enter inserts"
-      value={choice}
+      value={choice ?? ""}
       disabled={disabled}
-      onKeyDown={onKeyDown}
-      onBlur={() => setChoice("")}
-      onChange={(event) => {
-        const value = event.target.value;
-        if (byKeys.current) {
-          byKeys.current = false;
-          setChoice(value);
-        } else insert(value);
-      }}
+      {...handlers}
     >
       <option value="">Cross-ref…</option>
       {GROUPS.map(([kind, label]) => {

@@ -1,5 +1,5 @@
 import type { ReportNumberingView } from "@rapporteur/api";
-import { isUnLanguage, UN_LANGUAGES, type UnLanguage } from "@rapporteur/schema";
+import type { UnLanguage } from "@rapporteur/schema";
 import type { Editor } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import { useEditorState } from "@tiptap/react";
@@ -7,6 +7,7 @@ import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from "rea
 import { referenceCandidates, sectionBlocks } from "./BodyBlocks";
 import { CrossRefPicker } from "./CrossRefPicker";
 import { Icon, type IconName } from "./icons";
+import { LanguageSelect } from "./LanguageSelect";
 import { shortcutLabel } from "./shortcutLabel";
 
 /** Props of {@link Toolbar}. */
@@ -137,6 +138,8 @@ export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering 
       lang: (e.getAttributes("paragraph").lang ??
         e.getAttributes("heading").lang ??
         null) as UnLanguage | null,
+      spanLang: (e.getAttributes("language").lang ?? null) as UnLanguage | null,
+      hasTextSelection: !e.state.selection.empty && !(e.state.selection instanceof NodeSelection),
       canBox: e.can().insertBox(),
       // Kept current as the text changes (compared deeply, so typing re-renders only when it must).
       blocks: sectionBlocks(
@@ -206,25 +209,20 @@ export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering 
         />
       </Group>
       <Group label="Language">
-        <select
-          className="tool tool--select"
-          aria-label="Language of the paragraph"
-          value={state.lang ?? ""}
+        <LanguageSelect
+          label="Language of the paragraph"
+          noneLabel="Language: auto"
+          value={state.lang}
           disabled={off}
-          onChange={(event) => {
-            const value = event.target.value;
-            chain()
-              .setBlockLanguage(isUnLanguage(value) ? value : null)
-              .run();
-          }}
-        >
-          <option value="">Language: auto</option>
-          {UN_LANGUAGES.map((lang) => (
-            <option key={lang} value={lang}>
-              {LANGUAGE_NAMES[lang]}
-            </option>
-          ))}
-        </select>
+          onChoose={(lang) => chain().setBlockLanguage(lang).run()}
+        />
+        <LanguageSelect
+          label="Language of the selected text"
+          noneLabel="Text: no language"
+          value={state.spanLang}
+          disabled={off || !state.hasTextSelection}
+          onChoose={(lang) => chain().setSpanLanguage(lang).run()}
+        />
       </Group>
       <Group label="Emphasis">
         <ToolbarButton
@@ -378,15 +376,6 @@ const TABLE_CAPTIONS = [
   ["source", "Source"],
   ["note", "Note"],
 ] as const;
-
-const LANGUAGE_NAMES: Record<UnLanguage, string> = {
-  ar: "Arabic",
-  zh: "Chinese",
-  en: "English",
-  fr: "French",
-  ru: "Russian",
-  es: "Spanish",
-};
 
 /** A caption field of the table or box at the cursor (title, source, note). */
 function CaptionInput({
