@@ -53,6 +53,12 @@ export {
   type PreflightView,
 } from "./DocumentSettingsView";
 export type * from "./HistoryView";
+export {
+  IMPORT_FILES_DESCRIPTION,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  importFormatOf,
+} from "./importFormats";
 export type { ReportNumberingView, SectionNumberingView } from "./NumberingView";
 export type {
   LeadView,
