@@ -150,6 +150,7 @@ export function exportHandlers(
             state: s.state,
             openThreads: open.length - suggestions,
             openSuggestions: suggestions,
+            frontMatter: outline.parts.some((p) => p.id === s.part && p.frontMatter),
             updates: (await store.load(s.id)).updates,
           };
         }),
