@@ -15,6 +15,9 @@ export interface CrossRefOptions {
   subscribe: (listener: () => void) => () => void;
 }
 
+/** No numbering known: the section's own targets numbered within it. */
+export const UNNUMBERED: ReportNumberingView = { sections: [], targets: {} };
+
 const KIND_NAMES: Record<string, string> = {
   paragraph: "Paragraph",
   section: "Section",
@@ -60,14 +63,11 @@ export class CrossRefView implements NodeView {
   /** Shows the target's number as the report now is. */
   render(): void {
     const { kind, target } = this.node.attrs as { kind: string; target: string };
-    const numbering = this.options.numbering();
+    const loaded = this.options.numbering();
+    // Until the report's numbering arrives (or while offline), this section's own targets are
+    // numbered within it; others' are not known yet, which is not "missing".
+    const numbering = loaded ?? UNNUMBERED;
     this.dom.dataset.kind = kind;
-    if (!numbering) {
-      this.dom.classList.remove("is-missing");
-      this.dom.textContent = "…";
-      this.dom.title = "Numbering the report…";
-      return;
-    }
     const found = findReferenceTarget(
       this.view.state.doc,
       this.options.sectionId,
@@ -75,10 +75,20 @@ export class CrossRefView implements NodeView {
       kind,
       target,
     );
+    if (!loaded && (!found || kind === "section")) {
+      this.dom.classList.remove("is-missing");
+      this.dom.textContent = "…";
+      this.dom.title = "Numbering the report…";
+      return;
+    }
     this.dom.classList.toggle("is-missing", !found);
     this.dom.textContent = found ? found.number : "missing";
     if (!found) {
       this.dom.title = "The target of this reference is gone";
+      return;
+    }
+    if (!loaded) {
+      this.dom.title = `${KIND_NAMES[kind] ?? kind} ${found.number} of this section (the report's numbering is not loaded yet)`;
       return;
     }
     const section = numbering.sections.find((s) => s.id === found.section);

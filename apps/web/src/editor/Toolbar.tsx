@@ -6,6 +6,7 @@ import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from "react";
 import { referenceCandidates, sectionBlocks } from "./BodyBlocks";
 import { CrossRefPicker } from "./CrossRefPicker";
+import { UNNUMBERED } from "./CrossRefView";
 import { Icon, type IconName } from "./icons";
 import { LanguageSelect } from "./LanguageSelect";
 import { shortcutLabel } from "./shortcutLabel";
@@ -290,8 +291,8 @@ export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering 
           onRun={() => chain().insertBox().run()}
         />
         <CrossRefPicker
-          candidates={numbering ? referenceCandidates(state.blocks, numbering, sectionId) : []}
-          disabled={off || !numbering}
+          candidates={referenceCandidates(state.blocks, numbering ?? UNNUMBERED, sectionId)}
+          disabled={off}
           onInsert={(candidate) => chain().insertCrossRef(candidate).run()}
         />
         <ToolbarButton
