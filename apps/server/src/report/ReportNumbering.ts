@@ -17,6 +17,7 @@ export class ReportNumbering implements CollabExtension {
   #timer: NodeJS.Timeout | undefined;
   #running = false;
   #again = false;
+  #closed = false;
 
   constructor(
     private readonly compute: () => Promise<ReportNumberingView>,
@@ -50,7 +51,7 @@ export class ReportNumbering implements CollabExtension {
 
   /** A section changed: numbers may have moved. */
   changed(): void {
-    if (this.#timer) return;
+    if (this.#timer || this.#closed) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       void this.#refresh();
@@ -77,9 +78,10 @@ export class ReportNumbering implements CollabExtension {
           }
         } catch (error) {
           this.#view = null;
-          this.logger.error("numbering: could not number the report", error);
+          // At shutdown the workers are gone: nothing to report.
+          if (!this.#closed) this.logger.error("numbering: could not number the report", error);
         }
-      } while (this.#again);
+      } while (this.#again && !this.#closed);
     } finally {
       this.#running = false;
     }
@@ -87,6 +89,7 @@ export class ReportNumbering implements CollabExtension {
 
   /** Stops a pending computation (shutdown). */
   close(): void {
+    this.#closed = true;
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
