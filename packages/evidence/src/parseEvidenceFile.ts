@@ -51,7 +51,7 @@ export function importKindOf(filename: string, kind?: ImportKind): ImportKind {
   if (kind && !ACCEPTED[kind].includes(extension)) {
     throw new EvidenceImportError(
       "unsupported_file_type",
-      `Cannot import '${filename}' as ${kind}: a ${kind} is imported from ${ACCEPTED[kind].map((e) => `.${e}`).join(", ")}.`,
+      `Cannot import '${filename}' as ${kind}: that kind is read from ${ACCEPTED[kind].map((e) => `.${e}`).join(", ")} files.`,
     );
   }
   return kind ?? guessed;

@@ -160,7 +160,7 @@ export async function parseLiterature(
   } catch (error) {
     throw new EvidenceImportError(
       "malformed_file",
-      `The ${what} cannot be read: ${(error as Error).message.slice(0, 200)}`,
+      `The ${what} cannot be read: ${((error as Error).message.split("\n")[0] ?? "").slice(0, 200)}`,
     );
   }
   if (items.length > limits.maxEntries) {
