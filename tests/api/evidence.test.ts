@@ -128,7 +128,7 @@ describe("evidence library over HTTP", () => {
       kind: "submission",
       author: "Respondent 42",
       filename: "forms.csv",
-      importedBy: "editor",
+      importedBy: TEST_ACCOUNTS.editor.username,
     });
     expect(Object.keys(source.body.answers)).toEqual([
       "q1",
