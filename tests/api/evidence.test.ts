@@ -9,6 +9,7 @@ import {
   contributionDocx,
   cslJsonLibrary,
   formsCsv,
+  minimalPdf,
   risLibrary,
 } from "@rapporteur/evidence/testing";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -179,6 +180,22 @@ describe("evidence library over HTTP", () => {
       422,
       "malformed_file",
       /PDF file is damaged/,
+    ],
+    [
+      "an encrypted PDF",
+      "locked.pdf",
+      minimalPdf({ text: "secret", encrypted: true }),
+      422,
+      "encrypted_pdf",
+      /protected by a password/,
+    ],
+    [
+      "a PDF of thousands of pages",
+      "long.pdf",
+      minimalPdf({ pages: 3_000 }),
+      422,
+      "too_large",
+      /3000 pages/,
     ],
     ["an unknown file type", "tool.exe", "MZ", 400, "unsupported_file_type", /only questionnaires/],
     [

@@ -13,6 +13,7 @@ import {
   cslJsonLibrary,
   fixtureSubmissions,
   formsCsv,
+  minimalPdf,
   risLibrary,
 } from "./testing/evidenceFixtures";
 
@@ -224,6 +225,45 @@ describe("documents", () => {
     const error = await refusal(parseEvidenceFile(bytes, "c.pdf"));
     expect(error.id).toBe(id);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe("PDF documents", () => {
+  it("reads a PDF's text with pdf.js", async () => {
+    const { sources } = await parseEvidenceFile(
+      minimalPdf({ text: "Spectrum policy in small island States" }),
+      "sids.pdf",
+    );
+    expect(sources[0]).toMatchObject({
+      kind: "document",
+      title: "Spectrum policy in small island States",
+    });
+    expect(sources[0]?.text).toBe("Spectrum policy in small island States");
+  });
+
+  it("refuses an encrypted PDF, thousands of pages and too much text", async () => {
+    const encrypted = await refusal(
+      parseEvidenceFile(minimalPdf({ text: "secret", encrypted: true }), "locked.pdf"),
+    );
+    expect(encrypted).toMatchObject({
+      id: "encrypted_pdf",
+      message: expect.stringMatching(/password/),
+    });
+    const pages = await refusal(parseEvidenceFile(minimalPdf({ pages: 2_500 }), "long.pdf"));
+    expect(pages).toMatchObject({
+      id: "too_large",
+      message: expect.stringMatching(/2500 pages, more than the 2000/),
+    });
+    const text = await refusal(
+      parseEvidenceFile(minimalPdf({ text: "far too much text here" }), "huge.pdf", undefined, {
+        ...DEFAULT_EVIDENCE_LIMITS,
+        maxTextChars: 10,
+      }),
+    );
+    expect(text).toMatchObject({
+      id: "too_large",
+      message: expect.stringMatching(/characters of text/),
+    });
   });
 });
 

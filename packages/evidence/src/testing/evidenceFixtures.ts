@@ -176,3 +176,55 @@ export async function contributionDocx(title: string, marker: string): Promise<U
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/** Options of {@link minimalPdf}. */
+export interface MinimalPdfOptions {
+  /** Pages (default 1); the first one shows `text`. */
+  pages?: number;
+  text?: string;
+  /** Adds a standard security handler whose user password is not empty (an encrypted PDF). */
+  encrypted?: boolean;
+}
+
+/**
+ * A small valid PDF written by hand (Helvetica text on the first page, empty pages after it):
+ * for hostile-file tests, thousands of pages or an encryption dictionary cost a few bytes each.
+ */
+export function minimalPdf(options: MinimalPdfOptions = {}): Uint8Array {
+  const pages = options.pages ?? 1;
+  const text = (options.text ?? "").replace(/[()\\]/g, "\\$&");
+  const objects: string[] = [];
+  // 1: catalog, 2: pages, 3: font, 4: content of page 1, 5..: pages, then the encryption.
+  const pageIds = Array.from({ length: pages }, (_, i) => 5 + i);
+  objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";
+  objects[2] = `<< /Type /Pages /Count ${pages} /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] >>`;
+  objects[3] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  objects[4] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  for (const id of pageIds) {
+    const content = id === 5 ? " /Contents 4 0 R" : "";
+    objects[id] =
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>${content} >>`;
+  }
+  const encryptId = 5 + pages;
+  if (options.encrypted) {
+    const hex = "7a".repeat(32);
+    objects[encryptId] =
+      `<< /Filter /Standard /V 1 /R 2 /O <${hex}> /U <${"3c".repeat(32)}> /P -4 >>`;
+  }
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  for (let id = 1; id < objects.length; id++) {
+    offsets[id] = body.length;
+    body += `${id} 0 obj\n${objects[id]}\nendobj\n`;
+  }
+  const xref = body.length;
+  body += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
+  for (let id = 1; id < objects.length; id++)
+    body += `${String(offsets[id]).padStart(10, "0")} 00000 n \n`;
+  const encrypt = options.encrypted
+    ? ` /Encrypt ${encryptId} 0 R /ID [<${"ab".repeat(16)}> <${"ab".repeat(16)}>]`
+    : "";
+  body += `trailer\n<< /Size ${objects.length} /Root 1 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
