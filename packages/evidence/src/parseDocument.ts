@@ -51,7 +51,8 @@ async function pdfText(
   }
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    // A copy, and never a Buffer (pdf.js refuses them).
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
