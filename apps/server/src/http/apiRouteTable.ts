@@ -248,7 +248,7 @@ const ROUTE_FACTS = {
   searchEvidence: {
     access: "signed_in",
     summary:
-      'Searches the evidence library: ?q=words "phrases"&kind=&question=&group=&region=&country=&actionLine=&sdg=&tag=&limit= -> { total, items: [{ id, kind, title, group, region, country, excerpt }] } (diacritics folded, Chinese/Japanese by substring, excerpt HTML with <mark>)',
+      'Searches the evidence library: ?q=words "phrases"&kind=&question=&group=&region=&country=&actionLine=&sdg=&tag=&limit= -> { total, items: [{ id, kind, title, group, region, country, excerpt }] } (diacritics folded, Chinese/Japanese by substring; excerpt: escaped HTML, matches in mark elements)',
   },
   importEvidence: {
     access: "signed_in",
