@@ -8,7 +8,9 @@ import {
   bibtexLibrary,
   contributionDocx,
   cslJsonLibrary,
+  fixtureSubmissions,
   formsCsv,
+  formsXlsx,
   minimalPdf,
   risLibrary,
 } from "@rapporteur/evidence/testing";
@@ -28,6 +30,7 @@ describe("rapporteur evidence import", () => {
     const cli = (args: string[]) => runRapporteur(dataDir, args, { cwd: dataDir });
     const files: Record<string, Uint8Array | string> = {
       "forms.csv": formsCsv(),
+      "forms.xlsx": await formsXlsx(fixtureSubmissions(12)),
       "zotero.json": cslJsonLibrary(),
       "library.bib": bibtexLibrary(),
       "refs.ris": risLibrary(),
@@ -45,6 +48,10 @@ describe("rapporteur evidence import", () => {
     expect(forms.code, forms.stderr).toBe(0);
     expect(forms.stdout).toContain(
       "Imported forms.csv: 150 source(s) of kind submission, ids 1-150.",
+    );
+    const xlsx = await cli(["evidence", "import", "forms.xlsx"]);
+    expect(xlsx.stdout, xlsx.stderr).toContain(
+      "Imported forms.xlsx: 12 source(s) of kind submission, ids 151-162.",
     );
     expect((await cli(["evidence", "import", "zotero.json"])).stdout).toContain(
       "12 source(s) of kind literature",
@@ -88,13 +95,14 @@ describe("rapporteur evidence import", () => {
       return answer.body.total as number;
     };
     // Nothing of the refused files was stored.
-    expect(await total("")).toBe(150 + 12 + 8 + 5 + 1 + 1);
-    expect(await total("kind=submission&group=academia")).toBe(25);
+    expect(await total("")).toBe(150 + 12 + 12 + 8 + 5 + 1 + 1);
+    // Academia: rows i % 6 === 4, 25 of the CSV's 150 and 2 of the workbook's 12.
+    expect(await total("kind=submission&group=academia")).toBe(27);
     expect(await total(`q=${encodeURIComponent('"small island"')}`)).toBe(1);
     expect(await total(`q=developpement&kind=literature`)).toBe(1);
     const editor = await loginAs(server.url, "editor");
     const audit = await callApi(server.url, editor, "GET", "/audit?action=evidence_import");
-    expect(audit.body.entries).toHaveLength(6);
+    expect(audit.body.entries).toHaveLength(7);
     expect(audit.body.entries[0]).toMatchObject({
       actor: "cli",
       target: "sids.pdf",

@@ -66,7 +66,7 @@ function key(value: string): string {
   return value.toLowerCase().replace(/\s+/g, " ").replaceAll("|", " ").trim();
 }
 
-function facetsOf(source: SourceInput): string {
+function facetsOf(source: SourceInput, cjk: boolean): string {
   const facets = [`kind=${source.kind}`];
   if (source.contributor) facets.push(`contributor=${source.contributor}`);
   if (source.group) facets.push(`group=${source.group}`);
@@ -76,6 +76,7 @@ function facetsOf(source: SourceInput): string {
   for (const line of source.actionLines) facets.push(`al=${key(line)}`);
   for (const sdg of source.sdgs) facets.push(`sdg=${sdg}`);
   for (const tag of source.tags) facets.push(`tag=${key(tag)}`);
+  if (cjk) facets.push("cjk");
   return `|${facets.join("|")}|`;
 }
 
@@ -145,6 +146,8 @@ export class EvidenceStore {
     );
     return this.db.transaction(() =>
       sources.map((source) => {
+        const row = ftsRow(source);
+        const cjk = row.some(hasCjk);
         const id = Number(
           insertSource.run({
             ...source,
@@ -153,14 +156,13 @@ export class EvidenceStore {
             tags: JSON.stringify(source.tags),
             answers: JSON.stringify(source.answers),
             extra: JSON.stringify(source.extra),
-            facets: facetsOf(source),
+            facets: facetsOf(source, cjk),
             filename: origin.filename,
             importedBy: origin.importedBy,
           }).lastInsertRowid,
         );
-        const row = ftsRow(source);
         insertWords.run(id, ...row);
-        if (row.some(hasCjk)) insertTrigrams.run(id, ...row);
+        if (cjk) insertTrigrams.run(id, ...row);
         return id;
       }),
     )();
@@ -236,6 +238,8 @@ export class EvidenceStore {
       .filter((term) => [...term.text].length >= 3)
       .map((term) => ftsString(term.text));
     const short = cjk.filter((term) => [...term.text].length < 3);
+    // Only sources with CJK text are read (the facet comes first: the others' text is skipped).
+    if (short.length > 0) where.push("instr(s.facets, '|cjk|') > 0");
     for (const term of short) {
       where.push(question ? "instr(json_extract(s.answers, ?), ?) > 0" : "instr(s.text, ?) > 0");
       if (question) params.push(`$.${question}`);

@@ -244,7 +244,8 @@ export const MIGRATIONS: readonly Migration[] = [
       "evidence library: sources, their full-text index (diacritics folded) and a trigram index for Chinese and Japanese",
     up(db) {
       // `facets` holds the filter values lower-cased between '|' ("|group=academia|q=q3|"), so
-      // that every filter matches case-insensitively beyond ASCII. The trigram index holds only
+      // that every filter matches case-insensitively beyond ASCII; it comes before the long
+      // columns, so filters never read the text's overflow pages. The trigram index holds only
       // sources with Chinese, Japanese or Korean text, which the word index cannot cut.
       db.exec(`
         CREATE TABLE evidence_sources (
@@ -266,13 +267,13 @@ export const MIGRATIONS: readonly Migration[] = [
           action_lines      TEXT NOT NULL DEFAULT '[]',
           sdgs              TEXT NOT NULL DEFAULT '[]',
           tags              TEXT NOT NULL DEFAULT '[]',
-          answers           TEXT NOT NULL DEFAULT '{}',
-          extra             TEXT NOT NULL DEFAULT '{}',
-          text              TEXT NOT NULL DEFAULT '',
           facets            TEXT NOT NULL DEFAULT '',
           filename          TEXT,
           imported_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
-          imported_by       TEXT
+          imported_by       TEXT,
+          answers           TEXT NOT NULL DEFAULT '{}',
+          extra             TEXT NOT NULL DEFAULT '{}',
+          text              TEXT NOT NULL DEFAULT ''
         );
         CREATE INDEX evidence_sources_kind ON evidence_sources(kind);
         CREATE VIRTUAL TABLE evidence_fts USING fts5(

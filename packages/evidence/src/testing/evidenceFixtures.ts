@@ -1,6 +1,7 @@
 // Generated evidence for tests and benchmarks: a questionnaire export in several languages,
 // literature libraries and a Word contribution, with counts the tests can state exactly.
 import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import ExcelJS from "exceljs";
 import { consultationQuestions } from "../consultationQuestions";
 
 /** Stakeholder groups as respondents spell them (each normalises to one of the six). */
@@ -71,16 +72,8 @@ export function fixtureSubmissions(count = 150): FixtureSubmission[] {
   });
 }
 
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/**
- * The submissions as a Microsoft Forms CSV export: `ID`, `Start time`, `Completion time`,
- * `Email`, `Name`, one column per question's own text, then Organisation, Stakeholder group,
- * Country, Region, Language and an extra "Further observations" column.
- */
-export function formsCsv(rows: readonly FixtureSubmission[] = fixtureSubmissions()): Uint8Array {
+/** The header and rows of a Microsoft Forms export of `rows` (see {@link formsCsv}). */
+function formsTable(rows: readonly FixtureSubmission[]): string[][] {
   const questions = consultationQuestions();
   const header = [
     "ID",
@@ -96,7 +89,7 @@ export function formsCsv(rows: readonly FixtureSubmission[] = fixtureSubmissions
     "Language",
     "Further observations",
   ];
-  const lines = [
+  return [
     header,
     ...rows.map((row) => [
       row.id,
@@ -113,6 +106,28 @@ export function formsCsv(rows: readonly FixtureSubmission[] = fixtureSubmissions
       `Observation ${row.id}`,
     ]),
   ];
+}
+
+/** The submissions as Microsoft Forms' Excel workbook ("Open in Excel"), same columns as {@link formsCsv}. */
+export async function formsXlsx(
+  rows: readonly FixtureSubmission[] = fixtureSubmissions(),
+): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Form1").addRows(formsTable(rows));
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The submissions as a Microsoft Forms CSV export: `ID`, `Start time`, `Completion time`,
+ * `Email`, `Name`, one column per question's own text, then Organisation, Stakeholder group,
+ * Country, Region, Language and an extra "Further observations" column.
+ */
+export function formsCsv(rows: readonly FixtureSubmission[] = fixtureSubmissions()): Uint8Array {
+  const lines = formsTable(rows);
   return new TextEncoder().encode(
     `\uFEFF${lines.map((line) => line.map(csvCell).join(",")).join("\r\n")}\r\n`,
   );
