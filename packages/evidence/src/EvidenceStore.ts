@@ -57,7 +57,7 @@ interface SourceRow {
   imported_by: string | null;
 }
 
-const FTS_COLUMNS = ["title", "meta", ...QUESTION_IDS, "body"] as const;
+const TRIGRAM_COLUMNS = ["title", "meta", "body", ...QUESTION_IDS] as const;
 const MARK_START = "\u0002";
 const MARK_END = "\u0003";
 const EXCERPT_CHARS = 240;
@@ -80,8 +80,14 @@ function facetsOf(source: SourceInput, cjk: boolean): string {
   return `|${facets.join("|")}|`;
 }
 
-function ftsRow(source: SourceInput): string[] {
-  const meta = [
+/** The indexed text of a source: a submission's answers (without the questions), else its text. */
+function bodyOf(source: SourceInput): string {
+  const answers = QUESTION_IDS.flatMap((id) => source.answers[id] ?? []);
+  return answers.length > 0 ? answers.join("\n\n") : source.text;
+}
+
+function metaOf(source: SourceInput): string {
+  return [
     source.author,
     source.organisation,
     source.country,
@@ -92,14 +98,6 @@ function ftsRow(source: SourceInput): string[] {
   ]
     .filter(Boolean)
     .join(" ");
-  const answered = QUESTION_IDS.some((id) => source.answers[id]);
-  return [
-    source.title,
-    meta,
-    ...QUESTION_IDS.map((id) => source.answers[id] ?? ""),
-    // A submission's text is its answers, already in their columns.
-    answered ? "" : source.text,
-  ];
 }
 
 function escapeHtml(text: string): string {
@@ -137,17 +135,21 @@ export class EvidenceStore {
          @language, @date, @symbol, @url, @actionLines, @sdgs, @tags, @answers, @extra, @text, @facets,
          @filename, @importedBy)`,
     );
-    const placeholders = FTS_COLUMNS.map(() => "?").join(", ");
     const insertWords = this.db.prepare(
-      `INSERT INTO evidence_fts (rowid, ${FTS_COLUMNS.join(", ")}) VALUES (?, ${placeholders})`,
+      "INSERT INTO evidence_fts (rowid, title, meta, body) VALUES (?, ?, ?, ?)",
+    );
+    const insertAnswers = this.db.prepare(
+      `INSERT INTO evidence_answers (rowid, ${QUESTION_IDS.join(", ")}) VALUES (?, ${QUESTION_IDS.map(() => "?").join(", ")})`,
     );
     const insertTrigrams = this.db.prepare(
-      `INSERT INTO evidence_trigram (rowid, ${FTS_COLUMNS.join(", ")}) VALUES (?, ${placeholders})`,
+      `INSERT INTO evidence_trigram (rowid, ${TRIGRAM_COLUMNS.join(", ")}) VALUES (?, ${TRIGRAM_COLUMNS.map(() => "?").join(", ")})`,
     );
     return this.db.transaction(() =>
       sources.map((source) => {
-        const row = ftsRow(source);
-        const cjk = row.some(hasCjk);
+        const meta = metaOf(source);
+        const body = bodyOf(source);
+        const answers = QUESTION_IDS.map((id) => source.answers[id] ?? "");
+        const cjk = [source.title, meta, body].some(hasCjk);
         const id = Number(
           insertSource.run({
             ...source,
@@ -161,8 +163,9 @@ export class EvidenceStore {
             importedBy: origin.importedBy,
           }).lastInsertRowid,
         );
-        insertWords.run(id, ...row);
-        if (cjk) insertTrigrams.run(id, ...row);
+        insertWords.run(id, source.title, meta, body);
+        if (answers.some((answer) => answer !== "")) insertAnswers.run(id, ...answers);
+        if (cjk) insertTrigrams.run(id, source.title, meta, body, ...answers);
         return id;
       }),
     )();
@@ -245,53 +248,75 @@ export class EvidenceStore {
       if (question) params.push(`$.${question}`);
       params.push(term.text);
     }
-    let from = "evidence_sources s";
-    let excerpt = `substr(s.text, 1, ${EXCERPT_CHARS})`;
-    let order = "s.id";
-    const fromParams: unknown[] = [];
-    const selectParams: unknown[] = [];
-    if (short[0]) {
-      excerpt = `substr(s.text, max(1, instr(s.text, ?) - 80), ${EXCERPT_CHARS})`;
-      selectParams.push(short[0].text);
-    }
     const snippet = (table: string) =>
       `snippet(${table}, -1, '${MARK_START}', '${MARK_END}', '…', 16)`;
+    // The index whose matches are counted and ranked, and the one the excerpts come from.
+    let match: { table: string; expr: string } | null = null;
+    let excerptMatch: { table: string; expr: string } | null = null;
     if (words.length > 0) {
-      from = "evidence_fts f JOIN evidence_sources s ON s.id = f.rowid";
-      where.unshift("evidence_fts MATCH ?");
-      fromParams.push(`${scope}(${words.join(" AND ")})`);
-      excerpt = snippet("evidence_fts");
-      order = "f.rank";
+      const expr = `(${words.join(" AND ")})`;
+      excerptMatch = { table: "evidence_fts", expr };
+      match = question
+        ? { table: "evidence_answers", expr: `{${question}} : ${expr}` }
+        : excerptMatch;
       if (trigrams.length > 0) {
         where.push("s.id IN (SELECT rowid FROM evidence_trigram WHERE evidence_trigram MATCH ?)");
         params.push(`${scope}(${trigrams.join(" AND ")})`);
       }
     } else if (trigrams.length > 0) {
-      from = "evidence_trigram f JOIN evidence_sources s ON s.id = f.rowid";
-      where.unshift("evidence_trigram MATCH ?");
-      fromParams.push(`${scope}(${trigrams.join(" AND ")})`);
-      excerpt = snippet("evidence_trigram");
-      order = "f.rank";
+      match = { table: "evidence_trigram", expr: `${scope}(${trigrams.join(" AND ")})` };
+      excerptMatch = match;
     }
+    const from = match
+      ? `${match.table} JOIN evidence_sources s ON s.id = ${match.table}.rowid`
+      : "evidence_sources s";
+    if (match) where.unshift(`${match.table} MATCH ?`);
+    const all = match ? [match.expr, ...params] : params;
     const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
-    const all = [...fromParams, ...params];
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(...all) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.kind, s.title, s.stakeholder_group, s.region, s.country, ${excerpt} AS excerpt
-         FROM ${from} ${clause} ORDER BY ${order} LIMIT ?`,
-      )
-      .all(...selectParams, ...all, Math.max(0, Math.floor(limit))) as {
-      id: number;
-      kind: SourceKind;
-      title: string;
-      stakeholder_group: StakeholderGroup | null;
-      region: string | null;
-      country: string | null;
-      excerpt: string | null;
-    }[];
+    // One pass over the matches gives both the count and the best ids (a bare query is ranked
+    // by FTS5 itself, without the join); only the page's hits are then read, with excerpts.
+    const ranking =
+      match && where.length === 1
+        ? `SELECT rowid FROM ${match.table} WHERE ${match.table} MATCH ? ORDER BY rank`
+        : `SELECT s.id FROM ${from} ${clause} ORDER BY ${match ? `${match.table}.rank` : "s.id"}`;
+    const ranked = this.db
+      .prepare(ranking)
+      .pluck()
+      .all(...all) as number[];
+    const total = ranked.length;
+    const page = ranked.slice(0, Math.max(0, Math.floor(limit)));
+    let excerpt = `substr(s.text, 1, ${EXCERPT_CHARS})`;
+    const selectParams: unknown[] = [];
+    if (excerptMatch) excerpt = snippet(excerptMatch.table);
+    else if (short[0]) {
+      excerpt = `substr(s.text, max(1, instr(s.text, ?) - 80), ${EXCERPT_CHARS})`;
+      selectParams.push(short[0].text);
+    }
+    const ids = page.map(() => "?").join(", ");
+    const fetched =
+      page.length === 0
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT s.id, s.kind, s.title, s.stakeholder_group, s.region, s.country, ${excerpt} AS excerpt
+               FROM ${
+                 excerptMatch
+                   ? `${excerptMatch.table} JOIN evidence_sources s ON s.id = ${excerptMatch.table}.rowid
+                      WHERE ${excerptMatch.table} MATCH ? AND ${excerptMatch.table}.rowid IN (${ids})`
+                   : `evidence_sources s WHERE s.id IN (${ids})`
+               }`,
+            )
+            .all(...selectParams, ...(excerptMatch ? [excerptMatch.expr] : []), ...page) as {
+            id: number;
+            kind: SourceKind;
+            title: string;
+            stakeholder_group: StakeholderGroup | null;
+            region: string | null;
+            country: string | null;
+            excerpt: string | null;
+          }[]);
+    const byId = new Map(fetched.map((row) => [row.id, row]));
+    const rows = page.flatMap((id) => byId.get(id) ?? []);
     const items: SourceHit[] = rows.map((row) => ({
       id: row.id,
       kind: row.kind,

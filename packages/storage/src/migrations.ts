@@ -245,8 +245,10 @@ export const MIGRATIONS: readonly Migration[] = [
     up(db) {
       // `facets` holds the filter values lower-cased between '|' ("|group=academia|q=q3|"), so
       // that every filter matches case-insensitively beyond ASCII; it comes before the long
-      // columns, so filters never read the text's overflow pages. The trigram index holds only
-      // sources with Chinese, Japanese or Korean text, which the word index cannot cut.
+      // columns, so filters never read the text's overflow pages. The word index has few columns
+      // (ranking cost grows with them); a submission's answers are indexed again, one column per
+      // question, in a contentless index used only to search one question. The trigram index
+      // holds only sources with Chinese, Japanese or Korean text, which the word index cannot cut.
       db.exec(`
         CREATE TABLE evidence_sources (
           id                INTEGER PRIMARY KEY,
@@ -277,7 +279,12 @@ export const MIGRATIONS: readonly Migration[] = [
         );
         CREATE INDEX evidence_sources_kind ON evidence_sources(kind);
         CREATE VIRTUAL TABLE evidence_fts USING fts5(
-          title, meta, q1, q2, q3, q4, q5, q6, q7, q8, body,
+          title, meta, body,
+          tokenize = "unicode61 remove_diacritics 2"
+        );
+        CREATE VIRTUAL TABLE evidence_answers USING fts5(
+          q1, q2, q3, q4, q5, q6, q7, q8,
+          content = '', contentless_delete = 1,
           tokenize = "unicode61 remove_diacritics 2"
         );
         CREATE VIRTUAL TABLE evidence_trigram USING fts5(
