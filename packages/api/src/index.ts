@@ -62,6 +62,12 @@ export {
 } from "./DocumentSettingsView";
 export type { EvidenceImportAnswer } from "./EvidenceView";
 export type * from "./HistoryView";
+export {
+  IMPORT_FILES_DESCRIPTION,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  importFormatOf,
+} from "./importFormats";
 export type {
   LeadView,
   ReportPart,
