@@ -92,6 +92,20 @@ describe("questionnaire CSV", () => {
     expect(sources[0]?.answers.q8).toBeUndefined();
   });
 
+  it("reads Action Lines, SDGs, tags, symbol and URL columns", () => {
+    const csv =
+      'id,q2,Action lines,SDGs,Keywords,Symbol,Link\n1,x,"C7, c3; C12",SDG 4 and 17 (not 18),"gender; rural",E/CN.16/2024/2,https://example.org\n';
+    const { sources } = parseQuestionnaireCsv(text(csv), consultationQuestions());
+    expect(sources[0]).toMatchObject({
+      actionLines: ["C3", "C7"],
+      sdgs: [4, 17],
+      tags: ["gender", "rural"],
+      symbol: "E/CN.16/2024/2",
+      url: "https://example.org",
+      extra: {},
+    });
+  });
+
   it("accepts semicolons as separators", () => {
     const { sources } = parseQuestionnaireCsv(text("id;q1\n1;oui\n"), consultationQuestions());
     expect(sources[0]?.answers.q1).toBe("oui");

@@ -14,7 +14,12 @@ type MetaKey =
   | "country"
   | "region"
   | "language"
-  | "date";
+  | "date"
+  | "symbol"
+  | "url"
+  | "actionLines"
+  | "sdgs"
+  | "tags";
 
 type Column =
   | { kind: "meta"; key: MetaKey }
@@ -35,7 +40,32 @@ const META_HEADERS: Readonly<Record<string, MetaKey>> = {
   language: "language",
   "completion time": "date",
   date: "date",
+  symbol: "symbol",
+  url: "url",
+  link: "url",
+  website: "url",
+  "action lines": "actionLines",
+  "action line": "actionLines",
+  "wsis action lines": "actionLines",
+  sdgs: "sdgs",
+  sdg: "sdgs",
+  tags: "tags",
+  keywords: "tags",
 };
+
+/** Action Lines named in a cell ("C1, C7", "c3;C11"), C1..C11 only, in order, once each. */
+function actionLinesOf(cell: string): string[] {
+  const found = [...cell.matchAll(/\bC\s*(\d{1,2})\b/gi)].map((m) => Number(m[1]));
+  return [...new Set(found.filter((n) => n >= 1 && n <= 11))]
+    .sort((a, b) => a - b)
+    .map((n) => `C${n}`);
+}
+
+/** SDGs named in a cell ("4, 5", "SDG 9"), 1..17 only, in order, once each. */
+function sdgsOf(cell: string): number[] {
+  const found = [...cell.matchAll(/\d{1,2}/g)].map((m) => Number(m[0]));
+  return [...new Set(found.filter((n) => n >= 1 && n <= 17))].sort((a, b) => a - b);
+}
 
 function headerKey(header: string): string {
   return header
@@ -81,7 +111,8 @@ function columnOf(header: string, questions: readonly ConsultationQuestion[]): C
  * Questionnaire rows (the first one the headers) turned into one submission per row: headers
  * are recognised case-insensitively (`id`, `respondent`, `organisation`, `stakeholder_group`,
  * `country`, `region`, `q1`…`q8`, the questions' own text, Microsoft Forms' `ID`, `Name`,
- * `Completion time`); other columns are kept as extra fields. Blank rows are skipped. Throws
+ * `Completion time`; `action lines` (C1..C11), `sdgs` (1..17), `tags`, `symbol`, `url`); other
+ * columns are kept as extra fields. Blank rows are skipped. Throws
  * {@link EvidenceImportError} when no column holds answers or a limit is passed.
  */
 export function submissionsFromTable(
@@ -149,6 +180,14 @@ export function submissionsFromTable(
     source.region = meta.region ?? null;
     source.language = meta.language ?? null;
     source.date = meta.date ?? null;
+    source.symbol = meta.symbol ?? null;
+    source.url = meta.url ?? null;
+    source.actionLines = meta.actionLines ? actionLinesOf(meta.actionLines) : [];
+    source.sdgs = meta.sdgs ? sdgsOf(meta.sdgs) : [];
+    source.tags = (meta.tags ?? "")
+      .split(/[,;]/)
+      .map((tag) => tag.trim())
+      .filter((tag) => tag !== "");
     source.group = normaliseStakeholderGroup(meta.group);
     if (meta.group && !source.group) {
       source.extra["Stakeholder group"] = meta.group;

@@ -22,8 +22,8 @@ const USAGE = `Usage: rapporteur evidence import FILE [--kind submission|contrib
 
 Adds FILE to the evidence library: a questionnaire export (.csv or .xlsx, one submission per
 row; columns id, respondent, organisation, stakeholder_group, country, region, q1..q8 or the
-questions' own text, Microsoft Forms' ID, Name, Completion time; other columns kept as extra
-fields), a literature library (.json CSL-JSON as Zotero exports it, .bib BibTeX, .ris) or a
+questions' own text, Microsoft Forms' ID, Name, Completion time, and action lines, sdgs, tags,
+symbol, url; other columns kept as extra fields), a literature library (.json CSL-JSON as Zotero exports it, .bib BibTeX, .ris) or a
 document (.docx, .pdf). Without --kind, the kind follows the file type (.csv/.xlsx: submission,
 .json/.bib/.ris: literature, .docx/.pdf: document); --kind contribution marks a Word or PDF file
 as a Member-State or UN-entity contribution. A malformed, encrypted or hostile file is refused
