@@ -1,11 +1,11 @@
 import type { ApiAnswers } from "@rapporteur/api";
-import { IMPORT_KINDS } from "@rapporteur/evidence";
+import { EvidenceImportError, IMPORT_KINDS, importKindOf } from "@rapporteur/evidence";
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
-import { forbidden, HttpError, notFound } from "../errors";
+import { badRequest, forbidden, HttpError, notFound } from "../errors";
 import { decodeBase64Upload } from "../importUpload";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
@@ -86,6 +86,12 @@ export function evidenceHandlers(
         );
       }
       const body = parseInput(importBody, request.body, "body");
+      try {
+        importKindOf(body.filename, body.kind);
+      } catch (error) {
+        if (error instanceof EvidenceImportError) throw badRequest(error.id, error.message);
+        throw error;
+      }
       const bytes = decodeBase64Upload(body.contentBase64, deps.maxImportBytes);
       const reading = await converter
         .readEvidence(bytes, body.filename, body.kind)
