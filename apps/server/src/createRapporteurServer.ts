@@ -50,6 +50,7 @@ import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
+import { ReportNumbering } from "./report/ReportNumbering";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
@@ -254,6 +255,22 @@ export async function createRapporteurServer(
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
   const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
+  const numbering = new ReportNumbering(
+    async () =>
+      workers.numbering({
+        parts: outline.parts,
+        sections: await Promise.all(
+          outline.sections.map(async (s) => ({
+            id: s.id,
+            part: s.part,
+            title: s.title,
+            updates: (await store.load(s.id)).updates,
+          })),
+        ),
+      }),
+    (view) => events.send("numbering", view),
+    logger,
+  );
   const getCollab = () => collab;
   const checkpointWorker = new CheckpointWorker();
   checkpointWorker.warm();
@@ -302,6 +319,7 @@ export async function createRapporteurServer(
           : workers.countSection(updates);
       }),
       commentAnchors,
+      numbering,
       ...(options.extensions ?? []),
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
@@ -353,6 +371,7 @@ export async function createRapporteurServer(
     sectionHistory,
     versions,
     workers,
+    numbering,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and
@@ -414,6 +433,7 @@ export async function createRapporteurServer(
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();
+        numbering.close();
         await workers.close();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;

@@ -13,6 +13,7 @@ import type {
   RestoreAnswer,
   VersionRestoreAnswer,
 } from "./HistoryView";
+import type { ReportNumberingView } from "./NumberingView";
 import type { ReportView, SectionView } from "./ReportView";
 import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
@@ -74,6 +75,7 @@ export interface ApiAnswers {
   exportPreflight: PreflightView;
   documentSettings: DocumentSettingsView;
   updateDocumentSettings: DocumentSettingsView;
+  reportNumbering: ReportNumberingView;
   emblem: unknown;
   uploadEmblem: DocumentSettingsView;
   deleteEmblem: DocumentSettingsView;

@@ -30,6 +30,7 @@ export {
   MAX_SECTION_ID_LENGTH,
   SECTION_ID_PATTERN,
 } from "@rapporteur/outline/sectionId";
+export type { ReferenceTarget, TargetCounts } from "@rapporteur/schema";
 export type { HistoryKind } from "@rapporteur/storage/historyKind";
 export type { SectionStatus, WorkflowAction } from "@rapporteur/workflow/rules";
 export type { ApiAnswer, ApiAnswers, AuditEntryView, ImportAnswer } from "./ApiAnswers";
@@ -68,6 +69,7 @@ export {
   type ImportFormat,
   importFormatOf,
 } from "./importFormats";
+export type { ReportNumberingView, SectionNumberingView } from "./NumberingView";
 export type {
   LeadView,
   ReportPart,

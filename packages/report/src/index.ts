@@ -53,4 +53,5 @@ export {
   type RenderExportOptions,
   renderExport,
 } from "./renderExport";
+export { type NumberingInput, reportNumbering } from "./reportNumbering";
 export { type StepHistory, sectionStepsInput } from "./sectionStepsInput";

@@ -12,6 +12,7 @@ import type { CollabServer } from "../collab/CollabServer";
 import type { CommentService } from "../comments/CommentService";
 import type { ReportVersions } from "../history/ReportVersions";
 import type { SectionHistory } from "../history/SectionHistory";
+import type { ReportNumbering } from "../report/ReportNumbering";
 import type { WordCounts } from "../report/WordCounts";
 import type { ServerWorkers } from "../workers/ServerWorkers";
 import type { EventStreams } from "./EventStreams";
@@ -53,6 +54,8 @@ export interface ApiDependencies {
   importTimeoutMs?: number;
   /** Worker threads for imports, exports and the comment matrix (default: made by apiRouter). */
   workers?: ServerWorkers;
+  /** The report's numbering kept current (`GET /api/report/numbering` answers from it). */
+  numbering?: ReportNumbering;
   /** The sections' history: list, points, restores. */
   sectionHistory: SectionHistory;
   /** Named versions of the report. */

@@ -62,7 +62,7 @@ const ROUTE_FACTS = {
   },
   events: {
     access: "signed_in",
-    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings",
+    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings, numbering",
   },
   listUsers: {
     access: "editor",
@@ -150,6 +150,11 @@ const ROUTE_FACTS = {
     access: "signed_in",
     summary:
       "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes, broken cross-references)",
+  },
+  reportNumbering: {
+    access: "signed_in",
+    summary:
+      "The numbers the exports print: each section's label and the paragraphs, tables and boxes before and in it, and every cross-reference target's number",
   },
   documentSettings: {
     access: "signed_in",

@@ -75,7 +75,7 @@ export function exportHandlers(
   deps: ApiDependencies,
 ): Pick<
   Record<ApiRouteName, RequestHandler>,
-  "exportReport" | "compareSection" | "exportPreflight"
+  "exportReport" | "compareSection" | "exportPreflight" | "reportNumbering"
 > {
   const { outline, store, audit } = deps;
   const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
@@ -150,6 +150,7 @@ export function exportHandlers(
             state: s.state,
             openThreads: open.length - suggestions,
             openSuggestions: suggestions,
+            frontMatter: outline.parts.some((p) => p.id === s.part && p.frontMatter),
             updates: (await store.load(s.id)).updates,
           };
         }),
@@ -158,6 +159,32 @@ export function exportHandlers(
         throw workerJobHttpError(error, "export");
       });
       response.json({ items } satisfies PreflightView);
+    },
+
+    /**
+     * `GET /api/report/numbering`: the numbers the exports print (reportNumbering), kept current
+     * by ReportNumbering, or computed from the stored sections (stored before anyone sees them)
+     * in the word-count worker.
+     */
+    async reportNumbering(_request, response) {
+      const compute = async () =>
+        workers.numbering({
+          parts: outline.parts,
+          sections: await Promise.all(
+            outline.sections.map(async (s) => ({
+              id: s.id,
+              part: s.part,
+              title: s.title,
+              updates: (await store.load(s.id)).updates,
+            })),
+          ),
+        });
+      const view = await (deps.numbering ? deps.numbering.view() : compute()).catch(
+        (error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        },
+      );
+      response.json(view satisfies ApiAnswers["reportNumbering"]);
     },
 
     async exportReport(request, response) {
