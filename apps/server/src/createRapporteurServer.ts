@@ -269,6 +269,7 @@ export async function createRapporteurServer(
     store,
     outline,
     budgets,
+    documentSettings,
   });
   const collab: CollabServer = new CollabServer({
     extensions: [
