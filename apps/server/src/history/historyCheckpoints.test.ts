@@ -42,7 +42,7 @@ describe("historyCheckpoints", () => {
     expect(JSON.stringify(yDocToJSON(second))).toContain("Base text grows again");
   });
 
-  it("gives authors typing at the same time one group listing them all, not a checkpoint per keystroke", () => {
+  it("gives authors typing at the same time one group listing them all, not a checkpoint per keystroke; turns stay apart", () => {
     const ydoc = new Y.Doc();
     const rows: AttributedUpdate[] = [];
     const t = Date.UTC(2026, 11, 7, 14, 0, 0);
@@ -68,6 +68,10 @@ describe("historyCheckpoints", () => {
     // Later, within the same minute, a sixth author alone: a group of its own.
     type(202, [6], t + 55_000);
     type(203, [6], t + 56_000);
+    // Taking turns is not writing together: each turn stays a group of its own.
+    type(204, [1], t + 61_000);
+    type(205, [2], t + 64_000);
+    type(206, [1], t + 67_000);
     const { checkpoints } = historyCheckpoints(rows);
     // Each author's first keystroke is a group of its own until one comes back (or a batch
     // merges several): from then on one group holds them all.
@@ -78,6 +82,9 @@ describe("historyCheckpoints", () => {
       [5, [1], 1],
       [201, [1, 2, 3, 4, 5], 196],
       [203, [6], 2],
+      [204, [1], 1],
+      [205, [2], 1],
+      [206, [1], 1],
     ]);
   });
 

@@ -8,10 +8,11 @@ import { wordChanges } from "./wordChanges";
 export const HISTORY_GROUP_GAP_MS = 5 * 60_000;
 const MINUTE_MS = 60_000;
 /**
- * Authors whose edits alternate within this long write at the same time: they share a group
+ * Authors whose edits alternate this closely write at the same time: they share a group
  * (otherwise several people typing at once would make a checkpoint, a full state, per keystroke).
+ * Longer turns (one author, then another, then the first again) stay groups of their own.
  */
-export const HISTORY_TOGETHER_MS = 30_000;
+export const HISTORY_TOGETHER_MS = 2_000;
 
 /**
  * Replays a document's stored rows (a compacted state, then attributed updates) and returns the
