@@ -2,6 +2,7 @@ import { wordText, zipEntry } from "@rapporteur/docx/testing";
 import { SqliteStore } from "@rapporteur/storage";
 import { describe, expect, it } from "vitest";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
+import { pngImage } from "../support/pngImage";
 import { serverSuite } from "../support/serverSuite";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
@@ -21,11 +22,24 @@ describe("named versions keep the document settings", () => {
       .join("\n");
   };
 
-  it("exports a version with the symbol and title it was made with, and restores them", async () => {
+  /** Whether a Word export carries an image (the masthead's emblem). */
+  const hasEmblem = async (query: string) => {
+    const answer = await suite.exportFile("editor", `format=docx&${query}`);
+    return answer.bytes.includes(Buffer.from("word/media/"));
+  };
+
+  it("exports a version with the symbol, title and emblem it was made with, and restores them", async () => {
     expect((await suite.api("editor", "PUT", "/report/settings", OLD)).status).toBe(200);
+    const emblem = await suite.api("editor", "PUT", "/report/settings/emblem", {
+      contentBase64: pngImage(40, 30).toString("base64"),
+    });
+    expect(emblem.status).toBe(200);
     const version = await suite.api("editor", "POST", "/versions", { name: "First draft" });
     expect(version.status).toBe(201);
     expect((await suite.api("editor", "PUT", "/report/settings", NEW)).status).toBe(200);
+    expect((await suite.api("editor", "DELETE", "/report/settings/emblem")).status).toBe(200);
+    expect(await hasEmblem(`variant=final&version=${version.body.id}`)).toBe(true);
+    expect(await hasEmblem("variant=final")).toBe(false);
 
     const details = await suite.api("reviewer", "GET", `/versions/${version.body.id}`);
     expect(details.body).toMatchObject({ settingsCaptured: true, documentSettings: OLD });
@@ -51,11 +65,13 @@ describe("named versions keep the document settings", () => {
     const event = await stream.waitFor("settings", (e) => e.settings.symbol === OLD.symbol);
     expect(event.settings.title).toBe(OLD.title);
     await stream.close();
-    expect((await settings()).settings).toMatchObject(OLD);
+    const restored = await settings();
+    expect(restored.settings).toMatchObject(OLD);
+    expect(restored.emblem).toMatchObject({ type: "png", width: 40, height: 30 });
     const audit = await suite.api("editor", "GET", "/audit?action=document_settings_changed");
     expect(audit.body.entries[0]).toMatchObject({
       actor: "admin",
-      detail: { from: NEW, to: OLD, version: version.body.id },
+      detail: { from: NEW, to: OLD, emblem: "restored", version: version.body.id },
     });
     expect(await docxText("variant=final")).toContain(OLD.title);
     // Nothing left to put back.

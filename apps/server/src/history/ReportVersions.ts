@@ -1,7 +1,12 @@
 import type { DocumentSettings, VersionRestoreAnswer } from "@rapporteur/api";
 import { type BudgetStore, budgetSettingsJSON, type SavedBudgetSettings } from "@rapporteur/budget";
 import { type Outline, outlineSchema } from "@rapporteur/outline";
-import type { DocumentSettingsStore } from "@rapporteur/report";
+import {
+  captureDocumentSettings,
+  capturedEmblem,
+  type DocumentSettingsStore,
+  type EmblemImage,
+} from "@rapporteur/report";
 import type { DocJSON } from "@rapporteur/schema";
 import type {
   DocumentStore,
@@ -32,6 +37,8 @@ export interface ReportVersionsOptions {
 export interface VersionExportSource {
   outline: Outline;
   settings: DocumentSettings;
+  /** The masthead's emblem the version captured (null: none), or the one in force. */
+  emblem: EmblemImage | null;
   /**
    * False for a version made before versions kept the document settings: `settings` are the
    * ones in force.
@@ -43,6 +50,8 @@ export interface VersionExportSource {
 export interface DocumentSettingsRestore {
   from: Partial<DocumentSettings>;
   to: Partial<DocumentSettings>;
+  /** The emblem was put back (`restored`) or removed (the version had none). */
+  emblem?: "restored" | "removed";
 }
 
 /**
@@ -74,7 +83,7 @@ export class ReportVersions {
       outline,
       settings: {
         budget: budgetSettingsJSON(budgets.settings()),
-        document: this.#options.documentSettings.view().settings,
+        ...captureDocumentSettings(this.#options.documentSettings),
       },
       sections,
     });
@@ -104,11 +113,18 @@ export class ReportVersions {
     const captured = versions.documentSettings(id) ?? null;
     const current = this.#options.documentSettings.view().settings;
     const parsed = outlineSchema.safeParse(details.outline);
+    const emblem = this.#emblem(id);
     return {
       outline: parsed.success ? parsed.data : outline,
       settings: captured ? settingsOver(current, captured) : current,
+      emblem: emblem === undefined ? this.#options.documentSettings.emblem() : emblem,
       settingsCaptured: captured !== null,
     };
+  }
+
+  /** The emblem version `id` captured (null: none), or undefined (made before versions kept it). */
+  #emblem(id: number): EmblemImage | null | undefined {
+    return capturedEmblem(this.#options.versions.details(id)?.settings);
   }
 
   /** A section's content in a version (an empty section when the version does not hold it). */
@@ -161,11 +177,21 @@ export class ReportVersions {
     };
   }
 
-  /** Puts back the document settings version `id` captured where they differ from today's. */
+  /**
+   * Puts back the document settings and the emblem version `id` captured where they differ from
+   * today's.
+   */
   #restoreDocumentSettings(id: number, username: string): DocumentSettingsRestore | null {
     const store = this.#options.documentSettings;
     const captured = this.#options.versions.documentSettings(id);
     if (!captured) return null;
+    const emblem = this.#emblem(id);
+    const currentEmblem = store.emblem();
+    let emblemChange: DocumentSettingsRestore["emblem"];
+    if (emblem !== undefined && !sameEmblem(emblem, currentEmblem)) {
+      store.setEmblem(emblem, username);
+      emblemChange = emblem ? "restored" : "removed";
+    }
     const current = store.view().settings;
     const target = settingsOver(current, captured);
     const from: Record<string, unknown> = {};
@@ -175,9 +201,9 @@ export class ReportVersions {
       from[key] = current[key];
       to[key] = target[key];
     }
-    if (Object.keys(to).length === 0) return null;
-    store.update(to as Partial<DocumentSettings>, username);
-    return { from, to };
+    if (Object.keys(to).length > 0) store.update(to as Partial<DocumentSettings>, username);
+    else if (!emblemChange) return null;
+    return { from, to, ...(emblemChange ? { emblem: emblemChange } : {}) };
   }
 
   async #restoreSections(id: number, userId: number | null): Promise<string[]> {
@@ -240,4 +266,9 @@ function settingsOver(
       settings[key] = value;
   }
   return settings as unknown as DocumentSettings;
+}
+
+function sameEmblem(a: EmblemImage | null, b: EmblemImage | null): boolean {
+  if (!a || !b) return a === b;
+  return Buffer.from(a.data).equals(Buffer.from(b.data));
 }

@@ -6,7 +6,11 @@ import {
   loadTimetable,
 } from "@rapporteur/budget";
 import { DocxTemplateError, loadDocxTemplate } from "@rapporteur/docx";
-import { DocumentSettingsStore, documentSettingsDefaults } from "@rapporteur/report";
+import {
+  captureDocumentSettings,
+  DocumentSettingsStore,
+  documentSettingsDefaults,
+} from "@rapporteur/report";
 import { type VersionSection, VersionStore } from "@rapporteur/storage";
 import * as Y from "yjs";
 import { CliError, UsageError } from "../../CliError";
@@ -24,7 +28,7 @@ import { lockDataDir } from "../../lockDataDir";
 const USAGE = `Usage: rapporteur version create --name NAME
 
 Keeps every section's content, the outline, the budget settings and the document settings
-(symbol, title, masthead lines) as a named version of the report ("Progress report", "Draft for the CSTD session"), listed by 'rapporteur version list' and
+(symbol, title, masthead lines, emblem) as a named version of the report ("Progress report", "Draft for the CSTD session"), listed by 'rapporteur version list' and
 on the web app's Versions page, where it can be downloaded and restored. Refused while a running
 server holds the data directory: create the version in the web app then (editors).
 
@@ -93,10 +97,12 @@ export const versionCreateCommand: Command = defineCommand({
           outline,
           settings: {
             budget: budgetSettingsJSON(budgets.settings()),
-            document: new DocumentSettingsStore(
-              store.database,
-              documentSettingsDefaults(outline, template),
-            ).view().settings,
+            ...captureDocumentSettings(
+              new DocumentSettingsStore(
+                store.database,
+                documentSettingsDefaults(outline, template),
+              ),
+            ),
           },
           sections,
         });

@@ -5,7 +5,13 @@ import type {
   SectionComparisonView,
 } from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
-import { exportComments, exportFileName, findSoffice, recordExport } from "@rapporteur/report";
+import {
+  type EmblemImage,
+  exportComments,
+  exportFileName,
+  findSoffice,
+  recordExport,
+} from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
@@ -248,7 +254,7 @@ export function exportHandlers(
           date: localDay(),
           template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
-          ...(docx ? exportSettings(deps, source?.settings) : {}),
+          ...(docx ? exportSettings(deps, source) : {}),
         })
         .catch((error: unknown) => {
           const refusal = workerJobHttpError(error, "export");
@@ -279,12 +285,15 @@ export function exportHandlers(
 
 /**
  * The document settings and emblem an export prints (the worker job's `settings`, `emblem`):
- * `settings` (a named version's) or the ones in force.
+ * a named version's (`version`) or the ones in force.
  */
-function exportSettings(deps: ApiDependencies, settings?: DocumentSettings) {
-  const emblem = deps.documentSettings.emblem();
+function exportSettings(
+  deps: ApiDependencies,
+  version?: { settings: DocumentSettings; emblem: EmblemImage | null },
+) {
+  const emblem = version ? version.emblem : deps.documentSettings.emblem();
   return {
-    settings: settings ?? deps.documentSettings.view().settings,
+    settings: version?.settings ?? deps.documentSettings.view().settings,
     ...(emblem ? { emblem } : {}),
   };
 }
