@@ -1,5 +1,6 @@
 import type { Command } from "./Command";
 import { backupCommand } from "./commands/backupCommand";
+import { evidenceCommand } from "./commands/evidenceCommand";
 import { exportCommand } from "./commands/exportCommand";
 import { importCommand } from "./commands/importCommand";
 import { restoreCommand } from "./commands/restoreCommand";
@@ -16,4 +17,5 @@ export const commandTable: Readonly<Record<string, Command>> = {
   backup: backupCommand,
   restore: restoreCommand,
   version: versionCommand,
+  evidence: evidenceCommand,
 };

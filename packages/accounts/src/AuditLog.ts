@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "version_restore",
   "section_repaired",
   "document_settings_changed",
+  "evidence_import",
 ] as const;
 
 /** What the audit log records. */

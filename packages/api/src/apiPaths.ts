@@ -53,6 +53,9 @@ export const API_PATHS = {
   version: "/versions/:id",
   deleteVersion: "/versions/:id",
   restoreVersion: "/versions/:id/restore",
+  searchEvidence: "/evidence",
+  importEvidence: "/evidence/import",
+  evidenceSource: "/evidence/:id",
 } as const;
 
 /** The name of a route of the JSON API. */
@@ -113,6 +116,9 @@ export const API_METHODS = {
   version: "GET",
   deleteVersion: "DELETE",
   restoreVersion: "POST",
+  searchEvidence: "GET",
+  importEvidence: "POST",
+  evidenceSource: "GET",
 } as const satisfies Record<ApiPathName, ApiMethod>;
 
 /**
