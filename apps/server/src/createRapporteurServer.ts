@@ -287,6 +287,7 @@ export async function createRapporteurServer(
     store,
     outline,
     budgets,
+    documentSettings,
   });
   const collab: CollabServer = new CollabServer({
     extensions: [

@@ -4,7 +4,7 @@ import type { Source, SourceSearchResult } from "@rapporteur/evidence/source";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
-import type { DocumentSettingsView, PreflightView } from "./DocumentSettingsView";
+import type { DocumentSettings, DocumentSettingsView, PreflightView } from "./DocumentSettingsView";
 import type { EvidenceImportAnswer } from "./EvidenceView";
 import type {
   HistoryEntry,
@@ -91,7 +91,15 @@ export interface ApiAnswers {
   sectionHistoryPoint: HistoryPointView;
   restoreSection: RestoreAnswer;
   createVersion: ReportVersion;
-  version: ReportVersion & { sections: string[] };
+  version: ReportVersion & {
+    sections: string[];
+    /**
+     * The document settings the version exports with: the ones it captured, or (a version
+     * made before versions kept them, `settingsCaptured: false`) the ones in force.
+     */
+    documentSettings: DocumentSettings;
+    settingsCaptured: boolean;
+  };
   deleteVersion: null;
   restoreVersion: VersionRestoreAnswer;
   searchEvidence: SourceSearchResult;

@@ -50,6 +50,11 @@ export interface VersionRestoreAnswer {
   restored: string[];
   /** Whether the budget settings the version kept were put back (they differed from today's). */
   settings: boolean;
+  /**
+   * Whether the document settings the version captured (symbol, title, masthead lines) were put
+   * back (they differed from today's; a version made before versions kept them has none).
+   */
+  documentSettings: boolean;
   /** Whether the version was made under another outline than the one in force (not rewritten). */
   outlineDiffers: boolean;
 }

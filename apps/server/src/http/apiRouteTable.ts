@@ -144,7 +144,7 @@ const ROUTE_FACTS = {
   exportReport: {
     access: "signed_in",
     summary:
-      "The report as a file: ?format=docx|md|pdf&variant=final|review&section=ID&version=ID (final DOCX or PDF: editors only; pdf: rendered by LibreOffice, 503 pdf_unavailable without it; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
+      "The report as a file: ?format=docx|md|pdf&variant=final|review&section=ID&version=ID (final DOCX or PDF: editors only; pdf: rendered by LibreOffice, 503 pdf_unavailable without it; version: a named version's content, outline, document settings and emblem); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
   },
   exportPreflight: {
     access: "signed_in",
@@ -235,11 +235,12 @@ const ROUTE_FACTS = {
   createVersion: {
     access: "editor",
     summary:
-      "Keeps every section, the outline and the settings as a named version: { name } -> { id, name, at, by }",
+      "Keeps every section, the outline and the settings (budget and document settings) as a named version: { name } -> { id, name, at, by }",
   },
   version: {
     access: "signed_in",
-    summary: "One named version: { id, name, at, by, sections }",
+    summary:
+      "One named version: { id, name, at, by, sections, documentSettings, settingsCaptured } (settingsCaptured false: made before versions kept the document settings; those in force are given)",
   },
   deleteVersion: {
     access: "editor",
@@ -248,7 +249,7 @@ const ROUTE_FACTS = {
   restoreVersion: {
     access: "editor",
     summary:
-      "Restores the report to a named version: every section that differs, each as a new live change, and the budget settings it kept (target range, footnote rule, allocations, timetable) -> { restored: sectionId[], settings, outlineDiffers }",
+      "Restores the report to a named version: every section that differs, each as a new live change, the budget settings it kept (target range, footnote rule, allocations, timetable) and its document settings and emblem (audited, pushed as the settings event) -> { restored: sectionId[], settings, documentSettings, outlineDiffers }",
   },
   searchEvidence: {
     access: "signed_in",

@@ -1,6 +1,17 @@
-import type { ApiAnswers, PreflightView, SectionComparisonView } from "@rapporteur/api";
+import type {
+  ApiAnswers,
+  DocumentSettings,
+  PreflightView,
+  SectionComparisonView,
+} from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
-import { exportComments, exportFileName, findSoffice, recordExport } from "@rapporteur/report";
+import {
+  type EmblemImage,
+  exportComments,
+  exportFileName,
+  findSoffice,
+  recordExport,
+} from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
@@ -246,12 +257,15 @@ export function exportHandlers(
         );
       }
       const version = query.version;
-      if (version !== undefined && !deps.versions.get(version)) {
+      // A named version exports with the outline and document settings it captured.
+      const source = version === undefined ? undefined : deps.versions.exportSource(version);
+      if (version !== undefined && !source) {
         throw notFound("version_not_found", `There is no version ${version}`);
       }
+      const exportOutline = source?.outline ?? outline;
       const review = docx && query.variant === "review";
       const sections: Record<string, Uint8Array[]> = {};
-      for (const { id } of outline.sections) {
+      for (const { id } of exportOutline.sections) {
         if (section === undefined || id === section.id)
           // A named version's content, or the stored sections (stored before anyone sees them).
           sections[id] =
@@ -261,13 +275,13 @@ export function exportHandlers(
       }
       const bytes = await workers
         .renderExport({
-          outline,
+          outline: exportOutline,
           sections,
           selection: { format: query.format, variant: query.variant, sectionId: section?.id },
           date: localDay(),
           template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
-          ...(docx ? exportSettings(deps) : {}),
+          ...(docx ? exportSettings(deps, source) : {}),
         })
         .catch((error: unknown) => {
           const refusal = workerJobHttpError(error, "export");
@@ -296,10 +310,19 @@ export function exportHandlers(
   };
 }
 
-/** The document settings and emblem an export prints (the worker job's `settings`, `emblem`). */
-function exportSettings(deps: ApiDependencies) {
-  const emblem = deps.documentSettings.emblem();
-  return { settings: deps.documentSettings.view().settings, ...(emblem ? { emblem } : {}) };
+/**
+ * The document settings and emblem an export prints (the worker job's `settings`, `emblem`):
+ * a named version's (`version`) or the ones in force.
+ */
+function exportSettings(
+  deps: ApiDependencies,
+  version?: { settings: DocumentSettings; emblem: EmblemImage | null },
+) {
+  const emblem = version ? version.emblem : deps.documentSettings.emblem();
+  return {
+    settings: version?.settings ?? deps.documentSettings.view().settings,
+    ...(emblem ? { emblem } : {}),
+  };
 }
 
 function send(
