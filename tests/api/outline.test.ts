@@ -331,16 +331,16 @@ describe("the outline evolves: editors restructure the report through the API", 
     expect(await threadsOf("p2-human-rights")).toContainEqual(
       expect.objectContaining({ id: thread.id, quote: "trained teachers", detached: false }),
     );
-    expect((await suite.api("reviewer", "GET", "/sections/p2-human-rights/history")).body.length).toBe(
-      history.length,
-    );
+    expect(
+      (await suite.api("reviewer", "GET", "/sections/p2-human-rights/history")).body.length,
+    ).toBe(history.length);
     expect((await suite.exportFile("editor", "format=md")).text).toContain(
       "Skills programmes trained teachers",
     );
     // Restoring twice, or a live section, is a clear conflict.
-    expect((await suite.api("editor", "POST", "/outline/sections/p2-human-rights/restore")).status).toBe(
-      409,
-    );
+    expect(
+      (await suite.api("editor", "POST", "/outline/sections/p2-human-rights/restore")).status,
+    ).toBe(409);
     back.destroy();
   });
 
@@ -368,9 +368,14 @@ describe("the outline evolves: editors restructure the report through the API", 
       { anchor: "h0", text: "Privacy rules", level: 3 },
       { anchor: "h1", text: "Open data", level: 3 },
     ]);
-    const refusedUnknown = await suite.api("editor", "POST", "/outline/sections/p2-technology/split", {
-      atHeading: "Nope",
-    });
+    const refusedUnknown = await suite.api(
+      "editor",
+      "POST",
+      "/outline/sections/p2-technology/split",
+      {
+        atHeading: "Nope",
+      },
+    );
     expect(refusedUnknown.status).toBe(400);
     expect(refusedUnknown.body.error.message).toMatch(/Privacy rules/);
 
