@@ -79,8 +79,7 @@ export class ReportVersions {
    * does not exist or kept no valid outline.
    */
   outline(id: number): Outline | undefined {
-    const kept = this.#options.versions.details(id)?.outline;
-    const parsed = outlineSchema.safeParse(kept);
+    const parsed = outlineSchema.safeParse(this.#options.versions.details(id)?.outline);
     return parsed.success ? parsed.data : undefined;
   }
 

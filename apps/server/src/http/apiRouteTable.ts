@@ -63,7 +63,7 @@ const ROUTE_FACTS = {
   },
   events: {
     access: "signed_in",
-    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings",
+    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings, outline",
   },
   listUsers: {
     access: "editor",

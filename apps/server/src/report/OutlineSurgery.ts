@@ -77,7 +77,11 @@ export class OutlineSurgery {
    * follows up to the next heading of the same or a higher level go to a new section right after
    * it, titled with the heading's text, with the source's leads. Returns the new section's id.
    */
-  async split(sectionId: string, atHeading: string, user: { id: number }): Promise<string> {
+  async split(
+    sectionId: string,
+    atHeading: string,
+    user: { id: number; username: string },
+  ): Promise<string> {
     const { outline, workflow, collab } = this.deps;
     this.#refuseLocked(sectionId, "split");
     return this.#withSection(sectionId, async (source) => {
@@ -107,8 +111,21 @@ export class OutlineSurgery {
         };
       });
       const current = requireSection(outline.state(), sectionId);
+      // The outline first (synchronously after choosing the id, so nothing can take it between):
+      // the new section exists before any text is written under its id.
       const newId = slugFromTitle(heading.text, takenIds(outline.state()));
-      // The new section's text first, so that it is there when the outline names it.
+      outline.change(
+        (state) =>
+          addSection(state, {
+            id: newId,
+            title: heading.text || "Untitled section",
+            part: current.part,
+            after: sectionId,
+            budget: 0,
+            guidance: current.guidance,
+          }),
+        { moved: [{ from: sectionId, to: newId }] },
+      );
       const target = await collab.openDirectConnection(newId);
       try {
         await target.transact(
@@ -118,20 +135,8 @@ export class OutlineSurgery {
           },
           { userId: user.id, kind: "outline" },
         );
-        outline.change(
-          (state) =>
-            addSection(state, {
-              id: newId,
-              title: heading.text || "Untitled section",
-              part: current.part,
-              after: sectionId,
-              budget: 0,
-              guidance: current.guidance,
-            }),
-          { moved: [{ from: sectionId, to: newId }] },
-        );
         const leads = workflow.get(sectionId).leads;
-        if (leads.length > 0) workflow.setLeads(newId, leads, "outline");
+        if (leads.length > 0) workflow.setLeads(newId, leads, user.username);
         await this.#moveThreads(source, sectionId, target, newId, range, 0);
         await source.transact(
           (ydoc) => {
