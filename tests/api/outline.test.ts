@@ -165,6 +165,11 @@ describe("the outline evolves: editors restructure the report through the API", 
     expect(drafter.fragment.toString()).toContain("rural areas");
     expect(reviewer.fragment.toString()).toContain("rural areas");
     expect((await threadsOf("p1-access")).map((t) => t.id)).toContain(thread.id);
+    const marked = (await suite.api("reviewer", "GET", "/sections/p1-access/history")).body;
+    expect(marked[0]).toMatchObject({
+      kind: "outline",
+      name: "Renamed to “Access, moved”; Moved to “Where we stand today”",
+    });
 
     // Parts: a new one after part 2, then moved first, renamed.
     const part = await suite.api("editor", "POST", "/outline/parts", {
@@ -331,9 +336,14 @@ describe("the outline evolves: editors restructure the report through the API", 
     expect(await threadsOf("p2-human-rights")).toContainEqual(
       expect.objectContaining({ id: thread.id, quote: "trained teachers", detached: false }),
     );
-    expect(
-      (await suite.api("reviewer", "GET", "/sections/p2-human-rights/history")).body.length,
-    ).toBe(history.length);
+    // The history is all there, with the archive and the restore marked in it, newest first.
+    const historyAfter = (await suite.api("reviewer", "GET", "/sections/p2-human-rights/history"))
+      .body as { kind: string; name?: string; authors: { name: string }[] }[];
+    expect(historyAfter.slice(2)).toEqual(history);
+    expect(historyAfter.slice(0, 2)).toMatchObject([
+      { kind: "outline", name: "Restored to the outline", authors: [{ name: "Administrator" }] },
+      { kind: "outline", name: "Archived (retired from the outline)" },
+    ]);
     expect((await suite.exportFile("editor", "format=md")).text).toContain(
       "Skills programmes trained teachers",
     );

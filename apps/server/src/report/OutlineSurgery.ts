@@ -254,6 +254,39 @@ export class OutlineSurgery {
     }
   }
 
+  /**
+   * Marks a structural change of a section (renamed, moved, archived, restored) in its history: a
+   * kept point of kind `outline` named `label`, holding the text as it is (nothing of it changes).
+   */
+  async recordInHistory(sectionId: string, label: string, userId: number): Promise<void> {
+    const { store, collab, sectionHistory } = this.deps;
+    const stored = await store.load(sectionId);
+    let state: Uint8Array | undefined;
+    if (collab.documentNames.includes(sectionId)) {
+      const document = await collab.loadDocument(sectionId).catch(() => null);
+      if (document && !document.retired) state = Y.encodeStateAsUpdate(document.ydoc);
+    }
+    state ??=
+      stored.updates.length > 0
+        ? Y.mergeUpdates(stored.updates)
+        : Y.encodeStateAsUpdate(new Y.Doc());
+    const at = Date.now();
+    sectionHistory.store.insert(sectionId, [
+      {
+        seq: stored.lastSeq,
+        fromAt: at,
+        at,
+        userIds: [userId],
+        kind: "outline",
+        added: 0,
+        removed: 0,
+        pinned: true,
+        label,
+        state,
+      },
+    ]);
+  }
+
   #refuseLocked(sectionId: string, what: string): void {
     if (isLocked(this.deps.workflow.get(sectionId).status)) {
       throw conflict(

@@ -132,7 +132,7 @@ export function outlineHandlers(
       response.status(201).json({ id: created } satisfies ApiAnswers["createOutlineSection"]);
     },
 
-    updateOutlineSection(request, response) {
+    async updateOutlineSection(request, response) {
       const { user } = requestAuth(request);
       const sectionId = pathId(request);
       const { revision: expectedRevision, ...change } = parseInput(
@@ -148,6 +148,20 @@ export function outlineHandlers(
       if (change.budget !== undefined && deps.budgets.settings().overridden.has(sectionId)) {
         deps.budgets.setAllocation(sectionId, null, user.username);
       }
+      const after = outline.current().sections.find((s) => s.id === sectionId);
+      const partTitle = (id: string | undefined) =>
+        outline.current().parts.find((p) => p.id === id)?.title ?? id;
+      const labels = [
+        before && after && before.title !== after.title ? `Renamed to “${after.title}”` : null,
+        before && after && before.part !== after.part
+          ? `Moved to “${partTitle(after.part)}”`
+          : change.after !== undefined
+            ? "Moved within its part"
+            : null,
+      ].filter((label): label is string => label !== null);
+      if (labels.length > 0) {
+        await surgery.recordInHistory(sectionId, labels.join("; "), user.id);
+      }
       record(request, "outline_section_changed", sectionId, {
         ...change,
         from: before && { title: before.title, part: before.part },
@@ -155,7 +169,7 @@ export function outlineHandlers(
       response.json(report(request) satisfies ApiAnswers["updateOutlineSection"]);
     },
 
-    archiveOutlineSection(request, response) {
+    async archiveOutlineSection(request, response) {
       const { user } = requestAuth(request);
       const sectionId = pathId(request);
       parseInput(noBody, request.body, "body");
@@ -164,6 +178,7 @@ export function outlineHandlers(
           archiveSection(state, sectionId, user.displayName, new Date().toISOString()),
         ),
       );
+      await surgery.recordInHistory(sectionId, "Archived (retired from the outline)", user.id);
       record(request, "outline_section_archived", sectionId, {});
       response.json(report(request) satisfies ApiAnswers["archiveOutlineSection"]);
     },
@@ -181,10 +196,12 @@ export function outlineHandlers(
       response.json({ sections } satisfies ApiAnswers["archivedSections"]);
     },
 
-    restoreOutlineSection(request, response) {
+    async restoreOutlineSection(request, response) {
+      const { user } = requestAuth(request);
       const sectionId = pathId(request);
       parseInput(noBody, request.body, "body");
       attempt(() => outline.change((state) => restoreSection(state, sectionId)));
+      await surgery.recordInHistory(sectionId, "Restored to the outline", user.id);
       record(request, "outline_section_restored", sectionId, {});
       response.json(report(request) satisfies ApiAnswers["restoreOutlineSection"]);
     },
