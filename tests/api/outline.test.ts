@@ -3,6 +3,7 @@ import { wordText, zipEntry } from "@rapporteur/docx/testing";
 import { replaceYDocContent } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "../../apps/server/src/http/apiRouteTable";
+import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { type CollabClient, waitFor } from "../support/collabClient";
 import { serverSuite } from "../support/serverSuite";
 import { pollUntil } from "./apiFiles";
@@ -389,11 +390,22 @@ describe("the outline evolves: editors restructure the report through the API", 
     expect(refusedUnknown.status).toBe(400);
     expect(refusedUnknown.body.error.message).toMatch(/Privacy rules/);
 
+    const stream = await EventStreamReader.open(suite.server.url, {
+      cookie: suite.cookies.drafter,
+    });
     const split = await suite.api("editor", "POST", "/outline/sections/p2-technology/split", {
       atHeading: "Privacy rules",
     });
     expect(split.status, JSON.stringify(split.body)).toBe(201);
     expect(split.body.id).toBe("privacy-rules");
+    // Every client hears it: the event names where the text went (the web moves its drafter).
+    const event = await stream.waitFor("outline", (e) => e.moved.length > 0);
+    expect(event).toMatchObject({
+      moved: [{ from: "p2-technology", to: "privacy-rules" }],
+      archived: [],
+    });
+    expect(event.revision).toBe((await report()).revision);
+    await stream.close();
     const part = await ids((await section("p2-technology"))!.part);
     expect(part[part.indexOf("p2-technology") + 1]).toBe("privacy-rules");
     expect((await section("privacy-rules"))!.title).toBe("Privacy rules");
@@ -463,12 +475,20 @@ describe("the outline evolves: editors restructure the report through the API", 
     const sourceTitle = (await section("p3-future-context"))!.title;
     const closed = [closedWith(source), closedWith(sourceWatcher)];
 
+    const stream = await EventStreamReader.open(suite.server.url, {
+      cookie: suite.cookies.reviewer,
+    });
     const merged = await suite.api("editor", "POST", "/outline/sections/p3-future-context/merge", {
       into: "p3-innovation",
     });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
     expect(await Promise.all(closed)).toEqual([4410, 4410]);
     expect(await ids()).not.toContain("p3-future-context");
+    expect(await stream.waitFor("outline", (e) => e.archived.length > 0)).toMatchObject({
+      moved: [{ from: "p3-future-context", to: "p3-innovation" }],
+      archived: ["p3-future-context"],
+    });
+    await stream.close();
     const into = (await section("p3-innovation"))!;
     expect(into.budget).toBe(budgets["p3-innovation"]! + budgets["p3-future-context"]!);
     expect(into.leads.map((l) => l.id)).toContain(drafterId);
