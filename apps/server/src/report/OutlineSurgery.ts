@@ -141,10 +141,13 @@ export class OutlineSurgery {
         await source.transact(
           (ydoc) => {
             const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
-            // The blocks may have moved if someone typed before them meanwhile: find the heading.
-            const at = headingsOf(ydoc).find(
-              (h) => h.text === heading.text && h.level === heading.level,
-            );
+            // The blocks may have moved if someone added blocks before them meanwhile: the same
+            // heading nearest to where it was.
+            const at = headingsOf(ydoc)
+              .filter((h) => h.text === heading.text && h.level === heading.level)
+              .sort(
+                (a, b) => Math.abs(a.index - heading.index) - Math.abs(b.index - heading.index),
+              )[0];
             const from = at?.index ?? heading.index;
             fragment.delete(from, Math.min(end - heading.index, fragment.length - from));
             return true;
