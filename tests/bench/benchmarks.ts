@@ -2,6 +2,7 @@ import type { Benchmark } from "./benchmark";
 import { compareExportBenchmark } from "./compareExport";
 import { counting } from "./counting";
 import { durableWrites } from "./durableWrites";
+import { evidenceBenchmark } from "./evidence";
 import { exportBenchmark } from "./export";
 import { fanout } from "./fanout";
 import { historyBenchmark } from "./history";
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   compareExportBenchmark,
   historyFanout,
   importReviewBenchmark,
+  evidenceBenchmark,
 ];

@@ -24,6 +24,7 @@ const BROWSER_SAFE = new Set([
   "@rapporteur/accounts/roles",
   "@rapporteur/budget/rules",
   "@rapporteur/comments/thread",
+  "@rapporteur/evidence/source",
   "@rapporteur/outline/sectionId",
   "@rapporteur/storage/historyKind",
   "@rapporteur/workflow/rules",

@@ -1,5 +1,6 @@
 import type { Command } from "./Command";
 import { backupCommand } from "./commands/backupCommand";
+import { evidenceCommand } from "./commands/evidenceCommand";
 import { exportCommand } from "./commands/exportCommand";
 import { importCommand } from "./commands/importCommand";
 import { outlineCommand } from "./commands/outlineCommand";
@@ -18,4 +19,5 @@ export const commandTable: Readonly<Record<string, Command>> = {
   restore: restoreCommand,
   version: versionCommand,
   outline: outlineCommand,
+  evidence: evidenceCommand,
 };

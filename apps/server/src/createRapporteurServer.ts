@@ -11,6 +11,7 @@ import {
 } from "@rapporteur/budget";
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
+import { EvidenceStore } from "@rapporteur/evidence";
 import { type Outline, OutlineStore } from "@rapporteur/outline";
 import {
   DocumentSettingsStore,
@@ -371,6 +372,7 @@ export async function createRapporteurServer(
     history,
     docxTemplate,
     documentSettings,
+    evidence: new EvidenceStore(options.database),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,

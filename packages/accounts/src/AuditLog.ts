@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "outline_part_added",
   "outline_part_changed",
   "outline_imported",
+  "evidence_import",
 ] as const;
 
 /** What the audit log records. */

@@ -1,9 +1,11 @@
 import type { Milestone } from "@rapporteur/budget/rules";
 import type { CommentThread } from "@rapporteur/comments/thread";
+import type { Source, SourceSearchResult } from "@rapporteur/evidence/source";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
 import type { DocumentSettingsView, PreflightView } from "./DocumentSettingsView";
+import type { EvidenceImportAnswer } from "./EvidenceView";
 import type {
   HistoryEntry,
   HistoryPointView,
@@ -102,6 +104,9 @@ export interface ApiAnswers {
   createOutlinePart: { id: string };
   updateOutlinePart: ReportView;
   sectionHeadings: { headings: SectionHeadingView[] };
+  searchEvidence: SourceSearchResult;
+  importEvidence: EvidenceImportAnswer;
+  evidenceSource: Source;
 }
 
 /** The answer type of route `name`. */

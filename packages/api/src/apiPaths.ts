@@ -63,6 +63,9 @@ export const API_PATHS = {
   createOutlinePart: "/outline/parts",
   updateOutlinePart: "/outline/parts/:id",
   sectionHeadings: "/sections/:id/headings",
+  searchEvidence: "/evidence",
+  importEvidence: "/evidence/import",
+  evidenceSource: "/evidence/:id",
 } as const;
 
 /** The name of a route of the JSON API. */
@@ -133,6 +136,9 @@ export const API_METHODS = {
   createOutlinePart: "POST",
   updateOutlinePart: "PATCH",
   sectionHeadings: "GET",
+  searchEvidence: "GET",
+  importEvidence: "POST",
+  evidenceSource: "GET",
 } as const satisfies Record<ApiPathName, ApiMethod>;
 
 /**

@@ -16,6 +16,15 @@ export type {
   UnplacedReviewItem,
 } from "@rapporteur/comments/thread";
 export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
+export type {
+  Contributor,
+  QuestionId,
+  Source,
+  SourceHit,
+  SourceKind,
+  SourceSearchResult,
+  StakeholderGroup,
+} from "@rapporteur/evidence/source";
 export {
   isSectionId,
   MAX_SECTION_ID_LENGTH,
@@ -51,6 +60,7 @@ export {
   type PreflightItem,
   type PreflightView,
 } from "./DocumentSettingsView";
+export type { EvidenceImportAnswer } from "./EvidenceView";
 export type * from "./HistoryView";
 export {
   IMPORT_FILES_DESCRIPTION,

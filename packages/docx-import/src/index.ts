@@ -1,5 +1,5 @@
 export { DocxImportError, type DocxImportErrorId } from "./docxImportError";
-export { DEFAULT_DOCX_LIMITS, type DocxLimits } from "./docxPackage";
+export { DEFAULT_DOCX_LIMITS, type DocxLimits, DocxPackage } from "./docxPackage";
 export { type DocxImportOptions, type DocxImportResult, fromDocx } from "./fromDocx";
 export {
   type DocxReview,

@@ -293,6 +293,62 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    description:
+      "evidence library: sources, their full-text index (diacritics folded) and a trigram index for Chinese and Japanese",
+    up(db) {
+      // `facets` holds the filter values lower-cased between '|' ("|group=academia|q=q3|"), so
+      // that every filter matches case-insensitively beyond ASCII; it comes before the long
+      // columns, so filters never read the text's overflow pages. The word index has few columns
+      // (ranking cost grows with them); a submission's answers are indexed again, one column per
+      // question, in a contentless index used only to search one question. The trigram index
+      // holds only sources with Chinese, Japanese or Korean text, which the word index cannot cut.
+      db.exec(`
+        CREATE TABLE evidence_sources (
+          id                INTEGER PRIMARY KEY,
+          kind              TEXT NOT NULL
+            CHECK (kind IN ('submission','consultation','contribution','document','literature')),
+          contributor       TEXT CHECK (contributor IN ('member_state','un_entity')),
+          ref               TEXT,
+          title             TEXT NOT NULL,
+          author            TEXT,
+          organisation      TEXT,
+          stakeholder_group TEXT,
+          country           TEXT,
+          region            TEXT,
+          language          TEXT,
+          date              TEXT,
+          symbol            TEXT,
+          url               TEXT,
+          action_lines      TEXT NOT NULL DEFAULT '[]',
+          sdgs              TEXT NOT NULL DEFAULT '[]',
+          tags              TEXT NOT NULL DEFAULT '[]',
+          facets            TEXT NOT NULL DEFAULT '',
+          filename          TEXT,
+          imported_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          imported_by       TEXT,
+          answers           TEXT NOT NULL DEFAULT '{}',
+          extra             TEXT NOT NULL DEFAULT '{}',
+          text              TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX evidence_sources_kind ON evidence_sources(kind);
+        CREATE VIRTUAL TABLE evidence_fts USING fts5(
+          title, meta, body,
+          tokenize = "unicode61 remove_diacritics 2"
+        );
+        CREATE VIRTUAL TABLE evidence_answers USING fts5(
+          q1, q2, q3, q4, q5, q6, q7, q8,
+          content = '', contentless_delete = 1,
+          tokenize = "unicode61 remove_diacritics 2"
+        );
+        CREATE VIRTUAL TABLE evidence_trigram USING fts5(
+          title, meta, q1, q2, q3, q4, q5, q6, q7, q8, body,
+          tokenize = "trigram"
+        );
+      `);
+    },
+  },
 ];
 
 /**

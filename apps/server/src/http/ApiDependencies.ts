@@ -1,6 +1,7 @@
 import type { AccountStore, AuditLog } from "@rapporteur/accounts";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
+import type { EvidenceStore } from "@rapporteur/evidence";
 import type { OutlineStore } from "@rapporteur/outline";
 import type { DocumentSettingsStore } from "@rapporteur/report";
 import type { DocumentStore } from "@rapporteur/storage";
@@ -57,4 +58,6 @@ export interface ApiDependencies {
   sectionHistory: SectionHistory;
   /** Named versions of the report. */
   versions: ReportVersions;
+  /** The evidence library: sources and their search index. */
+  evidence: EvidenceStore;
 }

@@ -1,4 +1,6 @@
 import type { ImportFormat } from "@rapporteur/api";
+import type { ImportKind } from "@rapporteur/evidence";
+import type { EvidenceReading } from "../workers/evidenceJob";
 import type { ReviewReading } from "../workers/readReviewJob";
 import type { ServerJob, ServerJobResult } from "../workers/serverJob";
 import { WorkerJobError, WorkerPool } from "../workers/WorkerPool";
@@ -21,7 +23,7 @@ export interface ImportConverterOptions {
   idleMs?: number;
 }
 
-const tooComplex = (message: string): ImportConversion & ReviewReading => ({
+const tooComplex = (message: string): ImportConversion & ReviewReading & EvidenceReading => ({
   ok: false,
   id: "import_too_complex",
   message: `${message}: it is too complex to import. Simplify or split it (very long runs of * or _, deeply nested lists or quotes are the usual causes) and import again`,
@@ -77,11 +79,32 @@ export class ImportConverter {
     return (await this.#run({ kind: "review", bytes: copy }, copy)) as ReviewReading;
   }
 
-  async #run(job: ServerJob, bytes: Uint8Array): Promise<ImportConversion | ReviewReading> {
+  /**
+   * Reads an evidence file (see evidenceJob) in a worker, within the same deadline and memory
+   * limit as a conversion: a PDF of thousands of pages or a pathological CSV answers
+   * `import_too_complex` rather than blocking the server.
+   */
+  async readEvidence(
+    bytes: Uint8Array,
+    filename: string,
+    importKind?: ImportKind,
+  ): Promise<EvidenceReading> {
+    const copy = bytes.slice();
+    return (await this.#run(
+      { kind: "evidence", bytes: copy, filename, importKind },
+      copy,
+    )) as EvidenceReading;
+  }
+
+  async #run(
+    job: ServerJob,
+    bytes: Uint8Array,
+  ): Promise<ImportConversion | ReviewReading | EvidenceReading> {
     try {
       return (await this.#pool.run(job, this.#timeoutMs, [bytes.buffer as ArrayBuffer])) as
         | ImportConversion
-        | ReviewReading;
+        | ReviewReading
+        | EvidenceReading;
     } catch (error) {
       if (error instanceof WorkerJobError && error.reason === "timeout") {
         return tooComplex(

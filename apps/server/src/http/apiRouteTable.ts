@@ -294,6 +294,21 @@ const ROUTE_FACTS = {
     summary:
       "The section's sub-headings, where it can be split: { headings: [{ anchor, text, level }] }",
   },
+  searchEvidence: {
+    access: "signed_in",
+    summary:
+      'Searches the evidence library: ?q=words "phrases"&kind=&question=&group=&region=&country=&actionLine=&sdg=&tag=&limit= -> { total, items: [{ id, kind, title, group, region, country, excerpt }] } (diacritics folded, Chinese/Japanese by substring; excerpt: escaped HTML, matches in mark elements)',
+  },
+  importEvidence: {
+    access: "signed_in",
+    body: "file",
+    summary:
+      "Adds a file to the evidence library: { filename: *.csv|*.xlsx|*.json|*.bib|*.ris|*.docx|*.pdf, contentBase64, kind?: submission|contribution|document|literature } -> { imported, kind, ids, warnings } (editors and drafters; audited)",
+  },
+  evidenceSource: {
+    access: "signed_in",
+    summary: "One source of the evidence library with its metadata, answers and full text",
+  },
 } as const satisfies Record<ApiPathName, ApiRouteFacts>;
 
 type ApiRoutes = {

@@ -9,6 +9,7 @@ import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
 import { commentHandlers } from "./routes/commentHandlers";
 import { documentSettingsHandlers } from "./routes/documentSettingsHandlers";
+import { evidenceHandlers } from "./routes/evidenceHandlers";
 import { exportHandlers } from "./routes/exportHandlers";
 import { historyHandlers } from "./routes/historyHandlers";
 import { importHandlers } from "./routes/importHandlers";
@@ -44,6 +45,7 @@ export function apiRouter(given: ApiDependencies): Router {
     ...budgetHandlers(deps),
     ...historyHandlers(deps),
     ...outlineHandlers(deps),
+    ...evidenceHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });
   const fileJson = fileBodyParser(deps.maxImportBytes);

@@ -4,6 +4,7 @@ import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion } from "../http/convertImport";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
+import { type EvidenceJob, type EvidenceReading, runEvidenceJob } from "./evidenceJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
 import { type PreflightJob, runPreflightJob } from "./preflightJob";
@@ -28,6 +29,7 @@ export interface ReviewJob {
 export type ServerJob =
   | ImportJob
   | ReviewJob
+  | EvidenceJob
   | ExportJob
   | CompareJob
   | MatrixJob
@@ -41,6 +43,7 @@ export type ServerJob =
 export type ServerJobResult =
   | ImportConversion
   | ReviewReading
+  | EvidenceReading
   | Uint8Array
   | ComparedSection
   | DocumentCount
@@ -53,6 +56,8 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return convertImport(job.format, job.bytes, job.appOrigins);
     case "review":
       return readReviewJob(job.bytes);
+    case "evidence":
+      return runEvidenceJob(job);
     case "export":
       return runExportJob(job);
     case "compare":

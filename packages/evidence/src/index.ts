@@ -1,0 +1,28 @@
+export {
+  type ConsultationQuestion,
+  consultationQuestions,
+  QUESTIONS_PATH,
+} from "./consultationQuestions";
+export { type EvidenceFilters, EvidenceStore, type ImportOrigin } from "./EvidenceStore";
+export { EvidenceImportError, type EvidenceImportErrorId } from "./evidenceImportError";
+export { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "./evidenceLimits";
+export { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
+export { type DocumentFormat, parseDocument } from "./parseDocument";
+export type { ParsedEvidence } from "./parsedEvidence";
+export {
+  IMPORT_KINDS,
+  type ImportKind,
+  importKindOf,
+  parseEvidenceFile,
+} from "./parseEvidenceFile";
+export { type LiteratureFormat, parseLiterature } from "./parseLiterature";
+export { parseQuestionnaireCsv } from "./parseQuestionnaireCsv";
+export { parseQuestionnaireXlsx } from "./parseQuestionnaireXlsx";
+export type * from "./source";
+export {
+  ACTION_LINES,
+  QUESTION_IDS,
+  SOURCE_KINDS,
+  STAKEHOLDER_GROUPS,
+} from "./source";
+export { submissionsFromTable } from "./submissionsFromTable";

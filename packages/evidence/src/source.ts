@@ -1,0 +1,114 @@
+/**
+ * The Source model of the evidence library, browser-safe (types and constants only): what the
+ * server sends and the web app shows.
+ */
+
+/** Kinds of source. A contribution says who made it in `contributor`. */
+export const SOURCE_KINDS = [
+  "submission",
+  "consultation",
+  "contribution",
+  "document",
+  "literature",
+] as const;
+
+/** The kind of a source: questionnaire submission, regional consultation, contribution, document, literature. */
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Who made a contribution: a Member State or a UN entity. */
+export type Contributor = "member_state" | "un_entity";
+
+/** The six stakeholder groups of WSIS, as stored (see `normaliseStakeholderGroup`). */
+export const STAKEHOLDER_GROUPS = [
+  "government",
+  "private_sector",
+  "civil_society",
+  "technical_community",
+  "academia",
+  "international_organisation",
+] as const;
+
+/** One of the six stakeholder groups. */
+export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
+
+/** Ids of the eight consultation questions (content/questions.yaml). */
+export const QUESTION_IDS = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"] as const;
+
+/** The id of one consultation question. */
+export type QuestionId = (typeof QUESTION_IDS)[number];
+
+/** WSIS Action Lines C1 to C11. */
+export const ACTION_LINES = [
+  "C1",
+  "C2",
+  "C3",
+  "C4",
+  "C5",
+  "C6",
+  "C7",
+  "C8",
+  "C9",
+  "C10",
+  "C11",
+] as const;
+
+/** A source as parsed from a file, before it is stored. */
+export interface SourceInput {
+  kind: SourceKind;
+  contributor: Contributor | null;
+  /** The id the file gave it (a questionnaire's ID column, a citation key), if any. */
+  ref: string | null;
+  title: string;
+  author: string | null;
+  organisation: string | null;
+  group: StakeholderGroup | null;
+  country: string | null;
+  region: string | null;
+  language: string | null;
+  /** As given: an ISO date (YYYY-MM-DD), a year, or a date and time. */
+  date: string | null;
+  /** A UN document symbol (E/CN.16/2024/2). */
+  symbol: string | null;
+  url: string | null;
+  /** Action Lines it addresses, C1..C11. */
+  actionLines: string[];
+  /** SDGs it addresses, 1..17. */
+  sdgs: number[];
+  tags: string[];
+  /** A submission's answer to each question it answered. */
+  answers: Partial<Record<QuestionId, string>>;
+  /** Columns or fields the importer does not know, kept as they were. */
+  extra: Record<string, string>;
+  /** The full text, indexed for search. */
+  text: string;
+}
+
+/** A stored source. */
+export interface Source extends SourceInput {
+  id: number;
+  /** The file it came from. */
+  filename: string | null;
+  importedAt: string;
+  importedBy: string | null;
+}
+
+/** One search result (`GET /api/evidence`). */
+export interface SourceHit {
+  id: number;
+  kind: SourceKind;
+  title: string;
+  group: StakeholderGroup | null;
+  region: string | null;
+  country: string | null;
+  /**
+   * The passage that matches, as HTML: text escaped, matches in `<mark>…</mark>` (without a
+   * query: the start of the text).
+   */
+  excerpt: string;
+}
+
+/** The answer of a search: `total` counts every match, whatever the limit. */
+export interface SourceSearchResult {
+  total: number;
+  items: SourceHit[];
+}
