@@ -14,6 +14,7 @@ import type {
   VersionRestoreAnswer,
 } from "./HistoryView";
 import type { ReportNumberingView } from "./NumberingView";
+import type { ArchivedSectionView, SectionHeadingView } from "./OutlineView";
 import type { ReportView, SectionView } from "./ReportView";
 import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
@@ -102,6 +103,17 @@ export interface ApiAnswers {
   };
   deleteVersion: null;
   restoreVersion: VersionRestoreAnswer;
+  createOutlineSection: { id: string };
+  updateOutlineSection: ReportView;
+  archiveOutlineSection: ReportView;
+  archivedSections: { sections: ArchivedSectionView[] };
+  restoreOutlineSection: ReportView;
+  /** `id`: the new section holding the text from the heading on. */
+  splitOutlineSection: { id: string };
+  mergeOutlineSection: ReportView;
+  createOutlinePart: { id: string };
+  updateOutlinePart: ReportView;
+  sectionHeadings: { headings: SectionHeadingView[] };
   searchEvidence: SourceSearchResult;
   importEvidence: EvidenceImportAnswer;
   evidenceSource: Source;

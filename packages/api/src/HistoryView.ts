@@ -12,7 +12,7 @@ export interface HistoryEntry {
   added: number;
   removed: number;
   kind: HistoryKind;
-  /** A named version's name (kind `version`). */
+  /** A named version's name (kind `version`), or what an outline change did (kind `outline`). */
   name?: string;
 }
 

@@ -3,6 +3,7 @@ import type { DocumentCount } from "@rapporteur/wordcount";
 import type { BudgetEvent } from "./BudgetView";
 import type { DocumentSettingsView } from "./DocumentSettingsView";
 import type { ReportNumberingView } from "./NumberingView";
+import type { OutlineEvent } from "./OutlineView";
 import type { SectionWorkflowFacts } from "./ReportView";
 import type { MeAnswer } from "./UserView";
 
@@ -41,6 +42,8 @@ export interface ServerEvents {
   settings: DocumentSettingsView;
   /** The report's numbering changed (a number or label the exports print moved). */
   numbering: ReportNumberingView;
+  /** The outline's structure changed: refetch `GET /api/report`. */
+  outline: OutlineEvent;
 }
 
 /** The name of an event of `GET /api/events`. */

@@ -71,6 +71,15 @@ export {
 } from "./importFormats";
 export type { ReportNumberingView, SectionNumberingView } from "./NumberingView";
 export type {
+  ArchivedSectionView,
+  CreateOutlinePartBody,
+  CreateOutlineSectionBody,
+  OutlineEvent,
+  SectionHeadingView,
+  UpdateOutlinePartBody,
+  UpdateOutlineSectionBody,
+} from "./OutlineView";
+export type {
   LeadView,
   ReportPart,
   ReportTotals,

@@ -26,7 +26,8 @@ export interface ReportVersionsOptions {
   /** Assigned once the collaboration server exists. */
   collab(): CollabServer;
   store: DocumentStore;
-  outline: Outline;
+  /** The outline in force (read at each use: it changes). */
+  outline: { current(): Outline };
   budgets: BudgetStore;
   /** The document settings (symbol, title, masthead lines): captured and restored with a version. */
   documentSettings: DocumentSettingsStore;
@@ -71,7 +72,8 @@ export class ReportVersions {
    * settings) as version `name`.
    */
   async create(name: string, by: { id: number | null; name: string }): Promise<StoredVersion> {
-    const { outline, budgets, versions } = this.#options;
+    const { budgets, versions } = this.#options;
+    const outline = this.#options.outline.current();
     const sections: VersionSection[] = [];
     for (const section of outline.sections) {
       sections.push(await this.#current(section.id));
@@ -115,7 +117,7 @@ export class ReportVersions {
     const parsed = outlineSchema.safeParse(details.outline);
     const emblem = this.#emblem(id);
     return {
-      outline: parsed.success ? parsed.data : outline,
+      outline: parsed.success ? parsed.data : outline.current(),
       settings: captured ? settingsOver(current, captured) : current,
       emblem: emblem === undefined ? this.#options.documentSettings.emblem() : emblem,
       settingsCaptured: captured !== null,
@@ -149,8 +151,8 @@ export class ReportVersions {
    * version kept (target range, footnote rule, allocations, timetable) when they differ from
    * today's, and the document settings it captured (symbol, title, masthead lines: stored and
    * pushed to everyone like an editor's change; `documentSettingsChange` says what changed, for
-   * the audit log). The outline itself comes from content/outline.yaml and is not rewritten: the
-   * answer says whether the version's outline differs from the one in force.
+   * the audit log). The outline is not rewritten: the answer says whether the version's outline
+   * differs from the one in force.
    */
   async restore(
     id: number,
@@ -166,7 +168,8 @@ export class ReportVersions {
       settings = true;
     }
     const outlineDiffers =
-      details !== undefined && JSON.stringify(details.outline) !== JSON.stringify(outline);
+      details !== undefined &&
+      JSON.stringify(details.outline) !== JSON.stringify(outline.current());
     const documentSettingsChange = this.#restoreDocumentSettings(id, by.username);
     return {
       restored,
@@ -209,7 +212,7 @@ export class ReportVersions {
   async #restoreSections(id: number, userId: number | null): Promise<string[]> {
     const { outline, collab, store, sectionHistory } = this.#options;
     const restored: string[] = [];
-    for (const section of outline.sections) {
+    for (const section of outline.current().sections) {
       const target = this.sectionDoc(id, section.id);
       const current = await readSectionDoc(collab(), store, section.id);
       if (JSON.stringify(current) === JSON.stringify(target)) continue;

@@ -124,7 +124,10 @@ export function exportHandlers(
         { compare: older.id, ...(newer ? { to: newer.id } : {}) },
         [section.id],
       );
-      const compared = await compareSectionInWorker(workers, section.id, { ...input, outline });
+      const compared = await compareSectionInWorker(workers, section.id, {
+        ...input,
+        outline: outline.current(),
+      });
       const view: SectionComparisonView = {
         sectionId: section.id,
         version: versionSummary(older),
@@ -142,11 +145,12 @@ export function exportHandlers(
     async exportPreflight(request, response) {
       const { user } = requestAuth(request);
       const report = reportView(
-        outline,
+        outline.current(),
         deps.counts,
         workflowViews(deps.workflow, deps.accounts, user.role),
         deps.budgets.settings(),
       );
+      const { parts } = outline.current();
       const threads = deps.comments.store.listThreads({ state: "open" });
       const sections = await Promise.all(
         report.sections.map(async (s) => {
@@ -161,7 +165,7 @@ export function exportHandlers(
             state: s.state,
             openThreads: open.length - suggestions,
             openSuggestions: suggestions,
-            frontMatter: outline.parts.some((p) => p.id === s.part && p.frontMatter),
+            frontMatter: parts.some((p) => p.id === s.part && p.frontMatter),
             updates: (await store.load(s.id)).updates,
           };
         }),
@@ -178,11 +182,12 @@ export function exportHandlers(
      * in the word-count worker.
      */
     async reportNumbering(_request, response) {
-      const compute = async () =>
-        workers.numbering({
-          parts: outline.parts,
+      const compute = async () => {
+        const { parts, sections } = outline.current();
+        return workers.numbering({
+          parts,
           sections: await Promise.all(
-            outline.sections.map(async (s) => ({
+            sections.map(async (s) => ({
               id: s.id,
               part: s.part,
               title: s.title,
@@ -190,6 +195,7 @@ export function exportHandlers(
             })),
           ),
         });
+      };
       const view = await (deps.numbering ? deps.numbering.view() : compute()).catch(
         (error: unknown) => {
           throw workerJobHttpError(error, "export");
@@ -216,8 +222,9 @@ export function exportHandlers(
       mustExist(query.compare);
       mustExist(query.to);
       if (query.compare !== undefined) {
-        const ids = outline.sections
-          .map((s) => s.id)
+        const ids = outline
+          .current()
+          .sections.map((s) => s.id)
           .filter((id) => section === undefined || id === section.id);
         const input = await comparisonInput(
           sources(),
@@ -228,7 +235,7 @@ export function exportHandlers(
         const bytes = (await workers
           .compare({
             ...input,
-            outline,
+            outline: outline.current(),
             format,
             ...(section ? { sectionId: section.id } : {}),
             date: localDay(),
@@ -237,7 +244,7 @@ export function exportHandlers(
           .catch((error: unknown) => {
             throw workerJobHttpError(error, "export");
           })) as Uint8Array;
-        const filename = exportFileName(outline.report.symbol, format, {
+        const filename = exportFileName(outline.current().report.symbol, format, {
           sectionId: section?.id,
         }).replace(/\.(docx|md)$/, "-changes.$1");
         recordExport(audit, {
@@ -262,7 +269,7 @@ export function exportHandlers(
       if (version !== undefined && !source) {
         throw notFound("version_not_found", `There is no version ${version}`);
       }
-      const exportOutline = source?.outline ?? outline;
+      const exportOutline = source?.outline ?? outline.current();
       const review = docx && query.variant === "review";
       const sections: Record<string, Uint8Array[]> = {};
       for (const { id } of exportOutline.sections) {
@@ -294,7 +301,7 @@ export function exportHandlers(
           }
           throw refusal;
         });
-      const filename = exportFileName(outline.report.symbol, query.format, {
+      const filename = exportFileName(outline.current().report.symbol, query.format, {
         sectionId: section?.id,
         review: docx && query.variant === "review",
       });
