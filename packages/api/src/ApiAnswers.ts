@@ -11,6 +11,7 @@ import type {
   RestoreAnswer,
   VersionRestoreAnswer,
 } from "./HistoryView";
+import type { ArchivedSectionView, SectionHeadingView } from "./OutlineView";
 import type { ReportView, SectionView } from "./ReportView";
 import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
@@ -90,6 +91,17 @@ export interface ApiAnswers {
   version: ReportVersion & { sections: string[] };
   deleteVersion: null;
   restoreVersion: VersionRestoreAnswer;
+  createOutlineSection: { id: string };
+  updateOutlineSection: ReportView;
+  archiveOutlineSection: ReportView;
+  archivedSections: { sections: ArchivedSectionView[] };
+  restoreOutlineSection: ReportView;
+  /** `id`: the new section holding the text from the heading on. */
+  splitOutlineSection: { id: string };
+  mergeOutlineSection: ReportView;
+  createOutlinePart: { id: string };
+  updateOutlinePart: ReportView;
+  sectionHeadings: { headings: SectionHeadingView[] };
 }
 
 /** The answer type of route `name`. */

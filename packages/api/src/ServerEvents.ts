@@ -2,6 +2,7 @@ import type { CommentThread } from "@rapporteur/comments/thread";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import type { BudgetEvent } from "./BudgetView";
 import type { DocumentSettingsView } from "./DocumentSettingsView";
+import type { OutlineEvent } from "./OutlineView";
 import type { SectionWorkflowFacts } from "./ReportView";
 import type { MeAnswer } from "./UserView";
 
@@ -38,6 +39,8 @@ export interface ServerEvents {
   me: MeAnswer;
   /** The document settings changed (masthead lines, date, job number, emblem). */
   settings: DocumentSettingsView;
+  /** The outline's structure changed: refetch `GET /api/report`. */
+  outline: OutlineEvent;
 }
 
 /** The name of an event of `GET /api/events`. */

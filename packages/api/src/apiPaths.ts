@@ -53,6 +53,16 @@ export const API_PATHS = {
   version: "/versions/:id",
   deleteVersion: "/versions/:id",
   restoreVersion: "/versions/:id/restore",
+  createOutlineSection: "/outline/sections",
+  updateOutlineSection: "/outline/sections/:id",
+  archiveOutlineSection: "/outline/sections/:id",
+  archivedSections: "/outline/archived",
+  restoreOutlineSection: "/outline/sections/:id/restore",
+  splitOutlineSection: "/outline/sections/:id/split",
+  mergeOutlineSection: "/outline/sections/:id/merge",
+  createOutlinePart: "/outline/parts",
+  updateOutlinePart: "/outline/parts/:id",
+  sectionHeadings: "/sections/:id/headings",
 } as const;
 
 /** The name of a route of the JSON API. */
@@ -113,6 +123,16 @@ export const API_METHODS = {
   version: "GET",
   deleteVersion: "DELETE",
   restoreVersion: "POST",
+  createOutlineSection: "POST",
+  updateOutlineSection: "PATCH",
+  archiveOutlineSection: "DELETE",
+  archivedSections: "GET",
+  restoreOutlineSection: "POST",
+  splitOutlineSection: "POST",
+  mergeOutlineSection: "POST",
+  createOutlinePart: "POST",
+  updateOutlinePart: "PATCH",
+  sectionHeadings: "GET",
 } as const satisfies Record<ApiPathName, ApiMethod>;
 
 /**

@@ -53,6 +53,15 @@ export {
 } from "./DocumentSettingsView";
 export type * from "./HistoryView";
 export type {
+  ArchivedSectionView,
+  CreateOutlinePartBody,
+  CreateOutlineSectionBody,
+  OutlineEvent,
+  SectionHeadingView,
+  UpdateOutlinePartBody,
+  UpdateOutlineSectionBody,
+} from "./OutlineView";
+export type {
   LeadView,
   ReportPart,
   ReportTotals,

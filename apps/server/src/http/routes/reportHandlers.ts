@@ -1,3 +1,4 @@
+import { mayEditOutline } from "@rapporteur/accounts/roles";
 import type { ApiAnswers, ReportView } from "@rapporteur/api";
 import { findSoffice } from "@rapporteur/report";
 import type { RequestHandler } from "express";
@@ -33,6 +34,8 @@ export function reportHandlers(
       response.json({
         ...withOpenComments(view, deps.comments.store.openCountsBySection()),
         exportFormats,
+        revision: 0,
+        mayEditOutline: mayEditOutline(user.role),
       } satisfies ApiAnswers["report"]);
     },
 
