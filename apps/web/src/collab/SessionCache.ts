@@ -66,6 +66,18 @@ export class SessionCache {
     this.evict();
   }
 
+  /**
+   * Closes the session of a section that left the outline (archived, merged away) unless it is
+   * the open one, so that it is not connected again; its copy in this browser is kept, for a
+   * restore.
+   */
+  retire(sectionId: string): void {
+    const session = this.sessions.get(sectionId);
+    if (!session || session === this.active) return;
+    this.sessions.delete(sectionId);
+    session.destroy();
+  }
+
   setOnline(online: boolean): void {
     if (online === this.online) return;
     this.online = online;

@@ -27,7 +27,9 @@ describe("sectionMove", () => {
 
   it("does not move past the ends of the outline", () => {
     expect(sectionMove(order, "a", { kind: "up" })).toBeNull();
-    expect(sectionMove({ ...order, parts: order.parts.slice(0, 2) }, "d", { kind: "down" })).toBeNull();
+    expect(
+      sectionMove({ ...order, parts: order.parts.slice(0, 2) }, "d", { kind: "down" }),
+    ).toBeNull();
     expect(sectionMove(order, "nope", { kind: "up" })).toBeNull();
   });
 
@@ -57,7 +59,16 @@ describe("sectionMove", () => {
       part: "p2",
       after: null,
     });
+    expect(sectionMove(order, "a", { kind: "after", section: "c" })).toEqual({
+      part: "p1",
+      after: "c",
+    });
+    expect(sectionMove(order, "d", { kind: "after", section: "b" })).toEqual({
+      part: "p1",
+      after: "b",
+    });
     expect(sectionMove(order, "a", { kind: "before", section: "b" })).toBeNull();
+    expect(sectionMove(order, "b", { kind: "after", section: "a" })).toBeNull();
     expect(sectionMove(order, "a", { kind: "before", section: "a" })).toBeNull();
   });
 });

@@ -12,13 +12,13 @@ export interface SectionMove {
 
 /**
  * Where a section is asked to go: one place up or down (across into the neighbouring part at a
- * part's edge), to the end of a part, or just before another section (a drop).
+ * part's edge), to the end of a part, or just before or after another section (a drop).
  */
 export type MoveRequest =
   | { kind: "up" }
   | { kind: "down" }
   | { kind: "toPart"; part: string }
-  | { kind: "before"; section: string };
+  | { kind: "before" | "after"; section: string };
 
 function sectionsOf(order: OutlineOrder, part: string, without: string): string[] {
   return order.sections.filter((s) => s.part === part && s.id !== without).map((s) => s.id);
@@ -44,7 +44,8 @@ export function sectionMove(
       move = { part: section.part, after: siblings[index - 2] ?? null };
     } else {
       const previous = order.parts[partIndex - 1];
-      if (previous) move = { part: previous.id, after: sectionsOf(order, previous.id, id).at(-1) ?? null };
+      if (previous)
+        move = { part: previous.id, after: sectionsOf(order, previous.id, id).at(-1) ?? null };
     }
   } else if (request.kind === "down") {
     if (index < siblings.length - 1) {
@@ -59,8 +60,10 @@ export function sectionMove(
   } else {
     const target = order.sections.find((s) => s.id === request.section);
     if (!target || target.id === id) return null;
-    const before = sectionsOf(order, target.part, id);
-    move = { part: target.part, after: before[before.indexOf(target.id) - 1] ?? null };
+    const others = sectionsOf(order, target.part, id);
+    const after =
+      request.kind === "after" ? target.id : (others[others.indexOf(target.id) - 1] ?? null);
+    move = { part: target.part, after };
   }
   if (!move) return null;
   const currentAfter = index > 0 ? (siblings[index - 1] ?? null) : null;
