@@ -80,6 +80,9 @@ describe("the outline editor in Chromium", () => {
     await expect
       .poll(() => outlinePage.getByTestId("outline-status").textContent())
       .toBe("Section “Digital public infrastructure” added.");
+    await expect
+      .poll(() => editorOrder(outlinePage, "part-1").then((order) => order.at(-1)))
+      .toMatch(/digital-public-infrastructure/);
     const before = await editorOrder(outlinePage, "part-1");
     const added = before.at(-1) ?? "";
     expect(added).toMatch(/digital-public-infrastructure/);
@@ -127,6 +130,9 @@ describe("the outline editor in Chromium", () => {
     const rename = outlinePage.getByTestId("rename-form-p1-access");
     await rename.getByRole("textbox").fill("Access, inclusion and meaningful connectivity");
     await rename.getByRole("textbox").press("Enter");
+    await expect
+      .poll(() => outlinePage.getByTestId("outline-status").textContent())
+      .toBe("“Access and inclusion” is now “Access, inclusion and meaningful connectivity”.");
     await outlinePage.getByTestId("outline-row-p1-access").focus();
     await outlinePage.keyboard.press("Alt+ArrowDown");
     await expect

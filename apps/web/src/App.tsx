@@ -124,8 +124,12 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   useEffect(() => {
     if (!session) sessions.deactivate();
     sessions.settle();
-    for (const id of retired.current) sessions.retire(id);
-  }, [session, sessions]);
+    for (const id of retired.current) {
+      // Restored since: it is a section like any other again.
+      if (report?.sections.some((s) => s.id === id)) retired.current.delete(id);
+      else sessions.retire(id);
+    }
+  }, [session, sessions, report]);
 
   const snapshot = useSyncExternalStore(
     session?.subscribe ?? NO_SESSION.subscribe,

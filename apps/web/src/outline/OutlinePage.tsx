@@ -11,6 +11,7 @@ import { apiRequest } from "../api/apiRequest";
 import { ROLE_LABELS } from "../auth/roleLabels";
 import { formatNumber } from "../layout/formatNumber";
 import { Menu } from "../layout/Menu";
+import { fetchReport } from "../report/fetchReport";
 import { PageError } from "../ui/PageError";
 import { AddPartForm } from "./AddPartForm";
 import { AddSectionForm } from "./AddSectionForm";
@@ -109,8 +110,12 @@ export function OutlinePage({ report, role, onOpenSection, onReport, reload }: O
       setStatus("Saving…");
       try {
         const answer = await request();
-        if (isReport(answer)) onReport(answer);
-        else reload();
+        if (isReport(answer)) {
+          onReport(answer);
+        } else {
+          // Answered with an id: show the outline that holds it before saying it is done.
+          await fetchReport().then(onReport, reload);
+        }
         setStatus(done(answer));
         return null;
       } catch (error) {
