@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../support/callApi";
 import { loginAs } from "../support/serverProcess";
+import { axeViolations } from "./axeScan";
 import {
   documentText,
   editorText,
@@ -317,5 +318,31 @@ describe("the outline editor in Chromium", () => {
     });
     expect(refused.status).toBe(403);
     await drafter.close();
+  });
+
+  it("has no accessibility violation (axe-core, WCAG 2.1 A and AA) on the page and in its dialogs", async () => {
+    const page = await editor.newPage();
+    await page.goto(`${suite.url}/outline`);
+    await page.getByTestId("outline-editor").waitFor();
+    await page.getByTestId("archived-sections").waitFor();
+    const scan = async (screen: string) => expect(await axeViolations(page), screen).toEqual([]);
+    await scan("outline page");
+    for (const [item, dialog] of [
+      ["details", "outline-details-dialog"],
+      ["move-part", "outline-move-dialog"],
+      ["split", "outline-split-dialog"],
+      ["merge", "outline-merge-dialog"],
+      ["archive", "outline-archive-dialog"],
+    ] as const) {
+      await rowAction(page, "p1-context", item);
+      await page.getByTestId(dialog).waitFor();
+      await scan(dialog);
+      await page.keyboard.press("Escape");
+      await expect.poll(() => page.getByTestId(dialog).count()).toBe(0);
+    }
+    await rowAction(page, "p1-context", "rename");
+    await page.getByTestId("rename-form-p1-context").waitFor();
+    await scan("rename in place");
+    await page.close();
   });
 });
