@@ -83,6 +83,8 @@ export function OutlinePage({ report, role, onOpenSection, onReport, reload }: O
   const [dropTarget, setDropTarget] = useState<DropTarget>(null);
   const [focusRow, setFocusRow] = useState<string | null>(null);
   const busyRef = useRef(false);
+  // Keyboard moves pressed while one is being saved: made in turn, from the order then shown.
+  const queued = useRef<{ id: string; request: MoveRequest }[]>([]);
 
   const sections = pending ? movedOrder(report, pending.id, pending.move) : report.sections;
   const order = { parts: report.parts, sections };
@@ -131,7 +133,10 @@ export function OutlinePage({ report, role, onOpenSection, onReport, reload }: O
   );
 
   const move = (id: string, request: MoveRequest) => {
-    if (busyRef.current) return;
+    if (busyRef.current) {
+      if (request.kind === "up" || request.kind === "down") queued.current.push({ id, request });
+      return;
+    }
     const step = sectionMove(order, id, request);
     const section = report.sections.find((s) => s.id === id);
     if (!step || !section) return;
@@ -150,9 +155,19 @@ export function OutlinePage({ report, role, onOpenSection, onReport, reload }: O
     ).then((refused) => {
       setPending(null);
       setFocusRow(id);
-      if (refused) setProblem(refused);
+      if (refused) {
+        queued.current = [];
+        setProblem(refused);
+      }
     });
   };
+
+  // After each render: once idle, the next queued keyboard move.
+  useEffect(() => {
+    if (busy !== null || pending !== null) return;
+    const next = queued.current.shift();
+    if (next) move(next.id, next.request);
+  });
 
   const closeDialog = () => setDialog(null);
   const inDialog = (result: Promise<string | null>) =>
