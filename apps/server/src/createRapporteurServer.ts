@@ -11,7 +11,7 @@ import {
 } from "@rapporteur/budget";
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
-import type { Outline } from "@rapporteur/outline";
+import { type Outline, OutlineStore } from "@rapporteur/outline";
 import {
   DocumentSettingsStore,
   documentSettingsDefaults,
@@ -34,6 +34,7 @@ import { SessionExpiry } from "./auth/SessionExpiry";
 import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
 import { CollabServer } from "./collab/CollabServer";
+import { CloseCode } from "./collab/closeCodes";
 import { StorageExtension } from "./collab/StorageExtension";
 import type { TrafficLimits } from "./collab/trafficLimits";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
@@ -62,6 +63,10 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.m
 
 /** Everything {@link createRapporteurServer} needs; the store and outline are opened by the caller. */
 export interface RapporteurServerOptions {
+  /**
+   * The outline a new report starts with (content/outline.yaml): it seeds the database's outline
+   * once, when that is empty; afterwards the database is the truth.
+   */
   outline: Outline;
   store: DocumentStore;
   /**
@@ -170,9 +175,10 @@ export async function createRapporteurServer(
   options: RapporteurServerOptions,
 ): Promise<RapporteurServer> {
   const logger = options.logger ?? consoleLogger;
-  const { outline, store } = options;
+  const { store } = options;
+  const outline = new OutlineStore(options.database, () => options.outline);
   const counts = new WordCounts();
-  for (const section of outline.sections) {
+  for (const section of [...outline.current().sections, ...outline.archived()]) {
     const stored = await store.load(section.id);
     try {
       counts.set(section.id, countStoredUpdates(stored.updates));
@@ -204,16 +210,19 @@ export async function createRapporteurServer(
     events.send("section", sectionEvent(state, accounts));
   });
   const budgets = new BudgetStore(options.database, {
-    targetRange: outline.report.targetRange,
+    targetRange: outline.current().report.targetRange,
     footnotesCount: DEFAULT_FOOTNOTES_COUNT,
-    allocations: new Map(outline.sections.map((s) => [s.id, s.budget])),
+    // The outline's allocations as they are now: sections come and go.
+    get allocations() {
+      return new Map(outline.current().sections.map((s) => [s.id, s.budget]));
+    },
     timetable: options.timetable ?? loadTimetable(),
   });
   const history = new WordHistory(options.database);
   const docxTemplate = options.docxTemplate ?? loadDocxTemplate();
   const documentSettings = new DocumentSettingsStore(
     options.database,
-    documentSettingsDefaults(outline, docxTemplate),
+    documentSettingsDefaults(outline.current(), docxTemplate),
   );
   documentSettings.onChange((view) => events.send("settings", view));
   const budgetBroadcast = new BudgetBroadcast(outline, counts, budgets, events, 1_000);
@@ -222,7 +231,7 @@ export async function createRapporteurServer(
     total: () => {
       let words = 0;
       let footnoteWords = 0;
-      for (const section of outline.sections) {
+      for (const section of outline.current().sections) {
         const count = counts.get(section.id);
         words += count.words;
         footnoteWords += count.footnoteWords;
@@ -236,7 +245,6 @@ export async function createRapporteurServer(
   const trustProxy = options.trustProxy ?? 0;
   const sessionTtlMs = options.sessionTtlMs ?? 12 * 3_600_000;
 
-  const sectionIds = new Set(outline.sections.map((s) => s.id));
   const commentStore = new CommentStore(options.database);
   commentStore.onChange((change) => events.send("comment", commentEvent(change, commentStore)));
   // Assigned once the collaboration server exists; its hooks run only after that.
@@ -304,7 +312,8 @@ export async function createRapporteurServer(
       ...(options.extensions ?? []),
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
-    documentExists: (name) => sectionIds.has(name),
+    documentExists: (name) => outline.has(name),
+    documentRetired: (name) => outline.archived().some((s) => s.id === name),
     idleUnloadMs: options.idleUnloadMs,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
     maxSectionBytes: options.maxSectionBytes ?? 16 * 1024 * 1024,
@@ -315,6 +324,23 @@ export async function createRapporteurServer(
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
     trafficLimits: options.trafficLimits,
     logger,
+  });
+  // Sections leaving the outline close their editors' connections (not to be retried), and every
+  // client hears the change and refetches the outline.
+  outline.onChange((change) => {
+    for (const id of change.archived) {
+      const into = change.moved.find((m) => m.from === id)?.to;
+      collab.closeConnections(
+        id,
+        CloseCode.sectionRetired,
+        into ? `Section '${id}' was merged into '${into}'` : `Section '${id}' was archived`,
+      );
+    }
+    events.send("outline", {
+      revision: change.state.revision,
+      moved: change.moved,
+      archived: change.archived,
+    });
   });
   comments = new CommentService({
     comments: commentStore,

@@ -20,7 +20,8 @@ export interface ReportVersionsOptions {
   /** Assigned once the collaboration server exists. */
   collab(): CollabServer;
   store: DocumentStore;
-  outline: Outline;
+  /** The outline in force (read at each use: it changes). */
+  outline: { current(): Outline };
   budgets: BudgetStore;
   now?(): number;
 }
@@ -39,7 +40,8 @@ export class ReportVersions {
 
   /** Keeps every section's content, the outline and the settings as version `name`. */
   async create(name: string, by: { id: number | null; name: string }): Promise<StoredVersion> {
-    const { outline, budgets, versions } = this.#options;
+    const { budgets, versions } = this.#options;
+    const outline = this.#options.outline.current();
     const sections: VersionSection[] = [];
     for (const section of outline.sections) {
       sections.push(await this.#current(section.id));
@@ -103,14 +105,15 @@ export class ReportVersions {
       settings = true;
     }
     const outlineDiffers =
-      details !== undefined && JSON.stringify(details.outline) !== JSON.stringify(outline);
+      details !== undefined &&
+      JSON.stringify(details.outline) !== JSON.stringify(outline.current());
     return { restored, settings, outlineDiffers };
   }
 
   async #restoreSections(id: number, userId: number | null): Promise<string[]> {
     const { outline, collab, store, sectionHistory } = this.#options;
     const restored: string[] = [];
-    for (const section of outline.sections) {
+    for (const section of outline.current().sections) {
       const target = this.sectionDoc(id, section.id);
       const current = await readSectionDoc(collab(), store, section.id);
       if (JSON.stringify(current) === JSON.stringify(target)) continue;

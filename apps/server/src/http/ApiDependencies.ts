@@ -1,7 +1,7 @@
 import type { AccountStore, AuditLog } from "@rapporteur/accounts";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
-import type { Outline } from "@rapporteur/outline";
+import type { OutlineStore } from "@rapporteur/outline";
 import type { DocumentSettingsStore } from "@rapporteur/report";
 import type { DocumentStore } from "@rapporteur/storage";
 import type { WorkflowStore } from "@rapporteur/workflow";
@@ -17,7 +17,8 @@ import type { EventStreams } from "./EventStreams";
 
 /** What the API routes read and change. */
 export interface ApiDependencies {
-  outline: Outline;
+  /** The outline in force (the database is its truth) and its changes. */
+  outline: OutlineStore;
   counts: WordCounts;
   events: EventStreams;
   accounts: AccountStore;

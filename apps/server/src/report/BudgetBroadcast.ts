@@ -14,7 +14,7 @@ export class BudgetBroadcast {
   readonly #stop: (() => void)[] = [];
 
   constructor(
-    private readonly outline: Outline,
+    private readonly outline: { current(): Outline },
     private readonly counts: WordCounts,
     private readonly budgets: BudgetStore,
     private readonly events: EventStreams,
@@ -41,6 +41,9 @@ export class BudgetBroadcast {
   #send(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.events.send("budget", budgetEvent(this.outline, this.counts, this.budgets.settings()));
+    this.events.send(
+      "budget",
+      budgetEvent(this.outline.current(), this.counts, this.budgets.settings()),
+    );
   }
 }

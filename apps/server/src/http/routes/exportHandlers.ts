@@ -113,7 +113,10 @@ export function exportHandlers(
         { compare: older.id, ...(newer ? { to: newer.id } : {}) },
         [section.id],
       );
-      const compared = await compareSectionInWorker(workers, section.id, { ...input, outline });
+      const compared = await compareSectionInWorker(workers, section.id, {
+        ...input,
+        outline: outline.current(),
+      });
       const view: SectionComparisonView = {
         sectionId: section.id,
         version: versionSummary(older),
@@ -131,7 +134,7 @@ export function exportHandlers(
     async exportPreflight(request, response) {
       const { user } = requestAuth(request);
       const report = reportView(
-        outline,
+        outline.current(),
         deps.counts,
         workflowViews(deps.workflow, deps.accounts, user.role),
         deps.budgets.settings(),
@@ -178,8 +181,9 @@ export function exportHandlers(
       mustExist(query.compare);
       mustExist(query.to);
       if (query.compare !== undefined) {
-        const ids = outline.sections
-          .map((s) => s.id)
+        const ids = outline
+          .current()
+          .sections.map((s) => s.id)
           .filter((id) => section === undefined || id === section.id);
         const input = await comparisonInput(
           sources(),
@@ -190,7 +194,7 @@ export function exportHandlers(
         const bytes = (await workers
           .compare({
             ...input,
-            outline,
+            outline: outline.current(),
             format,
             ...(section ? { sectionId: section.id } : {}),
             date: localDay(),
@@ -199,7 +203,7 @@ export function exportHandlers(
           .catch((error: unknown) => {
             throw workerJobHttpError(error, "export");
           })) as Uint8Array;
-        const filename = exportFileName(outline.report.symbol, format, {
+        const filename = exportFileName(outline.current().report.symbol, format, {
           sectionId: section?.id,
         }).replace(/\.(docx|md)$/, "-changes.$1");
         recordExport(audit, {
@@ -224,7 +228,7 @@ export function exportHandlers(
       }
       const review = docx && query.variant === "review";
       const sections: Record<string, Uint8Array[]> = {};
-      for (const { id } of outline.sections) {
+      for (const { id } of outline.current().sections) {
         if (section === undefined || id === section.id)
           // A named version's content, or the stored sections (stored before anyone sees them).
           sections[id] =
@@ -234,7 +238,7 @@ export function exportHandlers(
       }
       const bytes = await workers
         .renderExport({
-          outline,
+          outline: outline.current(),
           sections,
           selection: { format: query.format, variant: query.variant, sectionId: section?.id },
           date: localDay(),
@@ -253,7 +257,7 @@ export function exportHandlers(
           }
           throw refusal;
         });
-      const filename = exportFileName(outline.report.symbol, query.format, {
+      const filename = exportFileName(outline.current().report.symbol, query.format, {
         sectionId: section?.id,
         review: docx && query.variant === "review",
       });

@@ -115,7 +115,7 @@ export function historyHandlers(
           : {},
         names,
         interval,
-        outline,
+        outline: outline.current(),
       });
       const view: ApiAnswers["sectionHistoryPoint"] = {
         id,
