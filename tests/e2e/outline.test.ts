@@ -44,6 +44,18 @@ function isSameEditor(page: Page): Promise<boolean> {
   );
 }
 
+/** Drags a row by its grip onto the top half of another row (dropped just before it). */
+async function dragBefore(page: Page, source: string, target: string): Promise<void> {
+  const from = await page.getByTestId(`outline-row-${source}`).boundingBox();
+  const to = await page.getByTestId(`outline-row-${target}`).boundingBox();
+  if (!from || !to) throw new Error("the rows are not on screen");
+  await page.mouse.move(from.x + 16, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + from.height / 2 - 10, { steps: 4 });
+  await page.mouse.move(to.x + 200, to.y + 6, { steps: 10 });
+  await page.mouse.up();
+}
+
 /** Opens a row's actions menu and chooses `item` (the menu item's key). */
 async function rowAction(page: Page, sectionId: string, item: string): Promise<void> {
   const row = page.getByTestId(`outline-row-${sectionId}`);
@@ -57,7 +69,10 @@ describe("the outline editor in Chromium", () => {
   let outlinePage: Page;
 
   beforeAll(async () => {
-    editor = await signedInContext(suite.browser, suite.url, "editor");
+    // Tall enough for a whole part: rows are dragged without scrolling.
+    editor = await signedInContext(suite.browser, suite.url, "editor", {
+      viewport: { width: 1440, height: 1600 },
+    });
     outlinePage = await editor.newPage();
     await outlinePage.goto(`${suite.url}/outline`);
     await outlinePage.getByTestId("outline-editor").waitFor();
@@ -113,12 +128,8 @@ describe("the outline editor in Chromium", () => {
 
     // Drag and drop: onto the top half of the part's first row.
     const first = afterKey[0] ?? "";
-    await outlinePage
-      .getByTestId(`outline-row-${added}`)
-      .dragTo(outlinePage.getByTestId(`outline-row-${first}`), {
-        sourcePosition: { x: 14, y: 20 },
-        targetPosition: { x: 200, y: 4 },
-      });
+    await outlinePage.getByTestId("outline-part-part-1").scrollIntoViewIfNeeded();
+    await dragBefore(outlinePage, added, first);
     const afterDrop = [added, ...afterKey.filter((id) => id !== added)];
     await expect.poll(() => editorOrder(outlinePage, "part-1")).toEqual(afterDrop);
     await expect.poll(() => sidebarOrder(watcherPage, "part-1")).toEqual(afterDrop);

@@ -53,7 +53,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   // What a structural change did to the open page, shown on the page it led to.
   const [followed, setFollowed] = useState<{ follow: OutlineFollow; path: string } | null>(null);
   // Sections that left the outline: their sessions are closed once they are not open.
-  const retired = useRef(new Set<string>());
+  const retired = useRef(new Map<string, number>());
   const followRef = useRef<(event: OutlineEvent) => void>(() => {});
   const onOutline = useCallback((event: OutlineEvent) => followRef.current(event), []);
   const { report, error, liveCounts, reload, updateSection, replaceReport } = useReport({
@@ -72,7 +72,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
 
   // The structure changed: whoever is in a section merged away or archived follows its text.
   followRef.current = (event: OutlineEvent) => {
-    for (const id of event.archived) retired.current.add(id);
+    for (const id of event.archived) retired.current.set(id, event.revision);
     const follow = followOutline(
       event,
       sectionId,
@@ -124,9 +124,11 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   useEffect(() => {
     if (!session) sessions.deactivate();
     sessions.settle();
-    for (const id of retired.current) {
+    for (const [id, revision] of retired.current) {
       // Restored since: it is a section like any other again.
-      if (report?.sections.some((s) => s.id === id)) retired.current.delete(id);
+      const restored =
+        report && report.revision > revision && report.sections.some((s) => s.id === id);
+      if (restored) retired.current.delete(id);
       else sessions.retire(id);
     }
   }, [session, sessions, report]);

@@ -110,6 +110,11 @@ export class SectionSession {
     };
   }
 
+  /** The server closed it as archived or merged away: a reopened section needs a new session. */
+  get isRetired(): boolean {
+    return this.retired;
+  }
+
   /** Subscribes to snapshot changes (for `useSyncExternalStore`). */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

@@ -33,6 +33,12 @@ export class SessionCache {
    */
   activate(sectionId: string, user: LocalUser): SectionSession {
     let session = this.sessions.get(sectionId);
+    if (session?.isRetired) {
+      // Archived or merged away, and now back (restored): connect afresh.
+      this.sessions.delete(sectionId);
+      session.destroy();
+      session = undefined;
+    }
     if (session) {
       this.sessions.delete(sectionId);
     } else {
