@@ -52,6 +52,12 @@ export {
   type PreflightView,
 } from "./DocumentSettingsView";
 export type * from "./HistoryView";
+export {
+  IMPORT_FILES_DESCRIPTION,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  importFormatOf,
+} from "./importFormats";
 export type {
   ArchivedSectionView,
   CreateOutlinePartBody,

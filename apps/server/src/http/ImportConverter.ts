@@ -1,7 +1,8 @@
+import type { ImportFormat } from "@rapporteur/api";
 import type { ReviewReading } from "../workers/readReviewJob";
 import type { ServerJob, ServerJobResult } from "../workers/serverJob";
 import { WorkerJobError, WorkerPool } from "../workers/WorkerPool";
-import type { ImportConversion, ImportFormat } from "./convertImport";
+import type { ImportConversion } from "./convertImport";
 
 /** Default deadline of one import conversion, in ms (RAPPORTEUR_IMPORT_TIMEOUT_MS). */
 export const DEFAULT_IMPORT_TIMEOUT_MS = 10_000;

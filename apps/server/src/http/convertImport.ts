@@ -1,10 +1,8 @@
+import type { ImportFormat } from "@rapporteur/api";
 import { DocxImportError, fromDocx } from "@rapporteur/docx-import";
 import { fromHtml, fromPlainText, HtmlImportError, withoutAppLinks } from "@rapporteur/html-import";
 import { fromMarkdown, MarkdownTooDeepError } from "@rapporteur/markdown";
 import { type DocJSON, schema } from "@rapporteur/schema";
-
-/** Formats a section can be imported from, by file extension. */
-export type ImportFormat = "markdown" | "docx" | "html" | "text";
 
 /**
  * The outcome of converting an imported file: the section document with what could not be kept,

@@ -1,8 +1,9 @@
+import { IMPORT_FILES_DESCRIPTION, type ImportFormat, importFormatOf } from "@rapporteur/api";
 import type { DocxReview } from "@rapporteur/docx-import";
 import type { DocJSON } from "@rapporteur/schema";
 import { z } from "zod";
 import type { ReviewReading } from "../workers/readReviewJob";
-import type { ImportConversion, ImportFormat } from "./convertImport";
+import type { ImportConversion } from "./convertImport";
 import { badRequest, HttpError, payloadTooLarge } from "./errors";
 
 /** Body of `POST /api/sections/:id/import`: the file's name and its bytes in base64. */
@@ -31,14 +32,11 @@ const DATA_URL_PREFIX = /^data:[^,]*;base64,/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function formatOf(filename: string): ImportFormat {
-  const extension = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase();
-  if (extension === "md" || extension === "markdown") return "markdown";
-  if (extension === "docx") return "docx";
-  if (extension === "html" || extension === "htm") return "html";
-  if (extension === "txt") return "text";
+  const format = importFormatOf(filename);
+  if (format !== null) return format;
   throw badRequest(
     "unsupported_file_type",
-    `Cannot import '${filename}': only Markdown (.md), Word (.docx), web page (.html, .htm) and text (.txt) files can be imported`,
+    `Cannot import '${filename}': only ${IMPORT_FILES_DESCRIPTION} files can be imported`,
   );
 }
 

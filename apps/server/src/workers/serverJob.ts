@@ -1,7 +1,7 @@
-import type { PreflightItem } from "@rapporteur/api";
+import type { ImportFormat, PreflightItem } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
-import { convertImport, type ImportConversion, type ImportFormat } from "../http/convertImport";
+import { convertImport, type ImportConversion } from "../http/convertImport";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type ExportJob, runExportJob } from "./exportJob";

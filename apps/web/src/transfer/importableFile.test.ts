@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { importProblem, MAX_IMPORT_BYTES, REVIEW_FILES } from "./importableFile";
 
 describe("importProblem", () => {
-  it.each(["draft.md", "Draft.MARKDOWN", "chapter 2.docx"])("accepts %s", (name) => {
-    expect(importProblem({ name, size: 10 })).toBeNull();
-  });
+  it.each(["draft.md", "Draft.MARKDOWN", "chapter 2.docx", "page.html", "notes.TXT"])(
+    "accepts %s",
+    (name) => {
+      expect(importProblem({ name, size: 10 })).toBeNull();
+    },
+  );
 
   it("refuses other file types, empty and huge files before sending them", () => {
     expect(importProblem({ name: "draft.pdf", size: 10 })).toMatch(/not a Markdown/);

@@ -1,9 +1,12 @@
+import { IMPORT_FILES_DESCRIPTION, IMPORT_FORMATS } from "@rapporteur/api";
+
 /** Largest file the browser sends for import (the server has its own, stricter limits). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-/** File types a section can be imported from, for the file picker's `accept`. */
-export const IMPORT_ACCEPT =
-  ".md,.markdown,.docx,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+/** File types a section can be imported from, for the file picker's `accept`: the server's list. */
+export const IMPORT_ACCEPT = Object.keys(IMPORT_FORMATS)
+  .map((extension) => `.${extension}`)
+  .join(",");
 
 /** The files a picker takes: their names, and what the user is told another file is not. */
 export interface ImportableFiles {
@@ -13,8 +16,8 @@ export interface ImportableFiles {
 
 /** Drafts that "Import into this section…" replaces the section with. */
 export const SECTION_FILES: ImportableFiles = {
-  pattern: /\.(md|markdown|docx)$/i,
-  description: "a Markdown (.md) or Word (.docx) file",
+  pattern: new RegExp(`\\.(${Object.keys(IMPORT_FORMATS).join("|")})$`, "i"),
+  description: `a ${IMPORT_FILES_DESCRIPTION} file`,
 };
 
 /** Reviewed Word files: only Word files carry tracked changes and comments. */
