@@ -331,6 +331,75 @@ describe("the outline editor in Chromium", () => {
     await drafter.close();
   });
 
+  it("adds a part, renames it in place, moves a section into it with Move to part…, and edits the section's guidance and allocation", async () => {
+    const reader = await signedInContext(suite.browser, suite.url, "reviewer");
+    const readerPage = await openSection(reader, suite.url, "p3-innovation");
+    await markEditor(readerPage);
+
+    const form = outlinePage.getByTestId("add-part-form");
+    await form.getByTestId("add-part-title").fill("Annexes");
+    await form.getByTestId("add-part-submit").click();
+    await expect
+      .poll(() => outlinePage.getByTestId("outline-status").textContent())
+      .toBe("Part “Annexes” added.");
+    const parts = await outlinePage
+      .locator('[data-testid^="outline-part-"]')
+      .evaluateAll((list) => list.map((part) => part.getAttribute("data-testid") ?? ""));
+    const annexes = (parts.at(-1) ?? "").replace("outline-part-", "");
+    expect(
+      await outlinePage.getByTestId(`outline-part-${annexes}`).locator("h2").textContent(),
+    ).toBe("Annexes");
+
+    await outlinePage.getByTestId(`part-actions-${annexes}`).click();
+    await outlinePage
+      .getByTestId(`outline-part-${annexes}`)
+      .getByTestId("menu-rename-part")
+      .click();
+    const rename = outlinePage.getByTestId(`rename-part-form-${annexes}`);
+    await rename.getByRole("textbox").fill("Annexes and data");
+    await rename.getByRole("textbox").press("Enter");
+    await expect
+      .poll(() => outlinePage.getByTestId(`outline-part-${annexes}`).locator("h2").textContent())
+      .toBe("Annexes and data");
+
+    await rowAction(outlinePage, "p3-innovation", "move-part");
+    const move = outlinePage.getByTestId("outline-move-dialog");
+    await move.getByTestId("outline-move-part").selectOption(annexes);
+    await move.getByRole("button", { name: "Move" }).click();
+    await expect.poll(() => editorOrder(outlinePage, annexes)).toEqual(["p3-innovation"]);
+    expect(await outlinePage.getByTestId("outline-status").textContent()).toBe(
+      "“The trajectory and pace of innovation” moved: now 1 of 1 in “Annexes and data”.",
+    );
+    // The reader in that section sees its new part, in the same editor.
+    await expect
+      .poll(() => readerPage.locator(".document__eyebrow").textContent())
+      .toMatch(/^Annexes and data/);
+    await expect.poll(() => sidebarOrder(readerPage, annexes)).toEqual(["p3-innovation"]);
+    expect(await isSameEditor(readerPage)).toBe(true);
+
+    await rowAction(outlinePage, "p3-innovation", "details");
+    const details = outlinePage.getByTestId("outline-details-dialog");
+    await details.getByTestId("outline-details-allocation").fill("many");
+    await details.getByRole("button", { name: "Save" }).click();
+    expect(await details.getByTestId("outline-details-error").textContent()).toBe(
+      "Enter the allocation as a whole number of words (0 or more).",
+    );
+    await details.getByTestId("outline-details-allocation").fill("2,500");
+    await details.getByTestId("outline-details-guidance").fill("Frontier technologies and AI.");
+    await details.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => details.count()).toBe(0);
+    expect(await outlinePage.getByTestId("outline-allocation-p3-innovation").textContent()).toBe(
+      "2,500 words",
+    );
+    expect(await outlinePage.getByTestId("outline-guidance-p3-innovation").textContent()).toBe(
+      "Frontier technologies and AI.",
+    );
+    await expect
+      .poll(() => readerPage.getByTestId("section-link-p3-innovation").textContent())
+      .toContain("2500");
+    await reader.close();
+  });
+
   it("has no accessibility violation (axe-core, WCAG 2.1 A and AA) on the page and in its dialogs", async () => {
     const page = await editor.newPage();
     await page.goto(`${suite.url}/outline`);
