@@ -229,6 +229,8 @@ describe("the outline editor in Chromium", () => {
     await rowAction(outlinePage, "p1-ecosystem", "merge");
     const dialog = outlinePage.getByTestId("outline-merge-dialog");
     await dialog.getByTestId("outline-merge-target").selectOption("p1-context");
+    // Any connection to the merged-away section from now on would be a retry.
+    const mergedAt = Date.now();
     await dialog.getByTestId("outline-merge-submit").click();
     await expect
       .poll(() => outlinePage.getByTestId("outline-status").textContent())
@@ -243,8 +245,9 @@ describe("the outline editor in Chromium", () => {
     );
     await waitUntilConnected(page);
     await expect.poll(() => documentText(page)).toContain("Platforms now shape the ecosystem.");
-    const mergedAt = Date.now();
     await page.waitForTimeout(2500);
+    // The page's new connection is seen; none to the merged-away section.
+    expect(sockets.some((s) => s.url.endsWith("/p1-context") && s.at >= mergedAt)).toBe(true);
     expect(sockets.filter((s) => s.url.endsWith("/p1-ecosystem") && s.at >= mergedAt)).toEqual([]);
     await drafter.close();
   });

@@ -6,7 +6,7 @@ import type {
   SectionHeadingView,
   SectionView,
 } from "@rapporteur/api";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { ROLE_LABELS } from "../auth/roleLabels";
 import { formatNumber } from "../layout/formatNumber";
@@ -223,14 +223,14 @@ export function OutlinePage({ report, role, onOpenSection, onReport, reload }: O
   };
 
   const dropOnPart = (part: ReportPart) => ({
-    onDragOver: (event: React.DragEvent) => {
+    onDragOver: (event: DragEvent) => {
       if (!dragging) return;
       event.preventDefault();
       setDropTarget((was) =>
         was && "part" in was && was.part === part.id ? was : { part: part.id },
       );
     },
-    onDrop: (event: React.DragEvent) => {
+    onDrop: (event: DragEvent) => {
       if (!dragging) return;
       event.preventDefault();
       actions.drop({ kind: "toPart", part: part.id });
