@@ -504,6 +504,24 @@ describe("the outline evolves: editors restructure the report through the API", 
     client.destroy();
   });
 
+  it("a named version keeps the outline it was made under, and its export prints that outline", async () => {
+    const original = (await section("p1-technology"))!.title;
+    const before = await suite.api("editor", "POST", "/versions", { name: "Before the rename" });
+    expect(before.status).toBe(201);
+    const renamed = await suite.api("editor", "PATCH", "/outline/sections/p1-technology", {
+      title: "Technology, renamed",
+    });
+    expect(renamed.status).toBe(200);
+    const after = await suite.api("editor", "POST", "/versions", { name: "After the rename" });
+    const old = (await suite.exportFile("reviewer", `format=md&version=${before.body.id}`)).text;
+    const now = (await suite.exportFile("reviewer", `format=md&version=${after.body.id}`)).text;
+    expect(old).toContain(`\n## ${original}\n`);
+    expect(old).not.toContain("Technology, renamed");
+    expect(now).toContain("\n## Technology, renamed\n");
+    // The version made before the merge still prints the merged-away section; the later one not.
+    expect(old).toContain("\n## Privacy rules\n");
+  });
+
   it("keeps the changed outline across a restart", async () => {
     const before = await report();
     await suite.restart();

@@ -2,6 +2,7 @@ import type { Command } from "./Command";
 import { backupCommand } from "./commands/backupCommand";
 import { exportCommand } from "./commands/exportCommand";
 import { importCommand } from "./commands/importCommand";
+import { outlineCommand } from "./commands/outlineCommand";
 import { restoreCommand } from "./commands/restoreCommand";
 import { userCommand } from "./commands/userCommand";
 import { versionCommand } from "./commands/versionCommand";
@@ -16,4 +17,5 @@ export const commandTable: Readonly<Record<string, Command>> = {
   backup: backupCommand,
   restore: restoreCommand,
   version: versionCommand,
+  outline: outlineCommand,
 };

@@ -103,7 +103,9 @@ export class OutlineStore {
     const next = { ...edited, revision: this.#state.revision + 1 };
     this.db.transaction(() => {
       this.#write(next);
-      this.db.prepare("UPDATE outline_meta SET revision = ? WHERE id = 1").run(next.revision);
+      this.db
+        .prepare("UPDATE outline_meta SET revision = ?, report = ? WHERE id = 1")
+        .run(next.revision, JSON.stringify(next.outline.report));
       options.also?.(next);
     })();
     const before = new Set(this.#state.archived.map((s) => s.id));

@@ -1,3 +1,4 @@
+export { importOutline } from "./importOutline";
 export { DEFAULT_OUTLINE_PATH, loadOutline } from "./loadOutline";
 export {
   type ArchivedSection,
@@ -21,6 +22,7 @@ export {
 } from "./outlineEdits";
 export type { Outline, OutlinePart, OutlineSection } from "./outlineSchema";
 export { outlineSchema } from "./outlineSchema";
+export { outlineToYaml } from "./outlineToYaml";
 export { OutlineError, parseOutline } from "./parseOutline";
 export {
   isSectionId,

@@ -1,6 +1,6 @@
 import type { VersionRestoreAnswer } from "@rapporteur/api";
 import { type BudgetStore, budgetSettingsJSON, type SavedBudgetSettings } from "@rapporteur/budget";
-import type { Outline } from "@rapporteur/outline";
+import { type Outline, outlineSchema } from "@rapporteur/outline";
 import type { DocJSON } from "@rapporteur/schema";
 import type {
   DocumentStore,
@@ -72,6 +72,16 @@ export class ReportVersions {
   sectionDoc(id: number, sectionId: string): DocJSON {
     const state = this.#options.versions.sectionState(id, sectionId);
     return stateToJSON(state ?? Y.encodeStateAsUpdate(new Y.Doc()));
+  }
+
+  /**
+   * The outline a version was made under (its exports print it), or undefined when the version
+   * does not exist or kept no valid outline.
+   */
+  outline(id: number): Outline | undefined {
+    const kept = this.#options.versions.details(id)?.outline;
+    const parsed = outlineSchema.safeParse(kept);
+    return parsed.success ? parsed.data : undefined;
   }
 
   /** Ids of the sections a version holds. */

@@ -11,8 +11,8 @@ import { CliError, UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import {
   ENVIRONMENT_HELP,
-  loadCliOutline,
   openDatabase,
+  reportOutline,
   resolveDataDir,
 } from "../../cliEnvironment";
 import { defineCommand } from "../../defineCommand";
@@ -44,7 +44,7 @@ export const versionCreateCommand: Command = defineCommand({
     if (!name || name.length > 200) {
       throw new UsageError("version create: --name NAME (1 to 200 characters) is required.");
     }
-    const outline = loadCliOutline(io);
+    const outline = await reportOutline(io);
     let timetable: ReturnType<typeof loadTimetable>;
     try {
       timetable = io.env.RAPPORTEUR_TIMETABLE

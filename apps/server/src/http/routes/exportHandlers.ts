@@ -227,8 +227,13 @@ export function exportHandlers(
         throw notFound("version_not_found", `There is no version ${version}`);
       }
       const review = docx && query.variant === "review";
+      // A named version prints with the outline it was made under (order, titles, parts).
+      const exported =
+        version === undefined
+          ? outline.current()
+          : (deps.versions.outline(version) ?? outline.current());
       const sections: Record<string, Uint8Array[]> = {};
-      for (const { id } of outline.current().sections) {
+      for (const { id } of exported.sections) {
         if (section === undefined || id === section.id)
           // A named version's content, or the stored sections (stored before anyone sees them).
           sections[id] =
@@ -238,7 +243,7 @@ export function exportHandlers(
       }
       const bytes = await workers
         .renderExport({
-          outline: outline.current(),
+          outline: exported,
           sections,
           selection: { format: query.format, variant: query.variant, sectionId: section?.id },
           date: localDay(),

@@ -70,6 +70,8 @@ const updatePartBody = z
     revision: revision.optional(),
   })
   .strict();
+// Archive and restore take no input: an empty object or no body at all.
+const noBody = z.object({}).strict().optional();
 const splitBody = z.object({ atHeading: z.string().min(1).max(1_000) }).strict();
 const mergeBody = z.object({ into: id }).strict();
 
@@ -156,6 +158,7 @@ export function outlineHandlers(
     archiveOutlineSection(request, response) {
       const { user } = requestAuth(request);
       const sectionId = pathId(request);
+      parseInput(noBody, request.body, "body");
       attempt(() =>
         outline.change((state) =>
           archiveSection(state, sectionId, user.displayName, new Date().toISOString()),
@@ -180,6 +183,7 @@ export function outlineHandlers(
 
     restoreOutlineSection(request, response) {
       const sectionId = pathId(request);
+      parseInput(noBody, request.body, "body");
       attempt(() => outline.change((state) => restoreSection(state, sectionId)));
       record(request, "outline_section_restored", sectionId, {});
       response.json(report(request) satisfies ApiAnswers["restoreOutlineSection"]);
