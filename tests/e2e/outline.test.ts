@@ -76,7 +76,7 @@ describe("the outline editor in Chromium", () => {
     outlinePage = await editor.newPage();
     await outlinePage.goto(`${suite.url}/outline`);
     await outlinePage.getByTestId("outline-editor").waitFor();
-  });
+  }, 60_000);
 
   it("adds a section and moves it by keyboard and by drag and drop; another user's sidebar follows live, and a drafter typing in a renamed and moved section keeps the text", async () => {
     const watcher = await signedInContext(suite.browser, suite.url, "reviewer");
@@ -172,7 +172,7 @@ describe("the outline editor in Chromium", () => {
     await check.close();
     await watcher.close();
     await typist.close();
-  });
+  }, 60_000);
 
   it("splits a section at a sub-heading from the UI; a user connected to it sees the text leave for the new section", async () => {
     const drafter = await signedInContext(suite.browser, suite.url, "drafter");
@@ -215,7 +215,7 @@ describe("the outline editor in Chromium", () => {
       .toContain("Generative models spread after 2022.");
     await drafter.close();
     await reader.close();
-  });
+  }, 60_000);
 
   it("merges a section into another: a drafter in it is moved to the target with a notice and the retired connection is not retried", async () => {
     const drafter = await newPersonContext(suite.browser, suite.url, "Ben Okafor");
@@ -250,7 +250,7 @@ describe("the outline editor in Chromium", () => {
     expect(sockets.some((s) => s.url.endsWith("/p1-context") && s.at >= mergedAt)).toBe(true);
     expect(sockets.filter((s) => s.url.endsWith("/p1-ecosystem") && s.at >= mergedAt)).toEqual([]);
     await drafter.close();
-  });
+  }, 60_000);
 
   it("archives a section after a confirmation, moves its drafter to the outline, and restores it from Archived sections", async () => {
     const drafter = await signedInContext(suite.browser, suite.url, "drafter");
@@ -282,7 +282,7 @@ describe("the outline editor in Chromium", () => {
     await waitUntilConnected(page);
     await expect.poll(() => documentText(page)).toContain("Health and education went online.");
     await drafter.close();
-  });
+  }, 60_000);
 
   it("shows a conflict clearly when the outline changed meanwhile, with the outline as it is now", async () => {
     const stale = await signedInContext(suite.browser, suite.url, "editor");
@@ -305,7 +305,7 @@ describe("the outline editor in Chromium", () => {
       .toMatch(/^Another editor changed the outline at the same time/);
     await expect.poll(() => editorOrder(page, "part-1").then((o) => o[0])).toBe("p1-governance");
     await stale.close();
-  });
+  }, 60_000);
 
   it("shows a drafter the outline without controls, and says they cannot change the structure", async () => {
     const drafter = await signedInContext(suite.browser, suite.url, "drafter");
@@ -332,7 +332,7 @@ describe("the outline editor in Chromium", () => {
     });
     expect(refused.status).toBe(403);
     await drafter.close();
-  });
+  }, 60_000);
 
   it("adds a part, renames it in place, moves a section into it with Move to part…, and edits the section's guidance and allocation", async () => {
     const reader = await signedInContext(suite.browser, suite.url, "reviewer");
@@ -401,7 +401,7 @@ describe("the outline editor in Chromium", () => {
       .poll(() => readerPage.getByTestId("section-link-p3-innovation").textContent())
       .toContain("2500");
     await reader.close();
-  });
+  }, 60_000);
 
   it("has no accessibility violation (axe-core, WCAG 2.1 A and AA) on the page and in its dialogs", async () => {
     const page = await editor.newPage();
@@ -427,5 +427,5 @@ describe("the outline editor in Chromium", () => {
     await page.getByTestId("rename-form-p1-context").waitFor();
     await scan("rename in place");
     await page.close();
-  });
+  }, 60_000);
 });
