@@ -12,6 +12,7 @@ describe("parseRoute", () => {
     ["/users", { kind: "users" }],
     ["/audit/", { kind: "audit" }],
     ["/budget", { kind: "budget" }],
+    ["/outline/", { kind: "outline" }],
     ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],
   ])("%j opens %j", (pathname, route) => {
     expect(parseRoute(pathname)).toEqual(route);

@@ -7,6 +7,7 @@ export type Route =
   | { kind: "review" }
   | { kind: "budget" }
   | { kind: "settings" }
+  | { kind: "outline" }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -29,6 +30,9 @@ export const BUDGET_PATH = "/budget";
 /** Path of the Document settings page: masthead and first page of the exports. */
 export const SETTINGS_PATH = "/settings";
 
+/** Path of the Outline page: the report's parts and sections, restructured there by editors. */
+export const OUTLINE_PATH = "/outline";
+
 /** Reads a location pathname: `/`, `/sections/<id>`, `/users` and `/audit` are the app's pages. */
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, "") || "/";
@@ -38,6 +42,7 @@ export function parseRoute(pathname: string): Route {
   if (path === REVIEW_PATH) return { kind: "review" };
   if (path === BUDGET_PATH) return { kind: "budget" };
   if (path === SETTINGS_PATH) return { kind: "settings" };
+  if (path === OUTLINE_PATH) return { kind: "outline" };
   const match = /^\/sections\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {
