@@ -8,3 +8,8 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Whether a role may add files to the evidence library: editors and drafters; reviewers only read. */
+export function mayImportEvidence(role: Role): boolean {
+  return role !== "reviewer";
+}
