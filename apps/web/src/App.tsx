@@ -16,6 +16,8 @@ import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
 import { type PresentUser, usePresence } from "./collab/usePresence";
 import { ReviewPage } from "./comments/ReviewPage";
+import { EvidencePage } from "./evidence/EvidencePage";
+import { SourcePage } from "./evidence/SourcePage";
 import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
 import { LiveAnnouncer } from "./layout/LiveAnnouncer";
@@ -75,7 +77,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
               ? "Word budget"
               : route.kind === "settings"
                 ? "Document settings"
-                : section?.title;
+                : route.kind === "evidence" || route.kind === "evidenceSource"
+                  ? "Evidence"
+                  : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -155,6 +159,17 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <BudgetPage role={account.role} onOpenSection={openSection} />;
   } else if (route.kind === "settings") {
     main = <DocumentSettingsPage role={account.role} />;
+  } else if (route.kind === "evidence") {
+    main = <EvidencePage query={window.location.search} navigate={navigate} />;
+  } else if (route.kind === "evidenceSource") {
+    main = (
+      <SourcePage
+        key={route.sourceId}
+        sourceId={route.sourceId}
+        query={window.location.search}
+        navigate={navigate}
+      />
+    );
   } else if (error && !report) {
     main = (
       <MessagePanel title="The report could not be loaded" tone="error" onRetry={reload}>
