@@ -43,7 +43,8 @@ export function EvidencePage({ query, navigate }: EvidencePageProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
-  const [mayImport, setMayImport] = useState(false);
+  // Unknown until the server says (`me`): nothing is offered before.
+  const [mayImport, setMayImport] = useState<boolean | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -84,6 +85,11 @@ export function EvidencePage({ query, navigate }: EvidencePageProps) {
         </p>
       </header>
       {mayImport && <EvidenceUpload onImported={() => setGeneration((g) => g + 1)} />}
+      {mayImport === false && (
+        <p className="evidence-read-only" data-testid="evidence-read-only">
+          You can search and read the evidence library; editors and drafters import files into it.
+        </p>
+      )}
       <SearchForm
         key={searchKey}
         initial={search}
