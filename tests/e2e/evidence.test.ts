@@ -36,6 +36,18 @@ describe("the Evidence page", () => {
     const page = await openEvidence("editor");
     expect(await page.getByTestId("evidence-total").textContent()).toBe("0 sources");
 
+    // A file the library cannot read: the server's message, nothing imported.
+    await page.getByTestId("evidence-file").setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Some notes"),
+    });
+    await page.getByTestId("evidence-import").click();
+    await expect
+      .poll(() => page.getByTestId("evidence-import-error").textContent())
+      .toContain("Cannot import 'notes.txt' as evidence");
+    expect(await page.getByTestId("evidence-total").textContent()).toBe("0 sources");
+
     await page.getByTestId("evidence-file").setInputFiles({
       name: "consultation.csv",
       mimeType: "text/csv",

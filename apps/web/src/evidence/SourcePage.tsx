@@ -108,7 +108,7 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
             {answers.map((id) => (
               <div key={id}>
                 <dt>{questionLabel(id)}</dt>
-                <dd>{source.answers[id]}</dd>
+                <dd dir="auto">{source.answers[id]}</dd>
               </div>
             ))}
           </dl>
@@ -118,7 +118,7 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
         <h2 id="evidence-text-title" className="evidence-source__heading">
           Text
         </h2>
-        <div className="evidence-source__text" data-testid="evidence-text">
+        <div className="evidence-source__text" data-testid="evidence-text" dir="auto">
           {source.text}
         </div>
       </section>
