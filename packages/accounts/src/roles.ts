@@ -13,3 +13,11 @@ export function isRole(value: unknown): value is Role {
 export function mayImportEvidence(role: Role): boolean {
   return role !== "reviewer";
 }
+
+/**
+ * Whether a role may change the report's structure (add, rename, move, split, merge, archive
+ * sections and parts): editors only. The server's outline routes and the UI's offer read this.
+ */
+export function mayEditOutline(role: Role): boolean {
+  return role === "editor";
+}

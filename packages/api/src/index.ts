@@ -38,6 +38,7 @@ export {
   MAX_SECTION_ID_LENGTH,
   SECTION_ID_PATTERN,
 } from "@rapporteur/outline/sectionId";
+export type { ReferenceTarget, TargetCounts } from "@rapporteur/schema";
 export type { HistoryKind } from "@rapporteur/storage/historyKind";
 export type { SectionStatus, WorkflowAction } from "@rapporteur/workflow/rules";
 export type { ApiAnswer, ApiAnswers, AuditEntryView, ImportAnswer } from "./ApiAnswers";
@@ -76,6 +77,16 @@ export {
   type ImportFormat,
   importFormatOf,
 } from "./importFormats";
+export type { ReportNumberingView, SectionNumberingView } from "./NumberingView";
+export type {
+  ArchivedSectionView,
+  CreateOutlinePartBody,
+  CreateOutlineSectionBody,
+  OutlineEvent,
+  SectionHeadingView,
+  UpdateOutlinePartBody,
+  UpdateOutlineSectionBody,
+} from "./OutlineView";
 export type {
   LeadView,
   ReportPart,

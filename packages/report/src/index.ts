@@ -5,6 +5,11 @@ export type { DocumentSettings } from "@rapporteur/api";
 export type { AttributedStep, ChangeAttribution } from "@rapporteur/compare";
 export { applyStoredUpdate } from "./applyStoredUpdate";
 export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
+export {
+  type CapturedEmblem,
+  captureDocumentSettings,
+  capturedEmblem,
+} from "./captureDocumentSettings";
 export { type ComparedSection, compareSection } from "./compareSection";
 export {
   DocumentSettingsStore,
@@ -53,4 +58,5 @@ export {
   type RenderExportOptions,
   renderExport,
 } from "./renderExport";
+export { type NumberingInput, reportNumbering } from "./reportNumbering";
 export { type StepHistory, sectionStepsInput } from "./sectionStepsInput";

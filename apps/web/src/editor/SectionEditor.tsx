@@ -1,13 +1,21 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { SectionSession } from "../collab/SectionSession";
 import type { LocalUser } from "../identity/LocalUser";
 import { editorExtensions } from "./editorExtensions";
 import { FootnoteView } from "./FootnoteView";
 import { LinkDialog } from "./LinkDialog";
 import type { LinkTarget } from "./LinkTarget";
+import { reportNumbering } from "./reportNumbering";
 import { Toolbar } from "./Toolbar";
 import { useLocalWordCount } from "./useLocalWordCount";
 
@@ -48,6 +56,11 @@ export function SectionEditor({
         onLinkRequest: () => requestLink.current(),
         onNoteLinkRequest: (target) => setLink(target),
         onNotice: (message) => showNotice.current(message),
+        numbering: {
+          sectionId: session.sectionId,
+          numbering: () => reportNumbering.view,
+          subscribe: reportNumbering.subscribe,
+        },
       }),
     [session],
   );
@@ -111,6 +124,7 @@ export function SectionEditor({
     if (readOnly) setLink(null);
   }, [editor, readOnly]);
 
+  const numbering = useSyncExternalStore(reportNumbering.subscribe, reportNumbering.getSnapshot);
   const count = useLocalWordCount(editor);
   useEffect(() => onWordCount(count), [count, onWordCount]);
   useEffect(() => () => onWordCount(null), [onWordCount]);
@@ -160,7 +174,13 @@ export function SectionEditor({
   return (
     <>
       {editor ? (
-        <Toolbar editor={editor} readOnly={readOnly} onLinkRequest={() => requestLink.current()} />
+        <Toolbar
+          editor={editor}
+          readOnly={readOnly}
+          onLinkRequest={() => requestLink.current()}
+          sectionId={session.sectionId}
+          numbering={numbering}
+        />
       ) : (
         <div className="toolbar toolbar--placeholder" />
       )}

@@ -7,7 +7,7 @@ import type * as Y from "yjs";
 import { CommentHighlights } from "../comments/CommentHighlights";
 import type { LocalUser } from "../identity/LocalUser";
 import { BodyBlocks } from "./BodyBlocks";
-import { CrossRefEditing } from "./CrossRefView";
+import { CrossRefEditing, type CrossRefOptions } from "./CrossRefView";
 import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
@@ -25,6 +25,8 @@ export interface EditorBinding {
   onNoteLinkRequest: (target: LinkTarget) => void;
   /** Tells the user what a paste did not keep. */
   onNotice: (message: string) => void;
+  /** Where cross-references take the numbers the export prints from. */
+  numbering: CrossRefOptions;
 }
 
 /**
@@ -39,11 +41,12 @@ export function editorExtensions({
   onLinkRequest,
   onNoteLinkRequest,
   onNotice,
+  numbering,
 }: EditorBinding): AnyExtension[] {
   return [
     ...reportExtensions().filter((e) => e.name !== "footnote" && e.name !== "crossRef"),
     FootnoteEditing.configure({ onLinkRequest: onNoteLinkRequest }),
-    CrossRefEditing,
+    CrossRefEditing.configure(numbering),
     BodyBlocks,
     Collaboration.configure({ document: ydoc, field: FRAGMENT_NAME }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),
