@@ -17,6 +17,8 @@ import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
 import { type PresentUser, usePresence } from "./collab/usePresence";
 import { ReviewPage } from "./comments/ReviewPage";
+import { EvidencePage } from "./evidence/EvidencePage";
+import { SourcePage } from "./evidence/SourcePage";
 import { localUserOf } from "./identity/LocalUser";
 import { announce } from "./layout/announce";
 import { Header } from "./layout/Header";
@@ -111,7 +113,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
                 ? "Document settings"
                 : route.kind === "outline"
                   ? "Outline"
-                  : section?.title;
+                  : route.kind === "evidence" || route.kind === "evidenceSource"
+                    ? "Evidence"
+                    : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -211,6 +215,17 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
         onOpenSection={openSection}
         onReport={replaceReport}
         reload={reload}
+      />
+    );
+  } else if (route.kind === "evidence") {
+    main = <EvidencePage query={window.location.search} navigate={navigate} />;
+  } else if (route.kind === "evidenceSource") {
+    main = (
+      <SourcePage
+        key={route.sourceId}
+        sourceId={route.sourceId}
+        query={window.location.search}
+        navigate={navigate}
       />
     );
   } else if (error && !report) {

@@ -18,12 +18,20 @@ export type {
 export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export type {
   Contributor,
+  ImportKind,
   QuestionId,
   Source,
   SourceHit,
   SourceKind,
   SourceSearchResult,
   StakeholderGroup,
+} from "@rapporteur/evidence/source";
+export {
+  IMPORT_EXTENSIONS,
+  IMPORT_KINDS,
+  QUESTION_IDS,
+  SOURCE_KINDS,
+  STAKEHOLDER_GROUPS,
 } from "@rapporteur/evidence/source";
 export {
   isSectionId,

@@ -1,3 +1,4 @@
+import { mayImportEvidence } from "@rapporteur/accounts/roles";
 import type { ApiAnswers } from "@rapporteur/api";
 import { EvidenceImportError, IMPORT_KINDS, importKindOf } from "@rapporteur/evidence";
 import type { RequestHandler } from "express";
@@ -79,7 +80,7 @@ export function evidenceHandlers(
 
     async importEvidence(request, response) {
       const { user } = requestAuth(request);
-      if (user.role === "reviewer") {
+      if (!mayImportEvidence(user.role)) {
         throw forbidden(
           "read_only",
           "Reviewers read and search the evidence library; editors and drafters import into it",
