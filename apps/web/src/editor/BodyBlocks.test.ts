@@ -36,7 +36,11 @@ const sections = [
 function serverNumbering(): ReportNumberingView {
   const { targets, sections: numbered } = numberReport(numberedOutline(parts, sections));
   return {
-    sections: numbered.map((s) => ({ ...s, title: sections.find((x) => x.id === s.id)!.title })),
+    sections: numbered.map((s) => ({
+      ...s,
+      title: sections.find((x) => x.id === s.id)!.title,
+      blocks: [],
+    })),
     targets: Object.fromEntries(targets),
   };
 }
