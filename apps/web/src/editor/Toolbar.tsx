@@ -23,6 +23,8 @@ export interface ToolbarProps {
   sectionId: string;
   /** The report's numbering (null until loaded): the picker's numbers and its sections. */
   numbering: ReportNumberingView | null;
+  /** Tells the user what went wrong (a reference the server could not anchor). */
+  onNotice?: (message: string) => void;
 }
 
 interface ButtonProps {
@@ -120,7 +122,14 @@ function useRovingFocus(onEscape: () => void) {
 }
 
 /** Formatting toolbar for what a UN report uses; table tools appear inside a table. */
-export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering }: ToolbarProps) {
+export function Toolbar({
+  editor,
+  readOnly,
+  onLinkRequest,
+  sectionId,
+  numbering,
+  onNotice,
+}: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -317,7 +326,11 @@ export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering 
           disabled={off}
           onInsert={(candidate) => {
             // Refused (the block is gone, or the session ended): nothing is inserted.
-            insertReference(candidate).catch(() => {});
+            insertReference(candidate).catch((error: unknown) => {
+              onNotice?.(
+                `The cross-reference was not inserted${error instanceof Error ? `: ${error.message}` : ""}`,
+              );
+            });
           }}
         />
         <ToolbarButton
