@@ -57,6 +57,15 @@ function copyBlocks(ydoc: Y.Doc, from: number, to: number): (Y.XmlElement | Y.Xm
     .map((node) => (node as Y.XmlElement | Y.XmlText).clone());
 }
 
+/** The top-level blocks `[from, to)` as XML text, to tell whether they changed. */
+function blocksText(ydoc: Y.Doc, from: number, to: number): string {
+  return ydoc
+    .getXmlFragment(FRAGMENT_NAME)
+    .slice(from, to)
+    .map((node) => (node as Y.XmlElement | Y.XmlText).toString())
+    .join("");
+}
+
 /**
  * The outline changes that move text: a split at a sub-heading and a merge of two sections. Both
  * edit the LIVE documents through direct connections (editors connected to them see the text
@@ -86,7 +95,7 @@ export class OutlineSurgery {
     const { outline, workflow, collab } = this.deps;
     this.#refuseLocked(sectionId, "split");
     return this.#withSection(sectionId, async (source) => {
-      const { heading, end, blocks, range } = await source.read((ydoc) => {
+      const { heading, blocks, copied, range } = await source.read((ydoc) => {
         const all = headingsOf(ydoc);
         const wanted = atHeading.trim();
         const heading = all.find((h) => h.anchor === wanted) ?? all.find((h) => h.text === wanted);
@@ -106,8 +115,8 @@ export class OutlineSurgery {
         const end = next?.index ?? ydoc.getXmlFragment(FRAGMENT_NAME).length;
         return {
           heading,
-          end,
           blocks: copyBlocks(ydoc, heading.index, end),
+          copied: blocksText(ydoc, heading.index, end),
           range: { from: textOffsetOfBlock(ydoc, heading.index), to: textOffsetOfBlock(ydoc, end) },
         };
       });
@@ -128,6 +137,7 @@ export class OutlineSurgery {
         { moved: [{ from: sectionId, to: newId }] },
       );
       const target = await collab.openDirectConnection(newId);
+      let late: (Y.XmlElement | Y.XmlText)[] | undefined;
       try {
         await target.transact(
           (ydoc) => {
@@ -150,11 +160,30 @@ export class OutlineSurgery {
                 (a, b) => Math.abs(a.index - heading.index) - Math.abs(b.index - heading.index),
               )[0];
             const from = at?.index ?? heading.index;
-            fragment.delete(from, Math.min(end - heading.index, fragment.length - from));
+            // Up to the next heading of the same or a higher level as it is now: blocks added in
+            // the range since it was copied leave with it.
+            const next = headingsOf(ydoc).find((h) => h.index > from && h.level <= heading.level);
+            const to = next?.index ?? fragment.length;
+            // What was typed in the range since the copy (the copy and the target's text were
+            // written across awaits) is taken now, in the same transaction that deletes it.
+            if (blocksText(ydoc, from, to) !== copied) late = copyBlocks(ydoc, from, to);
+            fragment.delete(from, to - from);
             return true;
           },
           { userId: user.id, kind: "outline" },
         );
+        if (late) {
+          const fresh = late;
+          await target.transact(
+            (ydoc) => {
+              const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
+              fragment.delete(0, Math.min(blocks.length, fragment.length));
+              fragment.insert(0, fresh);
+              return true;
+            },
+            { userId: user.id, kind: "outline" },
+          );
+        }
       } finally {
         target.disconnect();
       }
