@@ -11,7 +11,7 @@ import {
 } from "@rapporteur/budget";
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
-import { EvidenceStore } from "@rapporteur/evidence";
+import { CodingStore, EvidenceStore } from "@rapporteur/evidence";
 import { type Outline, OutlineStore } from "@rapporteur/outline";
 import {
   DocumentSettingsStore,
@@ -396,6 +396,7 @@ export async function createRapporteurServer(
     docxTemplate,
     documentSettings,
     evidence: new EvidenceStore(options.database),
+    coding: new CodingStore(options.database),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,

@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   "outline_imported",
   "outline_restored",
   "evidence_import",
+  "evidence_code_created",
+  "evidence_code_changed",
+  "evidence_code_deleted",
+  "evidence_excerpt_added",
+  "evidence_excerpt_deleted",
 ] as const;
 
 /** What the audit log records. */

@@ -9,7 +9,10 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** Whether a role may add files to the evidence library: editors and drafters; reviewers only read. */
+/**
+ * Whether a role may change the evidence library (import files, edit the codebook, code
+ * excerpts): editors and drafters; reviewers only read and search.
+ */
 export function mayImportEvidence(role: Role): boolean {
   return role !== "reviewer";
 }

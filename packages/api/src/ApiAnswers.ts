@@ -1,6 +1,11 @@
 import type { Milestone } from "@rapporteur/budget/rules";
 import type { CommentThread } from "@rapporteur/comments/thread";
-import type { Source, SourceSearchResult } from "@rapporteur/evidence/source";
+import type {
+  CodedExcerpt,
+  EvidenceCode,
+  Source,
+  SourceSearchResult,
+} from "@rapporteur/evidence/source";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
@@ -117,7 +122,19 @@ export interface ApiAnswers {
   sectionHeadings: { headings: SectionHeadingView[] };
   searchEvidence: SourceSearchResult;
   importEvidence: EvidenceImportAnswer;
+  evidenceCodes: { codes: EvidenceCode[] };
+  createEvidenceCode: EvidenceCode;
+  updateEvidenceCode: EvidenceCode;
+  /** `merged`: excerpts the code tagged that the `mergeInto` code now tags. */
+  deleteEvidenceCode: { merged: number };
+  /** The excerpts of the code and of every code nested under it. */
+  evidenceCodeExcerpts: { code: EvidenceCode; excerpts: CodedExcerpt[] };
+  evidenceExcerptsCsv: unknown;
+  evidenceExcerptsXlsx: unknown;
+  deleteEvidenceExcerpt: null;
   evidenceSource: Source;
+  sourceExcerpts: { excerpts: CodedExcerpt[] };
+  createEvidenceExcerpt: CodedExcerpt;
 }
 
 /** The answer type of route `name`. */

@@ -67,7 +67,17 @@ export const API_PATHS = {
   sectionHeadings: "/sections/:id/headings",
   searchEvidence: "/evidence",
   importEvidence: "/evidence/import",
+  evidenceCodes: "/evidence/codes",
+  createEvidenceCode: "/evidence/codes",
+  updateEvidenceCode: "/evidence/codes/:id",
+  deleteEvidenceCode: "/evidence/codes/:id",
+  evidenceCodeExcerpts: "/evidence/codes/:id/excerpts",
+  evidenceExcerptsCsv: "/evidence/excerpts.csv",
+  evidenceExcerptsXlsx: "/evidence/excerpts.xlsx",
+  deleteEvidenceExcerpt: "/evidence/excerpts/:id",
   evidenceSource: "/evidence/:id",
+  sourceExcerpts: "/evidence/:id/excerpts",
+  createEvidenceExcerpt: "/evidence/:id/excerpts",
 } as const;
 
 /** The name of a route of the JSON API. */
@@ -142,7 +152,17 @@ export const API_METHODS = {
   sectionHeadings: "GET",
   searchEvidence: "GET",
   importEvidence: "POST",
+  evidenceCodes: "GET",
+  createEvidenceCode: "POST",
+  updateEvidenceCode: "PATCH",
+  deleteEvidenceCode: "DELETE",
+  evidenceCodeExcerpts: "GET",
+  evidenceExcerptsCsv: "GET",
+  evidenceExcerptsXlsx: "GET",
+  deleteEvidenceExcerpt: "DELETE",
   evidenceSource: "GET",
+  sourceExcerpts: "GET",
+  createEvidenceExcerpt: "POST",
 } as const satisfies Record<ApiPathName, ApiMethod>;
 
 /**

@@ -17,7 +17,10 @@ export type {
 } from "@rapporteur/comments/thread";
 export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export type {
+  CodedExcerpt,
   Contributor,
+  EvidenceCode,
+  ExcerptField,
   ImportKind,
   QuestionId,
   Source,

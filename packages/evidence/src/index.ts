@@ -1,3 +1,6 @@
+export { type CodedExcerptRow, type CodeInput, CodingStore } from "./CodingStore";
+export { CODED_EXCERPT_HEADERS, codedExcerptsCsv, codedExcerptsXlsx } from "./codedExcerptsTable";
+export { CodingError, type CodingErrorKind } from "./codingError";
 export {
   type ConsultationQuestion,
   consultationQuestions,

@@ -126,3 +126,35 @@ export interface SourceSearchResult {
   total: number;
   items: SourceHit[];
 }
+
+/** Where in a source an excerpt is: its full text, or a submission's answer to one question. */
+export type ExcerptField = "text" | QuestionId;
+
+/** A code of the codebook; codes nest (`parent`), names are unique among siblings. */
+export interface EvidenceCode {
+  id: number;
+  name: string;
+  /** The code it is nested under, or null at the top. */
+  parent: number | null;
+  /** `#rrggbb`. */
+  colour: string;
+  description: string;
+  /** Excerpts tagged with this code itself (not its descendants). */
+  excerpts: number;
+}
+
+/** A passage of a source tagged with codes. */
+export interface CodedExcerpt {
+  id: number;
+  sourceId: number;
+  sourceTitle: string;
+  field: ExcerptField;
+  /** Offsets in UTF-16 code units in the field's text, end excluded. */
+  start: number;
+  end: number;
+  /** The passage as it was when coded. */
+  quote: string;
+  codes: number[];
+  by: string;
+  at: string;
+}

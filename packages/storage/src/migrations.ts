@@ -349,6 +349,44 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 17,
+    description:
+      "evidence coding: the codebook (nested codes, colours, descriptions) and coded excerpts of sources",
+    up(db) {
+      // Names are unique among siblings (case-insensitive); top-level codes have parent 0 in
+      // the unique index since NULLs never clash. An excerpt keeps its quote, so the export
+      // still reads what was coded.
+      db.exec(`
+        CREATE TABLE evidence_codes (
+          id          INTEGER PRIMARY KEY,
+          name        TEXT NOT NULL,
+          parent_id   INTEGER REFERENCES evidence_codes(id),
+          colour      TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE UNIQUE INDEX evidence_codes_name
+          ON evidence_codes(coalesce(parent_id, 0), name COLLATE NOCASE);
+        CREATE TABLE evidence_excerpts (
+          id        INTEGER PRIMARY KEY,
+          source_id INTEGER NOT NULL REFERENCES evidence_sources(id) ON DELETE CASCADE,
+          field     TEXT NOT NULL,
+          start     INTEGER NOT NULL,
+          "end"     INTEGER NOT NULL,
+          quote     TEXT NOT NULL,
+          by        TEXT NOT NULL,
+          at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        );
+        CREATE INDEX evidence_excerpts_source ON evidence_excerpts(source_id);
+        CREATE TABLE evidence_excerpt_codes (
+          excerpt_id INTEGER NOT NULL REFERENCES evidence_excerpts(id) ON DELETE CASCADE,
+          code_id    INTEGER NOT NULL REFERENCES evidence_codes(id),
+          PRIMARY KEY (excerpt_id, code_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX evidence_excerpt_codes_code ON evidence_excerpt_codes(code_id);
+      `);
+    },
+  },
 ];
 
 /**

@@ -317,9 +317,56 @@ const ROUTE_FACTS = {
     summary:
       "Adds a file to the evidence library: { filename: *.csv|*.xlsx|*.json|*.bib|*.ris|*.docx|*.pdf, contentBase64, kind?: submission|contribution|document|literature } -> { imported, kind, ids, warnings } (editors and drafters; audited)",
   },
+  evidenceCodes: {
+    access: "signed_in",
+    summary:
+      "The codebook: { codes: [{ id, name, parent, colour, description, excerpts }] } (nested by parent)",
+  },
+  createEvidenceCode: {
+    access: "signed_in",
+    summary:
+      "Adds a code: { name, parent?, colour?: #rrggbb, description? } -> the code (names unique among siblings; editors and drafters; audited)",
+  },
+  updateEvidenceCode: {
+    access: "signed_in",
+    summary:
+      "Renames, moves, recolours or redescribes a code: { name?, parent?, colour?, description? } -> the code (editors and drafters; audited)",
+  },
+  deleteEvidenceCode: {
+    access: "signed_in",
+    summary:
+      "Deletes a code, its sub-codes moving up: ?mergeInto=codeId re-tags its excerpts, 409 code_in_use without it -> { merged } (editors and drafters; audited)",
+  },
+  evidenceCodeExcerpts: {
+    access: "signed_in",
+    summary:
+      "The excerpts coded with a code or any code nested under it: { code, excerpts: [{ id, sourceId, sourceTitle, field, start, end, quote, codes, by, at }] }",
+  },
+  evidenceExcerptsCsv: {
+    access: "signed_in",
+    summary:
+      "Every coded excerpt under each of its codes as CSV: code path, source, group, region, country, question, quote, by, at (formula-safe)",
+  },
+  evidenceExcerptsXlsx: {
+    access: "signed_in",
+    summary: "The coded excerpts as an XLSX workbook (same columns as the CSV)",
+  },
+  deleteEvidenceExcerpt: {
+    access: "signed_in",
+    summary: "Deletes a coded excerpt (editors and drafters; audited)",
+  },
   evidenceSource: {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",
+  },
+  sourceExcerpts: {
+    access: "signed_in",
+    summary: "The coded excerpts of one source: { excerpts }",
+  },
+  createEvidenceExcerpt: {
+    access: "signed_in",
+    summary:
+      "Codes a passage of a source: { field: text|q1..q8, start, end (UTF-16 offsets, end excluded), codes: [codeId] } -> the excerpt (400 if outside the text; editors and drafters; audited)",
   },
 } as const satisfies Record<ApiPathName, ApiRouteFacts>;
 

@@ -8,6 +8,7 @@ import { anchorHandlers } from "./routes/anchorHandlers";
 import { auditHandlers } from "./routes/auditHandlers";
 import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
+import { codingHandlers } from "./routes/codingHandlers";
 import { commentHandlers } from "./routes/commentHandlers";
 import { documentSettingsHandlers } from "./routes/documentSettingsHandlers";
 import { evidenceHandlers } from "./routes/evidenceHandlers";
@@ -48,6 +49,7 @@ export function apiRouter(given: ApiDependencies): Router {
     ...historyHandlers(deps),
     ...outlineHandlers(deps),
     ...evidenceHandlers(deps),
+    ...codingHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });
   const fileJson = fileBodyParser(deps.maxImportBytes);

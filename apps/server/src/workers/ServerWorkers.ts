@@ -3,6 +3,7 @@ import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
 import type { CompareJob } from "./compareJob";
+import type { ExcerptsJob } from "./excerptsJob";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
 import type { NumberingJob } from "./numberingJob";
@@ -93,6 +94,14 @@ export class ServerWorkers {
   async renderMatrix(job: Omit<MatrixJob, "kind">): Promise<Uint8Array> {
     return (await this.#exports.run(
       { kind: "matrix", ...job },
+      this.#exportTimeoutMs,
+    )) as Uint8Array;
+  }
+
+  /** Writes the coded excerpts as CSV or XLSX (see excerptsJob) in the export pool. */
+  async renderExcerpts(job: Omit<ExcerptsJob, "kind">): Promise<Uint8Array> {
+    return (await this.#exports.run(
+      { kind: "excerpts", ...job },
       this.#exportTimeoutMs,
     )) as Uint8Array;
   }

@@ -5,6 +5,7 @@ import { convertImport, type ImportConversion } from "../http/convertImport";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type EvidenceJob, type EvidenceReading, runEvidenceJob } from "./evidenceJob";
+import { type ExcerptsJob, runExcerptsJob } from "./excerptsJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
 import { type NumberingJob, runNumberingJob } from "./numberingJob";
@@ -34,6 +35,7 @@ export type ServerJob =
   | ExportJob
   | CompareJob
   | MatrixJob
+  | ExcerptsJob
   | CountJob
   | PreflightJob
   | NumberingJob;
@@ -67,6 +69,8 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runCompareJob(job);
     case "matrix":
       return runMatrixJob(job);
+    case "excerpts":
+      return runExcerptsJob(job);
     case "count":
       return runCountJob(job);
     case "preflight":

@@ -1,10 +1,21 @@
-import { QUESTION_IDS, type Source } from "@rapporteur/api";
-import { type ReactNode, useEffect, useState } from "react";
+import {
+  type CodedExcerpt,
+  type EvidenceCode,
+  type ExcerptField,
+  QUESTION_IDS,
+  type Source,
+} from "@rapporteur/api";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { MessagePanel } from "../layout/MessagePanel";
 import { InAppLink } from "../routing/InAppLink";
 import { EVIDENCE_PATH } from "../routing/parseRoute";
+import { Button } from "../ui/Button";
+import { CodebookPanel } from "./CodebookPanel";
+import { CodedText } from "./CodedText";
+import { CodeSelectionDialog } from "./CodeSelectionDialog";
 import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
+import { type FieldSelection, selectionInField } from "./selectionInField";
 import "./evidence.css";
 
 /** Props of {@link SourcePage}. */
@@ -19,6 +30,57 @@ export interface SourcePageProps {
 export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
   const [source, setSource] = useState<Source | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Unknown until the server says (`me`): no coding control is offered before.
+  const [mayCode, setMayCode] = useState(false);
+  const [codes, setCodes] = useState<EvidenceCode[]>([]);
+  const [excerpts, setExcerpts] = useState<CodedExcerpt[]>([]);
+  const [generation, setGeneration] = useState(0);
+  const [coding, setCoding] = useState<FieldSelection | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    apiRequest("me", { signal: controller.signal })
+      .then((me) => setMayCode(me.mayImportEvidence))
+      .catch(() => setMayCode(false));
+    return () => controller.abort();
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` reads them again after coding
+  useEffect(() => {
+    const controller = new AbortController();
+    apiRequest("evidenceCodes", { signal: controller.signal })
+      .then((answer) => setCodes(answer.codes))
+      .catch(() => setCodes([]));
+    apiRequest("sourceExcerpts", { params: { id: sourceId }, signal: controller.signal })
+      .then((answer) => setExcerpts(answer.excerpts))
+      .catch(() => setExcerpts([]));
+    return () => controller.abort();
+  }, [sourceId, generation]);
+
+  const codeById = useMemo(() => new Map(codes.map((code) => [code.id, code])), [codes]);
+
+  const codeSelection = useCallback(() => {
+    const selected = selectionInField(window.getSelection());
+    if (!selected) {
+      setHint("Select a passage of one answer or of the text first");
+      return;
+    }
+    setHint(null);
+    setCoding(selected);
+  }, []);
+
+  useEffect(() => {
+    if (!mayCode) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === "c") {
+        event.preventDefault();
+        codeSelection();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [mayCode, codeSelection]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -75,6 +137,9 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
     ["Imported by", source.importedBy],
   ];
   const answers = QUESTION_IDS.filter((id) => source.answers[id]);
+  const textOf = (field: ExcerptField) =>
+    (field === "text" ? source.text : source.answers[field]) ?? "";
+  const excerptsOf = (field: ExcerptField) => excerpts.filter((excerpt) => excerpt.field === field);
 
   return (
     <main
@@ -89,6 +154,24 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
           {source.title || `Source ${source.id}`}
         </h1>
       </header>
+      {mayCode && (
+        <div className="evidence-source__coding">
+          {/* Keeps the page's selection: the button does not take the focus on press. */}
+          <Button
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={codeSelection}
+            aria-keyshortcuts="Control+Alt+C"
+            data-testid="code-selection"
+          >
+            Code selection…
+          </Button>
+          {hint && (
+            <span role="status" className="evidence-source__hint">
+              {hint}
+            </span>
+          )}
+        </div>
+      )}
       <dl className="evidence-source__facts">
         {facts
           .filter(([, value]) => value !== null && value !== "")
@@ -108,7 +191,15 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
             {answers.map((id) => (
               <div key={id}>
                 <dt>{questionLabel(id)}</dt>
-                <dd dir="auto">{source.answers[id]}</dd>
+                <dd>
+                  <CodedText
+                    field={id}
+                    text={source.answers[id] ?? ""}
+                    excerpts={excerptsOf(id)}
+                    codes={codeById}
+                    testId={`evidence-answer-${id}`}
+                  />
+                </dd>
               </div>
             ))}
           </dl>
@@ -118,10 +209,31 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
         <h2 id="evidence-text-title" className="evidence-source__heading">
           Text
         </h2>
-        <div className="evidence-source__text" data-testid="evidence-text" dir="auto">
-          {source.text}
-        </div>
+        <CodedText
+          field="text"
+          text={source.text}
+          excerpts={excerptsOf("text")}
+          codes={codeById}
+          className="evidence-source__text"
+          testId="evidence-text"
+        />
       </section>
+      <CodebookPanel codes={codes} generation={generation} />
+      {coding && (
+        <CodeSelectionDialog
+          quote={textOf(coding.field).slice(coding.start, coding.end)}
+          codes={codes}
+          onCodeAdded={(code) => setCodes((old) => [...old, code])}
+          onCode={async (codeIds) => {
+            await apiRequest("createEvidenceExcerpt", {
+              params: { id: source.id },
+              body: { field: coding.field, start: coding.start, end: coding.end, codes: codeIds },
+            });
+            setGeneration((n) => n + 1);
+          }}
+          onClose={() => setCoding(null)}
+        />
+      )}
     </main>
   );
 }

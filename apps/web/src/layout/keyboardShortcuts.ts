@@ -55,4 +55,8 @@ export const KEYBOARD_SHORTCUTS: ShortcutGroup[] = [
       },
     ],
   },
+  {
+    title: "On a source of the evidence library (editors and drafters)",
+    shortcuts: [{ keys: "Mod-Alt-c", action: "Code the selected passage" }],
+  },
 ];
