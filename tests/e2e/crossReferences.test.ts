@@ -1,5 +1,5 @@
 import { wordText, zipEntry } from "@rapporteur/docx/testing";
-import { type DocJSON, replaceYDocContent } from "@rapporteur/schema";
+import { type DocJSON, replaceYDocContent, yDocToJSON } from "@rapporteur/schema";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportFile } from "../api/apiFiles";
@@ -139,6 +139,63 @@ describe("cross-references show the numbers the Word export prints", () => {
       .poll(async () =>
         (await exportedParagraphs()).some(
           (x) => x.includes("REF _Ref_ch1_s2 \\w \\h") && wordText(x).endsWith("section I.B."),
+        ),
+      )
+      .toBe(true);
+  });
+  it("inserts from section II.A, with the keyboard, a reference to a paragraph of section I.A that had no anchor", async () => {
+    await focusEndOfText(citing);
+    await citing.keyboard.type(" Compare para. ");
+    const picker = citing.getByRole("combobox", { name: "Insert a cross-reference" });
+    // Section I.A's paragraphs are offered in their own group, with their numbers.
+    const group = picker.locator('optgroup[label^="In § I.A"] option');
+    await expect
+      .poll(() => group.allTextContents())
+      .toEqual([
+        "¶ 1: Inserted first.",
+        "¶ 2: Inserted second.",
+        "¶ 3: Alpha one.",
+        "¶ 4: Alpha two.",
+        "¶ 5: Alpha target.",
+      ]);
+    await citing.keyboard.press("Alt+F10");
+    for (let i = 0; i < 30; i++) {
+      if (await picker.evaluate((el) => el === document.activeElement)) break;
+      await citing.keyboard.press("Tab");
+    }
+    expect(await picker.evaluate((el) => el === document.activeElement)).toBe(true);
+    const chosen = () =>
+      picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+    for (let i = 0; i < 80 && (await chosen()) !== "¶ 3: Alpha one."; i++) {
+      await citing.keyboard.press("ArrowDown");
+    }
+    expect(await chosen()).toBe("¶ 3: Alpha one.");
+    const refs = editorText(citing).locator('.cross-ref[data-kind="paragraph"]');
+    expect(await refs.count()).toBe(1);
+    await citing.keyboard.press("Enter");
+    await expect.poll(() => refs.count()).toBe(2);
+    await expect.poll(() => refs.nth(1).textContent()).toBe("3");
+    await citing.keyboard.type(".");
+
+    // Section I.A's paragraph now carries the anchor the reference names (live, for its editors).
+    const target = await refs.nth(1).getAttribute("data-target");
+    expect(target).toMatch(/^p-[0-9a-f]{8}$/);
+    const overviewClient = clients[0]!;
+    await expect
+      .poll(() =>
+        yDocToJSON(overviewClient.doc)
+          .content?.filter((n) => n.attrs?.anchor)
+          .map((n) => [n.content?.[0]?.text, n.attrs?.anchor]),
+      )
+      .toEqual([
+        ["Alpha one.", target],
+        ["Alpha target.", "p-target"],
+      ]);
+    // Exported as a REF field whose result is the paragraph's number.
+    await expect
+      .poll(async () =>
+        (await exportedParagraphs()).some(
+          (x) => / REF \S+ /.test(x) && wordText(x).endsWith("Compare para. 3."),
         ),
       )
       .toBe(true);

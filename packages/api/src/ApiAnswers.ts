@@ -77,6 +77,7 @@ export interface ApiAnswers {
   documentSettings: DocumentSettingsView;
   updateDocumentSettings: DocumentSettingsView;
   reportNumbering: ReportNumberingView;
+  anchorBlock: { anchor: string };
   emblem: unknown;
   uploadEmblem: DocumentSettingsView;
   deleteEmblem: DocumentSettingsView;

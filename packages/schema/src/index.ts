@@ -27,6 +27,13 @@ export {
   type OutlineSectionDoc,
 } from "./numberedOutline";
 export {
+  type AnchoredBlock,
+  anchorBlock,
+  type BlockKind,
+  type ReferenceBlock,
+  referenceBlocks,
+} from "./referenceBlocks";
+export {
   type BrokenCrossReference,
   brokenCrossReferences,
   isNumberedParagraph,

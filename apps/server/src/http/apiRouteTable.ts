@@ -158,6 +158,11 @@ const ROUTE_FACTS = {
     summary:
       "The numbers the exports print: each section's label and the paragraphs, tables and boxes before and in it, and every cross-reference target's number",
   },
+  anchorBlock: {
+    access: "signed_in",
+    summary:
+      "Gives a numbered block of the section an anchor for cross-references: { target: { kind: paragraph | table | box, index } } -> { anchor } (index among the section's numbered blocks of that kind, from 0; idempotent; anyone who may edit some section; allowed in approved sections, since an anchor is not content)",
+  },
   documentSettings: {
     access: "signed_in",
     summary:

@@ -4,6 +4,7 @@ import type { ApiDependencies } from "./ApiDependencies";
 import { API_ROUTES, type ApiRouteName } from "./apiRouteTable";
 import { fileBodyParser } from "./fileBodyParser";
 import { requireEditor, requireOutlineEditor, requireSession } from "./requireSession";
+import { anchorHandlers } from "./routes/anchorHandlers";
 import { auditHandlers } from "./routes/auditHandlers";
 import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
@@ -40,6 +41,7 @@ export function apiRouter(given: ApiDependencies): Router {
     ...auditHandlers(deps),
     ...commentHandlers(deps),
     ...exportHandlers(deps),
+    ...anchorHandlers(deps),
     ...documentSettingsHandlers(deps),
     ...importHandlers(deps),
     ...budgetHandlers(deps),

@@ -2,11 +2,15 @@ import type { ReportNumberingView } from "@rapporteur/api";
 import type { CollabExtension, UpdateContext } from "../collab/CollabExtension";
 import type { Logger } from "../Logger";
 
+// Excerpts follow typing; only a moved number, label or anchor is worth an event.
+const numbersOnly = (view: ReportNumberingView) =>
+  JSON.stringify(view, (key, value: unknown) => (key === "excerpt" ? undefined : value));
+
 /**
  * The report's numbering (the numbers the exports print) kept current for the editors: computed
  * once and kept, computed again after sections change (one computation at a time, changes
  * meanwhile coalesced into the next), and published (the `numbering` event) only when a number
- * or label actually moved, so typing inside a paragraph costs one computation per burst and sends
+ * label or anchor actually moved (the blocks' excerpts are not compared), so typing inside a paragraph costs one computation per burst and sends
  * nothing. A computation decodes every section (60-120 ms for a 40,000-word report): at most
  * one a second (`delayMs`) keeps the word-count worker it runs in mostly free for counting.
  */
@@ -33,7 +37,7 @@ export class ReportNumbering implements CollabExtension {
       this.#view = computing;
       computing.then(
         (view) => {
-          this.#published ??= JSON.stringify(view);
+          this.#published ??= numbersOnly(view);
         },
         () => {},
       );
@@ -71,7 +75,7 @@ export class ReportNumbering implements CollabExtension {
         try {
           const view = await this.compute();
           this.#view = Promise.resolve(view);
-          const json = JSON.stringify(view);
+          const json = numbersOnly(view);
           if (json !== this.#published) {
             this.#published = json;
             this.publish(view);

@@ -1,5 +1,11 @@
 import type { ReportNumberingView } from "@rapporteur/api";
-import { type DocJSON, numberedOutline, numberReport, schema } from "@rapporteur/schema";
+import {
+  type DocJSON,
+  numberedOutline,
+  numberReport,
+  referenceBlocks,
+  schema,
+} from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import { referenceCandidates, sectionBlocks } from "./BodyBlocks";
 import { findReferenceTarget } from "./sectionTargets";
@@ -36,7 +42,11 @@ const sections = [
 function serverNumbering(): ReportNumberingView {
   const { targets, sections: numbered } = numberReport(numberedOutline(parts, sections));
   return {
-    sections: numbered.map((s) => ({ ...s, title: sections.find((x) => x.id === s.id)!.title })),
+    sections: numbered.map((s) => ({
+      ...s,
+      title: sections.find((x) => x.id === s.id)!.title,
+      blocks: referenceBlocks(sections.find((x) => x.id === s.id)!.doc, s.frontMatter, s.before),
+    })),
     targets: Object.fromEntries(targets),
   };
 }
@@ -55,9 +65,20 @@ describe("the editor's cross-reference numbers", () => {
       "Table 2: cell",
       "§ I.A Overview",
       "§ II.A Access",
+      "Box 1: boxed",
+      "¶ 1: One",
+      "¶ 2: Two",
+      "Table 1: cell",
+    ]);
+    // Other sections' blocks name their section and place; anchored ones their anchor.
+    expect(candidates.filter((c) => c.other).map((c) => [c.target, c.other])).toEqual([
+      ["b-sum", { section: "summary", index: 0, number: "1" }],
+      [undefined, { section: "a", index: 0, number: "1" }],
+      [undefined, { section: "a", index: 1, number: "2" }],
+      ["t-a", { section: "a", index: 0, number: "1" }],
     ]);
     // Each block's label carries the number the shared numbering gives its anchor.
-    for (const candidate of candidates.filter((c) => c.kind !== "section")) {
+    for (const candidate of candidates.filter((c) => c.kind !== "section" && !c.other)) {
       const anchor = docB.nodeAt(candidate.pos!)?.attrs.anchor as string;
       expect(candidate.label).toMatch(new RegExp(`^\\S+ ${numbering.targets[anchor]?.number}:`));
     }

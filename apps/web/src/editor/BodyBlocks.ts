@@ -10,8 +10,13 @@ export interface ReferenceCandidate {
   kind: CrossRefKind;
   /** Position of the block in the document (paragraphs, tables, boxes of this section). */
   pos?: number;
-  /** The section referred to (sections). */
+  /** The section referred to (sections), or the anchor of a block of another section. */
   target?: string;
+  /**
+   * A block of another section: that section, the block's place among its blocks of its kind
+   * (for `POST /api/sections/:id/anchors` when it has no anchor yet) and its number.
+   */
+  other?: { section: string; index: number; number: string };
   /** Its number as the export prints it and the start of its text (or title), for the picker. */
   label: string;
 }
@@ -35,8 +40,8 @@ declare module "@tiptap/core" {
       /** Marks the selected text as written in `lang` (right to left for Arabic); null clears it. */
       setSpanLanguage: (lang: UnLanguage | null) => ReturnType;
       /**
-       * Inserts a reference to a section, or to the block at `pos` (giving the block an anchor
-       * if it has none).
+       * Inserts a reference to a section, to the block at `pos` (giving the block an anchor
+       * if it has none), or to the block of another section whose anchor is `target`.
        */
       insertCrossRef: (candidate: ReferenceCandidate) => ReturnType;
     };
@@ -77,7 +82,8 @@ export function sectionBlocks(doc: PMNode, frontMatter: boolean): SectionBlock[]
 /**
  * What the picker offers, labelled with the numbers the export prints: the section's own
  * paragraphs, tables and boxes numbered after what the report has before the section (`before`),
- * then every numbered section of the report ("I.A  Overview").
+ * every numbered section of the report ("I.A  Overview"), then the numbered blocks of every other
+ * section as the server listed them.
  */
 export function referenceCandidates(
   blocks: readonly SectionBlock[],
@@ -95,6 +101,16 @@ export function referenceCandidates(
     ...numbering.sections
       .filter((s) => !s.frontMatter)
       .map((s) => ({ kind: "section" as const, target: s.id, label: `§ ${s.label} ${s.title}` })),
+    ...numbering.sections
+      .filter((s) => s.id !== sectionId)
+      .flatMap((s) =>
+        (s.blocks ?? []).map((block) => ({
+          kind: block.kind,
+          ...(block.anchor ? { target: block.anchor } : {}),
+          other: { section: s.id, index: block.index, number: block.number },
+          label: `${names[block.kind]} ${block.number}: ${block.excerpt}`,
+        })),
+      ),
   ];
 }
 
@@ -194,7 +210,7 @@ export const BodyBlocks = Extension.create({
         (candidate) =>
         ({ tr, state, dispatch }) => {
           let anchor = candidate.target ?? null;
-          if (candidate.kind !== "section") {
+          if (candidate.kind !== "section" && !candidate.other) {
             const block = candidate.pos === undefined ? null : state.doc.nodeAt(candidate.pos);
             if (!block || candidate.pos === undefined) return false;
             anchor = block.attrs.anchor as string | null;

@@ -8,7 +8,7 @@ export interface CrossRefPickerProps {
   onInsert: (candidate: ReferenceCandidate) => void;
 }
 
-const GROUPS: [ReferenceCandidate["kind"], string][] = [
+const OWN_GROUPS: [ReferenceCandidate["kind"], string][] = [
   ["paragraph", "Paragraphs of this section"],
   ["table", "Tables"],
   ["box", "Boxes"],
@@ -17,7 +17,8 @@ const GROUPS: [ReferenceCandidate["kind"], string][] = [
 
 /**
  * The list of what a cross-reference can point to, grouped (paragraphs, tables, boxes of this
- * section; every section of the report). Picked with the pointer it inserts at once; from the
+ * section; every section of the report; then one group per other section with its paragraphs,
+ * tables and boxes, which typing the start of a label reaches). Picked with the pointer it inserts at once; from the
  * keyboard the arrow keys choose and Enter inserts (useKeyboardChoice).
  */
 export function CrossRefPicker({ candidates, disabled, onInsert }: CrossRefPickerProps) {
@@ -25,6 +26,19 @@ export function CrossRefPicker({ candidates, disabled, onInsert }: CrossRefPicke
     const candidate = candidates[Number(value)];
     if (value !== "" && candidate) onInsert(candidate);
   });
+  const indexed = candidates.map((candidate, index) => ({ candidate, index }));
+  const others = [...new Set(candidates.flatMap((c) => (c.other ? [c.other.section] : [])))];
+  const sectionLabels = new Map(
+    candidates.flatMap((c) => (c.kind === "section" && c.target ? [[c.target, c.label]] : [])),
+  );
+  const option = ({ candidate, index }: { candidate: ReferenceCandidate; index: number }) => (
+    <option
+      key={`${candidate.kind}-${candidate.pos ?? candidate.other?.index ?? candidate.target}`}
+      value={index}
+    >
+      {candidate.label}
+    </option>
+  );
   return (
     <select
       className="tool tool--select"
@@ -35,17 +49,21 @@ export function CrossRefPicker({ candidates, disabled, onInsert }: CrossRefPicke
       {...handlers}
     >
       <option value="">Cross-ref…</option>
-      {GROUPS.map(([kind, label]) => {
-        const options = candidates
-          .map((candidate, index) => ({ candidate, index }))
-          .filter(({ candidate }) => candidate.kind === kind);
+      {OWN_GROUPS.map(([kind, label]) => {
+        const options = indexed.filter(
+          ({ candidate }) => candidate.kind === kind && !candidate.other,
+        );
         return options.length === 0 ? null : (
           <optgroup key={kind} label={label}>
-            {options.map(({ candidate, index }) => (
-              <option key={`${kind}-${candidate.pos ?? candidate.target}`} value={index}>
-                {candidate.label}
-              </option>
-            ))}
+            {options.map(option)}
+          </optgroup>
+        );
+      })}
+      {others.map((section) => {
+        const options = indexed.filter(({ candidate }) => candidate.other?.section === section);
+        return (
+          <optgroup key={`in-${section}`} label={`In ${sectionLabels.get(section) ?? section}`}>
+            {options.map(option)}
           </optgroup>
         );
       })}

@@ -68,6 +68,7 @@ export class CrossRefView implements NodeView {
     // numbered within it; others' are not known yet, which is not "missing".
     const numbering = loaded ?? UNNUMBERED;
     this.dom.dataset.kind = kind;
+    this.dom.dataset.target = target;
     const found = findReferenceTarget(
       this.view.state.doc,
       this.options.sectionId,

@@ -180,6 +180,7 @@ export function SectionEditor({
           onLinkRequest={() => requestLink.current()}
           sectionId={session.sectionId}
           numbering={numbering}
+          onNotice={setNotice}
         />
       ) : (
         <div className="toolbar toolbar--placeholder" />

@@ -4,11 +4,13 @@ import type { Editor } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from "react";
-import { referenceCandidates, sectionBlocks } from "./BodyBlocks";
+import { apiRequest } from "../api/apiRequest";
+import { type ReferenceCandidate, referenceCandidates, sectionBlocks } from "./BodyBlocks";
 import { CrossRefPicker } from "./CrossRefPicker";
 import { UNNUMBERED } from "./CrossRefView";
 import { Icon, type IconName } from "./icons";
 import { LanguageSelect } from "./LanguageSelect";
+import { reportNumbering } from "./reportNumbering";
 import { shortcutLabel } from "./shortcutLabel";
 
 /** Props of {@link Toolbar}. */
@@ -21,6 +23,8 @@ export interface ToolbarProps {
   sectionId: string;
   /** The report's numbering (null until loaded): the picker's numbers and its sections. */
   numbering: ReportNumberingView | null;
+  /** Tells the user what went wrong (a reference the server could not anchor). */
+  onNotice?: (message: string) => void;
 }
 
 interface ButtonProps {
@@ -118,7 +122,14 @@ function useRovingFocus(onEscape: () => void) {
 }
 
 /** Formatting toolbar for what a UN report uses; table tools appear inside a table. */
-export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering }: ToolbarProps) {
+export function Toolbar({
+  editor,
+  readOnly,
+  onLinkRequest,
+  sectionId,
+  numbering,
+  onNotice,
+}: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -157,6 +168,26 @@ export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering 
   const roving = useRovingFocus(() => editor.commands.focus());
   const chain = () => editor.chain().focus();
   const off = readOnly || !state.editable;
+  // A block of another section first gets an anchor from the server (in its live document).
+  const insertReference = async (candidate: ReferenceCandidate) => {
+    const { other, kind } = candidate;
+    if (!other || kind === "section") {
+      chain().insertCrossRef(candidate).run();
+      return;
+    }
+    const target =
+      candidate.target ??
+      (
+        await apiRequest("anchorBlock", {
+          params: { id: other.section },
+          body: { target: { kind, index: other.index } },
+        })
+      ).anchor;
+    reportNumbering.learn(target, { kind, number: other.number, section: other.section });
+    chain()
+      .insertCrossRef({ ...candidate, target })
+      .run();
+  };
 
   return (
     <div
@@ -293,7 +324,14 @@ export function Toolbar({ editor, readOnly, onLinkRequest, sectionId, numbering 
         <CrossRefPicker
           candidates={referenceCandidates(state.blocks, numbering ?? UNNUMBERED, sectionId)}
           disabled={off}
-          onInsert={(candidate) => chain().insertCrossRef(candidate).run()}
+          onInsert={(candidate) => {
+            // Refused (the block is gone, or the session ended): nothing is inserted.
+            insertReference(candidate).catch((error: unknown) => {
+              onNotice?.(
+                `The cross-reference was not inserted${error instanceof Error ? `: ${error.message}` : ""}`,
+              );
+            });
+          }}
         />
         <ToolbarButton
           label="Insert footnote"

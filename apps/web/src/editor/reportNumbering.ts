@@ -1,4 +1,5 @@
 import type { ReportNumberingView } from "@rapporteur/api";
+import type { ReferenceTarget } from "@rapporteur/schema";
 import { apiRequest } from "../api/apiRequest";
 import { apiUrl } from "../api/apiUrl";
 import { eventObject } from "../api/eventObject";
@@ -36,6 +37,16 @@ class ReportNumberingSource {
   };
 
   getSnapshot = (): ReportNumberingView | null => this.#view;
+
+  /**
+   * Adds a target the server just anchored (a reference to it is being inserted), so the
+   * reference shows its number before the server's next numbering arrives.
+   */
+  learn(anchor: string, target: ReferenceTarget): void {
+    if (!this.#view) return;
+    this.#view = { ...this.#view, targets: { ...this.#view.targets, [anchor]: target } };
+    for (const listener of this.#listeners) listener();
+  }
 
   #start(): () => void {
     let controller = new AbortController();
