@@ -252,6 +252,13 @@ describe("accessibility (axe-core, WCAG 2.1 A and AA) of every page and dialog",
       await versions.getByRole("button", { name: "Compare" }).click();
       await page.getByTestId("compare-view").waitFor();
       await expectNoViolations(page, `${role}: comparison with a version`);
+      if (role === "editor") {
+        await versions.getByRole("button", { name: /^Restore the report to / }).click();
+        await page.getByTestId("restore-version-dialog").waitFor();
+        await expectNoViolations(page, "editor: restore the report to a version dialog");
+        await page.keyboard.press("Escape");
+        await page.getByTestId("restore-version-dialog").waitFor({ state: "detached" });
+      }
 
       await page.getByTestId("account-menu").click();
       await page.getByRole("menuitem", { name: /Document settings/ }).click();

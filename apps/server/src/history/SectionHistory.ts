@@ -82,10 +82,14 @@ export class SectionHistory implements HistoryKeeper {
   /** The section's history, newest first: a group per set of authors per few minutes of work. */
   async list(sectionId: string): Promise<HistoryEntry[]> {
     const recent = await this.#recent(sectionId);
-    // In the order of the stored updates; a version marks the content after the updates it holds.
+    // In the order of the stored updates; a version or outline mark notes the content after the
+    // updates it holds, so it follows them, and marks of the same content follow each other in time.
     const steps = [...this.#kept(sectionId), ...recent].sort(
       (a, b) =>
-        a.seq - b.seq || Number(a.kind === "version") - Number(b.kind === "version") || a.at - b.at,
+        a.seq - b.seq ||
+        Number(isMark(a)) - Number(isMark(b)) ||
+        a.at - b.at ||
+        keptOrder(a) - keptOrder(b),
     );
     const groups: Step[] = [];
     for (const step of steps) {
@@ -233,4 +237,14 @@ export function stateToJSON(state: Uint8Array): DocJSON {
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** A version or outline point: marks the text as it is, adds no edit of its own. */
+function isMark(step: Step): boolean {
+  return step.kind === "version" || step.kind === "outline";
+}
+
+/** Kept points in the order they were stored (`p<n>`), others first. */
+function keptOrder(step: Step): number {
+  return step.id.startsWith("p") ? Number(step.id.slice(1)) : 0;
 }

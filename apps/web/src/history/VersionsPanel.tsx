@@ -4,10 +4,11 @@ import { downloadExport } from "../transfer/downloadExport";
 import { CompareView } from "./CompareView";
 import { formatHistoryDate } from "./formatHistoryDate";
 import type { ReportVersion } from "./historyTypes";
+import { RestoreVersionDialog } from "./RestoreVersionDialog";
 
 /** Props of {@link VersionsPanel}. */
 export interface VersionsPanelProps {
-  /** Editors create, delete and export the final Word copy of versions. */
+  /** Editors create, delete, restore and export the final Word copy of versions. */
   isEditor: boolean;
   /** The section shown: Compare shows its changes since a version. */
   sectionId: string;
@@ -16,7 +17,8 @@ export interface VersionsPanelProps {
 /**
  * Named versions of the whole report ("Progress report", "Draft for the CSTD session"): everyone
  * lists, downloads and compares them (Compare: the section's changes since a version, see
- * CompareView); editors save the report as a new version and delete versions.
+ * CompareView); editors save the report as a new version, delete versions and restore the report
+ * to one (after keeping the report as it was as a version, see RestoreVersionDialog).
  */
 export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
   const titleId = useId();
@@ -26,6 +28,7 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
   const [name, setName] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [comparing, setComparing] = useState<ReportVersion | null>(null);
+  const [restoring, setRestoring] = useState<ReportVersion | null>(null);
 
   const fail = (error: unknown) => setMessage(errorText(error));
   const load = useCallback(async () => {
@@ -93,7 +96,7 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
       {open && (
         <>
           {message && (
-            <p className="history-panel__message" role="status">
+            <p className="history-panel__message" role="status" data-testid="versions-message">
               {message}
             </p>
           )}
@@ -117,6 +120,18 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
                 Save version
               </button>
             </form>
+          )}
+          {restoring && (
+            <RestoreVersionDialog
+              version={restoring}
+              onClose={() => setRestoring(null)}
+              onRestored={(summary) => {
+                setRestoring(null);
+                setMessage(summary);
+                setComparing(null);
+                void load();
+              }}
+            />
           )}
           {comparing && versions && (
             <CompareView
@@ -161,6 +176,16 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
                     >
                       Compare
                     </button>
+                    {isEditor && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-label={`Restore the report to “${version.name}”…`}
+                        onClick={() => setRestoring(version)}
+                      >
+                        Restore…
+                      </button>
+                    )}
                     {isEditor && (
                       <button
                         type="button"
