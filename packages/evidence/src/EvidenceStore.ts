@@ -1,4 +1,5 @@
 import type { Database } from "better-sqlite3";
+import type { CitableSource } from "./formatCitation";
 import { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 import { ftsString, hasCjk, searchQuery } from "./searchQuery";
 import {
@@ -202,6 +203,45 @@ export class EvidenceStore {
       importedAt: row.imported_at,
       importedBy: row.imported_by,
     };
+  }
+
+  /**
+   * What the footnotes of citations are made of, for every source, by id (without their text):
+   * cheap to hand to an export worker.
+   */
+  citationSources(): Record<number, CitableSource> {
+    const rows = this.db
+      .prepare(
+        "SELECT id, kind, title, author, organisation, date, symbol, url, extra, imported_at FROM evidence_sources",
+      )
+      .all() as Pick<
+      SourceRow,
+      | "id"
+      | "kind"
+      | "title"
+      | "author"
+      | "organisation"
+      | "date"
+      | "symbol"
+      | "url"
+      | "extra"
+      | "imported_at"
+    >[];
+    const sources: Record<number, CitableSource> = {};
+    for (const row of rows) {
+      sources[row.id] = {
+        kind: row.kind,
+        title: row.title,
+        author: row.author,
+        organisation: row.organisation,
+        date: row.date,
+        symbol: row.symbol,
+        url: row.url,
+        extra: JSON.parse(row.extra),
+        importedAt: row.imported_at,
+      };
+    }
+    return sources;
   }
 
   /** How many sources the library holds. */

@@ -19,7 +19,11 @@ export function reportToMarkdown(report: MarkdownReport): string {
   const targets = referenceTargets(
     report.sections.map((s) => ({ id: s.id, label: s.title, doc: s.doc })),
   );
-  const state: ToMarkdownState = { footnoteDefinitions: [], targets };
+  const state: ToMarkdownState = {
+    footnoteDefinitions: [],
+    targets,
+    citations: report.citations,
+  };
   const children: RootContent[] = [];
   let currentPart: string | undefined;
   for (const section of report.sections) {

@@ -241,6 +241,7 @@ export function exportHandlers(
           template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
           ...(docx ? exportSettings(deps) : {}),
+          sources: deps.evidence.citationSources(),
         })
         .catch((error: unknown) => {
           const refusal = workerJobHttpError(error, "export");
