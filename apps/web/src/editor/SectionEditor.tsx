@@ -4,6 +4,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { SectionSession } from "../collab/SectionSession";
 import type { LocalUser } from "../identity/LocalUser";
+import { CitationPicker } from "./CitationPicker";
 import { editorExtensions } from "./editorExtensions";
 import { FootnoteView } from "./FootnoteView";
 import { LinkDialog } from "./LinkDialog";
@@ -36,6 +37,7 @@ export function SectionEditor({
   const [notice, setNotice] = useState<string | null>(null);
   const showNotice = useRef((message: string) => setNotice(message));
   const requestLink = useRef<() => void>(() => {});
+  const [citing, setCiting] = useState(false);
 
   // Built once per session: the caret's user is updated through awareness, not by rebuilding.
   const initialUser = useRef(user);
@@ -46,6 +48,7 @@ export function SectionEditor({
         provider: session.provider,
         user: initialUser.current,
         onLinkRequest: () => requestLink.current(),
+        onCiteRequest: () => setCiting(true),
         onNoteLinkRequest: (target) => setLink(target),
         onNotice: (message) => showNotice.current(message),
       }),
@@ -108,7 +111,10 @@ export function SectionEditor({
     if (!editor || editor.isDestroyed) return;
     if (editor.isEditable === readOnly) editor.setEditable(!readOnly);
     editor.view.dom.setAttribute("aria-readonly", String(readOnly));
-    if (readOnly) setLink(null);
+    if (readOnly) {
+      setLink(null);
+      setCiting(false);
+    }
   }, [editor, readOnly]);
 
   const count = useLocalWordCount(editor);
@@ -160,7 +166,12 @@ export function SectionEditor({
   return (
     <>
       {editor ? (
-        <Toolbar editor={editor} readOnly={readOnly} onLinkRequest={() => requestLink.current()} />
+        <Toolbar
+          editor={editor}
+          readOnly={readOnly}
+          onLinkRequest={() => requestLink.current()}
+          onCiteRequest={() => setCiting(true)}
+        />
       ) : (
         <div className="toolbar toolbar--placeholder" />
       )}
@@ -193,6 +204,18 @@ export function SectionEditor({
             ×
           </button>
         </div>
+      )}
+      {citing && editor && (
+        <CitationPicker
+          onPick={(source) => {
+            setCiting(false);
+            editor.chain().focus().insertCitation(source.id).run();
+          }}
+          onClose={() => {
+            setCiting(false);
+            editor.commands.focus();
+          }}
+        />
       )}
       {link !== null && (
         <LinkDialog

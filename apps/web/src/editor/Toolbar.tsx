@@ -13,6 +13,8 @@ export interface ToolbarProps {
   /** Every tool is disabled (the section is read-only for this user). */
   readOnly: boolean;
   onLinkRequest: () => void;
+  /** Opens the citation picker. */
+  onCiteRequest: () => void;
 }
 
 interface ButtonProps {
@@ -110,7 +112,7 @@ function useRovingFocus(onEscape: () => void) {
 }
 
 /** Formatting toolbar for what a UN report uses; table tools appear inside a table. */
-export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
+export function Toolbar({ editor, readOnly, onLinkRequest, onCiteRequest }: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -305,6 +307,13 @@ export function Toolbar({ editor, readOnly, onLinkRequest }: ToolbarProps) {
           icon="footnote"
           disabled={off || !state.canFootnote}
           onRun={() => editor.commands.insertFootnote()}
+        />
+        <ToolbarButton
+          label="Cite a source"
+          shortcut="Mod-Alt-c"
+          text="Cite"
+          disabled={off || !state.canFootnote}
+          onRun={onCiteRequest}
         />
       </Group>
       {state.inTable && (
