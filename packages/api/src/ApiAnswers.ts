@@ -1,6 +1,6 @@
 import type { Milestone } from "@rapporteur/budget/rules";
 import type { CommentThread } from "@rapporteur/comments/thread";
-import type { Source, SourceSearchResult } from "@rapporteur/evidence/source";
+import type { EvidenceCoverage, Source, SourceSearchResult } from "@rapporteur/evidence/source";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
@@ -94,6 +94,7 @@ export interface ApiAnswers {
   restoreVersion: VersionRestoreAnswer;
   searchEvidence: SourceSearchResult;
   importEvidence: EvidenceImportAnswer;
+  evidenceCoverage: EvidenceCoverage;
   evidenceSource: Source;
 }
 

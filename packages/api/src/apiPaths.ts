@@ -55,6 +55,8 @@ export const API_PATHS = {
   restoreVersion: "/versions/:id/restore",
   searchEvidence: "/evidence",
   importEvidence: "/evidence/import",
+  // Before `/evidence/:id`, which would take "coverage" for an id.
+  evidenceCoverage: "/evidence/coverage",
   evidenceSource: "/evidence/:id",
 } as const;
 
@@ -118,6 +120,7 @@ export const API_METHODS = {
   restoreVersion: "POST",
   searchEvidence: "GET",
   importEvidence: "POST",
+  evidenceCoverage: "GET",
   evidenceSource: "GET",
 } as const satisfies Record<ApiPathName, ApiMethod>;
 

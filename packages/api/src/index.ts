@@ -18,6 +18,8 @@ export type {
 export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export type {
   Contributor,
+  CoverageCount,
+  EvidenceCoverage,
   QuestionId,
   Source,
   SourceHit,

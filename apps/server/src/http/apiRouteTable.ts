@@ -256,6 +256,11 @@ const ROUTE_FACTS = {
     summary:
       "Adds a file to the evidence library: { filename: *.csv|*.xlsx|*.json|*.bib|*.ris|*.docx|*.pdf, contentBase64, kind?: submission|contribution|document|literature } -> { imported, kind, ids, warnings } (editors and drafters; audited)",
   },
+  evidenceCoverage: {
+    access: "signed_in",
+    summary:
+      "What the report cites of the evidence: ?limit= -> { submissions: { total, cited, byGroup: { group: { total, cited } }, byRegion: {…}, byQuestion: { q1: { answered, cited } } }, sections: [{ id, sources: [sourceId] }], uncited: [{ id, title, kind }] (first `limit`, default 50), uncitedTotal }, from the citations in the sections as stored or live",
+  },
   evidenceSource: {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",
