@@ -49,7 +49,14 @@ export const Citation = Node.create({
     };
   },
   parseHTML() {
-    return [{ tag: "span[data-citation]" }];
+    // A pasted citation whose source id is not one is dropped rather than refused whole.
+    return [
+      {
+        tag: "span[data-citation]",
+        getAttrs: (element) =>
+          /^[1-9]\d{0,15}$/.test(element.getAttribute("data-source-id") ?? "") ? null : false,
+      },
+    ];
   },
   renderHTML({ HTMLAttributes }) {
     return ["span", mergeAttributes(HTMLAttributes, { "data-citation": "", class: "citation" })];
