@@ -17,7 +17,12 @@ export function envTable(): string {
   return ["| Variable | Default | Meaning |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
-const ACCESS = { public: "anyone", signed_in: "signed in", editor: "editors" } as const;
+const ACCESS = {
+  public: "anyone",
+  signed_in: "signed in",
+  editor: "editors",
+  outline: "editors (outline)",
+} as const;
 
 /** The API table, one row per route. */
 export function apiTable(): string {

@@ -123,6 +123,11 @@ describe("named versions", () => {
     );
     // Nothing left to restore: the same version again changes nothing.
     const again = await suite.api("editor", "POST", `/versions/${version.body.id}/restore`);
-    expect(again.body).toEqual({ restored: [], settings: false, outlineDiffers: false });
+    expect(again.body).toEqual({
+      restored: [],
+      settings: false,
+      documentSettings: false,
+      outlineDiffers: false,
+    });
   });
 });

@@ -95,6 +95,7 @@ describe("sessions, sign-in limits and CSRF", () => {
         role: "drafter",
       },
       readOnly: false,
+      mayImportEvidence: true,
     });
     const setCookie = response.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/^rapporteur_session=[A-Za-z0-9_-]{43};/);

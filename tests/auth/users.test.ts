@@ -60,6 +60,7 @@ describe("user management by editors", () => {
     expect((await callApi(suite.server.url, dina, "GET", "/auth/me")).body).toMatchObject({
       user: { role: "reviewer" },
       readOnly: true,
+      mayImportEvidence: false,
     });
     socket.sendUpdate(socket.paragraphUpdate("typed after the role change"));
     expect((await socket.closed).code).toBe(4403);

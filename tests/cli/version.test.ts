@@ -45,6 +45,13 @@ describe("rapporteur version", () => {
     const editor = await loginAs(server.url, "editor");
     const versions = await callApi(server.url, editor, "GET", "/versions");
     expect(versions.body.map((v: { name: string }) => v.name)).toEqual(["Progress report"]);
+    // It kept the document settings in force (the defaults here: the outline's symbol).
+    const settings = await callApi(server.url, editor, "GET", "/report/settings");
+    const details = await callApi(server.url, editor, "GET", "/versions/1");
+    expect(details.body).toMatchObject({
+      settingsCaptured: true,
+      documentSettings: { symbol: settings.body.settings.symbol },
+    });
     const exported = await exportFile(server.url, editor, "format=md&version=1");
     expect(exported.text).toContain("Access grew fast in the progress report.");
     const history = await callApi(server.url, editor, "GET", "/sections/p1-access/history");

@@ -1,6 +1,9 @@
+import { wordText, zipEntry } from "@rapporteur/docx/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { editorText, focusEndOfText, newPersonContext, openSection } from "./browser";
+import { exportFile } from "../api/apiFiles";
+import { loginAs } from "../support/serverProcess";
+import { editorText, focusEndOfText, newPersonContext, openSection, selectPhrase } from "./browser";
 import { useBrowserSuite } from "./useBrowserSuite";
 
 describe("tables, boxes, cross-references and languages in the editor", () => {
@@ -83,5 +86,66 @@ describe("tables, boxes, cross-references and languages in the editor", () => {
     );
     expect(await reloaded.locator("aside.box").count()).toBe(1);
     expect(await reloaded.locator(".cross-ref").count()).toBe(1);
+  });
+
+  it("marks a span as Arabic from the keyboard: shown right to left, an Arabic run in the DOCX, a bracketed span in Markdown", async () => {
+    const editor = editorText(page);
+    const motto = "التنمية للجميع";
+    await focusEndOfText(page);
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(
+      `The General Assembly adopted the motto ${motto} for the whole review of the Summit.`,
+    );
+    // The new paragraph continues the Arabic one above: it is English.
+    await page
+      .getByRole("combobox", { name: "Language of the paragraph" })
+      .selectOption({ label: "English" });
+    await selectPhrase(page, motto);
+    const spanLanguage = page.getByRole("combobox", { name: "Language of the selected text" });
+    await expect.poll(() => spanLanguage.isEnabled()).toBe(true);
+    // Alt+F10 goes to the toolbar; Tab on to the language lists.
+    await page.keyboard.press("Alt+F10");
+    for (let i = 0; i < 10; i++) {
+      if (await spanLanguage.evaluate((el) => el === document.activeElement)) break;
+      await page.keyboard.press("Tab");
+    }
+    expect(await spanLanguage.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowDown"); // Arabic, the first of the six
+    expect(await editor.locator("span[lang]").count()).toBe(0);
+    await page.keyboard.press("Enter");
+
+    const span = editor.locator("span[lang=ar]");
+    await expect.poll(() => span.textContent()).toBe(motto);
+    expect(await span.getAttribute("dir")).toBe("rtl");
+    expect(await span.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+    const paragraph = editor.locator("p", { hasText: "The General Assembly adopted" });
+    expect(await paragraph.getAttribute("lang")).toBe("en");
+    expect(await paragraph.getAttribute("dir")).toBe("ltr");
+    // The toolbar shows the span's language while the caret is in it.
+    await expect.poll(() => spanLanguage.inputValue()).toBe("ar");
+
+    const cookie = await loginAs(suite.url, "editor");
+    const runOf = async () => {
+      const file = await exportFile(suite.url, cookie, "format=docx");
+      const xml = zipEntry(file.bytes, "word/document.xml") ?? "";
+      const cited = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
+        .map((m) => m[0])
+        .find((x) => wordText(x).startsWith("The General Assembly adopted"));
+      return {
+        paragraph: cited ?? "",
+        run: [...(cited ?? "").matchAll(/<w:r>.*?<\/w:r>/gs)]
+          .map((m) => m[0])
+          .find((r) => wordText(r) === motto),
+      };
+    };
+    await expect.poll(async () => (await runOf()).run).toBeDefined();
+    const { paragraph: exported, run } = await runOf();
+    expect(run).toContain('<w:lang w:bidi="ar-SA"/>');
+    expect(run).toContain("<w:rtl/>");
+    // The English paragraph around it stays left to right.
+    expect(exported).not.toContain("<w:bidi/>");
+
+    const markdown = await exportFile(suite.url, cookie, "format=md");
+    expect(markdown.text).toContain(`motto [${motto}]{lang=ar} for the whole review`);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEFAULT_OUTLINE_PATH, loadOutline, type Outline } from "@rapporteur/outline";
+import { DEFAULT_OUTLINE_PATH, loadOutline, type Outline, OutlineStore } from "@rapporteur/outline";
 import type { DocumentStore } from "@rapporteur/storage";
 import { DATABASE_FILE, SqliteStore } from "@rapporteur/storage";
 import { CliError } from "./CliError";
@@ -9,7 +9,7 @@ import type { CliIo } from "./CliIo";
 /** Help text lines describing the environment variables every command reads. */
 export const ENVIRONMENT_HELP = `Environment:
   RAPPORTEUR_DATA     data directory (default ./data, relative to the current directory)
-  RAPPORTEUR_OUTLINE  outline file (default content/outline.yaml)`;
+  RAPPORTEUR_OUTLINE  outline a new report starts with (default content/outline.yaml)`;
 
 /** The data directory: RAPPORTEUR_DATA (default `./data`) resolved against the current directory. */
 export function resolveDataDir(io: CliIo): string {
@@ -25,6 +25,22 @@ export function loadCliOutline(io: CliIo): Outline {
     return loadOutline(path);
   } catch (error) {
     throw new CliError(`Cannot read the outline: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The report's outline in force: the database's (editors change it in the app; seeded once from
+ * RAPPORTEUR_OUTLINE), or the outline file's when there is no database yet.
+ */
+export async function reportOutline(io: CliIo): Promise<Outline> {
+  const seed = loadCliOutline(io);
+  const dataDir = resolveDataDir(io);
+  if (io.openStore || !existsSync(join(dataDir, DATABASE_FILE))) return seed;
+  const store = openDatabase(dataDir, { mustExist: true });
+  try {
+    return new OutlineStore(store.database, () => seed).current();
+  } finally {
+    await store.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { backupCommand } from "./commands/backupCommand";
 import { evidenceCommand } from "./commands/evidenceCommand";
 import { exportCommand } from "./commands/exportCommand";
 import { importCommand } from "./commands/importCommand";
+import { outlineCommand } from "./commands/outlineCommand";
 import { restoreCommand } from "./commands/restoreCommand";
 import { userCommand } from "./commands/userCommand";
 import { versionCommand } from "./commands/versionCommand";
@@ -17,5 +18,6 @@ export const commandTable: Readonly<Record<string, Command>> = {
   backup: backupCommand,
   restore: restoreCommand,
   version: versionCommand,
+  outline: outlineCommand,
   evidence: evidenceCommand,
 };

@@ -12,7 +12,7 @@ import {
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
 import { EvidenceStore } from "@rapporteur/evidence";
-import type { Outline } from "@rapporteur/outline";
+import { type Outline, OutlineStore } from "@rapporteur/outline";
 import {
   DocumentSettingsStore,
   documentSettingsDefaults,
@@ -35,6 +35,7 @@ import { SessionExpiry } from "./auth/SessionExpiry";
 import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
 import { CollabServer } from "./collab/CollabServer";
+import { CloseCode } from "./collab/closeCodes";
 import { StorageExtension } from "./collab/StorageExtension";
 import type { TrafficLimits } from "./collab/trafficLimits";
 import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
@@ -50,6 +51,7 @@ import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
+import { ReportNumbering } from "./report/ReportNumbering";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
@@ -63,6 +65,10 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.m
 
 /** Everything {@link createRapporteurServer} needs; the store and outline are opened by the caller. */
 export interface RapporteurServerOptions {
+  /**
+   * The outline a new report starts with (content/outline.yaml): it seeds the database's outline
+   * once, when that is empty; afterwards the database is the truth.
+   */
   outline: Outline;
   store: DocumentStore;
   /**
@@ -171,9 +177,10 @@ export async function createRapporteurServer(
   options: RapporteurServerOptions,
 ): Promise<RapporteurServer> {
   const logger = options.logger ?? consoleLogger;
-  const { outline, store } = options;
+  const { store } = options;
+  const outline = new OutlineStore(options.database, () => options.outline);
   const counts = new WordCounts();
-  for (const section of outline.sections) {
+  for (const section of [...outline.current().sections, ...outline.archived()]) {
     const stored = await store.load(section.id);
     try {
       counts.set(section.id, countStoredUpdates(stored.updates));
@@ -205,16 +212,19 @@ export async function createRapporteurServer(
     events.send("section", sectionEvent(state, accounts));
   });
   const budgets = new BudgetStore(options.database, {
-    targetRange: outline.report.targetRange,
+    targetRange: outline.current().report.targetRange,
     footnotesCount: DEFAULT_FOOTNOTES_COUNT,
-    allocations: new Map(outline.sections.map((s) => [s.id, s.budget])),
+    // The outline's allocations as they are now: sections come and go.
+    get allocations() {
+      return new Map(outline.current().sections.map((s) => [s.id, s.budget]));
+    },
     timetable: options.timetable ?? loadTimetable(),
   });
   const history = new WordHistory(options.database);
   const docxTemplate = options.docxTemplate ?? loadDocxTemplate();
   const documentSettings = new DocumentSettingsStore(
     options.database,
-    documentSettingsDefaults(outline, docxTemplate),
+    documentSettingsDefaults(outline.current(), docxTemplate),
   );
   documentSettings.onChange((view) => events.send("settings", view));
   const budgetBroadcast = new BudgetBroadcast(outline, counts, budgets, events, 1_000);
@@ -223,7 +233,7 @@ export async function createRapporteurServer(
     total: () => {
       let words = 0;
       let footnoteWords = 0;
-      for (const section of outline.sections) {
+      for (const section of outline.current().sections) {
         const count = counts.get(section.id);
         words += count.words;
         footnoteWords += count.footnoteWords;
@@ -237,7 +247,6 @@ export async function createRapporteurServer(
   const trustProxy = options.trustProxy ?? 0;
   const sessionTtlMs = options.sessionTtlMs ?? 12 * 3_600_000;
 
-  const sectionIds = new Set(outline.sections.map((s) => s.id));
   const commentStore = new CommentStore(options.database);
   commentStore.onChange((change) => events.send("comment", commentEvent(change, commentStore)));
   // Assigned once the collaboration server exists; its hooks run only after that.
@@ -254,6 +263,24 @@ export async function createRapporteurServer(
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
   const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
+  const numbering = new ReportNumbering(
+    async () => {
+      const { parts, sections } = outline.current();
+      return workers.numbering({
+        parts,
+        sections: await Promise.all(
+          sections.map(async (s) => ({
+            id: s.id,
+            part: s.part,
+            title: s.title,
+            updates: (await store.load(s.id)).updates,
+          })),
+        ),
+      });
+    },
+    (view) => events.send("numbering", view),
+    logger,
+  );
   const getCollab = () => collab;
   const checkpointWorker = new CheckpointWorker();
   checkpointWorker.warm();
@@ -270,6 +297,7 @@ export async function createRapporteurServer(
     store,
     outline,
     budgets,
+    documentSettings,
   });
   const collab: CollabServer = new CollabServer({
     extensions: [
@@ -302,10 +330,12 @@ export async function createRapporteurServer(
           : workers.countSection(updates);
       }),
       commentAnchors,
+      numbering,
       ...(options.extensions ?? []),
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
-    documentExists: (name) => sectionIds.has(name),
+    documentExists: (name) => outline.has(name),
+    documentRetired: (name) => outline.archived().some((s) => s.id === name),
     idleUnloadMs: options.idleUnloadMs,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
     maxSectionBytes: options.maxSectionBytes ?? 16 * 1024 * 1024,
@@ -316,6 +346,25 @@ export async function createRapporteurServer(
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
     trafficLimits: options.trafficLimits,
     logger,
+  });
+  // Sections leaving the outline close their editors' connections (not to be retried), and every
+  // client hears the change and refetches the outline.
+  outline.onChange((change) => {
+    for (const id of change.archived) {
+      const into = change.moved.find((m) => m.from === id)?.to;
+      collab.closeConnections(
+        id,
+        CloseCode.sectionRetired,
+        into ? `Section '${id}' was merged into '${into}'` : `Section '${id}' was archived`,
+      );
+    }
+    events.send("outline", {
+      revision: change.state.revision,
+      moved: change.moved,
+      archived: change.archived,
+    });
+    // Moves and splits renumber chapters, sections and paragraphs.
+    numbering.changed();
   });
   comments = new CommentService({
     comments: commentStore,
@@ -353,6 +402,7 @@ export async function createRapporteurServer(
     sectionHistory,
     versions,
     workers,
+    numbering,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and
@@ -414,6 +464,7 @@ export async function createRapporteurServer(
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();
+        numbering.close();
         await workers.close();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;

@@ -1,4 +1,4 @@
-import type { UserView } from "@rapporteur/api";
+import { CloseCode, type OutlineEvent, type UserView } from "@rapporteur/api";
 import { countedWords, DEFAULT_FOOTNOTES_COUNT } from "@rapporteur/budget/rules";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import {
@@ -6,6 +6,7 @@ import {
   useCallback,
   useEffect,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
 } from "react";
@@ -16,13 +17,19 @@ import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
 import { type PresentUser, usePresence } from "./collab/usePresence";
 import { ReviewPage } from "./comments/ReviewPage";
+import { EvidencePage } from "./evidence/EvidencePage";
+import { SourcePage } from "./evidence/SourcePage";
 import { localUserOf } from "./identity/LocalUser";
+import { announce } from "./layout/announce";
 import { Header } from "./layout/Header";
 import { LiveAnnouncer } from "./layout/LiveAnnouncer";
 import { MessagePanel } from "./layout/MessagePanel";
 import { OutlineNav } from "./layout/OutlineNav";
+import { followOutline, type OutlineFollow } from "./outline/followOutline";
+import { OutlinePage } from "./outline/OutlinePage";
 import { useReport } from "./report/useReport";
-import { sectionPath } from "./routing/parseRoute";
+import { InAppLink } from "./routing/InAppLink";
+import { OUTLINE_PATH, sectionPath } from "./routing/parseRoute";
 import { useRoute } from "./routing/useRoute";
 import { SectionPage } from "./SectionPage";
 import { DocumentSettingsPage } from "./settings/DocumentSettingsPage";
@@ -44,12 +51,19 @@ export interface AppProps {
 /** The Rapporteur web app for a signed-in user: header, outline, and the open page. */
 export function App({ account, sessions, onSignOut, onAccountChanged, onSessionCheck }: AppProps) {
   const user = useMemo(() => localUserOf(account), [account]);
-  const { report, error, liveCounts, reload, updateSection } = useReport({
+  const { route, navigate } = useRoute();
+  // What a structural change did to the open page, shown on the page it led to.
+  const [followed, setFollowed] = useState<{ follow: OutlineFollow; path: string } | null>(null);
+  // Sections that left the outline: their sessions are closed once they are not open.
+  const retired = useRef(new Map<string, number>());
+  const followRef = useRef<(event: OutlineEvent) => void>(() => {});
+  const onOutline = useCallback((event: OutlineEvent) => followRef.current(event), []);
+  const { report, error, liveCounts, reload, updateSection, replaceReport } = useReport({
     role: account.role,
     onAccountChanged,
     onStreamRefused: onSessionCheck,
+    onOutline,
   });
-  const { route, navigate } = useRoute();
   const [localCount, setLocalCount] = useState<{ id: string; count: DocumentCount } | null>(null);
   const [mySectionsOnly, setMySectionsOnly] = useMySectionsFilter();
   const [signOutProblem, setSignOutProblem] = useState<string | null>(null);
@@ -57,6 +71,28 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   const sectionId = route.kind === "section" ? route.sectionId : null;
   const section = report?.sections.find((s) => s.id === sectionId) ?? null;
   const openId = section?.id ?? null;
+
+  // The structure changed: whoever is in a section merged away or archived follows its text.
+  followRef.current = (event: OutlineEvent) => {
+    for (const id of event.archived) retired.current.set(id, event.revision);
+    const follow = followOutline(
+      event,
+      sectionId,
+      (id) => report?.sections.find((s) => s.id === id)?.title,
+    );
+    if (!follow) return;
+    const path =
+      follow.goTo?.kind === "section"
+        ? sectionPath(follow.goTo.sectionId)
+        : follow.goTo?.kind === "outline"
+          ? OUTLINE_PATH
+          : window.location.pathname;
+    setFollowed({ follow, path });
+    announce(follow.notice, "outline-follow");
+    navigate(path, { replace: true });
+  };
+  const outlineNotice =
+    followed && followed.path === window.location.pathname ? followed.follow : null;
 
   useEffect(() => {
     const first = report?.sections[0];
@@ -75,7 +111,11 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
               ? "Word budget"
               : route.kind === "settings"
                 ? "Document settings"
-                : section?.title;
+                : route.kind === "outline"
+                  ? "Outline"
+                  : route.kind === "evidence" || route.kind === "evidenceSource"
+                    ? "Evidence"
+                    : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -88,12 +128,24 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   useEffect(() => {
     if (!session) sessions.deactivate();
     sessions.settle();
-  }, [session, sessions]);
+    for (const [id, revision] of retired.current) {
+      // Restored since: it is a section like any other again.
+      const restored =
+        report && report.revision > revision && report.sections.some((s) => s.id === id);
+      if (restored) retired.current.delete(id);
+      else sessions.retire(id);
+    }
+  }, [session, sessions, report]);
 
   const snapshot = useSyncExternalStore(
     session?.subscribe ?? NO_SESSION.subscribe,
     session?.getSnapshot ?? NO_SESSION.getSnapshot,
   );
+  // The server closed the open section as retired: the outline event may have been missed.
+  const retiredHere = snapshot?.refusalCode === CloseCode.sectionRetired;
+  useEffect(() => {
+    if (retiredHere) reload();
+  }, [retiredHere, reload]);
   const people = usePresenceOf(session);
 
   const onWordCount = useCallback(
@@ -155,6 +207,27 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <BudgetPage role={account.role} onOpenSection={openSection} />;
   } else if (route.kind === "settings") {
     main = <DocumentSettingsPage role={account.role} />;
+  } else if (route.kind === "outline" && report) {
+    main = (
+      <OutlinePage
+        report={report}
+        role={account.role}
+        onOpenSection={openSection}
+        onReport={replaceReport}
+        reload={reload}
+      />
+    );
+  } else if (route.kind === "evidence") {
+    main = <EvidencePage query={window.location.search} navigate={navigate} />;
+  } else if (route.kind === "evidenceSource") {
+    main = (
+      <SourcePage
+        key={route.sourceId}
+        sourceId={route.sourceId}
+        query={window.location.search}
+        navigate={navigate}
+      />
+    );
   } else if (error && !report) {
     main = (
       <MessagePanel title="The report could not be loaded" tone="error" onRetry={reload}>
@@ -220,6 +293,34 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
           );
         }}
       />
+      {outlineNotice && (
+        <p className="notice notice--ok app__notice" role="status" data-testid="outline-notice">
+          <span>{outlineNotice.notice}</span>
+          {outlineNotice.offer && (
+            <InAppLink
+              path={sectionPath(outlineNotice.offer.sectionId)}
+              className="app__notice-link"
+              active={false}
+              testId="outline-notice-link"
+              onOpen={() => {
+                const offer = outlineNotice.offer;
+                setFollowed(null);
+                if (offer) navigate(sectionPath(offer.sectionId));
+              }}
+            >
+              {outlineNotice.offer.label}
+            </InAppLink>
+          )}
+          <button
+            type="button"
+            className="close-button"
+            aria-label="Dismiss"
+            onClick={() => setFollowed(null)}
+          >
+            ×
+          </button>
+        </p>
+      )}
       {signOutProblem && (
         <p className="notice notice--error app__notice" role="alert">
           {signOutProblem}
@@ -236,6 +337,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
               userId={account.id}
               mySectionsOnly={mySectionsOnly}
               onMySectionsOnly={setMySectionsOnly}
+              outlineActive={route.kind === "outline"}
+              onOpenOutline={() => navigate(OUTLINE_PATH)}
             />
           ) : null}
         </div>

@@ -115,7 +115,11 @@ export function SectionPage({
         </header>
         {otherRefusal && (
           <div className="notice notice--error" role="alert">
-            <span>The server refused this section: {otherRefusal}</span>
+            <span>
+              {snapshot.refusalCode === CloseCode.sectionRetired
+                ? "This section is no longer in the outline (archived, or merged into another): what you see is not saved. Its text is kept on the server."
+                : `The server refused this section: ${otherRefusal}`}
+            </span>
             {snapshot.refusalCode === 4429 && (
               <button
                 type="button"

@@ -25,6 +25,15 @@ export const AUDIT_ACTIONS = [
   "version_restore",
   "section_repaired",
   "document_settings_changed",
+  "outline_section_added",
+  "outline_section_changed",
+  "outline_section_archived",
+  "outline_section_restored",
+  "outline_section_split",
+  "outline_section_merged",
+  "outline_part_added",
+  "outline_part_changed",
+  "outline_imported",
   "evidence_import",
 ] as const;
 

@@ -8,3 +8,16 @@ export type Role = (typeof ROLES)[number];
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Whether a role may add files to the evidence library: editors and drafters; reviewers only read. */
+export function mayImportEvidence(role: Role): boolean {
+  return role !== "reviewer";
+}
+
+/**
+ * Whether a role may change the report's structure (add, rename, move, split, merge, archive
+ * sections and parts): editors only. The server's outline routes and the UI's offer read this.
+ */
+export function mayEditOutline(role: Role): boolean {
+  return role === "editor";
+}

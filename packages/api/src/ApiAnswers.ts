@@ -4,7 +4,7 @@ import type { EvidenceCoverage, Source, SourceSearchResult } from "@rapporteur/e
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
 import type { SectionComparisonView } from "./ComparisonView";
-import type { DocumentSettingsView, PreflightView } from "./DocumentSettingsView";
+import type { DocumentSettings, DocumentSettingsView, PreflightView } from "./DocumentSettingsView";
 import type { EvidenceImportAnswer } from "./EvidenceView";
 import type {
   HistoryEntry,
@@ -13,6 +13,8 @@ import type {
   RestoreAnswer,
   VersionRestoreAnswer,
 } from "./HistoryView";
+import type { ReportNumberingView } from "./NumberingView";
+import type { ArchivedSectionView, SectionHeadingView } from "./OutlineView";
 import type { ReportView, SectionView } from "./ReportView";
 import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
@@ -74,6 +76,7 @@ export interface ApiAnswers {
   exportPreflight: PreflightView;
   documentSettings: DocumentSettingsView;
   updateDocumentSettings: DocumentSettingsView;
+  reportNumbering: ReportNumberingView;
   emblem: unknown;
   uploadEmblem: DocumentSettingsView;
   deleteEmblem: DocumentSettingsView;
@@ -89,9 +92,28 @@ export interface ApiAnswers {
   sectionHistoryPoint: HistoryPointView;
   restoreSection: RestoreAnswer;
   createVersion: ReportVersion;
-  version: ReportVersion & { sections: string[] };
+  version: ReportVersion & {
+    sections: string[];
+    /**
+     * The document settings the version exports with: the ones it captured, or (a version
+     * made before versions kept them, `settingsCaptured: false`) the ones in force.
+     */
+    documentSettings: DocumentSettings;
+    settingsCaptured: boolean;
+  };
   deleteVersion: null;
   restoreVersion: VersionRestoreAnswer;
+  createOutlineSection: { id: string };
+  updateOutlineSection: ReportView;
+  archiveOutlineSection: ReportView;
+  archivedSections: { sections: ArchivedSectionView[] };
+  restoreOutlineSection: ReportView;
+  /** `id`: the new section holding the text from the heading on. */
+  splitOutlineSection: { id: string };
+  mergeOutlineSection: ReportView;
+  createOutlinePart: { id: string };
+  updateOutlinePart: ReportView;
+  sectionHeadings: { headings: SectionHeadingView[] };
   searchEvidence: SourceSearchResult;
   importEvidence: EvidenceImportAnswer;
   evidenceCoverage: EvidenceCoverage;

@@ -21,6 +21,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** The section does not exist in the outline. */
   unknownDocument: 4404,
+  /**
+   * The section was archived or merged into another one while connected: it is no longer in the
+   * outline. Clients do not retry; the `outline` event says where its text went.
+   */
+  sectionRetired: 4410,
   /** Credentials did not arrive in time. */
   authTimeout: 4408,
   /**

@@ -12,7 +12,7 @@ export interface HistoryEntry {
   added: number;
   removed: number;
   kind: HistoryKind;
-  /** A named version's name (kind `version`). */
+  /** A named version's name (kind `version`), or what an outline change did (kind `outline`). */
   name?: string;
 }
 
@@ -50,6 +50,11 @@ export interface VersionRestoreAnswer {
   restored: string[];
   /** Whether the budget settings the version kept were put back (they differed from today's). */
   settings: boolean;
+  /**
+   * Whether the document settings the version captured (symbol, title, masthead lines) were put
+   * back (they differed from today's; a version made before versions kept them has none).
+   */
+  documentSettings: boolean;
   /** Whether the version was made under another outline than the one in force (not rewritten). */
   outlineDiffers: boolean;
 }

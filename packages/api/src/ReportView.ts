@@ -82,4 +82,8 @@ export interface ReportView {
    * is installed, so that the app offers no choice the server would refuse.
    */
   exportFormats?: ("docx" | "md" | "pdf")[];
+  /** The outline's revision: send it back with a change to be told when it has moved on (409). */
+  revision: number;
+  /** Whether the asking user may change the structure (add, move, split, merge, archive). */
+  mayEditOutline: boolean;
 }

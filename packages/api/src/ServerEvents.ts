@@ -2,6 +2,8 @@ import type { CommentThread } from "@rapporteur/comments/thread";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import type { BudgetEvent } from "./BudgetView";
 import type { DocumentSettingsView } from "./DocumentSettingsView";
+import type { ReportNumberingView } from "./NumberingView";
+import type { OutlineEvent } from "./OutlineView";
 import type { SectionWorkflowFacts } from "./ReportView";
 import type { MeAnswer } from "./UserView";
 
@@ -38,6 +40,10 @@ export interface ServerEvents {
   me: MeAnswer;
   /** The document settings changed (masthead lines, date, job number, emblem). */
   settings: DocumentSettingsView;
+  /** The report's numbering changed (a number or label the exports print moved). */
+  numbering: ReportNumberingView;
+  /** The outline's structure changed: refetch `GET /api/report`. */
+  outline: OutlineEvent;
 }
 
 /** The name of an event of `GET /api/events`. */

@@ -19,4 +19,6 @@ export interface MeAnswer {
   user: UserView;
   /** Whether the user may only read (reviewers). */
   readOnly: boolean;
+  /** Whether the user may import files into the evidence library (editors and drafters). */
+  mayImportEvidence: boolean;
 }

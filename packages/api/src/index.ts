@@ -20,6 +20,7 @@ export type {
   Contributor,
   CoverageCount,
   EvidenceCoverage,
+  ImportKind,
   QuestionId,
   Source,
   SourceHit,
@@ -28,10 +29,18 @@ export type {
   StakeholderGroup,
 } from "@rapporteur/evidence/source";
 export {
+  IMPORT_EXTENSIONS,
+  IMPORT_KINDS,
+  QUESTION_IDS,
+  SOURCE_KINDS,
+  STAKEHOLDER_GROUPS,
+} from "@rapporteur/evidence/source";
+export {
   isSectionId,
   MAX_SECTION_ID_LENGTH,
   SECTION_ID_PATTERN,
 } from "@rapporteur/outline/sectionId";
+export type { ReferenceTarget, TargetCounts } from "@rapporteur/schema";
 export type { HistoryKind } from "@rapporteur/storage/historyKind";
 export type { SectionStatus, WorkflowAction } from "@rapporteur/workflow/rules";
 export type { ApiAnswer, ApiAnswers, AuditEntryView, ImportAnswer } from "./ApiAnswers";
@@ -70,6 +79,16 @@ export {
   type ImportFormat,
   importFormatOf,
 } from "./importFormats";
+export type { ReportNumberingView, SectionNumberingView } from "./NumberingView";
+export type {
+  ArchivedSectionView,
+  CreateOutlinePartBody,
+  CreateOutlineSectionBody,
+  OutlineEvent,
+  SectionHeadingView,
+  UpdateOutlinePartBody,
+  UpdateOutlineSectionBody,
+} from "./OutlineView";
 export type {
   LeadView,
   ReportPart,

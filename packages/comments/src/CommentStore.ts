@@ -469,6 +469,26 @@ export class CommentStore {
     return this.changed("updated", thread.id);
   }
 
+  /**
+   * Moves a thread to another section with its new anchor there (the outline split or merged its
+   * text): its replies, state and suggestion go with it. Listeners hear the old section's thread
+   * deleted, then the new section's updated.
+   */
+  moveThread(threadId: number, sectionId: string, anchor: CommentAnchor): CommentThread {
+    const thread = this.mustGet(threadId);
+    const parsed = commentAnchorSchema.safeParse(anchor);
+    if (!parsed.success) {
+      throw new CommentError("invalid_anchor", "The comment's place in the text is malformed.");
+    }
+    this.db
+      .prepare("UPDATE comment_threads SET section_id = ?, anchor = ?, detached = 0 WHERE id = ?")
+      .run(sectionId, JSON.stringify(parsed.data), thread.id);
+    if (thread.sectionId !== sectionId) {
+      this.emit({ type: "deleted", sectionId: thread.sectionId, threadId, thread: null });
+    }
+    return this.changed("updated", thread.id);
+  }
+
   /** Number of open threads per section id; sections without any are absent (one query). */
   openCountsBySection(): Map<string, number> {
     const rows = this.db

@@ -34,6 +34,7 @@ export {
   placeReview,
   type UnplacedReviewItem,
 } from "./placeReview";
+export { reanchorMoved, textOffsetOfBlock } from "./reanchorMoved";
 export { type ResolvedAnchor, resolveAnchor, resolveAnchors } from "./resolveAnchor";
 export { type SplitReview, splitReview } from "./splitReview";
 export { storeReview } from "./storeReview";

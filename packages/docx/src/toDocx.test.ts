@@ -627,6 +627,55 @@ describe("toDocx: tables, boxes, cross-references and languages", () => {
     expect(textOf(citing)).toBe("See para. 2, table 1, chapter I.A and [missing reference]");
   });
 
+  it("numbers after a Summary as Word does: its paragraphs take no number, section REFs point at the chapter's real heading", async () => {
+    const withSummary = report(
+      [para(text("One.")), anchoredPara("p-two", "Two.")],
+      [
+        para(
+          text("See para. "),
+          ref("paragraph", "p-two"),
+          text(" and section "),
+          ref("section", "s2"),
+        ),
+      ],
+    );
+    withSummary.parts.unshift({ id: "front", title: "Summary", frontMatter: true });
+    withSummary.sections.unshift({
+      id: "summary",
+      title: "Summary",
+      part: "front",
+      doc: { type: "doc", content: [para(text("The summary.")), para(text("More summary."))] },
+    });
+    const { document } = await exportParts(withSummary);
+    const citing = paragraphs(document).find((p) => textOf(p).startsWith("See para."))!;
+    expect(textOf(citing)).toBe("See para. 2 and section II.A");
+    expect(citing).toContain("REF _Ref_ch2_s1 \\w \\h");
+    // The bookmark the REF names is on the heading of section A of chapter II.
+    const heading = paragraphs(document).find((p) => p.includes('w:name="_Ref_ch2_s1"'))!;
+    expect(textOf(heading)).toBe("Section 2");
+  });
+
+  it("marks an Arabic span inside an English paragraph as an Arabic right-to-left run", async () => {
+    const { document } = await exportParts(
+      report([
+        para(
+          text("The motto "),
+          text("التنمية للجميع", [{ type: "language", attrs: { lang: "ar" } }]),
+          text(" was adopted."),
+        ),
+      ]),
+    );
+    const [body] = bodyParagraphs(document);
+    const runs = [...(body ?? "").matchAll(/<w:r>.*?<\/w:r>/gs)].map((m) => m[0]);
+    const arabic = runs.find((r) => r.includes("التنمية للجميع"))!;
+    expect(arabic).toContain('<w:lang w:bidi="ar-SA"/>');
+    expect(arabic).toContain("<w:rtl/>");
+    const english = runs.find((r) => r.includes("The motto"))!;
+    expect(english).not.toContain("<w:rtl/>");
+    expect(english).not.toContain("ar-SA");
+    expect(body).not.toContain("<w:bidi/>");
+  });
+
   it("marks Arabic as right to left with w:lang and w:bidi, Chinese with its East Asian language and font", async () => {
     const { document, styles } = await exportParts(
       report([

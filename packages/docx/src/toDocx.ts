@@ -1,4 +1,4 @@
-import { referenceTargets } from "@rapporteur/schema";
+import { chapterLabel, numberedOutline, referenceTargets, sectionLabel } from "@rapporteur/schema";
 import { Document, HeadingLevel, Packer, Paragraph, type Table, TextRun } from "docx";
 import { commentedTitle } from "./commentedTitle";
 import { ConversionContext } from "./conversionContext";
@@ -8,7 +8,6 @@ import { DocxExportError } from "./docxExportError";
 import type { DocxTemplate } from "./docxTemplate";
 import type { DocxExportOptions, ExportComment, ExportReport } from "./exportReport";
 import { frontMatter } from "./frontMatter";
-import { chapterLabel, sectionLabel } from "./headingLabels";
 import { layoutMetrics } from "./layoutMetrics";
 import { masthead } from "./masthead";
 import { mastheadLines } from "./mastheadLines";
@@ -158,19 +157,16 @@ function sectionBookmark(partIndex: number, sectionIndex: number): string {
 }
 
 /**
- * Numbers the cross-reference targets of the report (see referenceTargets) and names their
- * bookmarks: sections keep their heading's bookmark, anchored blocks get `_RefA1`, `_RefA2`, ...
+ * Numbers the cross-reference targets of the report (see numberedOutline and referenceTargets,
+ * which the editor's numbers come from too) and names their bookmarks: sections keep their
+ * heading's bookmark, anchored blocks get `_RefA1`, `_RefA2`, ...
  */
 function numberTargets(report: ExportReport, ctx: ConversionContext): void {
-  const bookmarks = new Map<string, string>();
-  const numbered = report.parts.flatMap((part, partIndex) =>
-    report.sections
-      .filter((s) => s.part === part.id)
-      .map((section, sectionIndex) => {
-        bookmarks.set(section.id, sectionBookmark(partIndex + 1, sectionIndex + 1));
-        const label = `${chapterLabel(partIndex + 1)}${sectionLabel(sectionIndex + 1)}`;
-        return { id: section.id, label: label.replace(/\.$/, ""), doc: section.doc };
-      }),
+  const numbered = numberedOutline(report.parts, report.sections);
+  const bookmarks = new Map(
+    numbered
+      .filter((s) => !s.frontMatter)
+      .map((s) => [s.id, sectionBookmark(s.chapter, s.index)] as const),
   );
   let anchors = 0;
   for (const [anchor, target] of referenceTargets(numbered)) {

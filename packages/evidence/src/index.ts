@@ -15,18 +15,15 @@ export {
 export { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 export { type DocumentFormat, parseDocument } from "./parseDocument";
 export type { ParsedEvidence } from "./parsedEvidence";
-export {
-  IMPORT_KINDS,
-  type ImportKind,
-  importKindOf,
-  parseEvidenceFile,
-} from "./parseEvidenceFile";
+export { importKindOf, parseEvidenceFile } from "./parseEvidenceFile";
 export { type LiteratureFormat, parseLiterature } from "./parseLiterature";
 export { parseQuestionnaireCsv } from "./parseQuestionnaireCsv";
 export { parseQuestionnaireXlsx } from "./parseQuestionnaireXlsx";
 export type * from "./source";
 export {
   ACTION_LINES,
+  IMPORT_EXTENSIONS,
+  IMPORT_KINDS,
   QUESTION_IDS,
   SOURCE_KINDS,
   STAKEHOLDER_GROUPS,

@@ -6,12 +6,7 @@ import type { ParsedEvidence } from "./parsedEvidence";
 import { parseLiterature } from "./parseLiterature";
 import { parseQuestionnaireCsv } from "./parseQuestionnaireCsv";
 import { parseQuestionnaireXlsx } from "./parseQuestionnaireXlsx";
-
-/** The kinds an import may be told (`--kind`, `kind` of the upload). */
-export const IMPORT_KINDS = ["submission", "contribution", "document", "literature"] as const;
-
-/** What an evidence file is imported as. */
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_EXTENSIONS, type ImportKind } from "./source";
 
 const EXTENSIONS: Record<string, ImportKind> = {
   csv: "submission",
@@ -23,12 +18,7 @@ const EXTENSIONS: Record<string, ImportKind> = {
   pdf: "document",
 };
 
-const ACCEPTED: Record<ImportKind, string[]> = {
-  submission: ["csv", "xlsx"],
-  literature: ["json", "bib", "ris"],
-  document: ["docx", "pdf"],
-  contribution: ["docx", "pdf"],
-};
+const ACCEPTED = IMPORT_EXTENSIONS;
 
 function extensionOf(filename: string): string {
   return /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() ?? "";

@@ -15,6 +15,20 @@ export const SOURCE_KINDS = [
 /** The kind of a source: questionnaire submission, regional consultation, contribution, document, literature. */
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** The kinds an import may be told (`--kind`, `kind` of the upload). */
+export const IMPORT_KINDS = ["submission", "contribution", "document", "literature"] as const;
+
+/** What an evidence file is imported as. */
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The file extensions each import kind is read from (without the dot). */
+export const IMPORT_EXTENSIONS: Record<ImportKind, readonly string[]> = {
+  submission: ["csv", "xlsx"],
+  literature: ["json", "bib", "ris"],
+  document: ["docx", "pdf"],
+  contribution: ["docx", "pdf"],
+};
+
 /** Who made a contribution: a Member State or a UN entity. */
 export type Contributor = "member_state" | "un_entity";
 

@@ -22,6 +22,7 @@ import {
   SOURCE_PREFIX,
   TABLE_PREFIX,
 } from "./blockCaptions";
+import { LANGUAGE_SPAN } from "./languageSpans";
 import { marksKey } from "./normalizeDoc";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
@@ -58,6 +59,10 @@ export function blocksToMdast(nodes: readonly DocJSON[], state: ToMarkdownState)
 
 function markNode(mark: MarkJSON): MarkParent {
   if (mark.type === "bold") return { type: "strong", children: [] };
+  // A span in a language: pandoc's bracketed span (stringifyMarkdown writes it).
+  if (mark.type === "language") {
+    return { type: LANGUAGE_SPAN, lang: String(mark.attrs?.lang), children: [] } as never;
+  }
   if (mark.type === "italic") return { type: "emphasis", children: [] };
   if (mark.type === "link") {
     const title = mark.attrs?.title;

@@ -18,6 +18,8 @@ import {
 } from "./docBuilders";
 import { fromMarkdown } from "./fromMarkdown";
 
+const lang = (code: string) => ({ type: "language", attrs: { lang: code } });
+
 describe("fromMarkdown keeps what the editor can hold", () => {
   it.each<[string, string, DocJSON]>([
     ["an empty file", "", doc(p())],
@@ -155,6 +157,44 @@ describe("fromMarkdown keeps what the editor can hold", () => {
       doc(p(t("*not emphasis* 1. # [x] a_b_c"))),
     ],
     ["entities decoded as text, never as markup", "&lt;b&gt; &amp; &copy;", doc(p(t("<b> & ©")))],
+    [
+      "bracketed spans as spans in a language, with the paragraph's own language after",
+      "Le [*motto*]{lang=en} et [الشعار]{lang=ar} {lang=fr}",
+      doc({
+        type: "paragraph",
+        attrs: { lang: "fr", anchor: null },
+        content: [t("Le "), t("motto", italic, lang("en")), t(" et "), t("الشعار", lang("ar"))],
+      }),
+    ],
+    [
+      "spans in a table cell and a heading; a footnote keeps only their text",
+      "### [Titre]{lang=fr}\n\n| [中文]{lang=zh} |\n| - |\n\nA[^1]\n\n[^1]: [Nota]{lang=es}.",
+      doc(
+        h(3, t("Titre", lang("fr"))),
+        {
+          type: "table",
+          attrs: { title: "", source: "", note: "", anchor: null },
+          content: [
+            {
+              type: "tableRow",
+              content: [
+                {
+                  type: "tableHeader",
+                  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
+                  content: [p(t("中文", lang("zh")))],
+                },
+              ],
+            },
+          ],
+        },
+        p(t("A"), note(t("Nota."))),
+      ),
+    ],
+    [
+      "brackets that name no UN language stay text",
+      "[x]{lang=de} and [y] {lang=fr",
+      doc(p(t("[x]{lang=de} and [y] {lang=fr"))),
+    ],
   ])("%s", (_name, markdown, expected) => {
     const result = fromMarkdown(markdown);
     expect(result.doc).toEqual(expected);

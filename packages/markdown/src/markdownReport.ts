@@ -7,8 +7,8 @@ export interface MarkdownReport {
   symbol: string;
   /** Issue date, as written in the front matter (ISO `YYYY-MM-DD` by convention). */
   date: string;
-  /** Parts (chapters) in reading order. */
-  parts: { id: string; title: string }[];
+  /** Parts (chapters) in reading order; a `frontMatter` part's paragraphs take no number. */
+  parts: { id: string; title: string; frontMatter?: boolean }[];
   /** Sections in reading order; `part` is the id of the part they belong to. */
   sections: { id: string; title: string; part: string; doc: DocJSON }[];
   /** Footnote texts of the evidence sources the sections cite, by citation (citationKey). */

@@ -17,6 +17,7 @@ import type {
   Table,
 } from "mdast";
 import { attachTableCaptions, boxFromQuote, takeAttributeSuffix } from "./blockCaptions";
+import { readLanguageSpans } from "./languageSpans";
 import { mdastText } from "./mdastText";
 import { snippet } from "./snippet";
 import type { WarningList } from "./warningList";
@@ -58,7 +59,7 @@ function convertFlowNodes(nodes: readonly Nodes[], state: FromMarkdownState): Do
   return nodes.flatMap((node) => {
     const handler = flowHandlers[node.type];
     if (!handler) {
-      if (node.type in phrasingHandlers) return [paragraph(convertPhrasing([node], state, []))];
+      if (node.type in phrasingHandlers) return [paragraph(convertInline([node], state))];
       throw new Error(`fromMarkdown: no handler for Markdown node type "${node.type}"`);
     }
     return handler(node as never, state);
@@ -76,6 +77,12 @@ export function convertPhrasing(
     if (!handler) throw new Error(`fromMarkdown: no handler for Markdown node type "${node.type}"`);
     return handler(node as never, state, marks);
   });
+}
+
+/** The inline content of a block (paragraph, heading, cell, footnote), spans' languages read. */
+function convertInline(nodes: readonly Nodes[], state: FromMarkdownState): DocJSON[] {
+  // The text of a footnote holds no language marks in the schema.
+  return readLanguageSpans(convertPhrasing(nodes, state, []), !state.inFootnote);
 }
 
 function nested(state: FromMarkdownState, node: Node, kind: string): boolean {
@@ -121,7 +128,7 @@ function tableRows(node: Table, state: FromMarkdownState): DocJSON[] {
     type: "tableRow",
     content: Array.from({ length: width }, (_, c) => {
       const cell = row.children[c];
-      const content = cell ? convertPhrasing(cell.children, state, []) : [];
+      const content = cell ? convertInline(cell.children, state) : [];
       return {
         type: r === 0 ? "tableHeader" : "tableCell",
         attrs: { colspan: 1, rowspan: 1, colwidth: null, align: align[c] ?? null },
@@ -133,13 +140,11 @@ function tableRows(node: Table, state: FromMarkdownState): DocJSON[] {
 
 const flowHandlers: Record<string, FlowHandler> = {
   paragraph: (node: Parent & { children: PhrasingContent[] }, state) => {
-    const { content, anchor, lang } = takeAttributeSuffix(
-      convertPhrasing(node.children, state, []),
-    );
+    const { content, anchor, lang } = takeAttributeSuffix(convertInline(node.children, state));
     return [{ ...paragraph(content), ...(anchor || lang ? { attrs: { anchor, lang } } : {}) }];
   },
   heading: (node: Parent & { depth: number; children: PhrasingContent[] }, state) => {
-    const { content, lang } = takeAttributeSuffix(convertPhrasing(node.children, state, []));
+    const { content, lang } = takeAttributeSuffix(convertInline(node.children, state));
     return [
       {
         type: "heading",
@@ -200,7 +205,7 @@ function footnoteContent(def: FootnoteDefinition, state: FromMarkdownState): Doc
   const pieces: DocJSON[][] = [];
   for (const child of def.children) {
     if (child.type === "paragraph") {
-      pieces.push(convertPhrasing(child.children, state, []));
+      pieces.push(convertInline(child.children, state));
     } else {
       state.warnings.add(child, `${label}: ${child.type} flattened to plain text.`);
       pieces.push([{ type: "text", text: mdastText(child) }]);

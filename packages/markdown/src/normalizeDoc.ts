@@ -1,4 +1,4 @@
-import { type DocJSON, isReportLink, schema } from "@rapporteur/schema";
+import { type DocJSON, isReportLink, isUnLanguage, schema } from "@rapporteur/schema";
 
 type MarkJSON = NonNullable<DocJSON["marks"]>[number];
 
@@ -23,6 +23,11 @@ export function marksKey(marks: readonly MarkJSON[] | undefined): string {
 
 function canonicalMark(mark: MarkJSON): MarkJSON | undefined {
   if (mark.type === "bold" || mark.type === "italic") return { type: mark.type };
+  if (mark.type === "language") {
+    return isUnLanguage(mark.attrs?.lang)
+      ? { type: "language", attrs: { lang: mark.attrs.lang } }
+      : undefined;
+  }
   const href = mark.attrs?.href;
   if (mark.type === "link" && typeof href === "string" && isReportLink(href)) {
     const title = mark.attrs?.title;
@@ -315,8 +320,8 @@ function normalizeBlocks(nodes: readonly DocJSON[]): DocJSON[] {
  *   the ends of a block; whitespace at the edges of bold and italic moved out of the mark;
  * - empty paragraphs removed (a container left empty keeps one empty paragraph);
  * - heading levels other than 4 become 3; hard breaks in headings, cells and footnotes become spaces;
- * - captions (table title, source and note; box title) on one line; languages set on spans not
- *   kept (Markdown has no span for them), those of paragraphs and headings kept;
+ * - captions (table title, source and note; box title) on one line; languages of spans (written
+ *   as pandoc's bracketed spans, `[texte]{lang=fr}`), paragraphs and headings kept;
  * - tables become GFM tables: first row header cells, the others body cells, rows padded to one
  *   width, merged cells split, one paragraph per cell, one alignment per column;
  * - links other than http(s) and mailto removed (their text kept), link attributes reset to the

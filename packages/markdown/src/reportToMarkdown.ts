@@ -1,4 +1,4 @@
-import { referenceTargets } from "@rapporteur/schema";
+import { numberedOutline, referenceTargets } from "@rapporteur/schema";
 import type { RootContent } from "mdast";
 import { stringify } from "yaml";
 import { blocksToMdast, type ToMarkdownState } from "./docToMdast";
@@ -15,9 +15,14 @@ import { stringifyMarkdown } from "./stringifyMarkdown";
  */
 export function reportToMarkdown(report: MarkdownReport): string {
   const partTitles = new Map(report.parts.map((p) => [p.id, p.title]));
-  // Cross-references show their targets' numbers (sections their titles).
+  // Cross-references show their targets' numbers, as the DOCX does (sections their titles:
+  // Markdown headings are not numbered).
+  const titles = new Map(report.sections.map((s) => [s.id, s.title]));
   const targets = referenceTargets(
-    report.sections.map((s) => ({ id: s.id, label: s.title, doc: s.doc })),
+    numberedOutline(report.parts, report.sections).map((s) => ({
+      ...s,
+      label: titles.get(s.id) ?? s.label,
+    })),
   );
   const state: ToMarkdownState = {
     footnoteDefinitions: [],

@@ -2,6 +2,7 @@ import type { Root } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+import { LANGUAGE_SPAN, writeLanguageSpan } from "./languageSpans";
 
 const stringifier = unified()
   .use(remarkGfm)
@@ -14,6 +15,7 @@ const stringifier = unified()
     incrementListMarker: true,
     rule: "-",
     fences: true,
+    handlers: { [LANGUAGE_SPAN]: writeLanguageSpan } as never,
     // "[^" starts a footnote reference even inside a link's text: escape the caret there.
     unsafe: [
       { character: "^", before: "\\[", inConstruct: "phrasing" },

@@ -18,6 +18,8 @@ import {
 } from "./docBuilders";
 import { toMarkdown } from "./toMarkdown";
 
+const lang = (code: string) => ({ type: "language", attrs: { lang: code } });
+
 describe("toMarkdown writes each node type as GFM", () => {
   it.each<[string, DocJSON, string]>([
     ["an empty document", doc(p()), ""],
@@ -81,6 +83,21 @@ describe("toMarkdown writes each node type as GFM", () => {
       "lead **bold** end\n",
     ],
     ["javascript: links dropped, text kept", doc(p(t("x", link("javascript:alert(1)")))), "x\n"],
+    [
+      "spans in a language as pandoc's bracketed spans, marks inside",
+      doc(
+        p(
+          t("The motto "),
+          t("التنمية للجميع", lang("ar")),
+          t(" and "),
+          t("très", bold, lang("fr")),
+          t(" bien", lang("fr")),
+          t("."),
+        ),
+        h(3, t("Titre", lang("fr"))),
+      ),
+      "The motto [التنمية للجميع]{lang=ar} and [**très** bien]{lang=fr}.\n\n### [Titre]{lang=fr}\n",
+    ],
   ])("%s", (_name, input, expected) => {
     expect(toMarkdown(input)).toBe(expected);
   });

@@ -12,3 +12,25 @@ export function isSectionId(value: unknown): value is string {
     SECTION_ID_PATTERN.test(value)
   );
 }
+
+/**
+ * A section id made from a title (lower case, ASCII letters and digits joined by dashes, accents
+ * dropped), unique among `taken` by a `-2`, `-3`... suffix. A title with no letter or digit gives
+ * `section`.
+ */
+export function slugFromTitle(title: string, taken: ReadonlySet<string>): string {
+  const base =
+    title
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, MAX_SECTION_ID_LENGTH - 4)
+      .replace(/-+$/g, "") || "section";
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}

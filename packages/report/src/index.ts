@@ -10,6 +10,11 @@ export {
   citationTexts,
   citedSourceIds,
 } from "./assembleExportReport";
+export {
+  type CapturedEmblem,
+  captureDocumentSettings,
+  capturedEmblem,
+} from "./captureDocumentSettings";
 export { type ComparedSection, compareSection } from "./compareSection";
 export {
   DocumentSettingsStore,
@@ -58,4 +63,5 @@ export {
   type RenderExportOptions,
   renderExport,
 } from "./renderExport";
+export { type NumberingInput, reportNumbering } from "./reportNumbering";
 export { type StepHistory, sectionStepsInput } from "./sectionStepsInput";

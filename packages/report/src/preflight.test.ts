@@ -85,6 +85,29 @@ describe("preflight of the final export", () => {
     });
   });
 
+  it("finds references to the Summary's paragraphs broken, as the Word export prints them", () => {
+    const summary: PreflightSection = {
+      ...ready,
+      id: "summary",
+      title: "Summary",
+      frontMatter: true,
+      doc: doc({ type: "paragraph", attrs: { anchor: "p-sum" }, content: [text("In short.")] }),
+    };
+    const citing: PreflightSection = {
+      ...ready,
+      doc: doc(
+        paragraph(text("See "), {
+          type: "crossRef",
+          attrs: { kind: "paragraph", target: "p-sum" },
+        }),
+      ),
+    };
+    const items = preflight({ sections: [summary, citing] });
+    expect(items.map((i) => [i.kind, i.section])).toEqual([
+      ["broken_cross_reference", "p1-access"],
+    ]);
+  });
+
   it("takes further checks: one function more (broken cross-references, ...)", () => {
     const items = preflight({ sections: [ready] }, [
       ({ sections }) =>

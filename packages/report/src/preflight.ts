@@ -14,6 +14,8 @@ export interface PreflightSection {
   /** Open comment threads without a suggestion, and open (pending) suggestions. */
   openThreads: number;
   openSuggestions: number;
+  /** In a front-matter part (the Summary): its paragraphs and itself are no reference targets. */
+  frontMatter?: boolean;
 }
 
 /** The report as the preflight checks it, in reading order. */
@@ -99,7 +101,7 @@ const emptyFootnotes: PreflightCheck = ({ sections }) =>
 const brokenReferences: PreflightCheck = ({ sections }) => {
   const titles = new Map(sections.map((s) => [s.id, s.title]));
   const broken = brokenCrossReferences(
-    sections.map((s) => ({ id: s.id, label: s.title, doc: s.doc })),
+    sections.map((s) => ({ id: s.id, label: s.title, doc: s.doc, frontMatter: s.frontMatter })),
   );
   const bySection = new Map<string, number>();
   for (const ref of broken) bySection.set(ref.section, (bySection.get(ref.section) ?? 0) + 1);

@@ -12,6 +12,7 @@ export type { DocJSON } from "./docJson";
 export { reportExtensions, SUBHEADING_LEVELS } from "./extensions";
 export { Footnote } from "./footnote";
 export { FRAGMENT_NAME } from "./fragmentName";
+export { chapterLabel, sectionLabel } from "./headingLabels";
 export { isReportLink } from "./isReportLink";
 export {
   REPORT_BLOCK_NODES,
@@ -22,12 +23,21 @@ export {
   type ReportNodeName,
 } from "./nodeNames";
 export {
+  numberedOutline,
+  type OutlineNumberedSection,
+  type OutlineSectionDoc,
+} from "./numberedOutline";
+export {
   type BrokenCrossReference,
   brokenCrossReferences,
   isNumberedParagraph,
+  NO_TARGETS,
   type NumberedSection,
+  numberReport,
   type ReferenceTarget,
   referenceTargets,
+  type SectionNumbering,
+  type TargetCounts,
 } from "./referenceTargets";
 export { repairYDoc, type SchemaRepair } from "./repairYDoc";
 export { schema } from "./schema";

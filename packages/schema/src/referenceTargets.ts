@@ -6,6 +6,11 @@ export interface NumberedSection {
   id: string;
   label: string;
   doc: DocJSON;
+  /**
+   * Printed before the contents (the Summary): its paragraphs take no number and it is no
+   * target of section references; its tables and boxes are numbered as anywhere else.
+   */
+  frontMatter?: boolean;
 }
 
 /** What a cross-reference can point to, with the number it shows today. */
@@ -15,6 +20,25 @@ export interface ReferenceTarget {
   number: string;
   /** The section that holds it (a section's own id for a section). */
   section: string;
+}
+
+/** How many numbered paragraphs, tables and boxes (a section holds, or come before it). */
+export interface TargetCounts {
+  paragraph: number;
+  table: number;
+  box: number;
+}
+
+/** One section's place in the numbering: what comes before it and what it holds. */
+export interface SectionNumbering {
+  id: string;
+  /** "II.A"; "" for front matter, which has no number. */
+  label: string;
+  frontMatter: boolean;
+  /** Numbered paragraphs, tables and boxes of the report before this section. */
+  before: TargetCounts;
+  /** Numbered paragraphs, tables and boxes of this section. */
+  count: TargetCounts;
 }
 
 /** A cross-reference whose target no longer exists or is not of the kind it names. */
@@ -29,37 +53,78 @@ export function isNumberedParagraph(node: DocJSON): boolean {
   return node.type === "paragraph" && (node.content ?? []).length > 0;
 }
 
+/** No paragraph, table or box yet. */
+export const NO_TARGETS: TargetCounts = Object.freeze({ paragraph: 0, table: 0, box: 0 });
+
 /**
- * The targets of cross-references in a report, by anchor (section ids for sections), with their
- * current numbers: paragraphs numbered through the report (the non-empty paragraphs at the top of
- * each section, as the DOCX numbers them), tables and boxes numbered through the report in
- * document order. Pure; the export and the preflight use the same numbers.
+ * THE numbering of the report, used by the exports, the preflight, the server's numbering route
+ * and the editor: paragraphs numbered through the report (the non-empty paragraphs at the top of
+ * each section outside front matter, as the DOCX numbers them), tables and boxes numbered
+ * through the report in document order, sections by their label. `start` is what comes before
+ * the first of `sections` (the editor numbers its one section after the server's offsets).
+ * Returns the targets by anchor (section ids for sections) and each section's counts. Pure.
  */
-export function referenceTargets(
+export function numberReport(
   sections: readonly NumberedSection[],
-): Map<string, ReferenceTarget> {
+  start: TargetCounts = NO_TARGETS,
+): { targets: Map<string, ReferenceTarget>; sections: SectionNumbering[] } {
   const targets = new Map<string, ReferenceTarget>();
-  const counts = { paragraph: 0, table: 0, box: 0 };
+  const counts = { ...start };
   const add = (anchor: unknown, target: ReferenceTarget) => {
     if (typeof anchor === "string" && anchor && !targets.has(anchor)) targets.set(anchor, target);
   };
-  const walk = (node: DocJSON, section: string, topLevel: boolean) => {
-    if (topLevel && isNumberedParagraph(node)) {
+  const walk = (node: DocJSON, section: NumberedSection, topLevel: boolean) => {
+    if (topLevel && !section.frontMatter && isNumberedParagraph(node)) {
       counts.paragraph += 1;
-      add(node.attrs?.anchor, { kind: "paragraph", number: String(counts.paragraph), section });
+      add(node.attrs?.anchor, {
+        kind: "paragraph",
+        number: String(counts.paragraph),
+        section: section.id,
+      });
     }
     // A table without rows is not exported, so it takes no number.
     if ((node.type === "table" || node.type === "box") && (node.content ?? []).length > 0) {
       counts[node.type] += 1;
-      add(node.attrs?.anchor, { kind: node.type, number: String(counts[node.type]), section });
+      add(node.attrs?.anchor, {
+        kind: node.type,
+        number: String(counts[node.type]),
+        section: section.id,
+      });
     }
     for (const child of node.content ?? []) walk(child, section, false);
   };
+  const numbering: SectionNumbering[] = [];
   for (const section of sections) {
-    add(section.id, { kind: "section", number: section.label, section: section.id });
-    for (const child of section.doc.content ?? []) walk(child, section.id, true);
+    const before = { ...counts };
+    if (!section.frontMatter) {
+      add(section.id, { kind: "section", number: section.label, section: section.id });
+    }
+    for (const child of section.doc.content ?? []) walk(child, section, true);
+    numbering.push({
+      id: section.id,
+      label: section.frontMatter ? "" : section.label,
+      frontMatter: section.frontMatter === true,
+      before,
+      count: {
+        paragraph: counts.paragraph - before.paragraph,
+        table: counts.table - before.table,
+        box: counts.box - before.box,
+      },
+    });
   }
-  return targets;
+  return { targets, sections: numbering };
+}
+
+/**
+ * The targets of cross-references in a report, by anchor (section ids for sections), with their
+ * current numbers (see {@link numberReport}). Pure; the export and the preflight use the same
+ * numbers.
+ */
+export function referenceTargets(
+  sections: readonly NumberedSection[],
+  start: TargetCounts = NO_TARGETS,
+): Map<string, ReferenceTarget> {
+  return numberReport(sections, start).targets;
 }
 
 /** The cross-references of a report that point to nothing (or to a target of another kind). */

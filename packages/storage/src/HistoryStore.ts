@@ -68,7 +68,8 @@ const POINT_COLUMNS = "id, doc, seq, from_at, at, user_ids, kind, added, removed
  * - every update is stored with its authors, time and kind until its document is compacted
  *   (every RAPPORTEUR_COMPACT_EVERY updates, and when the section leaves memory);
  * - compaction turns them into checkpoints: the state at the end of each group of edits (same
- *   authors and kind, gaps under 5 minutes) and at the end of each minute inside a group;
+ *   authors and kind, gaps under 5 minutes; authors writing at the same time share a group) and
+ *   at the end of each minute inside a group;
  * - checkpoints younger than an hour are all kept (any minute of the last hour can be shown);
  * - older ones are thinned to the newest of each clock hour per set of authors and kind (its
  *   word counts and start include those it replaces), so any older hour can be shown;

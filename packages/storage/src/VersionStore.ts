@@ -26,7 +26,11 @@ export interface VersionInput {
   by: { id: number | null; name: string };
   /** The outline in force (JSON-serialisable). */
   outline: unknown;
-  /** Budget and report settings in force (JSON-serialisable). */
+  /**
+   * Budget and report settings in force (JSON-serialisable): `{ budget, document }`, the
+   * document settings (symbol, title, masthead lines) under `document` (see
+   * {@link VersionStore.documentSettings}).
+   */
   settings: unknown;
   sections: readonly VersionSection[];
 }
@@ -117,6 +121,20 @@ export class VersionStore {
       )
       .get(id);
     return row && { outline: JSON.parse(row.outline), settings: JSON.parse(row.settings) };
+  }
+
+  /**
+   * The document settings (symbol, title, masthead lines) a version captured, as stored under
+   * `settings.document`; null for a version made before versions kept them (the caller says
+   * so and uses the settings in force); undefined when there is no such version.
+   */
+  documentSettings(id: number): Record<string, unknown> | null | undefined {
+    const details = this.details(id);
+    if (!details) return undefined;
+    const document = (details.settings as { document?: unknown } | null)?.document;
+    return document !== null && typeof document === "object" && !Array.isArray(document)
+      ? (document as Record<string, unknown>)
+      : null;
   }
 
   /** The state of one section in a version, or undefined (not in it). */

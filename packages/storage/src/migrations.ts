@@ -239,6 +239,61 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 12,
+    description:
+      "outline: parts and sections in order (title, budget, guidance, archived by/at, merged into) and the outline's revision; seeded from content/outline.yaml",
+    up(db) {
+      db.exec(`
+        CREATE TABLE outline_meta (
+          id        INTEGER PRIMARY KEY CHECK (id = 1),
+          report    TEXT    NOT NULL,
+          revision  INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE outline_parts (
+          id           TEXT    PRIMARY KEY,
+          position     INTEGER NOT NULL,
+          title        TEXT    NOT NULL,
+          front_matter INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE outline_sections (
+          id           TEXT    PRIMARY KEY,
+          part         TEXT    NOT NULL,
+          position     INTEGER NOT NULL,
+          title        TEXT    NOT NULL,
+          budget       INTEGER NOT NULL CHECK (budget >= 0),
+          guidance     TEXT    NOT NULL,
+          archived_at  TEXT,
+          archived_by  TEXT,
+          merged_into  TEXT
+        );
+      `);
+      // History points get the kind `outline` (text moved by a split or merge): SQLite changes a
+      // CHECK only by rebuilding the table.
+      db.exec(`
+        CREATE TABLE history_points_new (
+          id       INTEGER PRIMARY KEY,
+          doc      TEXT    NOT NULL,
+          seq      INTEGER NOT NULL,
+          from_at  INTEGER NOT NULL,
+          at       INTEGER NOT NULL,
+          user_ids TEXT    NOT NULL DEFAULT '',
+          kind     TEXT    NOT NULL
+            CHECK (kind IN ('edit','import','restore','suggestion','version','outline')),
+          added    INTEGER NOT NULL DEFAULT 0,
+          removed  INTEGER NOT NULL DEFAULT 0,
+          pinned   INTEGER NOT NULL DEFAULT 0,
+          label    TEXT,
+          state    BLOB    NOT NULL
+        );
+        INSERT INTO history_points_new SELECT id, doc, seq, from_at, at, user_ids, kind, added,
+          removed, pinned, label, state FROM history_points;
+        DROP TABLE history_points;
+        ALTER TABLE history_points_new RENAME TO history_points;
+        CREATE INDEX history_points_doc ON history_points(doc, at, id);
+      `);
+    },
+  },
+  {
     version: 13,
     description:
       "evidence library: sources, their full-text index (diacritics folded) and a trigram index for Chinese and Japanese",

@@ -33,7 +33,7 @@ import { countDocument } from "@rapporteur/wordcount";
 import * as Y from "yjs";
 import { CliError, UsageError } from "../CliError";
 import type { Command } from "../Command";
-import { ENVIRONMENT_HELP, loadCliOutline, openDatabase, resolveDataDir } from "../cliEnvironment";
+import { ENVIRONMENT_HELP, openDatabase, reportOutline, resolveDataDir } from "../cliEnvironment";
 import { defineCommand } from "../defineCommand";
 import { loadSectionDoc } from "../loadSectionDoc";
 import { requireSection } from "../requireSection";
@@ -237,7 +237,7 @@ export const exportCommand: Command = defineCommand({
       throw new UsageError("export: --variant does not apply to --compare.");
     }
 
-    const outline = loadCliOutline(io);
+    const outline = await reportOutline(io);
     const section =
       values.section === undefined ? undefined : requireSection(outline, values.section, "export");
     let template: ReturnType<typeof loadDocxTemplate> | undefined;

@@ -9,9 +9,9 @@ import type { Command } from "../Command";
 import {
   appOrigins,
   ENVIRONMENT_HELP,
-  loadCliOutline,
   openDatabase,
   openStore,
+  reportOutline,
   resolveDataDir,
 } from "../cliEnvironment";
 import { defineCommand } from "../defineCommand";
@@ -77,7 +77,7 @@ export const importCommand: Command = defineCommand({
       throw new UsageError("import: give exactly one FILE.md, .docx, .html or .txt to import.");
     const file = resolve(io.cwd, positionals[0]!);
 
-    const outline = loadCliOutline(io);
+    const outline = await reportOutline(io);
     const section = requireSection(outline, sectionId, "import");
 
     // Everything that can fail on the input fails here, before the data directory is touched.
@@ -134,7 +134,7 @@ async function importAsReview(
     throw new UsageError("import --as-review: give exactly one reviewed Word file (.docx).");
   }
   const file = resolve(io.cwd, positionals[0]!);
-  const outline = loadCliOutline(io);
+  const outline = await reportOutline(io);
   const section = sectionId ? requireSection(outline, sectionId, "import") : undefined;
   const review = await readReviewFile(file);
   for (const warning of review.warnings) io.stderr(`warning: ${warning}\n`);

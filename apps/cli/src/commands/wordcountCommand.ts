@@ -6,7 +6,7 @@ import { DATABASE_FILE } from "@rapporteur/storage";
 import { countDocument } from "@rapporteur/wordcount";
 import type { CliIo } from "../CliIo";
 import type { Command } from "../Command";
-import { ENVIRONMENT_HELP, loadCliOutline, openStore, resolveDataDir } from "../cliEnvironment";
+import { ENVIRONMENT_HELP, openStore, reportOutline, resolveDataDir } from "../cliEnvironment";
 import { defineCommand } from "../defineCommand";
 import { loadSectionDoc } from "../loadSectionDoc";
 
@@ -117,7 +117,7 @@ export const wordcountCommand: Command = defineCommand({
   usage: USAGE,
   options: { json: { type: "boolean" } },
   async run({ values }, io) {
-    const outline = loadCliOutline(io);
+    const outline = await reportOutline(io);
     const report = await countReport(io, outline);
     io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : table(report, outline));
     return 0;

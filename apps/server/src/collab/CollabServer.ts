@@ -5,7 +5,7 @@ import type { Logger } from "../Logger";
 import type { CollabExtension } from "./CollabExtension";
 import { CollabRefusal } from "./CollabRefusal";
 import { Connection } from "./Connection";
-import { CloseCode, closeReason } from "./closeCodes";
+import { CloseCode, type CloseCodeValue, closeReason } from "./closeCodes";
 import type { DirectConnection } from "./DirectConnection";
 import type { Document } from "./Document";
 import { DocumentRegistry } from "./DocumentRegistry";
@@ -26,6 +26,8 @@ export interface CollabServerOptions {
   extensions: CollabExtension[];
   /** Whether a section id names a document (the outline); others are refused with 4404. */
   documentExists(name: string): boolean;
+  /** Whether a section was archived or merged away: refused with 4410 rather than 4404. */
+  documentRetired?(name: string): boolean;
   /** How long a document without connections stays loaded, in ms (default 30 s). */
   idleUnloadMs?: number;
   /** Largest message accepted from a client, in bytes (4413 beyond). */
@@ -68,10 +70,13 @@ export class CollabServer {
   readonly #options: Required<
     Omit<
       CollabServerOptions,
-      "authorizeUpgrade" | "maxBufferedBytes" | "idleUnloadMs" | "trafficLimits"
+      "authorizeUpgrade" | "maxBufferedBytes" | "idleUnloadMs" | "trafficLimits" | "documentRetired"
     >
   > &
-    Pick<CollabServerOptions, "authorizeUpgrade" | "maxBufferedBytes" | "trafficLimits">;
+    Pick<
+      CollabServerOptions,
+      "authorizeUpgrade" | "maxBufferedBytes" | "trafficLimits" | "documentRetired"
+    >;
   readonly #wss: WebSocketServer;
   readonly #documents: DocumentRegistry;
   readonly #connections = new Set<Connection>();
@@ -160,6 +165,13 @@ export class CollabServer {
         ws.close(path.code, closeReason(path.reason));
         return;
       }
+      if (this.#options.documentRetired?.(path.documentName)) {
+        ws.close(
+          CloseCode.sectionRetired,
+          closeReason(`Section '${path.documentName}' was archived or merged into another one`),
+        );
+        return;
+      }
       if (!this.#options.documentExists(path.documentName)) {
         ws.close(
           CloseCode.unknownDocument,
@@ -189,6 +201,20 @@ export class CollabServer {
   /** The loaded document `name`, loading it if needed (see {@link DocumentRegistry.load}). */
   loadDocument(name: string): Promise<Document> {
     return this.#documents.load(name);
+  }
+
+  /**
+   * Closes every editor's connection to section `name` with `code` (e.g. 4410 when it leaves the
+   * outline); returns how many were closed.
+   */
+  closeConnections(name: string, code: CloseCodeValue, reason: string): number {
+    let closed = 0;
+    for (const connection of this.#connections) {
+      if (connection.documentName !== name || connection.closed) continue;
+      connection.close(code, reason);
+      closed++;
+    }
+    return closed;
   }
 
   /** Unloads `name` now if nobody has it open (compacting it through the hooks). */

@@ -22,7 +22,8 @@ export interface CommentServiceOptions {
   comments: CommentStore;
   collab: CollabServer;
   store: DocumentStore;
-  outline: Outline;
+  /** The outline in force (read at each use: it changes). */
+  outline: { current(): Outline };
   /** How long a section loaded only to apply a suggestion stays in memory, in ms. */
 }
 
@@ -65,7 +66,7 @@ export class CommentService {
       bySection.set(thread.sectionId, list);
     }
     const ordered: CommentThread[] = [];
-    for (const section of this.#options.outline.sections) {
+    for (const section of this.#options.outline.current().sections) {
       const list = bySection.get(section.id);
       if (!list) continue;
       bySection.delete(section.id);

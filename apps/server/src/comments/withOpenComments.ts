@@ -1,4 +1,4 @@
-import type { ReportView, SectionView } from "../report/reportView";
+import type { SectionView } from "../report/reportView";
 
 /** A section as the API shows it, with its number of open comment threads. */
 export type SectionWithComments<S extends SectionView = SectionView> = S & { openComments: number };
@@ -12,7 +12,7 @@ export function sectionWithOpenComments<S extends SectionView>(
 }
 
 /** Adds `openComments` to every section of a report view. */
-export function withOpenComments<R extends ReportView>(
+export function withOpenComments<R extends { sections: SectionView[] }>(
   report: R,
   open: ReadonlyMap<string, number>,
 ): R & { sections: SectionWithComments[] } {

@@ -1,6 +1,12 @@
-import type { VersionRestoreAnswer } from "@rapporteur/api";
+import type { DocumentSettings, VersionRestoreAnswer } from "@rapporteur/api";
 import { type BudgetStore, budgetSettingsJSON, type SavedBudgetSettings } from "@rapporteur/budget";
-import type { Outline } from "@rapporteur/outline";
+import { type Outline, outlineSchema } from "@rapporteur/outline";
+import {
+  captureDocumentSettings,
+  capturedEmblem,
+  type DocumentSettingsStore,
+  type EmblemImage,
+} from "@rapporteur/report";
 import type { DocJSON } from "@rapporteur/schema";
 import type {
   DocumentStore,
@@ -20,9 +26,33 @@ export interface ReportVersionsOptions {
   /** Assigned once the collaboration server exists. */
   collab(): CollabServer;
   store: DocumentStore;
-  outline: Outline;
+  /** The outline in force (read at each use: it changes). */
+  outline: { current(): Outline };
   budgets: BudgetStore;
+  /** The document settings (symbol, title, masthead lines): captured and restored with a version. */
+  documentSettings: DocumentSettingsStore;
   now?(): number;
+}
+
+/** What a version exports with: its outline and document settings. */
+export interface VersionExportSource {
+  outline: Outline;
+  settings: DocumentSettings;
+  /** The masthead's emblem the version captured (null: none), or the one in force. */
+  emblem: EmblemImage | null;
+  /**
+   * False for a version made before versions kept the document settings: `settings` are the
+   * ones in force.
+   */
+  settingsCaptured: boolean;
+}
+
+/** A change of the document settings made by restoring a version, for the audit log. */
+export interface DocumentSettingsRestore {
+  from: Partial<DocumentSettings>;
+  to: Partial<DocumentSettings>;
+  /** The emblem was put back (`restored`) or removed (the version had none). */
+  emblem?: "restored" | "removed";
 }
 
 /**
@@ -37,9 +67,13 @@ export class ReportVersions {
     this.#options = options;
   }
 
-  /** Keeps every section's content, the outline and the settings as version `name`. */
+  /**
+   * Keeps every section's content, the outline and the settings (budget settings and document
+   * settings) as version `name`.
+   */
   async create(name: string, by: { id: number | null; name: string }): Promise<StoredVersion> {
-    const { outline, budgets, versions } = this.#options;
+    const { budgets, versions } = this.#options;
+    const outline = this.#options.outline.current();
     const sections: VersionSection[] = [];
     for (const section of outline.sections) {
       sections.push(await this.#current(section.id));
@@ -49,7 +83,10 @@ export class ReportVersions {
       at: this.#options.now?.() ?? Date.now(),
       by,
       outline,
-      settings: { budget: budgetSettingsJSON(budgets.settings()) },
+      settings: {
+        budget: budgetSettingsJSON(budgets.settings()),
+        ...captureDocumentSettings(this.#options.documentSettings),
+      },
       sections,
     });
   }
@@ -64,6 +101,32 @@ export class ReportVersions {
 
   delete(id: number): boolean {
     return this.#options.versions.delete(id);
+  }
+
+  /**
+   * The outline and document settings version `id` exports with (undefined: no such version).
+   * A version made before versions kept the document settings uses the ones in force
+   * (`settingsCaptured: false`); a field added since takes its value in force.
+   */
+  exportSource(id: number): VersionExportSource | undefined {
+    const { versions, outline } = this.#options;
+    const details = versions.details(id);
+    if (!details) return undefined;
+    const captured = versions.documentSettings(id) ?? null;
+    const current = this.#options.documentSettings.view().settings;
+    const parsed = outlineSchema.safeParse(details.outline);
+    const emblem = this.#emblem(id);
+    return {
+      outline: parsed.success ? parsed.data : outline.current(),
+      settings: captured ? settingsOver(current, captured) : current,
+      emblem: emblem === undefined ? this.#options.documentSettings.emblem() : emblem,
+      settingsCaptured: captured !== null,
+    };
+  }
+
+  /** The emblem version `id` captured (null: none), or undefined (made before versions kept it). */
+  #emblem(id: number): EmblemImage | null | undefined {
+    return capturedEmblem(this.#options.versions.details(id)?.settings);
   }
 
   /** A section's content in a version (an empty section when the version does not hold it). */
@@ -86,13 +149,15 @@ export class ReportVersions {
    * Restores the whole report to a version: every section of the outline whose content differs
    * from the version's, each as a new live edit of kind `restore`, and the budget settings the
    * version kept (target range, footnote rule, allocations, timetable) when they differ from
-   * today's. The outline itself comes from content/outline.yaml and is not rewritten: the answer
-   * says whether the version's outline differs from the one in force.
+   * today's, and the document settings it captured (symbol, title, masthead lines: stored and
+   * pushed to everyone like an editor's change; `documentSettingsChange` says what changed, for
+   * the audit log). The outline is not rewritten: the answer says whether the version's outline
+   * differs from the one in force.
    */
   async restore(
     id: number,
     by: { id: number | null; username: string },
-  ): Promise<VersionRestoreAnswer> {
+  ): Promise<VersionRestoreAnswer & { documentSettingsChange: DocumentSettingsRestore | null }> {
     const restored = await this.#restoreSections(id, by.id);
     const { budgets, outline, versions } = this.#options;
     const details = versions.details(id);
@@ -103,14 +168,51 @@ export class ReportVersions {
       settings = true;
     }
     const outlineDiffers =
-      details !== undefined && JSON.stringify(details.outline) !== JSON.stringify(outline);
-    return { restored, settings, outlineDiffers };
+      details !== undefined &&
+      JSON.stringify(details.outline) !== JSON.stringify(outline.current());
+    const documentSettingsChange = this.#restoreDocumentSettings(id, by.username);
+    return {
+      restored,
+      settings,
+      documentSettings: documentSettingsChange !== null,
+      outlineDiffers,
+      documentSettingsChange,
+    };
+  }
+
+  /**
+   * Puts back the document settings and the emblem version `id` captured where they differ from
+   * today's.
+   */
+  #restoreDocumentSettings(id: number, username: string): DocumentSettingsRestore | null {
+    const store = this.#options.documentSettings;
+    const captured = this.#options.versions.documentSettings(id);
+    if (!captured) return null;
+    const emblem = this.#emblem(id);
+    const currentEmblem = store.emblem();
+    let emblemChange: DocumentSettingsRestore["emblem"];
+    if (emblem !== undefined && !sameEmblem(emblem, currentEmblem)) {
+      store.setEmblem(emblem, username);
+      emblemChange = emblem ? "restored" : "removed";
+    }
+    const current = store.view().settings;
+    const target = settingsOver(current, captured);
+    const from: Record<string, unknown> = {};
+    const to: Record<string, unknown> = {};
+    for (const key of Object.keys(current) as (keyof DocumentSettings)[]) {
+      if (JSON.stringify(current[key]) === JSON.stringify(target[key])) continue;
+      from[key] = current[key];
+      to[key] = target[key];
+    }
+    if (Object.keys(to).length > 0) store.update(to as Partial<DocumentSettings>, username);
+    else if (!emblemChange) return null;
+    return { from, to, ...(emblemChange ? { emblem: emblemChange } : {}) };
   }
 
   async #restoreSections(id: number, userId: number | null): Promise<string[]> {
     const { outline, collab, store, sectionHistory } = this.#options;
     const restored: string[] = [];
-    for (const section of outline.sections) {
+    for (const section of outline.current().sections) {
       const target = this.sectionDoc(id, section.id);
       const current = await readSectionDoc(collab(), store, section.id);
       if (JSON.stringify(current) === JSON.stringify(target)) continue;
@@ -144,4 +246,32 @@ export class ReportVersions {
       ydoc.destroy();
     }
   }
+}
+
+/**
+ * The settings in force with the fields a version captured put over them: only the fields of
+ * today's settings, each only when the captured value has the same type (a field added since
+ * the version was made keeps today's value).
+ */
+function settingsOver(
+  current: DocumentSettings,
+  captured: Record<string, unknown>,
+): DocumentSettings {
+  const settings: Record<string, unknown> = { ...current };
+  for (const key of Object.keys(current)) {
+    const value = captured[key];
+    const known = current[key as keyof DocumentSettings];
+    if (value === undefined) continue;
+    if (
+      typeof value === typeof known ||
+      (key === "issueDate" && (value === null || typeof value === "string"))
+    )
+      settings[key] = value;
+  }
+  return settings as unknown as DocumentSettings;
+}
+
+function sameEmblem(a: EmblemImage | null, b: EmblemImage | null): boolean {
+  if (!a || !b) return a === b;
+  return Buffer.from(a.data).equals(Buffer.from(b.data));
 }

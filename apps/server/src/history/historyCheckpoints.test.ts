@@ -42,6 +42,52 @@ describe("historyCheckpoints", () => {
     expect(JSON.stringify(yDocToJSON(second))).toContain("Base text grows again");
   });
 
+  it("gives authors typing at the same time one group listing them all, not a checkpoint per keystroke; turns stay apart", () => {
+    const ydoc = new Y.Doc();
+    const rows: AttributedUpdate[] = [];
+    const t = Date.UTC(2026, 11, 7, 14, 0, 0);
+    const text = ydoc.getXmlFragment(FRAGMENT_NAME);
+    const paragraph = new Y.XmlElement("paragraph");
+    const words = new Y.XmlText();
+    paragraph.insert(0, [words]);
+    text.insert(0, [paragraph]);
+    rows.push({ seq: 1, data: Y.encodeStateAsUpdate(ydoc), meta: null });
+    const type = (seq: number, userIds: number[], at: number) => {
+      const before = Y.encodeStateVector(ydoc);
+      words.insert(words.length, `w${seq} `);
+      rows.push({
+        seq,
+        data: Y.encodeStateAsUpdate(ydoc, before),
+        meta: { userIds, at, kind: "edit" },
+      });
+    };
+    // Five authors typing at once for 50 seconds: single keystrokes and merged batches.
+    for (let seq = 2; seq <= 201; seq++) {
+      type(seq, seq % 7 === 0 ? [1, 3, 5] : [(seq % 5) + 1], t + (seq - 2) * 250);
+    }
+    // Later, within the same minute, a sixth author alone: a group of its own.
+    type(202, [6], t + 55_000);
+    type(203, [6], t + 56_000);
+    // Taking turns is not writing together: each turn stays a group of its own.
+    type(204, [1], t + 61_000);
+    type(205, [2], t + 64_000);
+    type(206, [1], t + 67_000);
+    const { checkpoints } = historyCheckpoints(rows);
+    // Each author's first keystroke is a group of its own until one comes back (or a batch
+    // merges several): from then on one group holds them all.
+    expect(checkpoints.map((c) => [c.seq, c.userIds, c.added])).toEqual([
+      [2, [3], 1],
+      [3, [4], 1],
+      [4, [5], 1],
+      [5, [1], 1],
+      [201, [1, 2, 3, 4, 5], 196],
+      [203, [6], 2],
+      [204, [1], 1],
+      [205, [2], 1],
+      [206, [1], 1],
+    ]);
+  });
+
   it("counts replaced words as added and removed, moved words as neither", () => {
     expect(wordChanges(doc("one two three") as never, doc("three one two") as never)).toEqual({
       added: 0,

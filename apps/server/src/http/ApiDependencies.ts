@@ -2,7 +2,7 @@ import type { AccountStore, AuditLog } from "@rapporteur/accounts";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
 import type { EvidenceStore } from "@rapporteur/evidence";
-import type { Outline } from "@rapporteur/outline";
+import type { OutlineStore } from "@rapporteur/outline";
 import type { DocumentSettingsStore } from "@rapporteur/report";
 import type { DocumentStore } from "@rapporteur/storage";
 import type { WorkflowStore } from "@rapporteur/workflow";
@@ -12,13 +12,15 @@ import type { CollabServer } from "../collab/CollabServer";
 import type { CommentService } from "../comments/CommentService";
 import type { ReportVersions } from "../history/ReportVersions";
 import type { SectionHistory } from "../history/SectionHistory";
+import type { ReportNumbering } from "../report/ReportNumbering";
 import type { WordCounts } from "../report/WordCounts";
 import type { ServerWorkers } from "../workers/ServerWorkers";
 import type { EventStreams } from "./EventStreams";
 
 /** What the API routes read and change. */
 export interface ApiDependencies {
-  outline: Outline;
+  /** The outline in force (the database is its truth) and its changes. */
+  outline: OutlineStore;
   counts: WordCounts;
   events: EventStreams;
   accounts: AccountStore;
@@ -53,6 +55,8 @@ export interface ApiDependencies {
   importTimeoutMs?: number;
   /** Worker threads for imports, exports and the comment matrix (default: made by apiRouter). */
   workers?: ServerWorkers;
+  /** The report's numbering kept current (`GET /api/report/numbering` answers from it). */
+  numbering?: ReportNumbering;
   /** The sections' history: list, points, restores. */
   sectionHistory: SectionHistory;
   /** Named versions of the report. */

@@ -3,9 +3,10 @@ import { API_METHODS, API_PATHS, type ApiMethod, type ApiPathName } from "@rappo
 /**
  * Who may call a route: `public` (anyone: sign-in and health only), `signed_in` (any valid
  * session; finer rules such as the workflow's are checked inside), `editor` (editors only, 403
- * for the other roles).
+ * for the other roles), `outline` (those who may change the structure, by
+ * `mayEditOutline` of `@rapporteur/accounts/roles`; 403 for the others).
  */
-export type RouteAccess = "public" | "signed_in" | "editor";
+export type RouteAccess = "public" | "signed_in" | "editor" | "outline";
 
 /** What the server adds to a route of the contract: who may call it and how it is documented. */
 export interface ApiRouteFacts {
@@ -62,7 +63,8 @@ const ROUTE_FACTS = {
   },
   events: {
     access: "signed_in",
-    summary: "Server-Sent Events: wordcount, section, me, comment, budget, settings",
+    summary:
+      "Server-Sent Events: wordcount, section, me, comment, budget, settings, numbering, outline",
   },
   listUsers: {
     access: "editor",
@@ -144,12 +146,17 @@ const ROUTE_FACTS = {
   exportReport: {
     access: "signed_in",
     summary:
-      "The report as a file: ?format=docx|md|pdf&variant=final|review&section=ID&version=ID (final DOCX or PDF: editors only; pdf: rendered by LibreOffice, 503 pdf_unavailable without it; version: a named version's content); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
+      "The report as a file: ?format=docx|md|pdf&variant=final|review&section=ID&version=ID (final DOCX or PDF: editors only; pdf: rendered by LibreOffice, 503 pdf_unavailable without it; version: a named version's content, outline, document settings and emblem); &compare=ID[&to=ID]: changes since a named version (to a later one) as Word tracked changes or CriticMarkup, by their authors (everyone)",
   },
   exportPreflight: {
     access: "signed_in",
     summary:
       "What to check before the final export: { items: [{ kind, section?, message }] } (not approved, empty, over/under allocation, open threads and suggestions, empty footnotes, broken cross-references)",
+  },
+  reportNumbering: {
+    access: "signed_in",
+    summary:
+      "The numbers the exports print: each section's label and the paragraphs, tables and boxes before and in it, and every cross-reference target's number",
   },
   documentSettings: {
     access: "signed_in",
@@ -230,11 +237,12 @@ const ROUTE_FACTS = {
   createVersion: {
     access: "editor",
     summary:
-      "Keeps every section, the outline and the settings as a named version: { name } -> { id, name, at, by }",
+      "Keeps every section, the outline and the settings (budget and document settings) as a named version: { name } -> { id, name, at, by }",
   },
   version: {
     access: "signed_in",
-    summary: "One named version: { id, name, at, by, sections }",
+    summary:
+      "One named version: { id, name, at, by, sections, documentSettings, settingsCaptured } (settingsCaptured false: made before versions kept the document settings; those in force are given)",
   },
   deleteVersion: {
     access: "editor",
@@ -243,7 +251,55 @@ const ROUTE_FACTS = {
   restoreVersion: {
     access: "editor",
     summary:
-      "Restores the report to a named version: every section that differs, each as a new live change, and the budget settings it kept (target range, footnote rule, allocations, timetable) -> { restored: sectionId[], settings, outlineDiffers }",
+      "Restores the report to a named version: every section that differs, each as a new live change, the budget settings it kept (target range, footnote rule, allocations, timetable) and its document settings and emblem (audited, pushed as the settings event) -> { restored: sectionId[], settings, documentSettings, outlineDiffers }",
+  },
+  createOutlineSection: {
+    access: "outline",
+    summary:
+      "Adds a section: { title, part, after?: sectionId | null, budget?, guidance? } -> { id } (a unique slug of the title); pushed as the `outline` event",
+  },
+  updateOutlineSection: {
+    access: "outline",
+    summary:
+      "Renames, moves, re-budgets a section: { title?, part?, after?: sectionId | null (first in its part), budget?, guidance?, revision? } (409 outline-conflict when `revision` is stale) -> the report",
+  },
+  archiveOutlineSection: {
+    access: "outline",
+    summary:
+      "Archives (retires) a section with its text, comments and history, never deleting them; its open editors are closed with 4410 -> the report",
+  },
+  archivedSections: {
+    access: "signed_in",
+    summary:
+      "The archived sections: { sections: [{ id, title, part, archivedAt, archivedBy, mergedInto?, words }] }",
+  },
+  restoreOutlineSection: {
+    access: "outline",
+    summary: "Puts an archived section back at the end of its part -> the report",
+  },
+  splitOutlineSection: {
+    access: "outline",
+    summary:
+      "Splits a section at a sub-heading: { atHeading: anchor | heading text } -> { id } of the new section right after it, holding the heading and what follows up to the next heading of the same or higher level (with its comments), live",
+  },
+  mergeOutlineSection: {
+    access: "outline",
+    summary:
+      "Merges a section into another: { into } appends its text under a heading with its title, moves its comments, adds its allocation and leads, archives it (mergedInto) -> the report",
+  },
+  createOutlinePart: {
+    access: "outline",
+    summary: "Adds a part: { title, after?: partId | null (first) } -> { id }",
+  },
+  updateOutlinePart: {
+    access: "outline",
+    summary:
+      "Renames or moves a part: { title?, after?: partId | null (first), revision? } -> the report",
+  },
+  sectionHeadings: {
+    access: "signed_in",
+    summary:
+      "The section's sub-headings, where it can be split: { headings: [{ anchor, text, level }] }",
   },
   searchEvidence: {
     access: "signed_in",

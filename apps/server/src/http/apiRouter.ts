@@ -3,7 +3,7 @@ import { ServerWorkers } from "../workers/ServerWorkers";
 import type { ApiDependencies } from "./ApiDependencies";
 import { API_ROUTES, type ApiRouteName } from "./apiRouteTable";
 import { fileBodyParser } from "./fileBodyParser";
-import { requireEditor, requireSession } from "./requireSession";
+import { requireEditor, requireOutlineEditor, requireSession } from "./requireSession";
 import { auditHandlers } from "./routes/auditHandlers";
 import { authHandlers } from "./routes/authHandlers";
 import { budgetHandlers } from "./routes/budgetHandlers";
@@ -13,6 +13,7 @@ import { evidenceHandlers } from "./routes/evidenceHandlers";
 import { exportHandlers } from "./routes/exportHandlers";
 import { historyHandlers } from "./routes/historyHandlers";
 import { importHandlers } from "./routes/importHandlers";
+import { outlineHandlers } from "./routes/outlineHandlers";
 import { reportHandlers } from "./routes/reportHandlers";
 import { userHandlers } from "./routes/userHandlers";
 import { workflowHandlers } from "./routes/workflowHandlers";
@@ -43,6 +44,7 @@ export function apiRouter(given: ApiDependencies): Router {
     ...importHandlers(deps),
     ...budgetHandlers(deps),
     ...historyHandlers(deps),
+    ...outlineHandlers(deps),
     ...evidenceHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });
@@ -53,6 +55,7 @@ export function apiRouter(given: ApiDependencies): Router {
     const route = API_ROUTES[name];
     const chain: RequestHandler[] = [];
     if (route.access === "editor") chain.push(requireEditor);
+    if (route.access === "outline") chain.push(requireOutlineEditor);
     if (WITH_BODY.has(route.method)) {
       chain.push("body" in route && route.body === "file" ? fileJson : json);
     }

@@ -32,7 +32,8 @@ export const ENV_VARIABLES: readonly EnvVariable[] = [
   {
     name: "RAPPORTEUR_OUTLINE",
     default: "content/outline.yaml",
-    description: "Report outline file (parts, sections, budgets, guidance)",
+    description:
+      "Report outline file (parts, sections, budgets, guidance): seeds a new report only; afterwards the database's outline, which editors change in the app, is the truth",
   },
   {
     name: "RAPPORTEUR_WEB_DIST",

@@ -1,4 +1,5 @@
 import type { AccountStore } from "@rapporteur/accounts";
+import { mayEditOutline } from "@rapporteur/accounts/roles";
 import type { RequestHandler } from "express";
 import { readSessionToken } from "../auth/sessionCookie";
 import { connectionAuthenticated } from "./ConnectionLimiter";
@@ -28,6 +29,16 @@ export const requireEditor: RequestHandler = (request, _response, next) => {
   const { user } = requestAuth(request);
   if (user.role !== "editor") {
     next(forbidden("editors_only", `Only editors can do this; you are a ${user.role}`));
+    return;
+  }
+  next();
+};
+
+/** Lets through those who may change the outline's structure; 403 `editors_only` for the others. */
+export const requireOutlineEditor: RequestHandler = (request, _response, next) => {
+  const { user } = requestAuth(request);
+  if (!mayEditOutline(user.role)) {
+    next(forbidden("editors_only", `Only editors can change the outline; you are a ${user.role}`));
     return;
   }
   next();

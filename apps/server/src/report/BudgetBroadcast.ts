@@ -14,7 +14,10 @@ export class BudgetBroadcast {
   readonly #stop: (() => void)[] = [];
 
   constructor(
-    private readonly outline: Outline,
+    private readonly outline: {
+      current(): Outline;
+      onChange?(listener: () => void): () => void;
+    },
     private readonly counts: WordCounts,
     private readonly budgets: BudgetStore,
     private readonly events: EventStreams,
@@ -24,6 +27,9 @@ export class BudgetBroadcast {
       budgets.onChange(() => this.#send()),
       counts.subscribe(() => this.#schedule()),
     );
+    // Sections added, archived or merged change the totals and allocations at once.
+    const stopOutline = outline.onChange?.(() => this.#send());
+    if (stopOutline) this.#stop.push(stopOutline);
   }
 
   /** Stops listening (shutdown). */
@@ -41,6 +47,9 @@ export class BudgetBroadcast {
   #send(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    this.events.send("budget", budgetEvent(this.outline, this.counts, this.budgets.settings()));
+    this.events.send(
+      "budget",
+      budgetEvent(this.outline.current(), this.counts, this.budgets.settings()),
+    );
   }
 }

@@ -57,13 +57,16 @@ export function reportTotals(
   };
 }
 
+/** The report view without what depends on the asker and the server (revision, rights, formats). */
+export type ReportContent = Omit<ReportView, "revision" | "mayEditOutline" | "exportFormats">;
+
 /** The whole report: outline, per-section counts, budgets and workflow, totals. */
 export function reportView(
   outline: Outline,
   counts: WordCounts,
   workflowOf: (sectionId: string) => SectionWorkflowView,
   budgets: BudgetSettings,
-): ReportView {
+): ReportContent {
   const sections = outline.sections.map((s) => sectionView(s, counts, workflowOf(s.id), budgets));
   return {
     title: outline.report.title,

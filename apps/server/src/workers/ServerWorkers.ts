@@ -1,10 +1,11 @@
-import type { PreflightItem } from "@rapporteur/api";
+import type { PreflightItem, ReportNumberingView } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
 import type { CompareJob } from "./compareJob";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
+import type { NumberingJob } from "./numberingJob";
 import type { PreflightJob } from "./preflightJob";
 import type { ServerJob, ServerJobResult } from "./serverJob";
 import { WorkerPool } from "./WorkerPool";
@@ -102,6 +103,17 @@ export class ServerWorkers {
       { kind: "preflight", ...job },
       this.#exportTimeoutMs,
     )) as PreflightItem[];
+  }
+
+  /**
+   * Numbers the report (see numberingJob) in the word-count worker: a short job, asked for as
+   * people type, which must not wait behind an export.
+   */
+  async numbering(job: Omit<NumberingJob, "kind">): Promise<ReportNumberingView> {
+    return (await this.#counts.run(
+      { kind: "numbering", ...job },
+      this.#exportTimeoutMs,
+    )) as ReportNumberingView;
   }
 
   /** Stops the idle workers and refuses new jobs. */

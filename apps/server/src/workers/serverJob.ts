@@ -1,4 +1,4 @@
-import type { ImportFormat, PreflightItem } from "@rapporteur/api";
+import type { ImportFormat, PreflightItem, ReportNumberingView } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion } from "../http/convertImport";
@@ -7,6 +7,7 @@ import { type CountJob, runCountJob } from "./countJob";
 import { type EvidenceJob, type EvidenceReading, runEvidenceJob } from "./evidenceJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
+import { type NumberingJob, runNumberingJob } from "./numberingJob";
 import { type PreflightJob, runPreflightJob } from "./preflightJob";
 import { type ReviewReading, readReviewJob } from "./readReviewJob";
 
@@ -34,11 +35,12 @@ export type ServerJob =
   | CompareJob
   | MatrixJob
   | CountJob
-  | PreflightJob;
+  | PreflightJob
+  | NumberingJob;
 
 /**
  * The result of a job: an import's conversion, a review read, a file's bytes, a compared
- * section, a word count, or the preflight's findings.
+ * section, a word count, the preflight's findings or the report's numbering.
  */
 export type ServerJobResult =
   | ImportConversion
@@ -47,7 +49,8 @@ export type ServerJobResult =
   | Uint8Array
   | ComparedSection
   | DocumentCount
-  | PreflightItem[];
+  | PreflightItem[]
+  | ReportNumberingView;
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -68,5 +71,7 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runCountJob(job);
     case "preflight":
       return runPreflightJob(job);
+    case "numbering":
+      return runNumberingJob(job);
   }
 }

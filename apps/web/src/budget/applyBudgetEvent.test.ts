@@ -36,6 +36,8 @@ const report: ReportView = {
     counted: 0,
     allocationWarning: null,
   },
+  revision: 0,
+  mayEditOutline: true,
 };
 
 describe("applyBudgetEvent", () => {

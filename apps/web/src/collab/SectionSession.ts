@@ -44,6 +44,8 @@ export class SectionSession {
   private browserOnline: boolean;
   private snapshot: SessionSnapshot;
   private failuresInARow = 0;
+  /** The server closed it as archived or merged away (4410): it is never connected again. */
+  private retired = false;
 
   /**
    * @param storageName name of the IndexedDB copy (per account, so that people sharing a browser
@@ -89,6 +91,7 @@ export class SectionSession {
         events.onSessionEnded(reason || "Your session has ended: sign in again.");
         return;
       }
+      if (code === CloseCode.sectionRetired) this.retired = true;
       this.update({
         refusal: reason || `The server closed the connection (code ${code}).`,
         refusalCode: code,
@@ -105,6 +108,11 @@ export class SectionSession {
       localCopyLoaded: this.persistence === null,
       hasSynced: false,
     };
+  }
+
+  /** The server closed it as archived or merged away: a reopened section needs a new session. */
+  get isRetired(): boolean {
+    return this.retired;
   }
 
   /** Subscribes to snapshot changes (for `useSyncExternalStore`). */
@@ -131,7 +139,7 @@ export class SectionSession {
   /** Follows the browser's network state: disconnect at once when offline, reconnect when back. */
   setOnline(online: boolean): void {
     this.browserOnline = online;
-    if (online) {
+    if (online && !this.retired) {
       this.failedSinceLastConnection = false;
       this.provider.connect();
     } else {
@@ -145,6 +153,7 @@ export class SectionSession {
    * read-only connection once the section is reopened.
    */
   reconnect(): void {
+    if (this.retired) return;
     this.update({ refusal: null, refusalCode: null });
     if (this.browserOnline) this.provider.connect();
   }

@@ -33,6 +33,12 @@ export class SessionCache {
    */
   activate(sectionId: string, user: LocalUser): SectionSession {
     let session = this.sessions.get(sectionId);
+    if (session?.isRetired) {
+      // Archived or merged away, and now back (restored): connect afresh.
+      this.sessions.delete(sectionId);
+      session.destroy();
+      session = undefined;
+    }
     if (session) {
       this.sessions.delete(sectionId);
     } else {
@@ -64,6 +70,18 @@ export class SessionCache {
       if (session !== this.active) session.leave();
     }
     this.evict();
+  }
+
+  /**
+   * Closes the session of a section that left the outline (archived, merged away) unless it is
+   * the open one, so that it is not connected again; its copy in this browser is kept, for a
+   * restore.
+   */
+  retire(sectionId: string): void {
+    const session = this.sessions.get(sectionId);
+    if (!session || session === this.active) return;
+    this.sessions.delete(sectionId);
+    session.destroy();
   }
 
   setOnline(online: boolean): void {

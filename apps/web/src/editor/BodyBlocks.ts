@@ -1,16 +1,28 @@
-import type { CrossRefKind, UnLanguage } from "@rapporteur/schema";
+import type { ReportNumberingView } from "@rapporteur/api";
+import { type CrossRefKind, NO_TARGETS, type UnLanguage } from "@rapporteur/schema";
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import { Plugin } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 
-/** A block of this section a cross-reference can point to, as the picker lists it. */
+/** Something a cross-reference can point to, as the picker lists it. */
 export interface ReferenceCandidate {
-  kind: Exclude<CrossRefKind, "section">;
-  /** Position of the block in the document. */
-  pos: number;
-  /** Its number in this section and the start of its text, for the picker. */
+  kind: CrossRefKind;
+  /** Position of the block in the document (paragraphs, tables, boxes of this section). */
+  pos?: number;
+  /** The section referred to (sections). */
+  target?: string;
+  /** Its number as the export prints it and the start of its text (or title), for the picker. */
   label: string;
+}
+
+/** A numbered block of the section being edited: its place and its number within the section. */
+export interface SectionBlock {
+  kind: Exclude<CrossRefKind, "section">;
+  pos: number;
+  /** 1 for the section's first numbered paragraph (or table, or box), 2 for the next... */
+  ordinal: number;
+  text: string;
 }
 
 declare module "@tiptap/core" {
@@ -20,7 +32,12 @@ declare module "@tiptap/core" {
       insertBox: () => ReturnType;
       /** Sets the language of the paragraphs and headings in the selection (null: detect). */
       setBlockLanguage: (lang: UnLanguage | null) => ReturnType;
-      /** Inserts a reference to the block at `pos`, giving the block an anchor if it has none. */
+      /** Marks the selected text as written in `lang` (right to left for Arabic); null clears it. */
+      setSpanLanguage: (lang: UnLanguage | null) => ReturnType;
+      /**
+       * Inserts a reference to a section, or to the block at `pos` (giving the block an anchor
+       * if it has none).
+       */
       insertCrossRef: (candidate: ReferenceCandidate) => ReturnType;
     };
   }
@@ -31,33 +48,54 @@ const snippet = (node: PMNode) => {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
-/** The paragraphs (numbered ones), tables and boxes of a section, in order, numbered within it. */
-export function referenceCandidates(doc: PMNode): ReferenceCandidate[] {
-  const out: ReferenceCandidate[] = [];
+/**
+ * The numbered paragraphs, tables and boxes of a section in document order, counted as the
+ * shared numbering counts them (numberReport in @rapporteur/schema: non-empty top-level
+ * paragraphs, none in front matter; tables and boxes with content, anywhere).
+ */
+export function sectionBlocks(doc: PMNode, frontMatter: boolean): SectionBlock[] {
+  const out: SectionBlock[] = [];
   const counts = { paragraph: 0, table: 0, box: 0 };
   doc.forEach((node, offset) => {
-    if (node.type.name === "paragraph" && node.content.size > 0) {
+    if (!frontMatter && node.type.name === "paragraph" && node.content.size > 0) {
       counts.paragraph += 1;
-      out.push({
-        kind: "paragraph",
-        pos: offset,
-        label: `¶ ${counts.paragraph}: ${snippet(node)}`,
-      });
+      out.push({ kind: "paragraph", pos: offset, ordinal: counts.paragraph, text: snippet(node) });
     }
   });
   doc.descendants((node, pos) => {
     const kind = node.type.name;
-    if (kind !== "table" && kind !== "box") return true;
-    counts[kind] += 1;
-    const title = String(node.attrs.title ?? "") || snippet(node);
-    out.push({
-      kind,
-      pos,
-      label: `${kind === "table" ? "Table" : "Box"} ${counts[kind]}: ${title}`,
-    });
-    return false;
+    if ((kind === "table" || kind === "box") && node.childCount > 0) {
+      counts[kind] += 1;
+      const text = String(node.attrs.title ?? "") || snippet(node);
+      out.push({ kind, pos, ordinal: counts[kind], text });
+    }
+    return true;
   });
   return out;
+}
+
+/**
+ * What the picker offers, labelled with the numbers the export prints: the section's own
+ * paragraphs, tables and boxes numbered after what the report has before the section (`before`),
+ * then every numbered section of the report ("I.A  Overview").
+ */
+export function referenceCandidates(
+  blocks: readonly SectionBlock[],
+  numbering: ReportNumberingView,
+  sectionId: string,
+): ReferenceCandidate[] {
+  const before = numbering.sections.find((s) => s.id === sectionId)?.before ?? NO_TARGETS;
+  const names = { paragraph: "¶", table: "Table", box: "Box" };
+  return [
+    ...blocks.map((block) => ({
+      kind: block.kind,
+      pos: block.pos,
+      label: `${names[block.kind]} ${before[block.kind] + block.ordinal}: ${block.text}`,
+    })),
+    ...numbering.sections
+      .filter((s) => !s.frontMatter)
+      .map((s) => ({ kind: "section" as const, target: s.id, label: `§ ${s.label} ${s.title}` })),
+  ];
 }
 
 // getRandomValues, not randomUUID: the app may be served over plain HTTP on an office network.
@@ -87,7 +125,7 @@ function tableCaptions(doc: PMNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-/** Editor commands for boxes, languages and cross-references (the nodes are the schema's). */
+/** Editor commands for boxes, paragraph and span languages and cross-references (the nodes are the schema's). */
 export const BodyBlocks = Extension.create({
   name: "bodyBlocks",
   addProseMirrorPlugins() {
@@ -148,16 +186,24 @@ export const BodyBlocks = Extension.create({
           dispatch?.(tr);
           return true;
         },
+      setSpanLanguage:
+        (lang) =>
+        ({ commands }) =>
+          lang ? commands.setMark("language", { lang }) : commands.unsetMark("language"),
       insertCrossRef:
         (candidate) =>
         ({ tr, state, dispatch }) => {
-          const block = state.doc.nodeAt(candidate.pos);
-          if (!block) return false;
-          let anchor = block.attrs.anchor as string | null;
-          if (!anchor) {
-            anchor = newAnchor(candidate.kind);
-            tr.setNodeAttribute(candidate.pos, "anchor", anchor);
+          let anchor = candidate.target ?? null;
+          if (candidate.kind !== "section") {
+            const block = candidate.pos === undefined ? null : state.doc.nodeAt(candidate.pos);
+            if (!block || candidate.pos === undefined) return false;
+            anchor = block.attrs.anchor as string | null;
+            if (!anchor) {
+              anchor = newAnchor(candidate.kind);
+              tr.setNodeAttribute(candidate.pos, "anchor", anchor);
+            }
           }
+          if (!anchor) return false;
           const ref = state.schema.nodes.crossRef?.create({ kind: candidate.kind, target: anchor });
           if (!ref) return false;
           tr.replaceSelectionWith(ref, false);

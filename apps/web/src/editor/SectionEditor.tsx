@@ -1,7 +1,14 @@
 import type { DocumentCount } from "@rapporteur/wordcount";
 import { NodeSelection } from "@tiptap/pm/state";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { SectionSession } from "../collab/SectionSession";
 import type { LocalUser } from "../identity/LocalUser";
 import { CitationPicker } from "./CitationPicker";
@@ -9,6 +16,7 @@ import { editorExtensions } from "./editorExtensions";
 import { FootnoteView } from "./FootnoteView";
 import { LinkDialog } from "./LinkDialog";
 import type { LinkTarget } from "./LinkTarget";
+import { reportNumbering } from "./reportNumbering";
 import { Toolbar } from "./Toolbar";
 import { useLocalWordCount } from "./useLocalWordCount";
 
@@ -51,6 +59,11 @@ export function SectionEditor({
         onCiteRequest: () => setCiting(true),
         onNoteLinkRequest: (target) => setLink(target),
         onNotice: (message) => showNotice.current(message),
+        numbering: {
+          sectionId: session.sectionId,
+          numbering: () => reportNumbering.view,
+          subscribe: reportNumbering.subscribe,
+        },
       }),
     [session],
   );
@@ -117,6 +130,7 @@ export function SectionEditor({
     }
   }, [editor, readOnly]);
 
+  const numbering = useSyncExternalStore(reportNumbering.subscribe, reportNumbering.getSnapshot);
   const count = useLocalWordCount(editor);
   useEffect(() => onWordCount(count), [count, onWordCount]);
   useEffect(() => () => onWordCount(null), [onWordCount]);
@@ -171,6 +185,8 @@ export function SectionEditor({
           readOnly={readOnly}
           onLinkRequest={() => requestLink.current()}
           onCiteRequest={() => setCiting(true)}
+          sectionId={session.sectionId}
+          numbering={numbering}
         />
       ) : (
         <div className="toolbar toolbar--placeholder" />

@@ -1,10 +1,14 @@
-import { isUnLanguage, UN_LANGUAGES, type UnLanguage } from "@rapporteur/schema";
+import type { ReportNumberingView } from "@rapporteur/api";
+import type { UnLanguage } from "@rapporteur/schema";
 import type { Editor } from "@tiptap/core";
 import { NodeSelection } from "@tiptap/pm/state";
 import { useEditorState } from "@tiptap/react";
 import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from "react";
-import { referenceCandidates } from "./BodyBlocks";
+import { referenceCandidates, sectionBlocks } from "./BodyBlocks";
+import { CrossRefPicker } from "./CrossRefPicker";
+import { UNNUMBERED } from "./CrossRefView";
 import { Icon, type IconName } from "./icons";
+import { LanguageSelect } from "./LanguageSelect";
 import { shortcutLabel } from "./shortcutLabel";
 
 /** Props of {@link Toolbar}. */
@@ -15,6 +19,10 @@ export interface ToolbarProps {
   onLinkRequest: () => void;
   /** Opens the citation picker. */
   onCiteRequest: () => void;
+  /** The section being edited. */
+  sectionId: string;
+  /** The report's numbering (null until loaded): the picker's numbers and its sections. */
+  numbering: ReportNumberingView | null;
 }
 
 interface ButtonProps {
@@ -112,7 +120,14 @@ function useRovingFocus(onEscape: () => void) {
 }
 
 /** Formatting toolbar for what a UN report uses; table tools appear inside a table. */
-export function Toolbar({ editor, readOnly, onLinkRequest, onCiteRequest }: ToolbarProps) {
+export function Toolbar({
+  editor,
+  readOnly,
+  onLinkRequest,
+  onCiteRequest,
+  sectionId,
+  numbering,
+}: ToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -133,9 +148,14 @@ export function Toolbar({ editor, readOnly, onLinkRequest, onCiteRequest }: Tool
       lang: (e.getAttributes("paragraph").lang ??
         e.getAttributes("heading").lang ??
         null) as UnLanguage | null,
+      spanLang: (e.getAttributes("language").lang ?? null) as UnLanguage | null,
+      hasTextSelection: !e.state.selection.empty && !(e.state.selection instanceof NodeSelection),
       canBox: e.can().insertBox(),
       // Kept current as the text changes (compared deeply, so typing re-renders only when it must).
-      candidates: referenceCandidates(e.state.doc),
+      blocks: sectionBlocks(
+        e.state.doc,
+        numbering?.sections.find((s) => s.id === sectionId)?.frontMatter ?? false,
+      ),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
       canFootnote: e.can().insertFootnote(),
@@ -199,25 +219,20 @@ export function Toolbar({ editor, readOnly, onLinkRequest, onCiteRequest }: Tool
         />
       </Group>
       <Group label="Language">
-        <select
-          className="tool tool--select"
-          aria-label="Language of the paragraph"
-          value={state.lang ?? ""}
+        <LanguageSelect
+          label="Language of the paragraph"
+          noneLabel="Language: auto"
+          value={state.lang}
           disabled={off}
-          onChange={(event) => {
-            const value = event.target.value;
-            chain()
-              .setBlockLanguage(isUnLanguage(value) ? value : null)
-              .run();
-          }}
-        >
-          <option value="">Language: auto</option>
-          {UN_LANGUAGES.map((lang) => (
-            <option key={lang} value={lang}>
-              {LANGUAGE_NAMES[lang]}
-            </option>
-          ))}
-        </select>
+          onChoose={(lang) => chain().setBlockLanguage(lang).run()}
+        />
+        <LanguageSelect
+          label="Language of the selected text"
+          noneLabel="Text: no language"
+          value={state.spanLang}
+          disabled={off || !state.hasTextSelection}
+          onChoose={(lang) => chain().setSpanLanguage(lang).run()}
+        />
       </Group>
       <Group label="Emphasis">
         <ToolbarButton
@@ -284,23 +299,11 @@ export function Toolbar({ editor, readOnly, onLinkRequest, onCiteRequest }: Tool
           disabled={off || state.inBox || !state.canBox}
           onRun={() => chain().insertBox().run()}
         />
-        <select
-          className="tool tool--select"
-          aria-label="Insert a cross-reference"
-          value=""
+        <CrossRefPicker
+          candidates={referenceCandidates(state.blocks, numbering ?? UNNUMBERED, sectionId)}
           disabled={off}
-          onChange={(event) => {
-            const candidate = state.candidates[Number(event.target.value)];
-            if (candidate) chain().insertCrossRef(candidate).run();
-          }}
-        >
-          <option value="">Cross-ref…</option>
-          {state.candidates.map((candidate, index) => (
-            <option key={`${candidate.kind}-${candidate.pos}`} value={index}>
-              {candidate.label}
-            </option>
-          ))}
-        </select>
+          onInsert={(candidate) => chain().insertCrossRef(candidate).run()}
+        />
         <ToolbarButton
           label="Insert footnote"
           shortcut="Mod-Alt-f"
@@ -390,15 +393,6 @@ const TABLE_CAPTIONS = [
   ["source", "Source"],
   ["note", "Note"],
 ] as const;
-
-const LANGUAGE_NAMES: Record<UnLanguage, string> = {
-  ar: "Arabic",
-  zh: "Chinese",
-  en: "English",
-  fr: "French",
-  ru: "Russian",
-  es: "Spanish",
-};
 
 /** A caption field of the table or box at the cursor (title, source, note). */
 function CaptionInput({

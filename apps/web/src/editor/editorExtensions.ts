@@ -8,7 +8,7 @@ import { CommentHighlights } from "../comments/CommentHighlights";
 import type { LocalUser } from "../identity/LocalUser";
 import { BodyBlocks } from "./BodyBlocks";
 import { CitationEditing } from "./CitationEditing";
-import { CrossRefEditing } from "./CrossRefView";
+import { CrossRefEditing, type CrossRefOptions } from "./CrossRefView";
 import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
 import { LinkShortcut } from "./LinkShortcut";
@@ -28,6 +28,8 @@ export interface EditorBinding {
   onNoteLinkRequest: (target: LinkTarget) => void;
   /** Tells the user what a paste did not keep. */
   onNotice: (message: string) => void;
+  /** Where cross-references take the numbers the export prints from. */
+  numbering: CrossRefOptions;
 }
 
 /**
@@ -43,6 +45,7 @@ export function editorExtensions({
   onCiteRequest,
   onNoteLinkRequest,
   onNotice,
+  numbering,
 }: EditorBinding): AnyExtension[] {
   return [
     ...reportExtensions().filter(
@@ -50,7 +53,7 @@ export function editorExtensions({
     ),
     CitationEditing.configure({ onRequest: onCiteRequest }),
     FootnoteEditing.configure({ onLinkRequest: onNoteLinkRequest }),
-    CrossRefEditing,
+    CrossRefEditing.configure(numbering),
     BodyBlocks,
     Collaboration.configure({ document: ydoc, field: FRAGMENT_NAME }),
     CollaborationCaret.configure({ provider, user, render: renderCaret }),

@@ -15,4 +15,5 @@ export const HISTORY_KIND_LABELS: Record<HistoryKind, string> = {
   restore: "Restored an earlier text",
   suggestion: "Accepted a suggestion",
   version: "Version saved",
+  outline: "Outline changed",
 };

@@ -3,6 +3,7 @@ import { ROLE_LABELS } from "../auth/roleLabels";
 import { BudgetLink } from "../budget/BudgetLink";
 import type { ConnectionState } from "../collab/connectionState";
 import type { PresentUser } from "../collab/usePresence";
+import { EvidenceLink } from "../evidence/EvidenceLink";
 import type { LocalUser } from "../identity/LocalUser";
 import { AUDIT_PATH, SETTINGS_PATH, USERS_PATH } from "../routing/parseRoute";
 import { ExportMenu } from "../transfer/ExportMenu";
@@ -112,6 +113,7 @@ export function Header({
             {others.length > 5 && <li className="header-people__more">+{others.length - 5}</li>}
           </ul>
         )}
+        <EvidenceLink navigate={navigate} />
         <BudgetLink navigate={navigate} />
         <ShortcutsHelp />
         <ExportMenu

@@ -5,6 +5,7 @@ import { StateBar } from "../budget/StateBar";
 import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
 import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
+import { OutlineLink } from "../outline/OutlineLink";
 import { REVIEW_PATH, sectionPath } from "../routing/parseRoute";
 import { Checkbox } from "../ui/Checkbox";
 import { StatusBadge } from "../workflow/StatusBadge";
@@ -26,6 +27,9 @@ export interface OutlineNavProps {
   userId: number;
   mySectionsOnly: boolean;
   onMySectionsOnly: (on: boolean) => void;
+  /** The Outline page is the one shown. */
+  outlineActive: boolean;
+  onOpenOutline: () => void;
 }
 
 function isPlainClick(event: MouseEvent): boolean {
@@ -62,6 +66,8 @@ export function OutlineNav({
   userId,
   mySectionsOnly,
   onMySectionsOnly,
+  outlineActive,
+  onOpenOutline,
 }: OutlineNavProps) {
   const total = report.sections.reduce((sum, section) => sum + wordsOf(section.id), 0);
   const { min, max } = report.targetRange;
@@ -81,6 +87,7 @@ export function OutlineNav({
         <WordBudgetBar words={total} budget={max} />
       </div>
       <ReviewLink active={activeSectionId === null && window.location.pathname === REVIEW_PATH} />
+      <OutlineLink active={outlineActive} onOpen={onOpenOutline} />
       <Checkbox
         className="outline__filter"
         checked={mySectionsOnly}

@@ -43,4 +43,17 @@ export const KEYBOARD_SHORTCUTS: ShortcutGroup[] = [
       { keys: "Escape", action: "Leave the text: the next Tab goes to the comments" },
     ],
   },
+  {
+    title: "On the Outline page (editors)",
+    shortcuts: [
+      {
+        keys: "Alt-ArrowUp",
+        action: "Move the focused section up (at the top of a part: into the previous part)",
+      },
+      {
+        keys: "Alt-ArrowDown",
+        action: "Move the focused section down (at the end of a part: into the next part)",
+      },
+    ],
+  },
 ];

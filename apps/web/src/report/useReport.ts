@@ -1,10 +1,18 @@
-import type { ReportView, Role, SectionEvent, SectionView, WordCountEvent } from "@rapporteur/api";
+import type {
+  OutlineEvent,
+  ReportView,
+  Role,
+  SectionEvent,
+  SectionView,
+  WordCountEvent,
+} from "@rapporteur/api";
 import { allowedActions, canEditText } from "@rapporteur/workflow/rules";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiUrl } from "../api/apiUrl";
 import { applyBudgetEvent } from "../budget/applyBudgetEvent";
 import { fetchReport } from "./fetchReport";
+import { parseOutlineEvent } from "./parseOutlineEvent";
 import { parseSectionEvent } from "./parseSectionEvent";
 import { parseWordCountEvent } from "./parseWordCountEvent";
 
@@ -25,6 +33,8 @@ export interface ReportState {
   reload: () => void;
   /** Applies a section as the server answered it (after a workflow action). */
   updateSection: (section: SectionView) => void;
+  /** Shows the report as the server answered a change of the outline (unless a newer is shown). */
+  replaceReport: (report: ReportView) => void;
 }
 
 /** Options of {@link useReport}. */
@@ -35,28 +45,37 @@ export interface UseReportOptions {
   onAccountChanged: () => void;
   /** The event stream was refused (it may be a 401): the session should be checked. */
   onStreamRefused: () => void;
+  /** The outline's structure changed (`outline` event); the report is being reloaded already. */
+  onOutline?: (event: OutlineEvent) => void;
 }
 
 /** Delay before the event stream is opened again after the server refused it. */
 const STREAM_RETRY_MS = 5000;
 
+/** The newer of two reports by outline revision: a late answer never undoes a newer structure. */
+function newer(shown: ReportView | null, loaded: ReportView): ReportView {
+  return shown && shown.revision > loaded.revision ? shown : loaded;
+}
+
 /**
  * Loads `/api/report` and keeps it live from `/api/events`: section word counts (`wordcount`),
- * statuses, locks and leads (`section`), allocations and budget states (`budget`). After the
+ * statuses, locks and leads (`section`), allocations and budget states (`budget`), and the
+ * outline's structure (`outline`: the report is loaded again). After the
  * stream reconnects the report is reloaded, so what was missed meanwhile catches up.
  */
 export function useReport({
   role,
   onAccountChanged,
   onStreamRefused,
+  onOutline,
 }: UseReportOptions): ReportState {
   const [report, setReport] = useState<ReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [liveCounts, setLiveCounts] = useState<LiveCounts>({});
   const [generation, setGeneration] = useState(0);
   const [streamGeneration, setStreamGeneration] = useState(0);
-  const callbacks = useRef({ onAccountChanged, onStreamRefused });
-  callbacks.current = { onAccountChanged, onStreamRefused };
+  const callbacks = useRef({ onAccountChanged, onStreamRefused, onOutline });
+  callbacks.current = { onAccountChanged, onStreamRefused, onOutline };
   const roleRef = useRef(role);
   roleRef.current = role;
 
@@ -69,7 +88,7 @@ export function useReport({
     const requestedAt = performance.now();
     fetchReport(controller.signal).then(
       (loaded) => {
-        setReport(loaded);
+        setReport((shown) => newer(shown, loaded));
         setError(null);
         // Keep only the pushed counts that are newer than the report just loaded.
         setLiveCounts((previous) =>
@@ -121,6 +140,10 @@ export function useReport({
     );
   }, []);
 
+  const replaceReport = useCallback((answered: ReportView) => {
+    setReport((shown) => newer(shown, answered));
+  }, []);
+
   useEffect(() => {
     void streamGeneration;
     if (typeof EventSource === "undefined") return;
@@ -139,6 +162,11 @@ export function useReport({
     });
     source.addEventListener("budget", (event: MessageEvent<string>) => {
       setReport((previous) => (previous ? applyBudgetEvent(previous, event.data) : previous));
+    });
+    source.addEventListener("outline", (event: MessageEvent<string>) => {
+      const change = parseOutlineEvent(event.data);
+      reload();
+      if (change) callbacks.current.onOutline?.(change);
     });
     source.addEventListener("me", () => callbacks.current.onAccountChanged());
     source.addEventListener("error", () => {
@@ -161,5 +189,5 @@ export function useReport({
     };
   }, [reload, applySectionEvent, streamGeneration]);
 
-  return { report, error, liveCounts, reload, updateSection };
+  return { report, error, liveCounts, reload, updateSection, replaceReport };
 }

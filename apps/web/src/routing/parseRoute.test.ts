@@ -12,6 +12,12 @@ describe("parseRoute", () => {
     ["/users", { kind: "users" }],
     ["/audit/", { kind: "audit" }],
     ["/budget", { kind: "budget" }],
+    ["/outline/", { kind: "outline" }],
+    ["/evidence", { kind: "evidence" }],
+    ["/evidence?q=%22digital+divide%22&kind=submission", { kind: "evidence" }],
+    ["/evidence/42", { kind: "evidenceSource", sourceId: 42 }],
+    ["/evidence/0", { kind: "notFound", path: "/evidence/0" }],
+    ["/evidence/x", { kind: "notFound", path: "/evidence/x" }],
     ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],
   ])("%j opens %j", (pathname, route) => {
     expect(parseRoute(pathname)).toEqual(route);

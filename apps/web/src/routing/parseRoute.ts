@@ -7,6 +7,9 @@ export type Route =
   | { kind: "review" }
   | { kind: "budget" }
   | { kind: "settings" }
+  | { kind: "outline" }
+  | { kind: "evidence" }
+  | { kind: "evidenceSource"; sourceId: number }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -29,15 +32,31 @@ export const BUDGET_PATH = "/budget";
 /** Path of the Document settings page: masthead and first page of the exports. */
 export const SETTINGS_PATH = "/settings";
 
+/** Path of the Outline page: the report's parts and sections, restructured there by editors. */
+export const OUTLINE_PATH = "/outline";
+
+/** Path of the Evidence page: search and import of the evidence library. */
+export const EVIDENCE_PATH = "/evidence";
+
+/** Path of one source of the evidence library. */
+export function evidenceSourcePath(sourceId: number): string {
+  return `${EVIDENCE_PATH}/${sourceId}`;
+}
+
 /** Reads a location pathname: `/`, `/sections/<id>`, `/users` and `/audit` are the app's pages. */
 export function parseRoute(pathname: string): Route {
-  const path = pathname.replace(/\/+$/, "") || "/";
+  // A path given to `navigate` may carry a query (the Evidence page keeps its search there).
+  const path = pathname.replace(/[?#].*$/s, "").replace(/\/+$/, "") || "/";
   if (path === "/") return { kind: "home" };
   if (path === USERS_PATH) return { kind: "users" };
   if (path === AUDIT_PATH) return { kind: "audit" };
   if (path === REVIEW_PATH) return { kind: "review" };
   if (path === BUDGET_PATH) return { kind: "budget" };
   if (path === SETTINGS_PATH) return { kind: "settings" };
+  if (path === OUTLINE_PATH) return { kind: "outline" };
+  if (path === EVIDENCE_PATH) return { kind: "evidence" };
+  const source = /^\/evidence\/([1-9][0-9]{0,14})$/.exec(path);
+  if (source?.[1]) return { kind: "evidenceSource", sourceId: Number(source[1]) };
   const match = /^\/sections\/([^/]+)$/.exec(path);
   if (match?.[1]) {
     try {

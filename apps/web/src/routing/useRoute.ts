@@ -15,7 +15,7 @@ export function useRoute(): {
   }, []);
 
   const navigate = useCallback((path: string, options?: { replace?: boolean }) => {
-    if (path === window.location.pathname) return;
+    if (path === window.location.pathname + window.location.search) return;
     if (options?.replace) window.history.replaceState(null, "", path);
     else window.history.pushState(null, "", path);
     setRoute(parseRoute(path));

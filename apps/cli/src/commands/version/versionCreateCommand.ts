@@ -5,14 +5,20 @@ import {
   DEFAULT_FOOTNOTES_COUNT,
   loadTimetable,
 } from "@rapporteur/budget";
+import { DocxTemplateError, loadDocxTemplate } from "@rapporteur/docx";
+import {
+  captureDocumentSettings,
+  DocumentSettingsStore,
+  documentSettingsDefaults,
+} from "@rapporteur/report";
 import { type VersionSection, VersionStore } from "@rapporteur/storage";
 import * as Y from "yjs";
 import { CliError, UsageError } from "../../CliError";
 import type { Command } from "../../Command";
 import {
   ENVIRONMENT_HELP,
-  loadCliOutline,
   openDatabase,
+  reportOutline,
   resolveDataDir,
 } from "../../cliEnvironment";
 import { defineCommand } from "../../defineCommand";
@@ -21,8 +27,8 @@ import { lockDataDir } from "../../lockDataDir";
 
 const USAGE = `Usage: rapporteur version create --name NAME
 
-Keeps every section's content, the outline and the budget settings as a named version of the
-report ("Progress report", "Draft for the CSTD session"), listed by 'rapporteur version list' and
+Keeps every section's content, the outline, the budget settings and the document settings
+(symbol, title, masthead lines, emblem) as a named version of the report ("Progress report", "Draft for the CSTD session"), listed by 'rapporteur version list' and
 on the web app's Versions page, where it can be downloaded and restored. Refused while a running
 server holds the data directory: create the version in the web app then (editors).
 
@@ -44,7 +50,7 @@ export const versionCreateCommand: Command = defineCommand({
     if (!name || name.length > 200) {
       throw new UsageError("version create: --name NAME (1 to 200 characters) is required.");
     }
-    const outline = loadCliOutline(io);
+    const outline = await reportOutline(io);
     let timetable: ReturnType<typeof loadTimetable>;
     try {
       timetable = io.env.RAPPORTEUR_TIMETABLE
@@ -52,6 +58,15 @@ export const versionCreateCommand: Command = defineCommand({
         : loadTimetable();
     } catch (error) {
       throw new CliError(`Cannot read the timetable: ${(error as Error).message}`);
+    }
+    let template: ReturnType<typeof loadDocxTemplate>;
+    try {
+      // The document settings' defaults (masthead lines) come from the Word template.
+      template = loadDocxTemplate();
+    } catch (error) {
+      if (error instanceof DocxTemplateError)
+        throw new CliError(`version create: ${error.message}`);
+      throw error;
     }
     const dataDir = resolveDataDir(io);
     const lock = lockDataDir(dataDir, "version create");
@@ -80,7 +95,15 @@ export const versionCreateCommand: Command = defineCommand({
           at: Date.now(),
           by: { id: null, name: "command line" },
           outline,
-          settings: { budget: budgetSettingsJSON(budgets.settings()) },
+          settings: {
+            budget: budgetSettingsJSON(budgets.settings()),
+            ...captureDocumentSettings(
+              new DocumentSettingsStore(
+                store.database,
+                documentSettingsDefaults(outline, template),
+              ),
+            ),
+          },
           sections,
         });
         io.stdout(

@@ -1,4 +1,5 @@
 import { MAX_PASSWORD_LENGTH } from "@rapporteur/accounts";
+import { mayImportEvidence } from "@rapporteur/accounts/roles";
 import type { ApiAnswers } from "@rapporteur/api";
 import type { RequestHandler } from "express";
 import { z } from "zod";
@@ -60,6 +61,7 @@ export function authHandlers(
       response.json({
         user: userView(user),
         readOnly: user.role === "reviewer",
+        mayImportEvidence: mayImportEvidence(user.role),
       } satisfies ApiAnswers["login"]);
     },
 
@@ -79,6 +81,7 @@ export function authHandlers(
       response.json({
         user: userView(user),
         readOnly: user.role === "reviewer",
+        mayImportEvidence: mayImportEvidence(user.role),
       } satisfies ApiAnswers["me"]);
     },
   };

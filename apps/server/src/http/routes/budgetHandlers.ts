@@ -57,12 +57,12 @@ export function budgetHandlers(
     const { user } = requestAuth(request);
     const settings = budgets.settings();
     const report = reportView(
-      outline,
+      outline.current(),
       counts,
       workflowViews(workflow, accounts, user.role),
       settings,
     );
-    return budgetView(outline, report, settings, history.list(), localDay());
+    return budgetView(outline.current(), report, settings, history.list(), localDay());
   };
   return {
     budget(request, response) {

@@ -114,7 +114,7 @@ export function commentHandlers(
     });
 
   const sectionTitles = () =>
-    Object.fromEntries(outline.sections.map((section) => [section.id, section.title]));
+    Object.fromEntries(outline.current().sections.map((section) => [section.id, section.title]));
 
   const filtered = (request: Request) => {
     const query = parseInput(listQuery, request.query, "query");
@@ -138,7 +138,7 @@ export function commentHandlers(
         .renderMatrix({
           format,
           threads: await filtered(request),
-          title: `${outline.report.shortTitle}: comment/response matrix`,
+          title: `${outline.current().report.shortTitle}: comment/response matrix`,
           sectionTitles: sectionTitles(),
         })
         .catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { mayImportEvidence } from "@rapporteur/accounts/roles";
 import type { ApiAnswers, EvidenceCoverage } from "@rapporteur/api";
 import { EvidenceImportError, IMPORT_KINDS, importKindOf } from "@rapporteur/evidence";
 import { citedSourceIds } from "@rapporteur/report";
@@ -77,7 +78,7 @@ export function evidenceHandlers(
 
     async evidenceCoverage(request, response) {
       const { limit } = parseInput(coverageQuery, request.query, "query");
-      const { outline } = deps;
+      const outline = deps.outline.current();
       const sections: EvidenceCoverage["sections"] = [];
       const cited = new Set<number>();
       for (const section of outline.sections) {
@@ -103,7 +104,7 @@ export function evidenceHandlers(
 
     async importEvidence(request, response) {
       const { user } = requestAuth(request);
-      if (user.role === "reviewer") {
+      if (!mayImportEvidence(user.role)) {
         throw forbidden(
           "read_only",
           "Reviewers read and search the evidence library; editors and drafters import into it",

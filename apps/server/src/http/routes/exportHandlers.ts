@@ -1,6 +1,17 @@
-import type { ApiAnswers, PreflightView, SectionComparisonView } from "@rapporteur/api";
+import type {
+  ApiAnswers,
+  DocumentSettings,
+  PreflightView,
+  SectionComparisonView,
+} from "@rapporteur/api";
 import { localDay } from "@rapporteur/budget";
-import { exportComments, exportFileName, findSoffice, recordExport } from "@rapporteur/report";
+import {
+  type EmblemImage,
+  exportComments,
+  exportFileName,
+  findSoffice,
+  recordExport,
+} from "@rapporteur/report";
 import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
@@ -75,7 +86,7 @@ export function exportHandlers(
   deps: ApiDependencies,
 ): Pick<
   Record<ApiRouteName, RequestHandler>,
-  "exportReport" | "compareSection" | "exportPreflight"
+  "exportReport" | "compareSection" | "exportPreflight" | "reportNumbering"
 > {
   const { outline, store, audit } = deps;
   const workers = deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs });
@@ -113,7 +124,10 @@ export function exportHandlers(
         { compare: older.id, ...(newer ? { to: newer.id } : {}) },
         [section.id],
       );
-      const compared = await compareSectionInWorker(workers, section.id, { ...input, outline });
+      const compared = await compareSectionInWorker(workers, section.id, {
+        ...input,
+        outline: outline.current(),
+      });
       const view: SectionComparisonView = {
         sectionId: section.id,
         version: versionSummary(older),
@@ -131,11 +145,12 @@ export function exportHandlers(
     async exportPreflight(request, response) {
       const { user } = requestAuth(request);
       const report = reportView(
-        outline,
+        outline.current(),
         deps.counts,
         workflowViews(deps.workflow, deps.accounts, user.role),
         deps.budgets.settings(),
       );
+      const { parts } = outline.current();
       const threads = deps.comments.store.listThreads({ state: "open" });
       const sections = await Promise.all(
         report.sections.map(async (s) => {
@@ -150,6 +165,7 @@ export function exportHandlers(
             state: s.state,
             openThreads: open.length - suggestions,
             openSuggestions: suggestions,
+            frontMatter: parts.some((p) => p.id === s.part && p.frontMatter),
             updates: (await store.load(s.id)).updates,
           };
         }),
@@ -158,6 +174,34 @@ export function exportHandlers(
         throw workerJobHttpError(error, "export");
       });
       response.json({ items } satisfies PreflightView);
+    },
+
+    /**
+     * `GET /api/report/numbering`: the numbers the exports print (reportNumbering), kept current
+     * by ReportNumbering, or computed from the stored sections (stored before anyone sees them)
+     * in the word-count worker.
+     */
+    async reportNumbering(_request, response) {
+      const compute = async () => {
+        const { parts, sections } = outline.current();
+        return workers.numbering({
+          parts,
+          sections: await Promise.all(
+            sections.map(async (s) => ({
+              id: s.id,
+              part: s.part,
+              title: s.title,
+              updates: (await store.load(s.id)).updates,
+            })),
+          ),
+        });
+      };
+      const view = await (deps.numbering ? deps.numbering.view() : compute()).catch(
+        (error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        },
+      );
+      response.json(view satisfies ApiAnswers["reportNumbering"]);
     },
 
     async exportReport(request, response) {
@@ -178,8 +222,9 @@ export function exportHandlers(
       mustExist(query.compare);
       mustExist(query.to);
       if (query.compare !== undefined) {
-        const ids = outline.sections
-          .map((s) => s.id)
+        const ids = outline
+          .current()
+          .sections.map((s) => s.id)
           .filter((id) => section === undefined || id === section.id);
         const input = await comparisonInput(
           sources(),
@@ -190,7 +235,7 @@ export function exportHandlers(
         const bytes = (await workers
           .compare({
             ...input,
-            outline,
+            outline: outline.current(),
             format,
             ...(section ? { sectionId: section.id } : {}),
             date: localDay(),
@@ -199,7 +244,7 @@ export function exportHandlers(
           .catch((error: unknown) => {
             throw workerJobHttpError(error, "export");
           })) as Uint8Array;
-        const filename = exportFileName(outline.report.symbol, format, {
+        const filename = exportFileName(outline.current().report.symbol, format, {
           sectionId: section?.id,
         }).replace(/\.(docx|md)$/, "-changes.$1");
         recordExport(audit, {
@@ -219,12 +264,15 @@ export function exportHandlers(
         );
       }
       const version = query.version;
-      if (version !== undefined && !deps.versions.get(version)) {
+      // A named version exports with the outline and document settings it captured.
+      const source = version === undefined ? undefined : deps.versions.exportSource(version);
+      if (version !== undefined && !source) {
         throw notFound("version_not_found", `There is no version ${version}`);
       }
+      const exportOutline = source?.outline ?? outline.current();
       const review = docx && query.variant === "review";
       const sections: Record<string, Uint8Array[]> = {};
-      for (const { id } of outline.sections) {
+      for (const { id } of exportOutline.sections) {
         if (section === undefined || id === section.id)
           // A named version's content, or the stored sections (stored before anyone sees them).
           sections[id] =
@@ -234,13 +282,13 @@ export function exportHandlers(
       }
       const bytes = await workers
         .renderExport({
-          outline,
+          outline: exportOutline,
           sections,
           selection: { format: query.format, variant: query.variant, sectionId: section?.id },
           date: localDay(),
           template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
-          ...(docx ? exportSettings(deps) : {}),
+          ...(docx ? exportSettings(deps, source) : {}),
           sources: deps.evidence.citationSources(),
         })
         .catch((error: unknown) => {
@@ -254,7 +302,7 @@ export function exportHandlers(
           }
           throw refusal;
         });
-      const filename = exportFileName(outline.report.symbol, query.format, {
+      const filename = exportFileName(outline.current().report.symbol, query.format, {
         sectionId: section?.id,
         review: docx && query.variant === "review",
       });
@@ -270,10 +318,19 @@ export function exportHandlers(
   };
 }
 
-/** The document settings and emblem an export prints (the worker job's `settings`, `emblem`). */
-function exportSettings(deps: ApiDependencies) {
-  const emblem = deps.documentSettings.emblem();
-  return { settings: deps.documentSettings.view().settings, ...(emblem ? { emblem } : {}) };
+/**
+ * The document settings and emblem an export prints (the worker job's `settings`, `emblem`):
+ * a named version's (`version`) or the ones in force.
+ */
+function exportSettings(
+  deps: ApiDependencies,
+  version?: { settings: DocumentSettings; emblem: EmblemImage | null },
+) {
+  const emblem = version ? version.emblem : deps.documentSettings.emblem();
+  return {
+    settings: version?.settings ?? deps.documentSettings.view().settings,
+    ...(emblem ? { emblem } : {}),
+  };
 }
 
 function send(

@@ -115,7 +115,7 @@ export function historyHandlers(
           : {},
         names,
         interval,
-        outline,
+        outline: outline.current(),
       });
       const view: ApiAnswers["sectionHistoryPoint"] = {
         id,
@@ -178,9 +178,13 @@ export function historyHandlers(
 
     async version(request, response) {
       const version = mustGetVersion(request.params.id);
+      const source = deps.versions.exportSource(version.id);
+      if (!source) throw notFound("version_not_found", `There is no version ${version.id}`);
       response.json({
         ...versionView(version),
         sections: deps.versions.sectionIds(version.id),
+        documentSettings: source.settings,
+        settingsCaptured: source.settingsCaptured,
       } satisfies ApiAnswers["version"]);
     },
 
@@ -194,10 +198,17 @@ export function historyHandlers(
     async restoreVersion(request, response) {
       const { user } = requestAuth(request);
       const version = mustGetVersion(request.params.id);
-      const result = await deps.versions.restore(version.id, {
+      const { documentSettingsChange, ...result } = await deps.versions.restore(version.id, {
         id: user.id,
         username: user.username,
       });
+      if (documentSettingsChange) {
+        // As an editor's change of the settings (PUT /api/report/settings), naming the version.
+        record(request, "document_settings_changed", "report", {
+          ...documentSettingsChange,
+          version: version.id,
+        });
+      }
       record(request, "version_restore", String(version.id), { name: version.name, ...result });
       response.json(result satisfies ApiAnswers["restoreVersion"]);
     },

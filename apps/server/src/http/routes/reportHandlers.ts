@@ -1,3 +1,4 @@
+import { mayEditOutline, type Role } from "@rapporteur/accounts/roles";
 import type { ApiAnswers, ReportView } from "@rapporteur/api";
 import { findSoffice } from "@rapporteur/report";
 import type { RequestHandler } from "express";
@@ -8,6 +9,29 @@ import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { requestAuth } from "../requestAuth";
 import { sectionFromPath } from "../sectionFromPath";
+
+/**
+ * The report as `GET /api/report` answers it for a user of `role`: the outline in force with
+ * counts, workflow, open comments, the outline's revision and what the user may do.
+ */
+export function fullReportView(deps: ApiDependencies, role: Role): ReportView {
+  const { outline, counts, workflow, accounts } = deps;
+  const view = reportView(
+    outline.current(),
+    counts,
+    workflowViews(workflow, accounts, role),
+    deps.budgets.settings(),
+  );
+  const exportFormats: ReportView["exportFormats"] = findSoffice()
+    ? ["docx", "md", "pdf"]
+    : ["docx", "md"];
+  return {
+    ...withOpenComments(view, deps.comments.store.openCountsBySection()),
+    exportFormats,
+    revision: outline.revision(),
+    mayEditOutline: mayEditOutline(role),
+  };
+}
 
 /** Handlers of `/api/health`, `/api/report`, `/api/sections/:id` and `/api/events`. */
 export function reportHandlers(
@@ -21,19 +45,7 @@ export function reportHandlers(
 
     report(request, response) {
       const { user } = requestAuth(request);
-      const view = reportView(
-        outline,
-        counts,
-        workflowViews(workflow, accounts, user.role),
-        deps.budgets.settings(),
-      );
-      const exportFormats: ReportView["exportFormats"] = findSoffice()
-        ? ["docx", "md", "pdf"]
-        : ["docx", "md"];
-      response.json({
-        ...withOpenComments(view, deps.comments.store.openCountsBySection()),
-        exportFormats,
-      } satisfies ApiAnswers["report"]);
+      response.json(fullReportView(deps, user.role) satisfies ApiAnswers["report"]);
     },
 
     section(request, response) {

@@ -5,6 +5,7 @@ import {
   ROLES,
   type User,
 } from "@rapporteur/accounts";
+import { mayImportEvidence } from "@rapporteur/accounts/roles";
 import type { ApiAnswers } from "@rapporteur/api";
 import type { Request, RequestHandler } from "express";
 import { z } from "zod";
@@ -74,6 +75,7 @@ export function userHandlers(
       events.sendWhere((owner) => owner.userId === user.id, "me", {
         user: userView(user),
         readOnly: user.role === "reviewer",
+        mayImportEvidence: mayImportEvidence(user.role),
       });
     }
   };

@@ -1,0 +1,310 @@
+import type { SectionHeadingView } from "@rapporteur/api";
+import { reanchorMoved, textOffsetOfBlock } from "@rapporteur/comments";
+import {
+  addSection,
+  archiveSection,
+  OutlineChangeError,
+  requireSection,
+  slugFromTitle,
+  takenIds,
+  updateSection,
+} from "@rapporteur/outline";
+import { FRAGMENT_NAME, SUBHEADING_LEVELS } from "@rapporteur/schema";
+import { isLocked } from "@rapporteur/workflow";
+import * as Y from "yjs";
+import type { DirectConnection } from "../collab/DirectConnection";
+import type { ApiDependencies } from "../http/ApiDependencies";
+import { conflict } from "../http/errors";
+
+/** A sub-heading of a section with its place among the section's top-level blocks. */
+interface PlacedHeading extends SectionHeadingView {
+  index: number;
+}
+
+/** The plain text of an element (its text nodes, formatting dropped). */
+function plainText(element: Y.XmlElement): string {
+  let text = "";
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as { insert: unknown }[]) {
+        if (typeof op.insert === "string") text += op.insert;
+      }
+    } else if (child instanceof Y.XmlElement) text += plainText(child);
+  }
+  return text;
+}
+
+/** The top-level headings of a section's document, `h<n>` by their order. */
+export function headingsOf(ydoc: Y.Doc): PlacedHeading[] {
+  const headings: PlacedHeading[] = [];
+  ydoc
+    .getXmlFragment(FRAGMENT_NAME)
+    .toArray()
+    .forEach((node, index) => {
+      if (!(node instanceof Y.XmlElement) || node.nodeName !== "heading") return;
+      const level = Number(node.getAttribute("level")) || SUBHEADING_LEVELS[0];
+      headings.push({ anchor: `h${headings.length}`, text: plainText(node).trim(), level, index });
+    });
+  return headings;
+}
+
+/** The top-level blocks `[from, to)` of a section, as copies to insert into another document. */
+function copyBlocks(ydoc: Y.Doc, from: number, to: number): (Y.XmlElement | Y.XmlText)[] {
+  return ydoc
+    .getXmlFragment(FRAGMENT_NAME)
+    .slice(from, to)
+    .map((node) => (node as Y.XmlElement | Y.XmlText).clone());
+}
+
+/**
+ * The outline changes that move text: a split at a sub-heading and a merge of two sections. Both
+ * edit the LIVE documents through direct connections (editors connected to them see the text
+ * arrive or leave, and keep their own typing), move the comment threads of the moved text with
+ * it, re-anchored, and record the moved text in both sections' history (kind `outline`).
+ */
+export class OutlineSurgery {
+  constructor(private readonly deps: ApiDependencies) {}
+
+  /** The sub-headings of a section as it is now (live when loaded). */
+  async headings(sectionId: string): Promise<SectionHeadingView[]> {
+    return this.#withSection(sectionId, (connection) =>
+      connection.read((ydoc) => headingsOf(ydoc).map(({ index: _index, ...heading }) => heading)),
+    );
+  }
+
+  /**
+   * Splits `sectionId` at the heading `atHeading` (its anchor or exact text): the heading and what
+   * follows up to the next heading of the same or a higher level go to a new section right after
+   * it, titled with the heading's text, with the source's leads. Returns the new section's id.
+   */
+  async split(
+    sectionId: string,
+    atHeading: string,
+    user: { id: number; username: string },
+  ): Promise<string> {
+    const { outline, workflow, collab } = this.deps;
+    this.#refuseLocked(sectionId, "split");
+    return this.#withSection(sectionId, async (source) => {
+      const { heading, end, blocks, range } = await source.read((ydoc) => {
+        const all = headingsOf(ydoc);
+        const wanted = atHeading.trim();
+        const heading = all.find((h) => h.anchor === wanted) ?? all.find((h) => h.text === wanted);
+        if (!heading) {
+          throw new OutlineChangeError(
+            "invalid",
+            `Section '${sectionId}' has no sub-heading '${atHeading}': split at one of ${all.map((h) => `'${h.text}'`).join(", ") || "(none)"}`,
+          );
+        }
+        if (heading.index === 0) {
+          throw new OutlineChangeError(
+            "invalid",
+            `'${heading.text}' is where the section begins: splitting there would leave it empty`,
+          );
+        }
+        const next = all.find((h) => h.index > heading.index && h.level <= heading.level);
+        const end = next?.index ?? ydoc.getXmlFragment(FRAGMENT_NAME).length;
+        return {
+          heading,
+          end,
+          blocks: copyBlocks(ydoc, heading.index, end),
+          range: { from: textOffsetOfBlock(ydoc, heading.index), to: textOffsetOfBlock(ydoc, end) },
+        };
+      });
+      const current = requireSection(outline.state(), sectionId);
+      // The outline first (synchronously after choosing the id, so nothing can take it between):
+      // the new section exists before any text is written under its id.
+      const newId = slugFromTitle(heading.text, takenIds(outline.state()));
+      outline.change(
+        (state) =>
+          addSection(state, {
+            id: newId,
+            title: heading.text || "Untitled section",
+            part: current.part,
+            after: sectionId,
+            budget: 0,
+            guidance: current.guidance,
+          }),
+        { moved: [{ from: sectionId, to: newId }] },
+      );
+      const target = await collab.openDirectConnection(newId);
+      try {
+        await target.transact(
+          (ydoc) => {
+            ydoc.getXmlFragment(FRAGMENT_NAME).insert(0, blocks);
+            return true;
+          },
+          { userId: user.id, kind: "outline" },
+        );
+        const leads = workflow.get(sectionId).leads;
+        if (leads.length > 0) workflow.setLeads(newId, leads, user.username);
+        await this.#moveThreads(source, sectionId, target, newId, range, 0);
+        await source.transact(
+          (ydoc) => {
+            const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
+            // The blocks may have moved if someone added blocks before them meanwhile: the same
+            // heading nearest to where it was.
+            const at = headingsOf(ydoc)
+              .filter((h) => h.text === heading.text && h.level === heading.level)
+              .sort(
+                (a, b) => Math.abs(a.index - heading.index) - Math.abs(b.index - heading.index),
+              )[0];
+            const from = at?.index ?? heading.index;
+            fragment.delete(from, Math.min(end - heading.index, fragment.length - from));
+            return true;
+          },
+          { userId: user.id, kind: "outline" },
+        );
+      } finally {
+        target.disconnect();
+      }
+      return newId;
+    });
+  }
+
+  /**
+   * Merges `sectionId` into `into`: its text appended to the target under a heading with its
+   * title, its threads moved and re-anchored, its allocation added to the target's, leads united;
+   * the source is archived with `mergedInto` (its editors are closed with 4410).
+   */
+  async merge(sectionId: string, into: string, user: { id: number; username: string }) {
+    const { outline, workflow, budgets } = this.deps;
+    if (sectionId === into) {
+      throw new OutlineChangeError("invalid", "A section cannot be merged into itself");
+    }
+    const source = requireSection(outline.state(), sectionId);
+    requireSection(outline.state(), into);
+    this.#refuseLocked(into, "merge into");
+    await this.#withSection(sectionId, (sourceConnection) =>
+      this.#withSection(into, async (target) => {
+        const blocks = await sourceConnection.read((ydoc) => {
+          const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
+          return {
+            copies: copyBlocks(ydoc, 0, fragment.length),
+            range: { from: 0, to: textOffsetOfBlock(ydoc, fragment.length) },
+          };
+        });
+        let headingIndex = 0;
+        await target.transact(
+          (ydoc) => {
+            const fragment = ydoc.getXmlFragment(FRAGMENT_NAME);
+            headingIndex = fragment.length;
+            const heading = new Y.XmlElement("heading");
+            heading.setAttribute("level", SUBHEADING_LEVELS[0] as unknown as string);
+            heading.insert(0, [new Y.XmlText(source.title)]);
+            fragment.insert(fragment.length, [heading, ...blocks.copies]);
+            return true;
+          },
+          { userId: user.id, kind: "outline" },
+        );
+        const at = await target.read((ydoc) => textOffsetOfBlock(ydoc, headingIndex + 1));
+        const settings = budgets.settings();
+        const sum =
+          (settings.allocations.get(into) ?? 0) + (settings.allocations.get(sectionId) ?? 0);
+        outline.change(
+          (state) =>
+            archiveSection(
+              updateSection(state, into, { budget: sum }),
+              sectionId,
+              user.username,
+              new Date().toISOString(),
+              into,
+            ),
+          { moved: [{ from: sectionId, to: into }] },
+        );
+        if (settings.overridden.has(into)) budgets.setAllocation(into, null, user.username);
+        const leads = [...workflow.get(into).leads, ...workflow.get(sectionId).leads];
+        if (leads.length > 0) workflow.setLeads(into, leads, user.username);
+        await this.#moveThreads(sourceConnection, sectionId, target, into, blocks.range, at, true);
+      }),
+    );
+  }
+
+  /**
+   * Moves the threads of `fromId` whose range is in `range` to `toId`, re-anchored where that
+   * text starts (`at`) in the target. With `all`, the others (detached) move too, as they are.
+   */
+  async #moveThreads(
+    source: DirectConnection,
+    fromId: string,
+    target: DirectConnection,
+    toId: string,
+    range: { from: number; to: number },
+    at: number,
+    all = false,
+  ): Promise<void> {
+    const { store } = this.deps.comments;
+    const threads = store.listThreads({ sectionId: fromId });
+    if (threads.length === 0) return;
+    const sourceDoc = await source.read((ydoc) => Y.encodeStateAsUpdate(ydoc));
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, sourceDoc);
+    try {
+      const moved = await target.read((targetDoc) =>
+        reanchorMoved(scratch, threads, range, targetDoc, at),
+      );
+      const done = new Set<number>();
+      for (const { id, anchor } of moved) {
+        store.moveThread(id, toId, anchor);
+        done.add(id);
+      }
+      if (all) {
+        for (const thread of threads) {
+          if (!done.has(thread.id)) store.moveThread(thread.id, toId, thread.anchor);
+        }
+      }
+    } finally {
+      scratch.destroy();
+    }
+  }
+
+  /**
+   * Marks a structural change of a section (renamed, moved, archived, restored) in its history: a
+   * kept point of kind `outline` named `label`, holding the text as it is (nothing of it changes).
+   */
+  async recordInHistory(sectionId: string, label: string, userId: number): Promise<void> {
+    const { store, collab, sectionHistory } = this.deps;
+    const stored = await store.load(sectionId);
+    let state: Uint8Array | undefined;
+    if (collab.documentNames.includes(sectionId)) {
+      const document = await collab.loadDocument(sectionId).catch(() => null);
+      if (document && !document.retired) state = Y.encodeStateAsUpdate(document.ydoc);
+    }
+    state ??=
+      stored.updates.length > 0
+        ? Y.mergeUpdates(stored.updates)
+        : Y.encodeStateAsUpdate(new Y.Doc());
+    const at = Date.now();
+    sectionHistory.store.insert(sectionId, [
+      {
+        seq: stored.lastSeq,
+        fromAt: at,
+        at,
+        userIds: [userId],
+        kind: "outline",
+        added: 0,
+        removed: 0,
+        pinned: true,
+        label,
+        state,
+      },
+    ]);
+  }
+
+  #refuseLocked(sectionId: string, what: string): void {
+    if (isLocked(this.deps.workflow.get(sectionId).status)) {
+      throw conflict(
+        "section_locked",
+        `Section '${sectionId}' is approved (locked): reopen it before you ${what} it`,
+      );
+    }
+  }
+
+  async #withSection<T>(sectionId: string, run: (c: DirectConnection) => Promise<T>): Promise<T> {
+    const connection = await this.deps.collab.openDirectConnection(sectionId);
+    try {
+      return await run(connection);
+    } finally {
+      connection.disconnect();
+    }
+  }
+}
