@@ -8,6 +8,7 @@ import { migrate } from "@rapporteur/storage";
 import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { assembleExportReport, citedSourceIds } from "./assembleExportReport";
+import { renderComparison } from "./renderComparison";
 import { renderExport } from "./renderExport";
 
 const outline = loadOutline();
@@ -139,5 +140,25 @@ describe("citations in exports", () => {
       "[^2]: Contribution of Kenya ICT Network to the CSTD WSIS+20 consultation, 2024, q3.",
     );
     expect(md).not.toContain("Organisation 2");
+  });
+
+  it("prints an added citation's footnote in a comparison (CriticMarkup)", async () => {
+    const before: DocJSON = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Rural access lags" }] }],
+    };
+    const file = await renderComparison({
+      format: "md",
+      older: { [first!.id]: before },
+      newer: { [first!.id]: firstDoc },
+      outline,
+      date: "2026-12-07",
+      sectionId: first!.id,
+      citationSource: (id) => store.get(id),
+    });
+    const md = new TextDecoder().decode(file.bytes);
+    expect(md).toContain(
+      "Contribution of Organisation 2 to the CSTD WSIS+20 consultation, 2024, q3.",
+    );
   });
 });

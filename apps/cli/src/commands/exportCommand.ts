@@ -167,6 +167,7 @@ async function compareVersions(
       return attribution(change);
     },
     steps,
+    citationSource: (id) => new EvidenceStore(store.database).get(id),
     ...(request.template ? { template: request.template } : {}),
     ...(request.sectionId !== undefined ? { sectionId: request.sectionId } : {}),
   });

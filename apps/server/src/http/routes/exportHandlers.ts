@@ -240,6 +240,7 @@ export function exportHandlers(
             ...(section ? { sectionId: section.id } : {}),
             date: localDay(),
             template: docx ? deps.docxTemplate : undefined,
+            sources: deps.evidence.citationSources(),
           })
           .catch((error: unknown) => {
             throw workerJobHttpError(error, "export");
