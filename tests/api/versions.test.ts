@@ -128,6 +128,7 @@ describe("named versions", () => {
       settings: false,
       documentSettings: false,
       outlineDiffers: false,
+      outline: { archived: [], restored: [], changed: [], moved: false },
     });
   });
 });

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "outline_part_added",
   "outline_part_changed",
   "outline_imported",
+  "outline_restored",
   "evidence_import",
 ] as const;
 

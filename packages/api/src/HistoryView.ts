@@ -55,6 +55,26 @@ export interface VersionRestoreAnswer {
    * back (they differed from today's; a version made before versions kept them has none).
    */
   documentSettings: boolean;
-  /** Whether the version was made under another outline than the one in force (not rewritten). */
+  /**
+   * Whether the version's outline still differs from the one in force after the restore (false
+   * once its outline is put back; true only when the version's stored outline was unusable).
+   */
   outlineDiffers: boolean;
+  /** How the outline went back to the version's (one change, one `outline` event). */
+  outline: VersionOutlineRestoreView;
+}
+
+/** What restoring a version did to the outline (`POST /api/versions/:id/restore`). */
+export interface VersionOutlineRestoreView {
+  /**
+   * Live sections the version did not have: archived with their text, comments and history
+   * (listed by `GET /api/outline/archived`, restorable); their editors are closed with 4410.
+   */
+  archived: string[];
+  /** Sections of the version that were archived: back in the outline (their text restored too). */
+  restored: string[];
+  /** Sections whose title, part, allocation or guidance went back to the version's. */
+  changed: string[];
+  /** Whether sections or parts went back to another order (or parts to other titles). */
+  moved: boolean;
 }

@@ -12,6 +12,7 @@ import {
   updatePart,
   updateSection,
 } from "./outlineEdits";
+import { outlineDiffersFrom, restoreOutline, versionOutline } from "./restoreOutline";
 
 function openStore(db = new Database(":memory:")) {
   migrate(db);
@@ -100,5 +101,66 @@ describe("OutlineStore", () => {
     expect(() =>
       store.change((state) => updateSection(state, "p2-governance", { after: "p1-access" })),
     ).toThrow(/'after' must name a section of the part/);
+  });
+
+  it("puts back a version's outline in one change: order, titles, archived sections back, new ones archived", () => {
+    const { store } = openStore();
+    const saved = structuredClone(store.current());
+    const changes: { archived: string[]; revision: number }[] = [];
+    store.onChange((change) => changes.push({ ...change, revision: change.state.revision }));
+    const added = store.change((state) => addSection(state, { title: "New", part: "part-1" }));
+    store.change((state) => updateSection(state, "p1-challenges", { after: null }));
+    store.change((state) => updateSection(state, "p2-governance", { title: "Renamed", budget: 7 }));
+    store.change((state) =>
+      archiveSection(state, "p3-innovation", "Editor", "2026-12-07T17:00:00Z"),
+    );
+    const part = store.change((state) => addPart(state, { title: "Annex" }));
+    const revision = store.revision();
+    changes.length = 0;
+
+    const target = versionOutline(saved, store.state())!;
+    expect(outlineDiffersFrom(store.state(), target)).toBe(true);
+    const result = store.change((state) =>
+      restoreOutline(state, target, "Editor", "2026-12-07T18:00:00Z"),
+    );
+    expect(result).toEqual({
+      archived: [added],
+      restored: ["p3-innovation"],
+      changed: ["p2-governance"],
+      moved: true,
+    });
+    expect(store.current().parts).toEqual(saved.parts);
+    expect(store.current().parts.map((p) => p.id)).not.toContain(part);
+    expect(store.current().sections).toEqual(saved.sections);
+    expect(store.archived()).toEqual([
+      { ...store.archived()[0], id: added, archivedBy: "Editor", mergedInto: null },
+    ]);
+    expect(outlineDiffersFrom(store.state(), target)).toBe(false);
+    // One change: one revision, one notice naming the archived section.
+    expect(store.revision()).toBe(revision + 1);
+    expect(changes).toEqual([
+      expect.objectContaining({ archived: [added], revision: revision + 1 }),
+    ]);
+  });
+
+  it("restores a version whose stored outline lacks fields by section id", () => {
+    const { store } = openStore();
+    const shipped = loadOutline();
+    store.change((state) => updateSection(state, "p1-access", { title: "Renamed", after: null }));
+    // An older outline: no guidance or budgets, one part without an id, one section unusable.
+    const old = {
+      parts: [...shipped.parts.map((p) => ({ id: p.id })), { title: "No id" }],
+      sections: [
+        ...shipped.sections.map((s) => ({ id: s.id, part: s.part, title: s.title })),
+        { title: "No id either" },
+      ],
+    };
+    const target = versionOutline(old, store.state())!;
+    const result = store.change((state) => restoreOutline(state, target, null, "2026-12-07"));
+    expect(result).toMatchObject({ archived: [], restored: [], changed: ["p1-access"] });
+    expect(store.current().sections).toEqual(shipped.sections);
+    expect(store.current().parts).toEqual(shipped.parts);
+    expect(versionOutline({ sections: [{ title: "x" }] }, store.state())).toBeNull();
+    expect(versionOutline(null, store.state())).toBeNull();
   });
 });

@@ -25,6 +25,12 @@ export { outlineSchema } from "./outlineSchema";
 export { outlineToYaml } from "./outlineToYaml";
 export { OutlineError, parseOutline } from "./parseOutline";
 export {
+  type OutlineRestore,
+  outlineDiffersFrom,
+  restoreOutline,
+  versionOutline,
+} from "./restoreOutline";
+export {
   isSectionId,
   MAX_SECTION_ID_LENGTH,
   SECTION_ID_PATTERN,

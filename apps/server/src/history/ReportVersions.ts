@@ -1,6 +1,14 @@
 import type { DocumentSettings, VersionRestoreAnswer } from "@rapporteur/api";
 import { type BudgetStore, budgetSettingsJSON, type SavedBudgetSettings } from "@rapporteur/budget";
-import { type Outline, outlineSchema } from "@rapporteur/outline";
+import {
+  type Outline,
+  type OutlineRestore,
+  type OutlineStore,
+  outlineDiffersFrom,
+  outlineSchema,
+  restoreOutline,
+  versionOutline,
+} from "@rapporteur/outline";
 import {
   captureDocumentSettings,
   capturedEmblem,
@@ -17,6 +25,7 @@ import type {
 import * as Y from "yjs";
 import type { CollabServer } from "../collab/CollabServer";
 import { readSectionDoc } from "../report/readSectionDoc";
+import { recordOutlineChange } from "./recordOutlineChange";
 import { type SectionHistory, stateToJSON } from "./SectionHistory";
 
 /** Configuration of {@link ReportVersions}. */
@@ -26,8 +35,8 @@ export interface ReportVersionsOptions {
   /** Assigned once the collaboration server exists. */
   collab(): CollabServer;
   store: DocumentStore;
-  /** The outline in force (read at each use: it changes). */
-  outline: { current(): Outline };
+  /** The outline in force (read at each use: it changes); a restore puts back a version's. */
+  outline: OutlineStore;
   budgets: BudgetStore;
   /** The document settings (symbol, title, masthead lines): captured and restored with a version. */
   documentSettings: DocumentSettingsStore;
@@ -146,38 +155,75 @@ export class ReportVersions {
   }
 
   /**
-   * Restores the whole report to a version: every section of the outline whose content differs
-   * from the version's, each as a new live edit of kind `restore`, and the budget settings the
-   * version kept (target range, footnote rule, allocations, timetable) when they differ from
-   * today's, and the document settings it captured (symbol, title, masthead lines: stored and
-   * pushed to everyone like an editor's change; `documentSettingsChange` says what changed, for
-   * the audit log). The outline is not rewritten: the answer says whether the version's outline
-   * differs from the one in force.
+   * Restores the whole report to a version: first its outline (parts and sections in its order,
+   * with its titles, allocations and guidance; its archived sections put back; live sections it
+   * did not have archived, never deleted) as one change of the outline store, each section it
+   * touched marked in its history (kind `outline`); then every section of the outline whose
+   * content differs from the version's, each as a new live edit of kind `restore`; the budget
+   * settings the version kept (target range, footnote rule, allocations, timetable) when they
+   * differ from today's, and the document settings it captured (symbol, title, masthead lines:
+   * stored and pushed to everyone like an editor's change; `documentSettingsChange` says what
+   * changed, for the audit log).
    */
   async restore(
     id: number,
-    by: { id: number | null; username: string },
+    by: { id: number | null; username: string; displayName?: string },
   ): Promise<VersionRestoreAnswer & { documentSettingsChange: DocumentSettingsRestore | null }> {
-    const restored = await this.#restoreSections(id, by.id);
     const { budgets, outline, versions } = this.#options;
     const details = versions.details(id);
+    const structure = await this.#restoreOutline(id, by);
+    const restored = await this.#restoreSections(id, by.id);
     const saved = (details?.settings as { budget?: SavedBudgetSettings } | undefined)?.budget;
     let settings = false;
     if (saved && JSON.stringify(saved) !== JSON.stringify(budgetSettingsJSON(budgets.settings()))) {
       budgets.restore(saved, by.username);
       settings = true;
     }
+    const target = details && versionOutline(details.outline, outline.state());
     const outlineDiffers =
-      details !== undefined &&
-      JSON.stringify(details.outline) !== JSON.stringify(outline.current());
+      details !== undefined && (!target || outlineDiffersFrom(outline.state(), target));
     const documentSettingsChange = this.#restoreDocumentSettings(id, by.username);
     return {
       restored,
       settings,
       documentSettings: documentSettingsChange !== null,
       outlineDiffers,
+      outline: structure,
       documentSettingsChange,
     };
+  }
+
+  /**
+   * Puts back the outline of version `id` (one change of the outline store, none when it is the
+   * same) and marks the sections it archived, restored or changed in their history.
+   */
+  async #restoreOutline(
+    id: number,
+    by: { id: number | null; username: string; displayName?: string },
+  ): Promise<OutlineRestore> {
+    const { outline, versions } = this.#options;
+    const details = versions.details(id);
+    const none: OutlineRestore = { archived: [], restored: [], changed: [], moved: false };
+    const target = details && versionOutline(details.outline, outline.state());
+    if (!details || !target) return none;
+    const at = new Date(this.#options.now?.() ?? Date.now()).toISOString();
+    const who = by.displayName ?? by.username;
+    const [, preview] = restoreOutline(outline.state(), target, who, at);
+    const archivesChange = preview.archived.length > 0 || preview.restored.length > 0;
+    if (!archivesChange && !outlineDiffersFrom(outline.state(), target)) return none;
+    // Synchronous: nothing changes the outline between the check and the change.
+    const result = outline.change((state) => restoreOutline(state, target, who, at));
+    const name = `“${versions.get(id)?.name ?? id}”`;
+    const labels: [string[], string][] = [
+      [result.archived, `Archived: not in the outline of version ${name}`],
+      [result.restored, `Restored to the outline with version ${name}`],
+      [result.changed, `Title, place or allocation put back to version ${name}`],
+    ];
+    const deps = { ...this.#options, collab: this.#options.collab() };
+    for (const [ids, label] of labels) {
+      for (const sectionId of ids) await recordOutlineChange(deps, sectionId, label, by.id);
+    }
+    return result;
   }
 
   /**

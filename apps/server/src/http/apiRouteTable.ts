@@ -251,7 +251,7 @@ const ROUTE_FACTS = {
   restoreVersion: {
     access: "editor",
     summary:
-      "Restores the report to a named version: every section that differs, each as a new live change, the budget settings it kept (target range, footnote rule, allocations, timetable) and its document settings and emblem (audited, pushed as the settings event) -> { restored: sectionId[], settings, documentSettings, outlineDiffers }",
+      "Restores the report to a named version: its outline first (parts and sections in its order with its titles, allocations and guidance; its archived sections put back; live sections it lacked archived, never deleted, their editors closed with 4410; one outline change, pushed as the `outline` event, audited, marked in the sections' history), then every section that differs, each as a new live change, the budget settings it kept (target range, footnote rule, allocations, timetable) and its document settings and emblem (audited, pushed as the settings event) -> { restored: sectionId[], settings, documentSettings, outlineDiffers, outline: { archived, restored, changed, moved } }",
   },
   createOutlineSection: {
     access: "outline",

@@ -13,6 +13,7 @@ import { FRAGMENT_NAME, SUBHEADING_LEVELS } from "@rapporteur/schema";
 import { isLocked } from "@rapporteur/workflow";
 import * as Y from "yjs";
 import type { DirectConnection } from "../collab/DirectConnection";
+import { recordOutlineChange } from "../history/recordOutlineChange";
 import type { ApiDependencies } from "../http/ApiDependencies";
 import { conflict } from "../http/errors";
 
@@ -262,32 +263,7 @@ export class OutlineSurgery {
    * kept point of kind `outline` named `label`, holding the text as it is (nothing of it changes).
    */
   async recordInHistory(sectionId: string, label: string, userId: number): Promise<void> {
-    const { store, collab, sectionHistory } = this.deps;
-    const stored = await store.load(sectionId);
-    let state: Uint8Array | undefined;
-    if (collab.documentNames.includes(sectionId)) {
-      const document = await collab.loadDocument(sectionId).catch(() => null);
-      if (document && !document.retired) state = Y.encodeStateAsUpdate(document.ydoc);
-    }
-    state ??=
-      stored.updates.length > 0
-        ? Y.mergeUpdates(stored.updates)
-        : Y.encodeStateAsUpdate(new Y.Doc());
-    const at = Date.now();
-    sectionHistory.store.insert(sectionId, [
-      {
-        seq: stored.lastSeq,
-        fromAt: at,
-        at,
-        userIds: [userId],
-        kind: "outline",
-        added: 0,
-        removed: 0,
-        pinned: true,
-        label,
-        state,
-      },
-    ]);
+    await recordOutlineChange(this.deps, sectionId, label, userId);
   }
 
   #refuseLocked(sectionId: string, what: string): void {

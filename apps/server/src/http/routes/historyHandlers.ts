@@ -201,6 +201,7 @@ export function historyHandlers(
       const { documentSettingsChange, ...result } = await deps.versions.restore(version.id, {
         id: user.id,
         username: user.username,
+        displayName: user.displayName,
       });
       if (documentSettingsChange) {
         // As an editor's change of the settings (PUT /api/report/settings), naming the version.
@@ -208,6 +209,14 @@ export function historyHandlers(
           ...documentSettingsChange,
           version: version.id,
         });
+      }
+      const { outline } = result;
+      if (
+        outline.archived.length + outline.restored.length + outline.changed.length > 0 ||
+        outline.moved
+      ) {
+        // As the outline's own changes are audited, naming the version.
+        record(request, "outline_restored", "outline", { version: version.id, ...outline });
       }
       record(request, "version_restore", String(version.id), { name: version.name, ...result });
       response.json(result satisfies ApiAnswers["restoreVersion"]);
