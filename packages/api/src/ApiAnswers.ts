@@ -3,6 +3,7 @@ import type { CommentThread } from "@rapporteur/comments/thread";
 import type {
   CodedExcerpt,
   EvidenceCode,
+  EvidenceCoverage,
   Source,
   SourceSearchResult,
 } from "@rapporteur/evidence/source";
@@ -132,6 +133,7 @@ export interface ApiAnswers {
   evidenceExcerptsCsv: unknown;
   evidenceExcerptsXlsx: unknown;
   deleteEvidenceExcerpt: null;
+  evidenceCoverage: EvidenceCoverage;
   evidenceSource: Source;
   sourceExcerpts: { excerpts: CodedExcerpt[] };
   createEvidenceExcerpt: CodedExcerpt;

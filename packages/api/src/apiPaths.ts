@@ -75,6 +75,8 @@ export const API_PATHS = {
   evidenceExcerptsCsv: "/evidence/excerpts.csv",
   evidenceExcerptsXlsx: "/evidence/excerpts.xlsx",
   deleteEvidenceExcerpt: "/evidence/excerpts/:id",
+  // Before `/evidence/:id`, which would take "coverage" for an id.
+  evidenceCoverage: "/evidence/coverage",
   evidenceSource: "/evidence/:id",
   sourceExcerpts: "/evidence/:id/excerpts",
   createEvidenceExcerpt: "/evidence/:id/excerpts",
@@ -160,6 +162,7 @@ export const API_METHODS = {
   evidenceExcerptsCsv: "GET",
   evidenceExcerptsXlsx: "GET",
   deleteEvidenceExcerpt: "DELETE",
+  evidenceCoverage: "GET",
   evidenceSource: "GET",
   sourceExcerpts: "GET",
   createEvidenceExcerpt: "POST",

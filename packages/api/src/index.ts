@@ -19,7 +19,9 @@ export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export type {
   CodedExcerpt,
   Contributor,
+  CoverageCount,
   EvidenceCode,
+  EvidenceCoverage,
   ExcerptField,
   ImportKind,
   QuestionId,

@@ -1,4 +1,4 @@
-import type { ReferenceTarget } from "@rapporteur/schema";
+import type { CitationText, ReferenceTarget } from "@rapporteur/schema";
 import type { ICommentOptions, Paragraph } from "docx";
 import type { DocxTemplate } from "./docxTemplate";
 import type { ExportComment } from "./exportReport";
@@ -29,6 +29,8 @@ export class ConversionContext {
   readonly comments: ICommentOptions[] = [];
   /** Cross-reference targets by anchor (and section id), numbered before conversion. */
   readonly targets = new Map<string, BookmarkedTarget>();
+  /** Footnote texts of cited evidence sources, by citation (citationKey). */
+  citations: Record<string, CitationText> = {};
   private footnoteCount = 0;
   private bookmarkCount = 0;
   private readonly blockCounts = { table: 0, box: 0 };

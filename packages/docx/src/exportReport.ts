@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import type { CitationText, DocJSON } from "@rapporteur/schema";
 import type { MastheadLines } from "./docxTemplate";
 
 /** An image placed in the document (the emblem of the masthead); sizes in pixels at 96 dpi. */
@@ -27,6 +27,11 @@ export interface ExportReport {
   parts: { id: string; title: string; frontMatter?: boolean }[];
   /** Sections in reading order; `part` is the id of the chapter they belong to. */
   sections: { id: string; title: string; part: string; doc: DocJSON }[];
+  /**
+   * Footnote texts of the evidence sources the sections cite, by citation (citationKey), formatted from their
+   * current metadata; a cited source missing here is printed as missing.
+   */
+  citations?: Record<string, CitationText>;
 }
 
 /** One open comment thread on a section, exported as a Word comment in the review copy. */

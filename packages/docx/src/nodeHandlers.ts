@@ -1,4 +1,5 @@
 import {
+  citationKey,
   type DocJSON,
   isReportLink,
   isUnLanguage,
@@ -387,6 +388,43 @@ export const nodeHandlers: Record<ReportNodeName, NodeHandler> = {
             children: [new FootnoteReference(id)],
           })
         : new FootnoteReferenceRun(id);
+    return trackedRuns(node, [reference], scope.ctx);
+  },
+
+  // A citation of an evidence source: a real footnote, numbered with the others, whose text is
+  // the source's current reference.
+  citation(node, scope) {
+    if (scope.placement === "note") {
+      throw misplaced(node, "the text of a footnote", scope);
+    }
+    const id = Number(node.attrs?.sourceId);
+    const text = scope.ctx.citations[citationKey(node.attrs)] ?? [
+      { text: `Source ${id} is missing from the evidence library.` },
+    ];
+    const note = scope.ctx.addFootnote([
+      new Paragraph({
+        style: "FootnoteText",
+        children: [
+          new TextRun({ children: [new Tab()] }),
+          ...text.map((run) =>
+            run.link && isReportLink(run.link)
+              ? new ExternalHyperlink({
+                  link: run.link,
+                  children: [new TextRun({ text: run.text, style: "Hyperlink" })],
+                })
+              : new TextRun({ text: run.text, italics: run.italic || undefined }),
+          ),
+        ],
+      }),
+    ]);
+    const reference =
+      scope.lang === "ar"
+        ? new TextRun({
+            style: "FootnoteReference",
+            ...languageRunOptions("ar"),
+            children: [new FootnoteReference(note)],
+          })
+        : new FootnoteReferenceRun(note);
     return trackedRuns(node, [reference], scope.ctx);
   },
 

@@ -31,7 +31,9 @@ export function moveParagraphMarks(content: readonly DocJSON[]): DocJSON[] {
     while (deleted(out[end + 1])) end++;
     const run = out.slice(start, end + 1);
     const beforeTable = out[end + 1]?.type === "table";
-    const notes = run.some((p) => p.content?.some((c) => c.type === "footnote"));
+    const notes = run.some((p) =>
+      p.content?.some((c) => c.type === "footnote" || c.type === "citation"),
+    );
     const before = out[start - 1];
     if (beforeTable || notes) {
       if (before?.type === "paragraph" && !blockChange(before) && before.content?.length) {

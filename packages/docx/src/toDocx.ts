@@ -46,6 +46,7 @@ function buildDocument(
     metrics,
     variant === "review" ? (options.comments ?? []) : [],
   );
+  ctx.citations = report.citations ?? {};
   const partIds = new Set(report.parts.map((p) => p.id));
   for (const section of report.sections) {
     if (!partIds.has(section.part)) {

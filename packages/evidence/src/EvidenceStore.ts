@@ -1,7 +1,9 @@
 import type { Database } from "better-sqlite3";
+import type { CitableSource } from "./formatCitation";
 import { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 import { ftsString, hasCjk, searchQuery } from "./searchQuery";
 import {
+  type EvidenceCoverage,
   QUESTION_IDS,
   type QuestionId,
   type Source,
@@ -56,6 +58,9 @@ interface SourceRow {
   imported_at: string;
   imported_by: string | null;
 }
+
+/** What the coverage figures read of a submission. */
+type CoverageRow = Pick<SourceRow, "id" | "stakeholder_group" | "region"> & { facets: string };
 
 const TRIGRAM_COLUMNS = ["title", "meta", "body", ...QUESTION_IDS] as const;
 const MARK_START = "\u0002";
@@ -201,6 +206,98 @@ export class EvidenceStore {
       filename: row.filename,
       importedAt: row.imported_at,
       importedBy: row.imported_by,
+    };
+  }
+
+  /**
+   * What the footnotes of citations are made of, for every source, by id (without their text):
+   * cheap to hand to an export worker.
+   */
+  citationSources(): Record<number, CitableSource> {
+    const rows = this.db
+      .prepare(
+        "SELECT id, kind, title, author, organisation, date, symbol, url, extra, imported_at FROM evidence_sources",
+      )
+      .all() as Pick<
+      SourceRow,
+      | "id"
+      | "kind"
+      | "title"
+      | "author"
+      | "organisation"
+      | "date"
+      | "symbol"
+      | "url"
+      | "extra"
+      | "imported_at"
+    >[];
+    const sources: Record<number, CitableSource> = {};
+    for (const row of rows) {
+      sources[row.id] = {
+        kind: row.kind,
+        title: row.title,
+        author: row.author,
+        organisation: row.organisation,
+        date: row.date,
+        symbol: row.symbol,
+        url: row.url,
+        extra: JSON.parse(row.extra),
+        importedAt: row.imported_at,
+      };
+    }
+    return sources;
+  }
+
+  /**
+   * The coverage figures of the library for the set of source ids the report cites (ids of
+   * sources that no longer exist are ignored): everything but the sections, which the caller
+   * reads from the report.
+   */
+  coverage(cited: ReadonlySet<number>, uncitedLimit = 50): Omit<EvidenceCoverage, "sections"> {
+    const submissions = this.db
+      .prepare(
+        "SELECT id, stakeholder_group, region, facets FROM evidence_sources WHERE kind = 'submission'",
+      )
+      .all() as CoverageRow[];
+    const count = (counts: Record<string, { total: number; cited: number }>, key: string) => {
+      counts[key] ??= { total: 0, cited: 0 };
+      return counts[key];
+    };
+    const byGroup: Record<string, { total: number; cited: number }> = {};
+    const byRegion: Record<string, { total: number; cited: number }> = {};
+    const byQuestion = Object.fromEntries(
+      QUESTION_IDS.map((id) => [id, { answered: 0, cited: 0 }]),
+    ) as EvidenceCoverage["submissions"]["byQuestion"];
+    let citedSubmissions = 0;
+    for (const row of submissions) {
+      const isCited = cited.has(row.id);
+      if (isCited) citedSubmissions += 1;
+      const add = (counts: { total: number; cited: number }) => {
+        counts.total += 1;
+        if (isCited) counts.cited += 1;
+      };
+      add(count(byGroup, row.stakeholder_group ?? "unspecified"));
+      add(count(byRegion, row.region?.trim() || "unspecified"));
+      for (const id of QUESTION_IDS) {
+        if (!row.facets.includes(`|q=${id}|`)) continue;
+        byQuestion[id].answered += 1;
+        if (isCited) byQuestion[id].cited += 1;
+      }
+    }
+    const all = this.db
+      .prepare("SELECT id, title, kind FROM evidence_sources ORDER BY id")
+      .all() as { id: number; title: string; kind: SourceKind }[];
+    const uncited = all.filter((source) => !cited.has(source.id));
+    return {
+      submissions: {
+        total: submissions.length,
+        cited: citedSubmissions,
+        byGroup,
+        byRegion,
+        byQuestion,
+      },
+      uncited: uncited.slice(0, uncitedLimit),
+      uncitedTotal: uncited.length,
     };
   }
 

@@ -9,6 +9,12 @@ export {
 export { type EvidenceFilters, EvidenceStore, type ImportOrigin } from "./EvidenceStore";
 export { EvidenceImportError, type EvidenceImportErrorId } from "./evidenceImportError";
 export { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "./evidenceLimits";
+export {
+  type CitableSource,
+  type CitationDetails,
+  citationPlainText,
+  formatCitation,
+} from "./formatCitation";
 export { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 export { type DocumentFormat, parseDocument } from "./parseDocument";
 export type { ParsedEvidence } from "./parsedEvidence";

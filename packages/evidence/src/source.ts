@@ -158,3 +158,27 @@ export interface CodedExcerpt {
   by: string;
   at: string;
 }
+
+/** Submissions and how many of them the report cites. */
+export interface CoverageCount {
+  total: number;
+  cited: number;
+}
+
+/**
+ * What the report cites of the evidence (`GET /api/evidence/coverage`): submissions by
+ * stakeholder group, region ("unspecified" when not given) and question (of those that answered
+ * it, how many the report cites), the sources each section cites, and the sources no section
+ * cites (the first `limit` by id; `uncitedTotal` counts them all).
+ */
+export interface EvidenceCoverage {
+  submissions: CoverageCount & {
+    byGroup: Record<string, CoverageCount>;
+    byRegion: Record<string, CoverageCount>;
+    byQuestion: Record<QuestionId, { answered: number; cited: number }>;
+  };
+  /** Every section of the outline in order, with the sources it cites (first citation first). */
+  sections: { id: string; sources: number[] }[];
+  uncited: { id: number; title: string; kind: SourceKind }[];
+  uncitedTotal: number;
+}

@@ -1,8 +1,10 @@
-import type {
-  DocJSON,
-  ReferenceTarget,
-  ReportBlockNode,
-  ReportInlineNode,
+import {
+  type CitationText,
+  citationKey,
+  type DocJSON,
+  type ReferenceTarget,
+  type ReportBlockNode,
+  type ReportInlineNode,
 } from "@rapporteur/schema";
 import type {
   BlockContent,
@@ -31,6 +33,8 @@ export interface ToMarkdownState {
   footnoteDefinitions: FootnoteDefinition[];
   /** Cross-reference targets of the whole report, to write references as their numbers. */
   targets?: Map<string, ReferenceTarget>;
+  /** Footnote texts of cited evidence sources, by citation (citationKey) (the whole report's export). */
+  citations?: Record<string, CitationText>;
 }
 
 type BlockHandler = (node: DocJSON, state: ToMarkdownState) => RootContent[];
@@ -132,6 +136,38 @@ const inlineHandlers: Record<ReportInlineNode, InlineHandler> = {
       identifier: label,
       label,
       children: content.length > 0 ? [{ type: "paragraph", children: content }] : [],
+    });
+    return { type: "footnoteReference", identifier: label, label };
+  },
+  // A footnote whose text is the cited source's reference.
+  citation: (node, state) => {
+    const id = Number(node.attrs?.sourceId);
+    const label = String(state.footnoteDefinitions.length + 1);
+    const text = state.citations?.[citationKey(node.attrs)] ?? [
+      { text: `Source ${id} is missing from the evidence library.` },
+    ];
+    state.footnoteDefinitions.push({
+      type: "footnoteDefinition",
+      identifier: label,
+      label,
+      children: [
+        {
+          type: "paragraph",
+          children: text.map(
+            (run): PhrasingContent =>
+              run.link
+                ? {
+                    type: "link",
+                    url: run.link,
+                    title: null,
+                    children: [{ type: "text", value: run.text }],
+                  }
+                : run.italic
+                  ? { type: "emphasis", children: [{ type: "text", value: run.text }] }
+                  : { type: "text", value: run.text },
+          ),
+        },
+      ],
     });
     return { type: "footnoteReference", identifier: label, label };
   },

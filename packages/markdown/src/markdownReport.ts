@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import type { CitationText, DocJSON } from "@rapporteur/schema";
 
 /** The whole report as the Markdown converters see it: outline order, one document per section. */
 export interface MarkdownReport {
@@ -11,6 +11,8 @@ export interface MarkdownReport {
   parts: { id: string; title: string; frontMatter?: boolean }[];
   /** Sections in reading order; `part` is the id of the part they belong to. */
   sections: { id: string; title: string; part: string; doc: DocJSON }[];
+  /** Footnote texts of the evidence sources the sections cite, by citation (citationKey). */
+  citations?: Record<string, CitationText>;
 }
 
 /** What {@link reportFromMarkdown} needs of the outline: parts and sections with their titles. */

@@ -77,6 +77,8 @@ function toAtoms(nodes: readonly DocJSON[], mode: InlineMode): Atom[] {
     } else if (node.type === "crossRef") {
       // A footnote's text cannot hold one in the schema; marks on it are not kept.
       if (mode !== "footnote") atoms.push({ node: { type: "crossRef", attrs: node.attrs } });
+    } else if (node.type === "citation") {
+      if (mode !== "footnote") atoms.push({ node: { type: "citation", attrs: node.attrs } });
     } else {
       throw new Error(`normalizeDoc: unknown inline node type "${node.type}"`);
     }

@@ -24,7 +24,11 @@ export function reportToMarkdown(report: MarkdownReport): string {
       label: titles.get(s.id) ?? s.label,
     })),
   );
-  const state: ToMarkdownState = { footnoteDefinitions: [], targets };
+  const state: ToMarkdownState = {
+    footnoteDefinitions: [],
+    targets,
+    citations: report.citations,
+  };
   const children: RootContent[] = [];
   let currentPart: string | undefined;
   for (const section of report.sections) {

@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import type { CitationText, DocJSON } from "@rapporteur/schema";
 import { criticMarkupDoc, criticMarkupText } from "./criticMarkupDoc";
 import type { MarkdownReport } from "./markdownReport";
 import { reportToMarkdown } from "./reportToMarkdown";
@@ -12,13 +12,15 @@ import { toMarkdown } from "./toMarkdown";
  * each change is followed by its author as a CriticMarkup comment: `{++ fast++}{>>Amina<<}`.
  */
 export function toCriticMarkup(doc: DocJSON, options: CriticMarkupOptions = {}): string {
-  return criticMarkupText(toMarkdown(criticMarkupDoc(doc, options.authors)));
+  return criticMarkupText(toMarkdown(criticMarkupDoc(doc, options.authors), options.citations));
 }
 
 /** Options of toCriticMarkup and reportToCriticMarkup. */
 export interface CriticMarkupOptions {
   /** Name each change's author after it (`{>>name<<}`). Default: false. */
   authors?: boolean;
+  /** Footnote texts of cited evidence sources, by citationKey (one section's comparison). */
+  citations?: Record<string, CitationText>;
 }
 
 /** Writes a whole compared report as Markdown with CriticMarkup, as {@link reportToMarkdown}. */

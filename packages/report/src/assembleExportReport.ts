@@ -1,7 +1,8 @@
 import type { DocumentSettings } from "@rapporteur/api";
 import type { ExportReport } from "@rapporteur/docx";
+import { type CitableSource, formatCitation } from "@rapporteur/evidence";
 import type { Outline } from "@rapporteur/outline";
-import type { DocJSON } from "@rapporteur/schema";
+import { type CitationText, citationKey, type DocJSON } from "@rapporteur/schema";
 
 /** Options of {@link assembleExportReport}. */
 export interface AssembleOptions {
@@ -13,6 +14,48 @@ export interface AssembleOptions {
   settings?: DocumentSettings;
   /** The masthead's emblem image. */
   emblem?: ExportReport["emblem"];
+  /**
+   * The evidence source `id` as it is now (EvidenceStore), or null: the footnotes of citations
+   * are formatted from it. Without it every citation prints as a missing source.
+   */
+  citationSource?: (id: number) => CitableSource | null;
+}
+
+function citationsIn(node: DocJSON, out: DocJSON[]): DocJSON[] {
+  if (node.type === "citation") out.push(node);
+  for (const child of node.content ?? []) citationsIn(child, out);
+  return out;
+}
+
+/** The source ids cited by a section document, in document order (repeats included). */
+export function citedSourceIds(doc: DocJSON): number[] {
+  return citationsIn(doc, []).map((node) => Number(node.attrs?.sourceId));
+}
+
+/**
+ * The footnote text of every citation of the documents, by citationKey, formatted now from the
+ * cited source's current metadata (`source`); a source that is gone is left out (the exporters
+ * print it as missing).
+ */
+export function citationTexts(
+  docs: readonly DocJSON[],
+  source: (id: number) => CitableSource | null,
+): Record<string, CitationText> {
+  const texts: Record<string, CitationText> = {};
+  for (const doc of docs) {
+    for (const node of citationsIn(doc, [])) {
+      const key = citationKey(node.attrs);
+      if (texts[key]) continue;
+      const found = source(Number(node.attrs?.sourceId));
+      if (found) {
+        texts[key] = formatCitation(found, {
+          excerpt: node.attrs?.excerpt as string | null,
+          locator: node.attrs?.locator as string | null,
+        });
+      }
+    }
+  }
+  return texts;
 }
 
 /**
@@ -31,6 +74,14 @@ export async function assembleExportReport(
   );
   const partIds = new Set(sections.map((s) => s.part));
   const settings = options.settings;
+  const docs = await Promise.all(
+    sections.map(async (s) => ({
+      id: s.id,
+      title: s.title,
+      part: s.part,
+      doc: await readDoc(s.id),
+    })),
+  );
   return {
     title: settings?.title ?? outline.report.title,
     symbol: settings?.symbol ?? outline.report.symbol,
@@ -40,14 +91,15 @@ export async function assembleExportReport(
     parts: outline.parts
       .filter((p) => partIds.has(p.id))
       .map((p) => ({ id: p.id, title: p.title, ...(p.frontMatter ? { frontMatter: true } : {}) })),
-    sections: await Promise.all(
-      sections.map(async (s) => ({
-        id: s.id,
-        title: s.title,
-        part: s.part,
-        doc: await readDoc(s.id),
-      })),
-    ),
+    sections: docs,
+    ...(options.citationSource
+      ? {
+          citations: citationTexts(
+            docs.map((s) => s.doc),
+            options.citationSource,
+          ),
+        }
+      : {}),
   };
 }
 

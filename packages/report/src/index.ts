@@ -4,7 +4,12 @@
 export type { DocumentSettings } from "@rapporteur/api";
 export type { AttributedStep, ChangeAttribution } from "@rapporteur/compare";
 export { applyStoredUpdate } from "./applyStoredUpdate";
-export { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
+export {
+  type AssembleOptions,
+  assembleExportReport,
+  citationTexts,
+  citedSourceIds,
+} from "./assembleExportReport";
 export {
   type CapturedEmblem,
   captureDocumentSettings,

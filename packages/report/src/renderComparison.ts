@@ -9,7 +9,7 @@ import { type DocxTemplate, toDocx } from "@rapporteur/docx";
 import { reportToCriticMarkup, toCriticMarkup } from "@rapporteur/markdown";
 import type { Outline } from "@rapporteur/outline";
 import type { DocJSON } from "@rapporteur/schema";
-import { assembleExportReport } from "./assembleExportReport";
+import { type AssembleOptions, assembleExportReport } from "./assembleExportReport";
 import { exportFileName } from "./exportFileName";
 import type { ExportFormat } from "./renderExport";
 
@@ -40,6 +40,8 @@ export interface ComparisonRequest {
    * where the steps cannot tell.
    */
   steps?: Readonly<Record<string, readonly AttributedStep[]>>;
+  /** The evidence source `id` as it is now, for the footnotes of citations (assembleExportReport). */
+  citationSource?: AssembleOptions["citationSource"];
 }
 
 /** The file of a comparison: its bytes and file name, ready for a download. */
@@ -87,6 +89,7 @@ export async function renderComparison(request: ComparisonRequest): Promise<Comp
   const report = await assembleExportReport(outline, async (id) => compared[id] ?? EMPTY, {
     date: request.date,
     ...(sectionId !== undefined ? { sectionId } : {}),
+    ...(request.citationSource ? { citationSource: request.citationSource } : {}),
   });
   const fileName = exportFileName(report.symbol, request.format, { sectionId }).replace(
     /\.(docx|md)$/,
@@ -102,7 +105,7 @@ export async function renderComparison(request: ComparisonRequest): Promise<Comp
   const first = report.sections[0];
   const markdown =
     sectionId !== undefined && first
-      ? toCriticMarkup(first.doc, { authors: true })
+      ? toCriticMarkup(first.doc, { authors: true, citations: report.citations })
       : reportToCriticMarkup(report, { authors: true });
   return { bytes: new TextEncoder().encode(markdown), fileName };
 }

@@ -50,6 +50,8 @@ export async function renderExport(
   }
   const first = report.sections[0];
   const markdown =
-    selection.sectionId !== undefined && first ? toMarkdown(first.doc) : reportToMarkdown(report);
+    selection.sectionId !== undefined && first
+      ? toMarkdown(first.doc, report.citations)
+      : reportToMarkdown(report);
   return new TextEncoder().encode(markdown);
 }

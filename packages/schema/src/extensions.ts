@@ -4,6 +4,7 @@ import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import { BlockAttributes } from "./blockAttributes";
 import { Box } from "./box";
+import { Citation } from "./citation";
 import { CrossRef } from "./crossRef";
 import { Footnote } from "./footnote";
 import { isReportLink } from "./isReportLink";
@@ -42,6 +43,7 @@ export function reportExtensions(): AnyExtension[] {
     Footnote,
     Box,
     CrossRef,
+    Citation,
     LanguageMark,
     BlockAttributes,
   ];

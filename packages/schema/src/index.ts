@@ -1,5 +1,6 @@
 export { checkFragment } from "./checkFragment";
 export { checkTransaction } from "./checkTransaction";
+export { Citation, type CitationRun, type CitationText, citationKey } from "./citation";
 export {
   ANCHOR_PATTERN,
   CROSS_REF_KINDS,

@@ -14,7 +14,13 @@ export const REPORT_BLOCK_NODES = [
 ] as const;
 
 /** Inline node types: inside paragraphs and headings. */
-export const REPORT_INLINE_NODES = ["text", "hardBreak", "footnote", "crossRef"] as const;
+export const REPORT_INLINE_NODES = [
+  "text",
+  "hardBreak",
+  "footnote",
+  "crossRef",
+  "citation",
+] as const;
 
 /** Node types that only occur inside a particular parent (the document, a list, a table). */
 export const REPORT_STRUCTURE_NODES = [

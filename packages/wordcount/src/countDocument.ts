@@ -25,8 +25,11 @@ function collectText(node: DocJSON, body: string[], notes: string[], inNote: boo
     return;
   }
   const note = inNote || node.type === "footnote";
-  // Words never run across block boundaries, a hard break or a footnote reference.
-  if (node.type === "hardBreak" || node.type === "footnote") body.push(BLOCK_SEPARATOR);
+  // Words never run across block boundaries, a hard break or a footnote reference; a citation
+  // is a footnote reference whose text, made from the source at export, is not in the document.
+  if (node.type === "hardBreak" || node.type === "footnote" || node.type === "citation") {
+    body.push(BLOCK_SEPARATOR);
+  }
   // A cross-reference prints as one number ("23"), a word as Word and LibreOffice count it.
   if (node.type === "crossRef") body.push(BLOCK_SEPARATOR, "0", BLOCK_SEPARATOR);
   // Captions print: "Table 1" or "Box 1", the title, then a table's "Source: …" and "Note: …".

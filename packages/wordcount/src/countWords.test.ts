@@ -114,6 +114,20 @@ describe("countDocument", () => {
     expect(countDocument(doc)).toEqual({ words: 3, footnoteWords: 4 });
   });
 
+  it("counts a citation as a footnote reference: it separates words and adds none to the body", () => {
+    const doc: DocJSON = {
+      type: "doc",
+      content: [
+        paragraph(
+          text("Broadband grew"),
+          { type: "citation", attrs: { sourceId: 7, excerpt: null, locator: null } },
+          text("quickly."),
+        ),
+      ],
+    };
+    expect(countDocument(doc)).toEqual({ words: 3, footnoteWords: 0 });
+  });
+
   it("separates words at a hard break", () => {
     const doc: DocJSON = {
       type: "doc",

@@ -4,6 +4,7 @@ import { AccountStore, AuditLog } from "@rapporteur/accounts";
 import { localDay } from "@rapporteur/budget";
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, DocxTemplateError, loadDocxTemplate } from "@rapporteur/docx";
+import { EvidenceStore } from "@rapporteur/evidence";
 import type { Outline } from "@rapporteur/outline";
 import {
   type AttributedStep,
@@ -166,6 +167,7 @@ async function compareVersions(
       return attribution(change);
     },
     steps,
+    citationSource: (id) => new EvidenceStore(store.database).get(id),
     ...(request.template ? { template: request.template } : {}),
     ...(request.sectionId !== undefined ? { sectionId: request.sectionId } : {}),
   });
@@ -284,6 +286,7 @@ export const exportCommand: Command = defineCommand({
         );
         return 0;
       }
+      const evidence = new EvidenceStore(store.database);
       const report = await assembleExportReport(
         outline,
         async (id) => {
@@ -294,7 +297,12 @@ export const exportCommand: Command = defineCommand({
             ydoc.destroy();
           }
         },
-        { date: localDay(), sectionId: section?.id, ...documentSettings(store, outline, template) },
+        {
+          date: localDay(),
+          sectionId: section?.id,
+          ...documentSettings(store, outline, template),
+          citationSource: (id) => evidence.get(id),
+        },
       );
       const bytes = await renderExport(
         report,

@@ -355,6 +355,11 @@ const ROUTE_FACTS = {
     access: "signed_in",
     summary: "Deletes a coded excerpt (editors and drafters; audited)",
   },
+  evidenceCoverage: {
+    access: "signed_in",
+    summary:
+      "What the report cites of the evidence: ?limit= -> { submissions: { total, cited, byGroup: { group: { total, cited } }, byRegion: {…}, byQuestion: { q1: { answered, cited } } }, sections: [{ id, sources: [sourceId] }], uncited: [{ id, title, kind }] (first `limit`, default 50), uncitedTotal }, from the citations in the sections as stored or live",
+  },
   evidenceSource: {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",

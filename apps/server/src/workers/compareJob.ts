@@ -1,4 +1,5 @@
 import type { DocxTemplate } from "@rapporteur/docx";
+import type { CitableSource } from "@rapporteur/evidence";
 import type { Outline } from "@rapporteur/outline";
 import {
   attributionBySection,
@@ -33,6 +34,8 @@ export interface CompareJob {
   /** Issue date, `YYYY-MM-DD`. */
   date: string;
   template?: DocxTemplate;
+  /** Metadata of the evidence sources (EvidenceStore.citationSources), for citations' footnotes. */
+  sources?: Record<number, CitableSource>;
   /** Author and date of each section's changes (sectionAttribution). */
   attribution: Record<string, ChangeAttribution>;
   /** Author and date of the changes of a section without an attribution. */
@@ -79,6 +82,7 @@ export async function runCompareJob(job: CompareJob): Promise<Uint8Array | Compa
     steps: Object.fromEntries(Object.keys(job.history ?? {}).map((id) => [id, stepsOf(id)])),
     ...(job.template ? { template: job.template } : {}),
     ...(job.sectionId !== undefined ? { sectionId: job.sectionId } : {}),
+    citationSource: (id) => job.sources?.[id] ?? null,
   });
   return file.bytes;
 }

@@ -1,5 +1,6 @@
 import type { DocumentSettings } from "@rapporteur/api";
 import type { DocxTemplate, ExportComment, ExportImage } from "@rapporteur/docx";
+import type { CitableSource } from "@rapporteur/evidence";
 import type { Outline } from "@rapporteur/outline";
 import { assembleExportReport, type ExportSelection, renderExport } from "@rapporteur/report";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
@@ -23,6 +24,8 @@ export interface ExportJob {
   /** The document settings in force (masthead lines, issue date, job number). */
   settings?: DocumentSettings;
   emblem?: ExportImage;
+  /** Metadata of the evidence sources (EvidenceStore.citationSources), for citations' footnotes. */
+  sources?: Record<number, CitableSource>;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function runExportJob(job: ExportJob): Promise<Uint8Array> {
       sectionId: job.selection.sectionId,
       ...(job.settings ? { settings: job.settings } : {}),
       ...(job.emblem ? { emblem: job.emblem } : {}),
+      citationSource: (id) => job.sources?.[id] ?? null,
     },
   );
   return renderExport(report, job.selection, { template: job.template, comments: job.comments });

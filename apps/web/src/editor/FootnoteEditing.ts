@@ -44,6 +44,21 @@ function numberFootnotes(doc: PMNode, state: EditorState): DecorationSet {
   let count = 0;
   let notes: Map<PMNode, unknown> | null = null;
   doc.descendants((node, pos) => {
+    // A citation is a footnote too (its text is made on export): numbered with the others.
+    if (node.type.name === "citation") {
+      count += 1;
+      decorations.push(
+        Decoration.node(
+          pos,
+          pos + node.nodeSize,
+          { "data-number": String(count) },
+          {
+            footnoteNumber: count,
+          },
+        ),
+      );
+      return false;
+    }
     if (node.type.name !== "footnote") return true;
     count += 1;
     notes ??= yTypesOfNodes(state);

@@ -11,6 +11,7 @@ import {
 } from "react";
 import type { SectionSession } from "../collab/SectionSession";
 import type { LocalUser } from "../identity/LocalUser";
+import { CitationPicker } from "./CitationPicker";
 import { editorExtensions } from "./editorExtensions";
 import { FootnoteView } from "./FootnoteView";
 import { LinkDialog } from "./LinkDialog";
@@ -44,6 +45,7 @@ export function SectionEditor({
   const [notice, setNotice] = useState<string | null>(null);
   const showNotice = useRef((message: string) => setNotice(message));
   const requestLink = useRef<() => void>(() => {});
+  const [citing, setCiting] = useState(false);
 
   // Built once per session: the caret's user is updated through awareness, not by rebuilding.
   const initialUser = useRef(user);
@@ -54,6 +56,7 @@ export function SectionEditor({
         provider: session.provider,
         user: initialUser.current,
         onLinkRequest: () => requestLink.current(),
+        onCiteRequest: () => setCiting(true),
         onNoteLinkRequest: (target) => setLink(target),
         onNotice: (message) => showNotice.current(message),
         numbering: {
@@ -121,7 +124,10 @@ export function SectionEditor({
     if (!editor || editor.isDestroyed) return;
     if (editor.isEditable === readOnly) editor.setEditable(!readOnly);
     editor.view.dom.setAttribute("aria-readonly", String(readOnly));
-    if (readOnly) setLink(null);
+    if (readOnly) {
+      setLink(null);
+      setCiting(false);
+    }
   }, [editor, readOnly]);
 
   const numbering = useSyncExternalStore(reportNumbering.subscribe, reportNumbering.getSnapshot);
@@ -178,6 +184,7 @@ export function SectionEditor({
           editor={editor}
           readOnly={readOnly}
           onLinkRequest={() => requestLink.current()}
+          onCiteRequest={() => setCiting(true)}
           sectionId={session.sectionId}
           numbering={numbering}
           onNotice={setNotice}
@@ -214,6 +221,18 @@ export function SectionEditor({
             ×
           </button>
         </div>
+      )}
+      {citing && editor && (
+        <CitationPicker
+          onPick={(source) => {
+            setCiting(false);
+            editor.chain().focus().insertCitation(source.id).run();
+          }}
+          onClose={() => {
+            setCiting(false);
+            editor.commands.focus();
+          }}
+        />
       )}
       {link !== null && (
         <LinkDialog

@@ -19,6 +19,8 @@ export interface ToolbarProps {
   /** Every tool is disabled (the section is read-only for this user). */
   readOnly: boolean;
   onLinkRequest: () => void;
+  /** Opens the citation picker. */
+  onCiteRequest: () => void;
   /** The section being edited. */
   sectionId: string;
   /** The report's numbering (null until loaded): the picker's numbers and its sections. */
@@ -126,6 +128,7 @@ export function Toolbar({
   editor,
   readOnly,
   onLinkRequest,
+  onCiteRequest,
   sectionId,
   numbering,
   onNotice,
@@ -339,6 +342,13 @@ export function Toolbar({
           icon="footnote"
           disabled={off || !state.canFootnote}
           onRun={() => editor.commands.insertFootnote()}
+        />
+        <ToolbarButton
+          label="Cite a source"
+          shortcut="Mod-Alt-c"
+          text="Cite"
+          disabled={off || !state.canFootnote}
+          onRun={onCiteRequest}
         />
       </Group>
       {state.inTable && (

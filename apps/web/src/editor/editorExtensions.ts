@@ -7,6 +7,7 @@ import type * as Y from "yjs";
 import { CommentHighlights } from "../comments/CommentHighlights";
 import type { LocalUser } from "../identity/LocalUser";
 import { BodyBlocks } from "./BodyBlocks";
+import { CitationEditing } from "./CitationEditing";
 import { CrossRefEditing, type CrossRefOptions } from "./CrossRefView";
 import { EmptySectionHint } from "./EmptySectionHint";
 import { FootnoteEditing } from "./FootnoteEditing";
@@ -21,6 +22,8 @@ export interface EditorBinding {
   provider: WebsocketProvider;
   user: LocalUser;
   onLinkRequest: () => void;
+  /** Opens the citation picker (Ctrl/Cmd-Alt-C). */
+  onCiteRequest: () => void;
   /** Opens the link dialog for the selection in a footnote's text. */
   onNoteLinkRequest: (target: LinkTarget) => void;
   /** Tells the user what a paste did not keep. */
@@ -39,12 +42,16 @@ export function editorExtensions({
   provider,
   user,
   onLinkRequest,
+  onCiteRequest,
   onNoteLinkRequest,
   onNotice,
   numbering,
 }: EditorBinding): AnyExtension[] {
   return [
-    ...reportExtensions().filter((e) => e.name !== "footnote" && e.name !== "crossRef"),
+    ...reportExtensions().filter(
+      (e) => e.name !== "footnote" && e.name !== "crossRef" && e.name !== "citation",
+    ),
+    CitationEditing.configure({ onRequest: onCiteRequest }),
     FootnoteEditing.configure({ onLinkRequest: onNoteLinkRequest }),
     CrossRefEditing.configure(numbering),
     BodyBlocks,

@@ -52,6 +52,8 @@ function inline(node: ComparisonDocNode, key: number): ReactNode {
         [{(node.content ?? []).map((child, i) => blocksOrInline(child, i))}]
       </span>
     );
+  } else if (node.type === "citation") {
+    out = <span className="compare-footnote">[cites source {String(node.attrs?.sourceId)}]</span>;
   } else out = null;
   let change: Change | undefined;
   for (const mark of node.marks ?? []) {

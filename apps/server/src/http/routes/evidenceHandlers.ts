@@ -1,8 +1,10 @@
 import { mayImportEvidence } from "@rapporteur/accounts/roles";
-import type { ApiAnswers } from "@rapporteur/api";
+import type { ApiAnswers, EvidenceCoverage } from "@rapporteur/api";
 import { EvidenceImportError, IMPORT_KINDS, importKindOf } from "@rapporteur/evidence";
+import { citedSourceIds } from "@rapporteur/report";
 import type { RequestHandler } from "express";
 import { z } from "zod";
+import { readSectionDoc } from "../../report/readSectionDoc";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
@@ -14,6 +16,9 @@ import { workerJobHttpError } from "../workerJobHttpError";
 
 /** Most results one search answers (`limit`); `total` still counts every match. */
 const MAX_LIMIT = 200;
+
+/** Most uncited sources the coverage lists (`limit`); `uncitedTotal` still counts them all. */
+const MAX_UNCITED = 1000;
 
 const filter = z.string().trim().max(200).optional();
 
@@ -40,6 +45,10 @@ const importBody = z
   })
   .strict();
 
+const coverageQuery = z
+  .object({ limit: z.coerce.number().int().min(0).max(MAX_UNCITED).optional() })
+  .strict();
+
 const sourceId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -54,7 +63,7 @@ export function evidenceHandlers(
   deps: ApiDependencies,
 ): Pick<
   Record<ApiRouteName, RequestHandler>,
-  "searchEvidence" | "evidenceSource" | "importEvidence"
+  "searchEvidence" | "evidenceSource" | "importEvidence" | "evidenceCoverage"
 > {
   const { evidence, audit } = deps;
   const converter = (deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs }))
@@ -65,6 +74,21 @@ export function evidenceHandlers(
       response.json(
         evidence.search(q ?? "", filters, limit ?? 20) satisfies ApiAnswers["searchEvidence"],
       );
+    },
+
+    async evidenceCoverage(request, response) {
+      const { limit } = parseInput(coverageQuery, request.query, "query");
+      const outline = deps.outline.current();
+      const sections: EvidenceCoverage["sections"] = [];
+      const cited = new Set<number>();
+      for (const section of outline.sections) {
+        const doc = await readSectionDoc(deps.collab, deps.store, section.id);
+        const sources = [...new Set(citedSourceIds(doc))];
+        for (const id of sources) cited.add(id);
+        sections.push({ id: section.id, sources });
+      }
+      const figures = evidence.coverage(cited, limit ?? 50);
+      response.json({ ...figures, sections } satisfies ApiAnswers["evidenceCoverage"]);
     },
 
     evidenceSource(request, response) {

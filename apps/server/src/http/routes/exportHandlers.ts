@@ -240,6 +240,7 @@ export function exportHandlers(
             ...(section ? { sectionId: section.id } : {}),
             date: localDay(),
             template: docx ? deps.docxTemplate : undefined,
+            sources: deps.evidence.citationSources(),
           })
           .catch((error: unknown) => {
             throw workerJobHttpError(error, "export");
@@ -289,6 +290,7 @@ export function exportHandlers(
           template: docx ? deps.docxTemplate : undefined,
           comments: review ? exportComments(deps.comments.store, section?.id) : [],
           ...(docx ? exportSettings(deps, source) : {}),
+          sources: deps.evidence.citationSources(),
         })
         .catch((error: unknown) => {
           const refusal = workerJobHttpError(error, "export");
