@@ -3,6 +3,7 @@ import { compareExportBenchmark } from "./compareExport";
 import { counting } from "./counting";
 import { durableWrites } from "./durableWrites";
 import { evidenceBenchmark } from "./evidence";
+import { evidenceCoverageBenchmark } from "./evidenceCoverage";
 import { exportBenchmark } from "./export";
 import { fanout } from "./fanout";
 import { historyBenchmark } from "./history";
@@ -22,4 +23,5 @@ export const benchmarks: readonly Benchmark[] = [
   historyFanout,
   importReviewBenchmark,
   evidenceBenchmark,
+  evidenceCoverageBenchmark,
 ];

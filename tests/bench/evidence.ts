@@ -88,8 +88,8 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** A questionnaire export of `sources` rows whose answers hold `textBytes` bytes in all. */
-function questionnaire(sources: number, textBytes: number): Uint8Array {
+/** A questionnaire export (seeded, same every run) of `sources` rows whose answers hold `textBytes` bytes in all. */
+export function questionnaire(sources: number, textBytes: number): Uint8Array {
   const next = random(15);
   const perAnswer = Math.floor(textBytes / sources / 8);
   const lines = [

@@ -17,6 +17,7 @@ import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
 import { type PresentUser, usePresence } from "./collab/usePresence";
 import { ReviewPage } from "./comments/ReviewPage";
+import { CoveragePage } from "./evidence/CoveragePage";
 import { EvidencePage } from "./evidence/EvidencePage";
 import { SourcePage } from "./evidence/SourcePage";
 import { localUserOf } from "./identity/LocalUser";
@@ -115,7 +116,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
                   ? "Outline"
                   : route.kind === "evidence" || route.kind === "evidenceSource"
                     ? "Evidence"
-                    : section?.title;
+                    : route.kind === "evidenceCoverage"
+                      ? "Evidence coverage"
+                      : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -219,6 +222,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     );
   } else if (route.kind === "evidence") {
     main = <EvidencePage query={window.location.search} navigate={navigate} />;
+  } else if (route.kind === "evidenceCoverage") {
+    main = <CoveragePage report={report} navigate={navigate} />;
   } else if (route.kind === "evidenceSource") {
     main = (
       <SourcePage

@@ -13,6 +13,7 @@ import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
 import { TextField } from "../ui/TextField";
+import { EvidenceTabs } from "./CoveragePage";
 import { EvidenceUpload } from "./EvidenceUpload";
 import { Excerpt } from "./Excerpt";
 import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
@@ -83,6 +84,7 @@ export function EvidencePage({ query, navigate }: EvidencePageProps) {
         <p className="admin-page__lead">
           Consultation submissions, contributions, documents and literature, searched in full text.
         </p>
+        <EvidenceTabs navigate={navigate} current="search" />
       </header>
       {mayImport && <EvidenceUpload onImported={() => setGeneration((g) => g + 1)} />}
       {mayImport === false && (

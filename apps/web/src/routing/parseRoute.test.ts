@@ -16,6 +16,8 @@ describe("parseRoute", () => {
     ["/evidence", { kind: "evidence" }],
     ["/evidence?q=%22digital+divide%22&kind=submission", { kind: "evidence" }],
     ["/evidence/42", { kind: "evidenceSource", sourceId: 42 }],
+    ["/evidence/coverage", { kind: "evidenceCoverage" }],
+    ["/evidence/coverage/", { kind: "evidenceCoverage" }],
     ["/evidence/0", { kind: "notFound", path: "/evidence/0" }],
     ["/evidence/x", { kind: "notFound", path: "/evidence/x" }],
     ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],

@@ -10,6 +10,7 @@ export type Route =
   | { kind: "outline" }
   | { kind: "evidence" }
   | { kind: "evidenceSource"; sourceId: number }
+  | { kind: "evidenceCoverage" }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -38,6 +39,9 @@ export const OUTLINE_PATH = "/outline";
 /** Path of the Evidence page: search and import of the evidence library. */
 export const EVIDENCE_PATH = "/evidence";
 
+/** Path of the Coverage page: what of the evidence the report cites. */
+export const EVIDENCE_COVERAGE_PATH = "/evidence/coverage";
+
 /** Path of one source of the evidence library. */
 export function evidenceSourcePath(sourceId: number): string {
   return `${EVIDENCE_PATH}/${sourceId}`;
@@ -55,6 +59,7 @@ export function parseRoute(pathname: string): Route {
   if (path === SETTINGS_PATH) return { kind: "settings" };
   if (path === OUTLINE_PATH) return { kind: "outline" };
   if (path === EVIDENCE_PATH) return { kind: "evidence" };
+  if (path === EVIDENCE_COVERAGE_PATH) return { kind: "evidenceCoverage" };
   const source = /^\/evidence\/([1-9][0-9]{0,14})$/.exec(path);
   if (source?.[1]) return { kind: "evidenceSource", sourceId: Number(source[1]) };
   const match = /^\/sections\/([^/]+)$/.exec(path);
