@@ -15,6 +15,7 @@ export {
   citationPlainText,
   formatCitation,
 } from "./formatCitation";
+export { foldWord, type KeyPhrase, type KeyPhraseOptions, keyPhrases } from "./keyPhrases";
 export { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 export { type DocumentFormat, parseDocument } from "./parseDocument";
 export type { ParsedEvidence } from "./parsedEvidence";
@@ -31,4 +32,5 @@ export {
   SOURCE_KINDS,
   STAKEHOLDER_GROUPS,
 } from "./source";
+export { STOP_WORDS } from "./stopWords";
 export { submissionsFromTable } from "./submissionsFromTable";
