@@ -6,6 +6,8 @@ import type {
   EvidenceCoverage,
   Source,
   SourceSearchResult,
+  ThemePassage,
+  ThemePhrase,
 } from "@rapporteur/evidence/source";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
@@ -134,6 +136,10 @@ export interface ApiAnswers {
   evidenceExcerptsXlsx: unknown;
   deleteEvidenceExcerpt: null;
   evidenceCoverage: EvidenceCoverage;
+  /** Key phrases of the submissions' answers, most submissions first. */
+  evidenceThemes: { phrases: ThemePhrase[] };
+  /** Where a key phrase is used (first 500). */
+  evidenceThemePassages: { passages: ThemePassage[] };
   evidenceSource: Source;
   sourceExcerpts: { excerpts: CodedExcerpt[] };
   createEvidenceExcerpt: CodedExcerpt;

@@ -77,6 +77,8 @@ export const API_PATHS = {
   deleteEvidenceExcerpt: "/evidence/excerpts/:id",
   // Before `/evidence/:id`, which would take "coverage" for an id.
   evidenceCoverage: "/evidence/coverage",
+  evidenceThemes: "/evidence/themes",
+  evidenceThemePassages: "/evidence/themes/passages",
   evidenceSource: "/evidence/:id",
   sourceExcerpts: "/evidence/:id/excerpts",
   createEvidenceExcerpt: "/evidence/:id/excerpts",
@@ -163,6 +165,8 @@ export const API_METHODS = {
   evidenceExcerptsXlsx: "GET",
   deleteEvidenceExcerpt: "DELETE",
   evidenceCoverage: "GET",
+  evidenceThemes: "GET",
+  evidenceThemePassages: "GET",
   evidenceSource: "GET",
   sourceExcerpts: "GET",
   createEvidenceExcerpt: "POST",

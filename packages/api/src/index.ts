@@ -30,6 +30,8 @@ export type {
   SourceKind,
   SourceSearchResult,
   StakeholderGroup,
+  ThemePassage,
+  ThemePhrase,
 } from "@rapporteur/evidence/source";
 export {
   IMPORT_EXTENSIONS,

@@ -34,3 +34,4 @@ export {
 } from "./source";
 export { STOP_WORDS } from "./stopWords";
 export { submissionsFromTable } from "./submissionsFromTable";
+export { submissionThemes, type ThemeFilters, themePassages } from "./submissionThemes";

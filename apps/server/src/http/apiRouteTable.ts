@@ -360,6 +360,16 @@ const ROUTE_FACTS = {
     summary:
       "What the report cites of the evidence: ?limit= -> { submissions: { total, cited, byGroup: { group: { total, cited } }, byRegion: {…}, byQuestion: { q1: { answered, cited } } }, sections: [{ id, sources: [sourceId] }], uncited: [{ id, title, kind }] (first `limit`, default 50), uncitedTotal }, from the citations in the sections as stored or live",
   },
+  evidenceThemes: {
+    access: "signed_in",
+    summary:
+      "Key phrases (2-4 words, stop words dropped at the edges) of the submissions' answers: ?question=q1..q8&group=&limit= -> { phrases: [{ phrase, submissions, byGroup: { group: n } }] }, counted once per submission, case and diacritics folded (cached until the next import)",
+  },
+  evidenceThemePassages: {
+    access: "signed_in",
+    summary:
+      "Where a key phrase is used in the submissions' answers: ?phrase=&question=&group= -> { passages: [{ sourceId, title, group, field, start, end, quote }] } (offsets in UTF-16 code units in the answer; first 500)",
+  },
   evidenceSource: {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",
