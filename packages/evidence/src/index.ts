@@ -1,3 +1,10 @@
+export {
+  type ActionLineRules,
+  ActionLineStore,
+  actionLineOfCodeName,
+} from "./ActionLineStore";
+export { actionLineCounts, phraseMatcher } from "./actionLineCounts";
+export { ACTION_LINES_PATH, actionLineTitles } from "./actionLineTitles";
 export { type CodedExcerptRow, type CodeInput, CodingStore } from "./CodingStore";
 export { CODED_EXCERPT_HEADERS, codedExcerptsCsv, codedExcerptsXlsx } from "./codedExcerptsTable";
 export { CodingError, type CodingErrorKind } from "./codingError";

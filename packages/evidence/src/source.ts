@@ -212,3 +212,15 @@ export interface SubmissionAnswers {
   group: StakeholderGroup | null;
   answers: Partial<Record<QuestionId, string>>;
 }
+
+/** How many submissions address one WSIS Action Line (`GET /api/evidence/action-lines`). */
+export interface ActionLineCount {
+  id: string;
+  title: string;
+  /** Distinct submissions linked by a code or matching a rule. */
+  submissions: number;
+  /** Submissions coded with a code linked to the Action Line (its name starts with the id). */
+  fromCodes: number;
+  /** Submissions whose answers use one of the Action Line's keywords. */
+  fromRules: number;
+}
