@@ -1,6 +1,7 @@
 import type { Milestone } from "@rapporteur/budget/rules";
 import type { CommentThread } from "@rapporteur/comments/thread";
 import type {
+  ActionLineCount,
   CodedExcerpt,
   EvidenceCode,
   EvidenceCoverage,
@@ -140,6 +141,11 @@ export interface ApiAnswers {
   evidenceThemes: { phrases: ThemePhrase[] };
   /** Where a key phrase is used (first 500). */
   evidenceThemePassages: { passages: ThemePassage[] };
+  /** Submissions per WSIS Action Line, C1..C11. */
+  evidenceActionLines: { lines: ActionLineCount[] };
+  /** Keywords per Action Line, and whether the user may change them. */
+  actionLineRules: { rules: Record<string, string[]>; mayEdit: boolean };
+  updateActionLineRules: { rules: Record<string, string[]>; mayEdit: boolean };
   evidenceSource: Source;
   sourceExcerpts: { excerpts: CodedExcerpt[] };
   createEvidenceExcerpt: CodedExcerpt;

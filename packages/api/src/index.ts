@@ -17,6 +17,7 @@ export type {
 } from "@rapporteur/comments/thread";
 export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export type {
+  ActionLineCount,
   CodedExcerpt,
   Contributor,
   CoverageCount,

@@ -370,6 +370,20 @@ const ROUTE_FACTS = {
     summary:
       "Where a key phrase is used in the submissions' answers: ?phrase=&question=&group= -> { passages: [{ sourceId, title, group, field, start, end, quote }] } (offsets in UTF-16 code units in the answer; first 500)",
   },
+  evidenceActionLines: {
+    access: "signed_in",
+    summary:
+      "Submissions per WSIS Action Line: -> { lines: [{ id: C1..C11, title, submissions, fromCodes, fromRules }] }; fromCodes: coded with a code whose name (or an ancestor's) starts with the id; fromRules: answers using one of the Action Line's keywords (case and diacritics folded)",
+  },
+  actionLineRules: {
+    access: "signed_in",
+    summary: "The keyword rules of the Action Lines: -> { rules: { C1: [keyword] }, mayEdit }",
+  },
+  updateActionLineRules: {
+    access: "signed_in",
+    summary:
+      "Replaces the keywords of the Action Lines given: { rules: { C1: [keyword] } } -> { rules, mayEdit } (editors; audited)",
+  },
   evidenceSource: {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",
