@@ -51,6 +51,7 @@ import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
+import { numberStoredReport } from "./report/numberStoredReport";
 import { ReportNumbering } from "./report/ReportNumbering";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
@@ -264,20 +265,7 @@ export async function createRapporteurServer(
   });
   const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
   const numbering = new ReportNumbering(
-    async () => {
-      const { parts, sections } = outline.current();
-      return workers.numbering({
-        parts,
-        sections: await Promise.all(
-          sections.map(async (s) => ({
-            id: s.id,
-            part: s.part,
-            title: s.title,
-            updates: (await store.load(s.id)).updates,
-          })),
-        ),
-      });
-    },
+    () => numberStoredReport(outline, store, workers),
     (view) => events.send("numbering", view),
     logger,
   );

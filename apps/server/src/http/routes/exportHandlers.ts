@@ -16,6 +16,7 @@ import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
 import { comparisonInput } from "../../history/comparisonInput";
+import { numberStoredReport } from "../../report/numberStoredReport";
 import { reportView } from "../../report/reportView";
 import { workflowViews } from "../../report/workflowViews";
 import { ServerWorkers } from "../../workers/ServerWorkers";
@@ -182,25 +183,12 @@ export function exportHandlers(
      * in the word-count worker.
      */
     async reportNumbering(_request, response) {
-      const compute = async () => {
-        const { parts, sections } = outline.current();
-        return workers.numbering({
-          parts,
-          sections: await Promise.all(
-            sections.map(async (s) => ({
-              id: s.id,
-              part: s.part,
-              title: s.title,
-              updates: (await store.load(s.id)).updates,
-            })),
-          ),
-        });
-      };
-      const view = await (deps.numbering ? deps.numbering.view() : compute()).catch(
-        (error: unknown) => {
-          throw workerJobHttpError(error, "export");
-        },
-      );
+      const view = await (deps.numbering
+        ? deps.numbering.view()
+        : numberStoredReport(outline, store, workers)
+      ).catch((error: unknown) => {
+        throw workerJobHttpError(error, "export");
+      });
       response.json(view satisfies ApiAnswers["reportNumbering"]);
     },
 
