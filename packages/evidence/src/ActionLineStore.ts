@@ -74,7 +74,9 @@ export class ActionLineStore {
     const sources: Record<string, Set<number>> = {};
     for (const row of rows) {
       const line = lineOf(row.code_id);
-      if (line) (sources[line] ??= new Set()).add(row.source_id);
+      if (!line) continue;
+      sources[line] ??= new Set();
+      sources[line].add(row.source_id);
     }
     return sources;
   }
