@@ -11,7 +11,7 @@ import {
 } from "@rapporteur/budget";
 import { CommentStore } from "@rapporteur/comments";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
-import { CodingStore, EvidenceStore } from "@rapporteur/evidence";
+import { ActionLineStore, CodingStore, EvidenceStore } from "@rapporteur/evidence";
 import { type Outline, OutlineStore } from "@rapporteur/outline";
 import {
   DocumentSettingsStore,
@@ -385,6 +385,7 @@ export async function createRapporteurServer(
     documentSettings,
     evidence: new EvidenceStore(options.database),
     coding: new CodingStore(options.database),
+    actionLines: new ActionLineStore(options.database),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   "evidence_code_deleted",
   "evidence_excerpt_added",
   "evidence_excerpt_deleted",
+  "action_line_rules_changed",
 ] as const;
 
 /** What the audit log records. */

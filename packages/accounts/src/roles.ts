@@ -24,3 +24,8 @@ export function mayImportEvidence(role: Role): boolean {
 export function mayEditOutline(role: Role): boolean {
   return role === "editor";
 }
+
+/** Whether a role may change the keyword rules of the WSIS Action Lines: editors only. */
+export function mayEditActionLineRules(role: Role): boolean {
+  return role === "editor";
+}

@@ -1,11 +1,14 @@
 import type { Milestone } from "@rapporteur/budget/rules";
 import type { CommentThread } from "@rapporteur/comments/thread";
 import type {
+  ActionLineCount,
   CodedExcerpt,
   EvidenceCode,
   EvidenceCoverage,
   Source,
   SourceSearchResult,
+  ThemePassage,
+  ThemePhrase,
 } from "@rapporteur/evidence/source";
 import type { ApiPathName } from "./apiPaths";
 import type { BudgetView } from "./BudgetView";
@@ -134,6 +137,15 @@ export interface ApiAnswers {
   evidenceExcerptsXlsx: unknown;
   deleteEvidenceExcerpt: null;
   evidenceCoverage: EvidenceCoverage;
+  /** Key phrases of the submissions' answers, most submissions first. */
+  evidenceThemes: { phrases: ThemePhrase[] };
+  /** Where a key phrase is used (first 500). */
+  evidenceThemePassages: { passages: ThemePassage[] };
+  /** Submissions per WSIS Action Line, C1..C11. */
+  evidenceActionLines: { lines: ActionLineCount[] };
+  /** Keywords per Action Line, and whether the user may change them. */
+  actionLineRules: { rules: Record<string, string[]>; mayEdit: boolean };
+  updateActionLineRules: { rules: Record<string, string[]>; mayEdit: boolean };
   evidenceSource: Source;
   sourceExcerpts: { excerpts: CodedExcerpt[] };
   createEvidenceExcerpt: CodedExcerpt;

@@ -17,6 +17,7 @@ export type {
 } from "@rapporteur/comments/thread";
 export { commentAuthor, commentDate } from "@rapporteur/comments/thread";
 export type {
+  ActionLineCount,
   CodedExcerpt,
   Contributor,
   CoverageCount,
@@ -30,6 +31,8 @@ export type {
   SourceKind,
   SourceSearchResult,
   StakeholderGroup,
+  ThemePassage,
+  ThemePhrase,
 } from "@rapporteur/evidence/source";
 export {
   IMPORT_EXTENSIONS,

@@ -12,6 +12,7 @@ import {
   type SourceKind,
   type SourceSearchResult,
   type StakeholderGroup,
+  type SubmissionAnswers,
 } from "./source";
 
 /** Filters of {@link EvidenceStore.search}, combined with "and"; values match case-insensitively. */
@@ -299,6 +300,34 @@ export class EvidenceStore {
       uncited: uncited.slice(0, uncitedLimit),
       uncitedTotal: uncited.length,
     };
+  }
+
+  /** Every submission's answers (questionnaire rows), by id: what the themes are read from. */
+  submissionAnswers(): SubmissionAnswers[] {
+    const rows = this.db
+      .prepare(
+        "SELECT id, title, stakeholder_group, answers FROM evidence_sources WHERE kind = 'submission' ORDER BY id",
+      )
+      .all() as {
+      id: number;
+      title: string;
+      stakeholder_group: StakeholderGroup | null;
+      answers: string;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      group: row.stakeholder_group,
+      answers: JSON.parse(row.answers),
+    }));
+  }
+
+  /** A number that changes whenever sources are added or removed: a cache key. */
+  version(): string {
+    const row = this.db
+      .prepare("SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM evidence_sources")
+      .get() as { n: number; last: number };
+    return `${row.n}:${row.last}`;
   }
 
   /** How many sources the library holds. */

@@ -1,3 +1,10 @@
+export {
+  type ActionLineRules,
+  ActionLineStore,
+  actionLineOfCodeName,
+} from "./ActionLineStore";
+export { actionLineCounts, phraseMatcher } from "./actionLineCounts";
+export { ACTION_LINES_PATH, actionLineTitles } from "./actionLineTitles";
 export { type CodedExcerptRow, type CodeInput, CodingStore } from "./CodingStore";
 export { CODED_EXCERPT_HEADERS, codedExcerptsCsv, codedExcerptsXlsx } from "./codedExcerptsTable";
 export { CodingError, type CodingErrorKind } from "./codingError";
@@ -15,6 +22,7 @@ export {
   citationPlainText,
   formatCitation,
 } from "./formatCitation";
+export { foldWord, type KeyPhrase, type KeyPhraseOptions, keyPhrases } from "./keyPhrases";
 export { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 export { type DocumentFormat, parseDocument } from "./parseDocument";
 export type { ParsedEvidence } from "./parsedEvidence";
@@ -31,4 +39,6 @@ export {
   SOURCE_KINDS,
   STAKEHOLDER_GROUPS,
 } from "./source";
+export { STOP_WORDS } from "./stopWords";
 export { submissionsFromTable } from "./submissionsFromTable";
+export { submissionThemes, type ThemeFilters, themePassages } from "./submissionThemes";

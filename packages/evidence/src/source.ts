@@ -182,3 +182,45 @@ export interface EvidenceCoverage {
   uncited: { id: number; title: string; kind: SourceKind }[];
   uncitedTotal: number;
 }
+
+/** One key phrase of the submissions' answers (`GET /api/evidence/themes`). */
+export interface ThemePhrase {
+  /** The most common surface form. */
+  phrase: string;
+  /** Distinct submissions whose answers use it. */
+  submissions: number;
+  /** Those submissions by stakeholder group ("unspecified" when not given). */
+  byGroup: Record<string, number>;
+}
+
+/** A passage where a key phrase is used (`GET /api/evidence/themes/passages`). */
+export interface ThemePassage {
+  sourceId: number;
+  title: string;
+  group: StakeholderGroup | null;
+  field: QuestionId;
+  /** Offsets in UTF-16 code units in the answer's text, end excluded. */
+  start: number;
+  end: number;
+  quote: string;
+}
+
+/** A submission's answers as the themes read them. */
+export interface SubmissionAnswers {
+  id: number;
+  title: string;
+  group: StakeholderGroup | null;
+  answers: Partial<Record<QuestionId, string>>;
+}
+
+/** How many submissions address one WSIS Action Line (`GET /api/evidence/action-lines`). */
+export interface ActionLineCount {
+  id: string;
+  title: string;
+  /** Distinct submissions linked by a code or matching a rule. */
+  submissions: number;
+  /** Submissions coded with a code linked to the Action Line (its name starts with the id). */
+  fromCodes: number;
+  /** Submissions whose answers use one of the Action Line's keywords. */
+  fromRules: number;
+}

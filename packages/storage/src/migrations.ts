@@ -387,6 +387,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 18,
+    description: "evidence themes: the keyword rules editors keep for each WSIS Action Line",
+    up(db) {
+      db.exec(`
+        CREATE TABLE action_line_rules (
+          action_line TEXT PRIMARY KEY,
+          keywords    TEXT NOT NULL DEFAULT '[]',
+          updated_by  TEXT,
+          updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /**

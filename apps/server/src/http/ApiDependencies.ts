@@ -1,7 +1,7 @@
 import type { AccountStore, AuditLog } from "@rapporteur/accounts";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
-import type { CodingStore, EvidenceStore } from "@rapporteur/evidence";
+import type { ActionLineStore, CodingStore, EvidenceStore } from "@rapporteur/evidence";
 import type { OutlineStore } from "@rapporteur/outline";
 import type { DocumentSettingsStore } from "@rapporteur/report";
 import type { DocumentStore } from "@rapporteur/storage";
@@ -65,4 +65,6 @@ export interface ApiDependencies {
   evidence: EvidenceStore;
   /** The codebook and the coded excerpts of the evidence library. */
   coding: CodingStore;
+  /** The keyword rules of the WSIS Action Lines. */
+  actionLines: ActionLineStore;
 }

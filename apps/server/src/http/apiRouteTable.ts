@@ -360,6 +360,30 @@ const ROUTE_FACTS = {
     summary:
       "What the report cites of the evidence: ?limit= -> { submissions: { total, cited, byGroup: { group: { total, cited } }, byRegion: {…}, byQuestion: { q1: { answered, cited } } }, sections: [{ id, sources: [sourceId] }], uncited: [{ id, title, kind }] (first `limit`, default 50), uncitedTotal }, from the citations in the sections as stored or live",
   },
+  evidenceThemes: {
+    access: "signed_in",
+    summary:
+      "Key phrases (2-4 words, stop words dropped at the edges) of the submissions' answers: ?question=q1..q8&group=&limit= -> { phrases: [{ phrase, submissions, byGroup: { group: n } }] }, counted once per submission, case and diacritics folded (cached until the next import)",
+  },
+  evidenceThemePassages: {
+    access: "signed_in",
+    summary:
+      "Where a key phrase is used in the submissions' answers: ?phrase=&question=&group= -> { passages: [{ sourceId, title, group, field, start, end, quote }] } (offsets in UTF-16 code units in the answer; first 500)",
+  },
+  evidenceActionLines: {
+    access: "signed_in",
+    summary:
+      "Submissions per WSIS Action Line: -> { lines: [{ id: C1..C11, title, submissions, fromCodes, fromRules }] }; fromCodes: coded with a code whose name (or an ancestor's) starts with the id; fromRules: answers using one of the Action Line's keywords (case and diacritics folded)",
+  },
+  actionLineRules: {
+    access: "signed_in",
+    summary: "The keyword rules of the Action Lines: -> { rules: { C1: [keyword] }, mayEdit }",
+  },
+  updateActionLineRules: {
+    access: "signed_in",
+    summary:
+      "Replaces the keywords of the Action Lines given: { rules: { C1: [keyword] } } -> { rules, mayEdit } (editors; audited)",
+  },
   evidenceSource: {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",

@@ -17,6 +17,7 @@ import { historyHandlers } from "./routes/historyHandlers";
 import { importHandlers } from "./routes/importHandlers";
 import { outlineHandlers } from "./routes/outlineHandlers";
 import { reportHandlers } from "./routes/reportHandlers";
+import { themeHandlers } from "./routes/themeHandlers";
 import { userHandlers } from "./routes/userHandlers";
 import { workflowHandlers } from "./routes/workflowHandlers";
 
@@ -49,6 +50,7 @@ export function apiRouter(given: ApiDependencies): Router {
     ...historyHandlers(deps),
     ...outlineHandlers(deps),
     ...evidenceHandlers(deps),
+    ...themeHandlers(deps),
     ...codingHandlers(deps),
   };
   const json = express.json({ limit: deps.maxBodyBytes });

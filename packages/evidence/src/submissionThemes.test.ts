@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { SubmissionAnswers } from "./source";
+import { submissionThemes, themePassages } from "./submissionThemes";
+
+const submissions: SubmissionAnswers[] = [
+  {
+    id: 1,
+    title: "A",
+    group: "government",
+    answers: { q1: "Meaningful connectivity matters.", q2: "Meaningful  Connectivity again." },
+  },
+  { id: 2, title: "B", group: "academia", answers: { q1: "Closing the Digital Divide." } },
+  {
+    id: 3,
+    title: "C",
+    group: "academia",
+    answers: { q2: "meaningful connectivity; digital divide" },
+  },
+  { id: 4, title: "D", group: null, answers: { q1: "Connectivity. Meaningful work." } },
+];
+
+describe("submissionThemes", () => {
+  it("counts submissions by group, once per submission", () => {
+    const themes = submissionThemes(submissions, {}, 10);
+    expect(themes).toEqual([
+      { phrase: "Digital Divide", submissions: 2, byGroup: { academia: 2 } },
+      {
+        phrase: "Meaningful connectivity",
+        submissions: 2,
+        byGroup: { government: 1, academia: 1 },
+      },
+    ]);
+  });
+
+  it("filters by question and group", () => {
+    expect(submissionThemes(submissions, { question: "q2" }, 10)).toEqual([
+      {
+        phrase: "Meaningful Connectivity",
+        submissions: 2,
+        byGroup: { government: 1, academia: 1 },
+      },
+    ]);
+    expect(submissionThemes(submissions, { group: "academia" }, 10)).toEqual([
+      { phrase: "Digital Divide", submissions: 2, byGroup: { academia: 2 } },
+    ]);
+  });
+});
+
+describe("themePassages", () => {
+  it("finds each use with offsets in the answer, folded", () => {
+    const passages = themePassages(submissions, "meaningful connectivity", {});
+    expect(passages.map((p) => [p.sourceId, p.field, p.start, p.end, p.quote])).toEqual([
+      [1, "q1", 0, 23, "Meaningful connectivity"],
+      [1, "q2", 0, 24, "Meaningful  Connectivity"],
+      [3, "q2", 0, 23, "meaningful connectivity"],
+    ]);
+    expect(
+      themePassages(submissions, "digital divide", { group: "academia", question: "q1" }),
+    ).toEqual([
+      {
+        sourceId: 2,
+        title: "B",
+        group: "academia",
+        field: "q1",
+        start: 12,
+        end: 26,
+        quote: "Digital Divide",
+      },
+    ]);
+  });
+});
