@@ -11,7 +11,9 @@ export interface Migration {
 
 /**
  * Every schema change of `rapporteur.db`, oldest first. Features that need tables (sessions,
- * comments, ...) append a migration here with the next version number; never edit a shipped one.
+ * comments, ...) append a migration here with a number above the last one; never edit a shipped
+ * one. Numbers 10, 11, 14, 15 and 16 were handed out to parallel work and never used: a database
+ * skips every migration at or below its `user_version`, so a new one must never take them.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
