@@ -42,3 +42,32 @@ describe("migration 12 (the outline in the database)", () => {
     db.close();
   });
 });
+
+describe("the list of migrations", () => {
+  it("runs in increasing version order, so no migration is skipped on an existing database", () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it("brings a new database to the newest version with every table of every migration", () => {
+    const db = new Database(":memory:");
+    migrate(db);
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "document_updates",
+        "history_points",
+        "versions",
+        "document_settings",
+        "outline_sections",
+        "evidence_sources",
+        "evidence_excerpts",
+        "action_line_rules",
+      ]),
+    );
+  });
+});
