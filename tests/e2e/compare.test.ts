@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { HISTORY_TOGETHER_MS } from "../../apps/server/src/history/historyCheckpoints";
 import { documentText, editorText, focusEndOfText, sidebarWords } from "./browser";
 import { openSectionAs, useBrowserSuite } from "./useBrowserSuite";
 
@@ -88,6 +89,8 @@ describe("comparing a version in the browser", () => {
     const [{ page: drafter }] = await openSectionAs(suite, section, ["drafter"]);
     await deleteParagraph(drafter);
     await expect.poll(() => documentText(editor)).not.toContain(DELETED);
+    // Two turns: authors who alternate more closely than this write together, in one group.
+    await editor.waitForTimeout(HISTORY_TOGETHER_MS + 500);
     await focusEndOfText(editor);
     await editor.keyboard.press("Enter");
     await editor.keyboard.type(INSERTED);
