@@ -10,8 +10,8 @@ import { formatNumber } from "../layout/formatNumber";
 import { InAppLink } from "../routing/InAppLink";
 import { EVIDENCE_PATH, evidenceSourcePath } from "../routing/parseRoute";
 import { Button } from "../ui/Button";
-import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
+import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { EvidenceTabs } from "./CoveragePage";
 import { EvidenceUpload } from "./EvidenceUpload";
@@ -144,51 +144,39 @@ function SearchForm({
         </Button>
       </div>
       <div className="evidence-search__filters">
-        <Field label="Kind">
-          <select
-            className="select select--field"
-            value={search.kind}
-            onChange={(event) => set("kind")(event.target.value)}
-            data-testid="evidence-kind"
-          >
-            <option value="">All kinds</option>
-            {SOURCE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SOURCE_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Question">
-          <select
-            className="select select--field"
-            value={search.question}
-            onChange={(event) => set("question")(event.target.value)}
-            data-testid="evidence-question"
-          >
-            <option value="">All questions</option>
-            {QUESTION_IDS.map((id) => (
-              <option key={id} value={id}>
-                {questionLabel(id)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Stakeholder group">
-          <select
-            className="select select--field"
-            value={search.group}
-            onChange={(event) => set("group")(event.target.value)}
-            data-testid="evidence-group"
-          >
-            <option value="">All groups</option>
-            {STAKEHOLDER_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {STAKEHOLDER_GROUP_LABELS[group]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Kind"
+          value={search.kind}
+          onValue={set("kind")}
+          data-testid="evidence-kind"
+          options={[
+            { value: "", label: "All kinds" },
+            ...SOURCE_KINDS.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind] })),
+          ]}
+        />
+        <SelectField
+          label="Question"
+          value={search.question}
+          onValue={set("question")}
+          data-testid="evidence-question"
+          options={[
+            { value: "", label: "All questions" },
+            ...QUESTION_IDS.map((id) => ({ value: id, label: questionLabel(id) })),
+          ]}
+        />
+        <SelectField
+          label="Stakeholder group"
+          value={search.group}
+          onValue={set("group")}
+          data-testid="evidence-group"
+          options={[
+            { value: "", label: "All groups" },
+            ...STAKEHOLDER_GROUPS.map((group) => ({
+              value: group,
+              label: STAKEHOLDER_GROUP_LABELS[group],
+            })),
+          ]}
+        />
         <TextField
           label="Region"
           value={search.region}

@@ -1,8 +1,8 @@
 import type { CreateOutlinePartBody, ReportView } from "@rapporteur/api";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "../ui/Button";
-import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
+import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 
 /** Props of {@link AddPartForm}. */
@@ -63,22 +63,17 @@ export function AddPartForm({ report, onAdd }: AddPartFormProps) {
             setProblem(null);
           }}
         />
-        <Field label="Position">
-          <select
-            className="select select--field"
-            value={position}
-            data-testid="add-part-position"
-            onChange={(event) => setPosition(event.target.value)}
-          >
-            <option value={AT_END}>After the last part</option>
-            <option value={AT_START}>Before the first part</option>
-            {report.parts.map((p) => (
-              <option key={p.id} value={p.id}>
-                After “{p.title}”
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Position"
+          value={position}
+          data-testid="add-part-position"
+          onValue={setPosition}
+          options={[
+            { value: AT_END, label: "After the last part" },
+            { value: AT_START, label: "Before the first part" },
+            ...report.parts.map((p) => ({ value: p.id, label: `After “${p.title}”` })),
+          ]}
+        />
         <FieldError problem={problem} testId="add-part-error" />
         <Button type="submit" variant="primary" disabled={saving} data-testid="add-part-submit">
           {saving ? "Adding…" : "Add part"}

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
+import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { allocationProblem, parseAllocation } from "./parseAllocation";
 
@@ -77,39 +78,27 @@ export function AddSectionForm({ report, onAdd }: AddSectionFormProps) {
             setProblem(null);
           }}
         />
-        <Field label="Part">
-          <select
-            className="select select--field"
-            value={part}
-            data-testid="add-section-part"
-            onChange={(event) => {
-              setPart(event.target.value);
-              setPosition(AT_END);
-            }}
-          >
-            {report.parts.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Position">
-          <select
-            className="select select--field"
-            value={position}
-            data-testid="add-section-position"
-            onChange={(event) => setPosition(event.target.value)}
-          >
-            <option value={AT_END}>At the end of the part</option>
-            <option value={AT_START}>At the start of the part</option>
-            {inPart.map((s) => (
-              <option key={s.id} value={s.id}>
-                After “{s.title}”
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Part"
+          value={part}
+          data-testid="add-section-part"
+          onValue={(value) => {
+            setPart(value);
+            setPosition(AT_END);
+          }}
+          options={report.parts.map((p) => ({ value: p.id, label: p.title }))}
+        />
+        <SelectField
+          label="Position"
+          value={position}
+          data-testid="add-section-position"
+          onValue={setPosition}
+          options={[
+            { value: AT_END, label: "At the end of the part" },
+            { value: AT_START, label: "At the start of the part" },
+            ...inPart.map((s) => ({ value: s.id, label: `After “${s.title}”` })),
+          ]}
+        />
         <TextField
           label="Allocation, in words"
           inputMode="numeric"
