@@ -11,8 +11,10 @@ const numbersOnly = (view: ReportNumberingView) =>
  * once and kept, computed again after sections change (one computation at a time, changes
  * meanwhile coalesced into the next), and published (the `numbering` event) only when a number
  * label or anchor actually moved (the blocks' excerpts are not compared), so typing inside a paragraph costs one computation per burst and sends
- * nothing. A computation decodes every section (60-120 ms for a 40,000-word report): at most
- * one a second (`delayMs`) keeps the word-count worker it runs in mostly free for counting.
+ * nothing. A computation reads every stored section on the server thread and decodes them in the
+ * word-count worker (60-120 ms for a 40,000-word report): at most one per `delayMs` (5 s) keeps
+ * both mostly free while people type. An editor numbers its own section live; only other
+ * sections' numbers wait that long.
  */
 export class ReportNumbering implements CollabExtension {
   readonly name = "numbering";
@@ -27,7 +29,7 @@ export class ReportNumbering implements CollabExtension {
     private readonly compute: () => Promise<ReportNumberingView>,
     private readonly publish: (view: ReportNumberingView) => void,
     private readonly logger: Logger,
-    private readonly delayMs = 1_000,
+    private readonly delayMs = 5_000,
   ) {}
 
   /** The numbering as last computed (computed now when there is none). */
