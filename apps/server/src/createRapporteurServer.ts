@@ -50,9 +50,11 @@ import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { HistoryRecorder } from "./report/HistoryRecorder";
+import { MovedBlocks } from "./report/MovedBlocks";
 import { ReportNumbering } from "./report/ReportNumbering";
 import { SectionBlocks } from "./report/SectionBlocks";
 import { type SectionFacts, storedSectionFacts, yDocFacts } from "./report/sectionFacts";
+import { TextRescueExtension } from "./report/TextRescueExtension";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
@@ -300,6 +302,7 @@ export async function createRapporteurServer(
     budgets,
     documentSettings,
   });
+  const movedBlocks = new MovedBlocks();
   const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
@@ -336,6 +339,13 @@ export async function createRapporteurServer(
         return facts.count;
       }),
       commentAnchors,
+      // Text typed into blocks a split moved away goes after them.
+      new TextRescueExtension({
+        moved: movedBlocks,
+        openDirectConnection: (name) => collab.openDirectConnection(name),
+        audit,
+        logger,
+      }),
       ...(options.extensions ?? []),
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
@@ -410,6 +420,7 @@ export async function createRapporteurServer(
     versions,
     workers,
     numbering,
+    movedBlocks,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and

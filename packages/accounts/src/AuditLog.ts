@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "outline_section_restored",
   "outline_section_split",
   "outline_section_merged",
+  "text_rescued",
   "outline_part_added",
   "outline_part_changed",
   "outline_imported",

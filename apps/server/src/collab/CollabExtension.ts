@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { HistoryKind } from "@rapporteur/storage";
+import type * as Y from "yjs";
 import type { Connection } from "./Connection";
 import type { Document } from "./Document";
 
@@ -44,6 +45,11 @@ export interface UpdateContext extends DocumentContext {
   origins: readonly (Connection | null)[];
   /** The server-side edits among them, with who made them (empty for clients' edits only). */
   serverEdits: readonly ServerEdit[];
+  /**
+   * The live document's transaction that applied the update (`onChange` only): its `beforeState`
+   * tells what the update inserted, its `deleteSet` what it deleted.
+   */
+  transaction?: Y.Transaction;
 }
 
 /** Passed to {@link CollabExtension.onDisconnect}. */

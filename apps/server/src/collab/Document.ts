@@ -24,6 +24,7 @@ export interface DocumentHooks {
     update: Uint8Array,
     origins: (Connection | null)[],
     serverEdits: ServerEdit[],
+    transaction?: Y.Transaction,
   ): void;
   /** An update could not be stored or applied: it was dropped. */
   failed(document: Document, error: unknown, origins: (Connection | null)[]): void;
@@ -373,8 +374,13 @@ export class Document {
       throw error;
     }
     if (this.#destroyed || this.#damaged) return;
+    let transaction: Y.Transaction | undefined;
     try {
-      Y.applyUpdate(this.ydoc, update, this);
+      // One transaction (applyUpdate joins it): the change hooks learn what it did.
+      this.ydoc.transact((t) => {
+        transaction = t;
+        Y.applyUpdate(this.ydoc, update, this);
+      }, this);
     } catch (error) {
       this.#damaged = true;
       for (const p of batch) p.settle?.reject(error);
@@ -387,7 +393,7 @@ export class Document {
     encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder));
     for (const p of batch) p.settle?.resolve();
-    this.hooks.changed(this, update, origins, serverEdits);
+    this.hooks.changed(this, update, origins, serverEdits, transaction);
   }
 
   #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {

@@ -60,12 +60,19 @@ export class DocumentRegistry {
           });
         }
       },
-      changed: (document, update, origins, serverEdits) => {
+      changed: (document, update, origins, serverEdits, transaction) => {
         // Called synchronously, so that each hook starts while the document holds exactly the
         // updates stored so far (compaction relies on it); the pipeline does not wait for them.
         for (const extension of this.#options.extensions) {
           if (!extension.onChange) continue;
-          const context = { documentName: document.name, document, update, origins, serverEdits };
+          const context = {
+            documentName: document.name,
+            document,
+            update,
+            origins,
+            serverEdits,
+            transaction,
+          };
           try {
             Promise.resolve(extension.onChange(context)).catch((error) =>
               this.#hookFailed(extension, "onChange", error),

@@ -12,6 +12,7 @@ import type { CollabServer } from "../collab/CollabServer";
 import type { CommentService } from "../comments/CommentService";
 import type { ReportVersions } from "../history/ReportVersions";
 import type { SectionHistory } from "../history/SectionHistory";
+import type { MovedBlocks } from "../report/MovedBlocks";
 import type { ReportNumbering } from "../report/ReportNumbering";
 import type { WordCounts } from "../report/WordCounts";
 import type { ServerWorkers } from "../workers/ServerWorkers";
@@ -57,6 +58,8 @@ export interface ApiDependencies {
   workers?: ServerWorkers;
   /** The report's numbering kept current (`GET /api/report/numbering` answers from it). */
   numbering: ReportNumbering;
+  /** Blocks that splits moved out of sections (text typed into them later is rescued). */
+  movedBlocks: MovedBlocks;
   /** The sections' history: list, points, restores. */
   sectionHistory: SectionHistory;
   /** Named versions of the report. */

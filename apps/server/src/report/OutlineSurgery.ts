@@ -92,7 +92,7 @@ export class OutlineSurgery {
     atHeading: string,
     user: { id: number; username: string },
   ): Promise<string> {
-    const { outline, workflow, collab } = this.deps;
+    const { outline, workflow, collab, movedBlocks } = this.deps;
     this.#refuseLocked(sectionId, "split");
     return this.#withSection(sectionId, async (source) => {
       const { heading, blocks, copied, range } = await source.read((ydoc) => {
@@ -167,6 +167,15 @@ export class OutlineSurgery {
             // What was typed in the range since the copy (the copy and the target's text were
             // written across awaits) is taken now, in the same transaction that deletes it.
             if (blocksText(ydoc, from, to) !== copied) late = copyBlocks(ydoc, from, to);
+            // Clients that have not heard of this yet may still type into these blocks.
+            movedBlocks.record(
+              sectionId,
+              newId,
+              fragment.slice(from, to).flatMap((node) => {
+                const item = (node as Y.XmlElement | Y.XmlText)._item;
+                return item ? [item] : [];
+              }),
+            );
             fragment.delete(from, to - from);
             return true;
           },

@@ -26,6 +26,7 @@ const ACTION_LABELS: Record<string, string> = {
   budget_changed: "Word budget",
   timetable_changed: "Timetable",
   section_repaired: "Section repaired",
+  text_rescued: "Text rescued after a split",
   document_settings_changed: "Document settings",
 };
 
