@@ -31,7 +31,7 @@ export class TextRescueExtension implements CollabExtension {
     if (!transaction || !moved.has(documentName)) return;
     let found: ReturnType<typeof lostInsertions>;
     try {
-      found = lostInsertions(document.ydoc, update, transaction.beforeState, (id, asParent) =>
+      found = lostInsertions(document.ydoc, update, transaction, (id, asParent) =>
         moved.placeOf(documentName, id, asParent),
       );
     } catch (error) {

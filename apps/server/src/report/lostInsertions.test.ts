@@ -49,7 +49,7 @@ function apply(doc: Y.Doc, update: Uint8Array, moved: MovedBlocks) {
     transaction = t;
     Y.applyUpdate(doc, update);
   });
-  return lostInsertions(doc, update, transaction!.beforeState, (id, asParent) =>
+  return lostInsertions(doc, update, transaction!, (id, asParent) =>
     moved.placeOf("source", id, asParent),
   );
 }

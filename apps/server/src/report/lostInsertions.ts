@@ -24,7 +24,27 @@ function deletedIn(ydoc: Y.Doc, id: Y.ID): boolean {
 }
 
 /**
- * The text that `update`, just applied to `ydoc` (whose state before was `beforeState`), inserted
+ * Whether anything `transaction` inserted is deleted now: the quick test before decoding the
+ * update (ordinary typing inserts live items, a few structs to look at).
+ */
+function insertedDeleted(ydoc: Y.Doc, transaction: AppliedTransaction): boolean {
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = ydoc.store.clients.get(client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      if (structs[i]!.deleted) return true;
+    }
+  }
+  return false;
+}
+
+/** What {@link lostInsertions} reads of the transaction that applied an update. */
+export type AppliedTransaction = Pick<Y.Transaction, "beforeState" | "afterState">;
+
+/**
+ * The text that `update`, just applied to `ydoc` by `transaction`, inserted
  * into blocks that had been moved away, and that Yjs deleted as it integrated it (an item whose
  * parent is deleted is deleted at once, or kept as a GC struct when the parent was collected).
  * `placeOf` says whether an id is in a moved block (`asParent`: the item names it as parent).
@@ -34,9 +54,11 @@ function deletedIn(ydoc: Y.Doc, id: Y.ID): boolean {
 export function lostInsertions(
   ydoc: Y.Doc,
   update: Uint8Array,
-  beforeState: ReadonlyMap<number, number>,
+  transaction: AppliedTransaction,
   placeOf: (id: Y.ID, asParent: boolean) => MovedPlace | null,
 ): LostInsertions {
+  if (!insertedDeleted(ydoc, transaction)) return { texts: [], ids: [] };
+  const { beforeState } = transaction;
   const decoded = Y.decodeUpdate(update);
   const items = decoded.structs.filter((s): s is Y.Item => s instanceof Y.Item);
   const own = (id: Y.ID) =>
