@@ -306,19 +306,21 @@ export class EvidenceStore {
   submissionAnswers(): SubmissionAnswers[] {
     const rows = this.db
       .prepare(
-        "SELECT id, title, stakeholder_group, answers FROM evidence_sources WHERE kind = 'submission' ORDER BY id",
+        "SELECT id, title, stakeholder_group, answers, action_lines FROM evidence_sources WHERE kind = 'submission' ORDER BY id",
       )
       .all() as {
       id: number;
       title: string;
       stakeholder_group: StakeholderGroup | null;
       answers: string;
+      action_lines: string;
     }[];
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
       group: row.stakeholder_group,
       answers: JSON.parse(row.answers),
+      actionLines: JSON.parse(row.action_lines),
     }));
   }
 

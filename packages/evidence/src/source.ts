@@ -211,16 +211,20 @@ export interface SubmissionAnswers {
   title: string;
   group: StakeholderGroup | null;
   answers: Partial<Record<QuestionId, string>>;
+  /** The Action Lines its metadata names (set at import), if any. */
+  actionLines?: readonly string[];
 }
 
 /** How many submissions address one WSIS Action Line (`GET /api/evidence/action-lines`). */
 export interface ActionLineCount {
   id: string;
   title: string;
-  /** Distinct submissions linked by a code or matching a rule. */
+  /** Distinct submissions linked by a code, their metadata or a rule. */
   submissions: number;
   /** Submissions coded with a code linked to the Action Line (its name starts with the id). */
   fromCodes: number;
+  /** Submissions whose own metadata names the Action Line (an "Action lines" column at import). */
+  fromMetadata: number;
   /** Submissions whose answers use one of the Action Line's keywords. */
   fromRules: number;
 }

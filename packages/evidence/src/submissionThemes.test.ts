@@ -69,3 +69,20 @@ describe("themePassages", () => {
     ]);
   });
 });
+
+describe("themePassages in Chinese", () => {
+  it("finds a phrase inside text without spaces, with offsets in the answer", () => {
+    const answers: SubmissionAnswers[] = [
+      { id: 7, title: "Z", group: null, answers: { q2: "我们认为数字经济很重要。" } },
+    ];
+    const [passage, ...rest] = themePassages(answers, "数字经济", {});
+    expect(rest).toEqual([]);
+    expect(passage).toMatchObject({
+      sourceId: 7,
+      field: "q2",
+      start: 4,
+      end: 8,
+      quote: "数字经济",
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { foldWord, keyPhrases } from "./keyPhrases";
+import { phrasePattern } from "./phrasePattern";
 import {
   QUESTION_IDS,
   type QuestionId,
@@ -76,12 +77,8 @@ export function themePassages(
   limit = 500,
 ): ThemePassage[] {
   const words = phrase.match(/[\p{L}\p{N}]+/gu)?.map(foldWord) ?? [];
-  if (words.length === 0) return [];
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${escaped.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
-    "gu",
-  );
+  const pattern = phrasePattern(words, "gu");
+  if (!pattern) return [];
   const passages: ThemePassage[] = [];
   for (const { submission, fields } of selected(submissions, filters)) {
     for (const field of fields) {
