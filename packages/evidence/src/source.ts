@@ -203,6 +203,10 @@ export interface ThemePassage {
   start: number;
   end: number;
   quote: string;
+  /** The answer's text just before the quote (up to about 120 characters, from a word start). */
+  before: string;
+  /** The answer's text just after the quote (up to about 120 characters, to a word end). */
+  after: string;
 }
 
 /** A submission's answers as the themes read them. */

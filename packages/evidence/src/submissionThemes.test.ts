@@ -65,8 +65,24 @@ describe("themePassages", () => {
         start: 12,
         end: 26,
         quote: "Digital Divide",
+        before: "Closing the ",
+        after: ".",
       },
     ]);
+  });
+
+  it("shows about 120 characters of the answer on each side, cut between words", () => {
+    const long = `${"alpha ".repeat(30)}meaningful connectivity${" omega".repeat(30)}`;
+    const [passage] = themePassages(
+      [{ id: 5, title: "E", group: null, answers: { q3: long } }],
+      "meaningful connectivity",
+      {},
+    );
+    expect(passage?.before).toMatch(/^…alpha( alpha)+ $/);
+    expect(passage?.after).toMatch(/^( omega)+…$/);
+    expect(passage!.before.length).toBeLessThanOrEqual(121);
+    expect(passage!.after.length).toBeLessThanOrEqual(121);
+    expect(long.slice(passage!.start, passage!.end)).toBe("meaningful connectivity");
   });
 });
 
