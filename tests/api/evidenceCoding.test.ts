@@ -161,4 +161,111 @@ describe("evidence coding over HTTP", () => {
     ])
       expect(actions).toContain(action);
   });
+
+  it("refuses to move a code under its own sub-code, with a clear 400", async () => {
+    const top = await suite.api("editor", "POST", "/evidence/codes", { name: "Policy" });
+    const sub = await suite.api("editor", "POST", "/evidence/codes", {
+      name: "Regulation",
+      parent: top.body.id,
+    });
+    const leaf = await suite.api("editor", "POST", "/evidence/codes", {
+      name: "Spectrum",
+      parent: sub.body.id,
+    });
+    const cycle = await suite.api("drafter", "PATCH", `/evidence/codes/${top.body.id}`, {
+      parent: leaf.body.id,
+    });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.error.id).toBe("code_cycle");
+    expect(cycle.body.error.message).toMatch(
+      /cannot be moved under itself or one of its own codes/,
+    );
+    const self = await suite.api("drafter", "PATCH", `/evidence/codes/${top.body.id}`, {
+      parent: top.body.id,
+    });
+    expect(self.status).toBe(400);
+    const unchanged = (await suite.api("reviewer", "GET", "/evidence/codes")).body.codes;
+    expect(unchanged.find((c: { id: number }) => c.id === top.body.id).parent).toBeNull();
+  });
+
+  it("merges a code into another: excerpts and sub-codes move, reviewers refused, audited", async () => {
+    const from = await suite.api("editor", "POST", "/evidence/codes", { name: "Affordability" });
+    const child = await suite.api("editor", "POST", "/evidence/codes", {
+      name: "Handsets",
+      parent: from.body.id,
+    });
+    const into = await suite.api("editor", "POST", "/evidence/codes", { name: "Cost" });
+    const coded = await suite.api("drafter", "POST", `/evidence/${sourceId}/excerpts`, {
+      field: "q2",
+      start: 1,
+      end: 9,
+      codes: [from.body.id],
+    });
+    expect(coded.status).toBe(201);
+
+    const byReviewer = await suite.api(
+      "reviewer",
+      "POST",
+      `/evidence/codes/${from.body.id}/merge`,
+      {
+        into: into.body.id,
+      },
+    );
+    expect(byReviewer.status).toBe(403);
+    expect(byReviewer.body.error.id).toBe("read_only");
+    const unknownInto = await suite.api(
+      "drafter",
+      "POST",
+      `/evidence/codes/${from.body.id}/merge`,
+      {
+        into: 987654,
+      },
+    );
+    expect(unknownInto.status).toBe(404);
+    expect(unknownInto.body.error.message).toBe("No code to merge into 987654 in the codebook");
+    const unknownCode = await suite.api("drafter", "POST", "/evidence/codes/987654/merge", {
+      into: into.body.id,
+    });
+    expect(unknownCode.status).toBe(404);
+    const intoItself = await suite.api("drafter", "POST", `/evidence/codes/${from.body.id}/merge`, {
+      into: from.body.id,
+    });
+    expect(intoItself.status).toBe(400);
+    const clash = await suite.api("editor", "POST", "/evidence/codes", {
+      name: "handsets",
+      parent: into.body.id,
+    });
+    const clashing = await suite.api("drafter", "POST", `/evidence/codes/${from.body.id}/merge`, {
+      into: into.body.id,
+    });
+    expect(clashing.status).toBe(409);
+    expect(clashing.body.error.message).toMatch(/both have a code named "Handsets"/);
+    expect((await suite.api("editor", "DELETE", `/evidence/codes/${clash.body.id}`)).status).toBe(
+      200,
+    );
+
+    const merged = await suite.api("drafter", "POST", `/evidence/codes/${from.body.id}/merge`, {
+      into: into.body.id,
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(merged.body).toMatchObject({
+      merged: 1,
+      moved: 1,
+      code: { id: into.body.id, name: "Cost", excerpts: 1 },
+    });
+    const codes = (await suite.api("reviewer", "GET", "/evidence/codes")).body.codes;
+    expect(codes.some((c: { id: number }) => c.id === from.body.id)).toBe(false);
+    expect(codes.find((c: { id: number }) => c.id === child.body.id).parent).toBe(into.body.id);
+    const excerpts = await suite.api("reviewer", "GET", `/evidence/codes/${into.body.id}/excerpts`);
+    expect(excerpts.body.excerpts.map((e: { id: number }) => e.id)).toEqual([coded.body.id]);
+
+    const audit = await suite.api("editor", "GET", "/audit?action=evidence_code_merged");
+    expect(audit.status).toBe(200);
+    expect(audit.body.entries).toHaveLength(1);
+    expect(audit.body.entries[0]).toMatchObject({
+      actor: "drafter",
+      target: String(from.body.id),
+      detail: { name: "Affordability", into: into.body.id, merged: 1, moved: 1 },
+    });
+  });
 });

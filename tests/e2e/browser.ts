@@ -190,26 +190,38 @@ export async function documentText(page: Page): Promise<string> {
 
 /**
  * Selects `phrase` in the section's text the way assistive technology does, through the DOM
- * selection (ProseMirror follows it), and waits until the browser reports it selected.
+ * selection (ProseMirror follows it), and waits until the browser reports it selected. Selects
+ * again when the editor redraws meanwhile (the first sync or a numbering update can replace the
+ * text nodes before ProseMirror reads the selection), as a person would, for up to 30 s.
  */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector('[data-testid="editor"] .ProseMirror') as HTMLElement;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at === -1) continue;
-      root.focus();
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.evaluate((wanted) => {
+      const root = document.querySelector('[data-testid="editor"] .ProseMirror') as HTMLElement;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at === -1) continue;
+        root.focus();
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" is not in the editor`);
+    }, phrase);
+    try {
+      await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, phrase, {
+        timeout: 2_000,
+      });
       return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
     }
-    throw new Error(`"${wanted}" is not in the editor`);
-  }, phrase);
-  await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, phrase);
+  }
 }
 
 /** Puts the caret at the end of the section's text (the editor keeps focus). */

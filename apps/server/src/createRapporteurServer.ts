@@ -49,10 +49,10 @@ import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
-import { countStoredUpdates, countYDoc } from "./report/countYDoc";
 import { HistoryRecorder } from "./report/HistoryRecorder";
-import { numberStoredReport } from "./report/numberStoredReport";
 import { ReportNumbering } from "./report/ReportNumbering";
+import { SectionBlocks } from "./report/SectionBlocks";
+import { type SectionFacts, storedSectionFacts, yDocFacts } from "./report/sectionFacts";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
 import { sectionEvent } from "./report/workflowViews";
@@ -181,10 +181,17 @@ export async function createRapporteurServer(
   const { store } = options;
   const outline = new OutlineStore(options.database, () => options.outline);
   const counts = new WordCounts();
+  // Assigned with the workers below; used only for sections added to the outline later.
+  let readFacts: (sectionId: string) => Promise<SectionFacts> = async () => {
+    throw new Error("the workers have not started");
+  };
+  const sectionBlocks = new SectionBlocks(async (id) => (await readFacts(id)).blocks);
   for (const section of [...outline.current().sections, ...outline.archived()]) {
     const stored = await store.load(section.id);
     try {
-      counts.set(section.id, countStoredUpdates(stored.updates));
+      const facts = storedSectionFacts(stored.updates);
+      counts.set(section.id, facts.count);
+      sectionBlocks.set(section.id, facts.blocks);
     } catch (error) {
       logger.error(`wordcount: could not count ${section.id}`, error);
     }
@@ -264,8 +271,14 @@ export async function createRapporteurServer(
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
   const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
+  // A usual section is read in a millisecond; only a large one is worth a worker.
+  readFacts = async (id) => {
+    const { updates } = await store.load(id);
+    const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
+    return bytes < INLINE_COUNT_BYTES ? storedSectionFacts(updates) : workers.sectionFacts(updates);
+  };
   const numbering = new ReportNumbering(
-    () => numberStoredReport(outline, store, workers),
+    () => sectionBlocks.number(outline.current()),
     (view) => events.send("numbering", view),
     logger,
   );
@@ -309,16 +322,20 @@ export async function createRapporteurServer(
         },
         logger,
       ),
+      // Each count also keeps the section's numberable blocks, and renumbers the report.
       new WordCountExtension(counts, logger, 200, async (name, document) => {
         const { updates } = await store.load(name);
         const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
         // A usual section counts in a millisecond; only a large one is worth a worker.
-        return bytes < INLINE_COUNT_BYTES
-          ? countYDoc(document.ydoc)
-          : workers.countSection(updates);
+        const facts =
+          bytes < INLINE_COUNT_BYTES
+            ? yDocFacts(document.ydoc)
+            : await workers.sectionFacts(updates);
+        if (sectionBlocks.set(name, facts.blocks)) numbering.changed();
+        else numbering.textChanged();
+        return facts.count;
       }),
       commentAnchors,
-      numbering,
       ...(options.extensions ?? []),
     ],
     authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   "evidence_code_created",
   "evidence_code_changed",
   "evidence_code_deleted",
+  "evidence_code_merged",
   "evidence_excerpt_added",
   "evidence_excerpt_deleted",
   "action_line_rules_changed",

@@ -133,6 +133,11 @@ export interface ApiAnswers {
   deleteEvidenceCode: { merged: number };
   /** The excerpts of the code and of every code nested under it. */
   evidenceCodeExcerpts: { code: EvidenceCode; excerpts: CodedExcerpt[] };
+  /**
+   * `merged`: excerpts the merged code tagged that `code` (the one merged into) now tags;
+   * `moved`: its sub-codes, now under `code`.
+   */
+  mergeEvidenceCode: { merged: number; moved: number; code: EvidenceCode };
   evidenceExcerptsCsv: unknown;
   evidenceExcerptsXlsx: unknown;
   deleteEvidenceExcerpt: null;

@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import { citationKey, type DocJSON } from "@rapporteur/schema";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import {
@@ -334,6 +334,32 @@ describe("toDocx: one fixture per node type", () => {
 
   it.each(cases)("$name", async ({ content, check }) => {
     check(await exportParts(report(content)));
+  });
+
+  it("prints a citation's footnote by source and locator: two locators, two notes", async () => {
+    const cite = (locator: string | null): DocJSON => ({
+      type: "citation",
+      attrs: { sourceId: 5, excerpt: null, locator },
+    });
+    const r: ExportReport = {
+      ...report([para(text("One."), cite("p. 12"), text(" Two."), cite(null))]),
+      citations: {
+        [citationKey({ sourceId: 5, locator: "p. 12" })]: [
+          { text: "ITU, " },
+          { text: "Facts", italic: true },
+          { text: " (2023), p. 12." },
+        ],
+        [citationKey({ sourceId: 5 })]: [{ text: "ITU, Facts (2023)." }],
+      },
+    };
+    const { footnotes } = await exportParts(r);
+    const notes = [...footnotes.matchAll(/<w:footnote w:id="(\d+)">(.*?)<\/w:footnote>/gs)].map(
+      (m) => [Number(m[1]), textOf(m[2]!)],
+    );
+    expect(notes).toEqual([
+      [1, "ITU, Facts (2023), p. 12."],
+      [2, "ITU, Facts (2023)."],
+    ]);
   });
 });
 

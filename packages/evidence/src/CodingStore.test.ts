@@ -99,6 +99,38 @@ describe("CodingStore", () => {
     expect(coding.code(gender.id)?.excerpts).toBe(1);
   });
 
+  it("merges a code into another: its excerpts and sub-codes move, nothing is tagged twice", () => {
+    const access = coding.createCode({ name: "Access" });
+    const rural = coding.createCode({ name: "Rural", parent: access.id });
+    const cost = coding.createCode({ name: "Cost", parent: access.id });
+    const divide = coding.createCode({ name: "Divide" });
+    coding.addExcerpt(sourceId, "q2", 0, 15, [access.id, divide.id], "drafter");
+    coding.addExcerpt(sourceId + 1, "text", 0, 5, [access.id], "editor");
+    expect(coding.mergeCode(access.id, divide.id)).toMatchObject({
+      merged: 1,
+      moved: 2,
+      code: { id: divide.id, excerpts: 2 },
+    });
+    expect(coding.code(access.id)).toBeNull();
+    expect(coding.code(rural.id)?.parent).toBe(divide.id);
+    expect(coding.code(cost.id)?.parent).toBe(divide.id);
+    expect(coding.excerptsOfSource(sourceId)[0]?.codes).toEqual([divide.id]);
+
+    // Into one of its own sub-codes: that one takes its place.
+    const moved = coding.mergeCode(divide.id, rural.id);
+    expect(moved).toMatchObject({ merged: 2, moved: 1, code: { parent: null } });
+    expect(coding.code(cost.id)?.parent).toBe(rural.id);
+
+    expect(() => coding.mergeCode(rural.id, rural.id)).toThrow(/into itself/);
+    expect(() => coding.mergeCode(rural.id, 999)).toThrow(/No code to merge into 999/);
+    const other = coding.createCode({ name: "Other" });
+    coding.createCode({ name: "cost", parent: other.id });
+    expect(() => coding.mergeCode(rural.id, other.id)).toThrow(
+      /"Rural" and "Other" both have a code named "Cost"/,
+    );
+    expect(coding.code(rural.id)).not.toBeNull();
+  });
+
   it("exports one row per excerpt and code, formula-safe, as CSV and XLSX", async () => {
     const access = coding.createCode({ name: "Access" });
     const rural = coding.createCode({ name: "Rural", parent: access.id });

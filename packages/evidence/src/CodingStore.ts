@@ -259,6 +259,49 @@ export class CodingStore {
   }
 
   /**
+   * Merges code `id` into code `into`, in one transaction: `into` tags every excerpt `id` tagged,
+   * `id`'s sub-codes move under `into` (when `into` is one of them, it takes `id`'s place), and
+   * `id` is deleted. Refuses merging a code into itself (400), an unknown code (404) and a
+   * sub-code whose name `into` already has among its own (409).
+   */
+  mergeCode(id: number, into: number): { merged: number; moved: number; code: EvidenceCode } {
+    const code = this.requireCode(id);
+    if (into === id)
+      throw new CodingError("invalid", "code_merge_self", "A code cannot be merged into itself");
+    const target = this.requireCode(into, "code to merge into");
+    const children = this.codes().filter((c) => c.parent === id && c.id !== into);
+    const targetParent = target.parent === id ? code.parent : target.parent;
+    const siblings = this.codes().filter((c) => c.parent === into);
+    for (const child of children) {
+      const twin = siblings.find((c) => c.name.toLowerCase() === child.name.toLowerCase());
+      if (twin)
+        throw new CodingError(
+          "conflict",
+          "code_exists",
+          `"${code.name}" and "${target.name}" both have a code named "${child.name}": merge or rename one of them first`,
+        );
+    }
+    if (targetParent !== target.parent) this.checkUnique(target.name, targetParent, target.id);
+    return this.db.transaction(() => {
+      const merged = this.db
+        .prepare(
+          "INSERT OR IGNORE INTO evidence_excerpt_codes (excerpt_id, code_id) SELECT excerpt_id, ? FROM evidence_excerpt_codes WHERE code_id = ?",
+        )
+        .run(into, id).changes;
+      this.db.prepare("DELETE FROM evidence_excerpt_codes WHERE code_id = ?").run(id);
+      if (targetParent !== target.parent)
+        this.db
+          .prepare("UPDATE evidence_codes SET parent_id = ? WHERE id = ?")
+          .run(targetParent, into);
+      const moved = this.db
+        .prepare("UPDATE evidence_codes SET parent_id = ? WHERE parent_id = ? AND id != ?")
+        .run(into, id, into).changes;
+      this.db.prepare("DELETE FROM evidence_codes WHERE id = ?").run(id);
+      return { merged, moved, code: this.requireCode(into) };
+    })();
+  }
+
+  /**
    * Codes the passage `start`..`end` (UTF-16 offsets, end excluded) of a source's text or of one
    * of its answers; the quote is kept. Refuses offsets outside the text, an empty passage, an
    * unknown source, field or code.

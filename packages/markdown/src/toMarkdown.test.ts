@@ -1,4 +1,4 @@
-import type { DocJSON } from "@rapporteur/schema";
+import { citationKey, type DocJSON } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import {
   bold,
@@ -112,5 +112,27 @@ describe("toMarkdown writes each node type as GFM", () => {
       ],
     });
     expect(toMarkdown(input)).toBe("| H       |\n| ------- |\n| one two |\n");
+  });
+
+  it("writes citations as footnotes, one per source, excerpt and locator", () => {
+    const cite = (locator: string | null) => ({
+      type: "citation",
+      attrs: { sourceId: 5, excerpt: null, locator },
+    });
+    const citations = {
+      [citationKey({ sourceId: 5, locator: "p. 12" })]: [
+        { text: "ITU, " },
+        { text: "Facts", italic: true },
+        { text: " (2023), p. 12." },
+      ],
+      [citationKey({ sourceId: 5 })]: [
+        { text: "ITU, " },
+        { text: "Facts", italic: true },
+        { text: " (2023)." },
+      ],
+    };
+    expect(toMarkdown(doc(p(t("One."), cite("p. 12"), t(" Two."), cite(null))), citations)).toBe(
+      "One.[^1] Two.[^2]\n\n[^1]: ITU, *Facts* (2023), p. 12.\n\n[^2]: ITU, *Facts* (2023).\n",
+    );
   });
 });

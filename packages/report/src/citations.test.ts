@@ -131,6 +131,48 @@ describe("citations in exports", () => {
     );
   });
 
+  it("prints a cited excerpt and its locator in the DOCX and Markdown footnotes", async () => {
+    const cited: DocJSON = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Growth slowed." },
+            {
+              type: "citation",
+              attrs: {
+                sourceId: literatureId,
+                excerpt: "Uptake slowed in 2022.",
+                locator: "p. 12",
+              },
+            },
+            { type: "text", text: " Again." },
+            { type: "citation", attrs: { sourceId: literatureId, locator: "para. 4" } },
+          ],
+        },
+      ],
+    };
+    const report = await assembleExportReport(
+      outline,
+      async (id) => (id === first!.id ? cited : { type: "doc", content: [{ type: "paragraph" }] }),
+      { date: "2026-12-07", citationSource: (id) => store.get(id), sectionId: first!.id },
+    );
+    const reference =
+      "International Telecommunication Union, Measuring Digital Development (Geneva, 2023)";
+    const md = new TextDecoder().decode(await renderExport(report, { format: "md" }, {}));
+    expect(md).toContain(
+      "[^1]: “Uptake slowed in 2022”, International Telecommunication Union, *Measuring Digital Development* (Geneva, 2023), p. 12. Available at <https://www.itu.int/facts>.",
+    );
+    expect(md).toContain(
+      "[^2]: International Telecommunication Union, *Measuring Digital Development* (Geneva, 2023), para. 4. Available at",
+    );
+    const bytes = await renderExport(report, { format: "docx" }, { template: loadDocxTemplate() });
+    const notes = wordText(zipEntry(Buffer.from(bytes), "word/footnotes.xml") ?? "");
+    expect(notes).toContain(`“Uptake slowed in 2022”, ${reference}, p. 12.`);
+    expect(notes).toContain(`${reference}, para. 4.`);
+  });
+
   it("formats the next export from the source's changed metadata", async () => {
     db.prepare("UPDATE evidence_sources SET organisation = ? WHERE id = 2").run(
       "Kenya ICT Network",

@@ -63,5 +63,10 @@ export {
   type RenderExportOptions,
   renderExport,
 } from "./renderExport";
-export { type NumberingInput, reportNumbering } from "./reportNumbering";
+export {
+  type BlockNumberingInput,
+  type NumberingInput,
+  numberBlockLists,
+  reportNumbering,
+} from "./reportNumbering";
 export { type StepHistory, sectionStepsInput } from "./sectionStepsInput";

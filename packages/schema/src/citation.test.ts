@@ -12,6 +12,20 @@ describe("citation node", () => {
     }
   });
 
+  it("reads a stored citation written before locators, and keeps a locator through JSON", () => {
+    const old = schema.nodeFromJSON({ type: "citation", attrs: { sourceId: 7 } });
+    expect(old.attrs).toEqual({ sourceId: 7, excerpt: null, locator: null });
+    old.check();
+    const cited = schema.nodeFromJSON({
+      type: "citation",
+      attrs: { sourceId: 7, excerpt: "Uptake slowed.", locator: "p. 12" },
+    });
+    expect(schema.nodeFromJSON(cited.toJSON()).attrs.locator).toBe("p. 12");
+    expect(() => schema.nodes.citation!.create({ sourceId: 7, locator: "x".repeat(2001) })).toThrow(
+      /at most 2000/,
+    );
+  });
+
   it("keys footnote texts by source, excerpt and locator", () => {
     expect(citationKey({ sourceId: 3, excerpt: "", locator: "q2" })).toBe('[3,null,"q2"]');
     expect(citationKey({ sourceId: 3 })).not.toBe(citationKey({ sourceId: 3, locator: "q2" }));

@@ -23,24 +23,34 @@ export {
   type ReportNodeName,
 } from "./nodeNames";
 export {
+  isNumberedParagraph,
+  type NumberableBlock,
+  numberableBlocks,
+  walkNumberableBlocks,
+} from "./numberableBlocks";
+export {
   numberedOutline,
   type OutlineNumberedSection,
+  type OutlinePlace,
   type OutlineSectionDoc,
+  placedOutline,
 } from "./numberedOutline";
 export {
   type AnchoredBlock,
   anchorBlock,
   type BlockKind,
+  numberBlocks,
   type ReferenceBlock,
   referenceBlocks,
 } from "./referenceBlocks";
 export {
+  type BlockListSection,
   type BrokenCrossReference,
   brokenCrossReferences,
-  isNumberedParagraph,
   NO_TARGETS,
   type NumberedSection,
   numberReport,
+  numberSections,
   type ReferenceTarget,
   referenceTargets,
   type SectionNumbering,

@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import type { DocJSON } from "./docJson";
 import { FRAGMENT_NAME } from "./fragmentName";
-import { isNumberedParagraph, type TargetCounts } from "./referenceTargets";
+import { type NumberableBlock, numberableBlocks, walkNumberableBlocks } from "./numberableBlocks";
+import type { TargetCounts } from "./referenceTargets";
 import { yDocToJSON } from "./ydoc";
 
 /** The kinds of block a cross-reference can point to inside a section. */
@@ -20,47 +21,29 @@ export interface ReferenceBlock {
   anchor: string | null;
 }
 
-const EXCERPT_LENGTH = 60;
-
-function textOf(node: DocJSON): string {
-  if (node.type === "text") return node.text ?? "";
-  const parts = (node.content ?? []).map(textOf);
-  return node.type === "paragraph" || node.type === "heading" ? parts.join("") : parts.join(" ");
-}
-
-function excerpt(node: DocJSON): string {
-  const title = node.type === "paragraph" ? "" : String(node.attrs?.title ?? "");
-  const text = (title || textOf(node)).replace(/\s+/g, " ").trim();
-  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
-}
-
 /**
- * Walks the numbered blocks of a section's document in the order numberReport counts them
- * (non-empty top-level paragraphs outside front matter; tables and boxes with content,
- * anywhere), with the child indices that lead to each.
+ * A section's numberable blocks (see numberableBlocks) numbered after `before`, as numberReport
+ * numbers them: front matter leaves its paragraphs out. Pure.
  */
-function walkBlocks(
-  doc: DocJSON,
+export function numberBlocks(
+  blocks: readonly NumberableBlock[],
   frontMatter: boolean,
-  visit: (kind: BlockKind, index: number, node: DocJSON, path: number[]) => void,
-): void {
-  const counts: TargetCounts = { paragraph: 0, table: 0, box: 0 };
-  const walk = (node: DocJSON, path: number[]) => {
-    if (path.length === 1 && !frontMatter && isNumberedParagraph(node)) {
-      visit("paragraph", counts.paragraph, node, path);
-      counts.paragraph += 1;
-    }
-    if ((node.type === "table" || node.type === "box") && (node.content ?? []).length > 0) {
-      visit(node.type, counts[node.type], node, path);
-      counts[node.type] += 1;
-    }
-    (node.content ?? []).forEach((child, i) => {
-      walk(child, [...path, i]);
+  before: TargetCounts,
+): ReferenceBlock[] {
+  const counts = { paragraph: 0, table: 0, box: 0 };
+  const numbered: ReferenceBlock[] = [];
+  for (const block of blocks) {
+    if (frontMatter && block.kind === "paragraph") continue;
+    const index = counts[block.kind]++;
+    numbered.push({
+      kind: block.kind,
+      index,
+      number: String(before[block.kind] + index + 1),
+      excerpt: block.excerpt,
+      anchor: block.anchor,
     });
-  };
-  (doc.content ?? []).forEach((child, i) => {
-    walk(child, [i]);
-  });
+  }
+  return numbered;
 }
 
 /**
@@ -72,18 +55,7 @@ export function referenceBlocks(
   frontMatter: boolean,
   before: TargetCounts,
 ): ReferenceBlock[] {
-  const blocks: ReferenceBlock[] = [];
-  walkBlocks(doc, frontMatter, (kind, index, node) => {
-    const anchor = node.attrs?.anchor;
-    blocks.push({
-      kind,
-      index,
-      number: String(before[kind] + index + 1),
-      excerpt: excerpt(node),
-      anchor: typeof anchor === "string" && anchor ? anchor : null,
-    });
-  });
-  return blocks;
+  return numberBlocks(numberableBlocks(doc), frontMatter, before);
 }
 
 /** What {@link anchorBlock} did: the block's anchor, and whether it was given now. */
@@ -105,7 +77,7 @@ export function anchorBlock(
 ): AnchoredBlock | null {
   let path: number[] | null = null;
   let existing: string | null = null;
-  walkBlocks(yDocToJSON(ydoc), frontMatter, (kind, index, node, at) => {
+  walkNumberableBlocks(yDocToJSON(ydoc), frontMatter, (kind, index, node, at) => {
     if (kind !== target.kind || index !== target.index) return;
     path = at;
     const anchor = node.attrs?.anchor;

@@ -1,5 +1,6 @@
 import type { CrossRefKind } from "./crossRef";
 import type { DocJSON } from "./docJson";
+import { type NumberableBlock, numberableBlocks } from "./numberableBlocks";
 
 /** A section as numbering sees it: its id, its label ("II.A") and its document. */
 export interface NumberedSection {
@@ -48,11 +49,6 @@ export interface BrokenCrossReference {
   target: string;
 }
 
-/** Whether a body paragraph takes a paragraph number: empty lines do not (as in the export). */
-export function isNumberedParagraph(node: DocJSON): boolean {
-  return node.type === "paragraph" && (node.content ?? []).length > 0;
-}
-
 /** No paragraph, table or box yet. */
 export const NO_TARGETS: TargetCounts = Object.freeze({ paragraph: 0, table: 0, box: 0 });
 
@@ -68,30 +64,34 @@ export function numberReport(
   sections: readonly NumberedSection[],
   start: TargetCounts = NO_TARGETS,
 ): { targets: Map<string, ReferenceTarget>; sections: SectionNumbering[] } {
+  return numberSections(
+    sections.map((s) => ({
+      id: s.id,
+      label: s.label,
+      frontMatter: s.frontMatter,
+      blocks: numberableBlocks(s.doc),
+    })),
+    start,
+  );
+}
+
+/** A section as {@link numberSections} reads it: its numberable blocks instead of its document. */
+export interface BlockListSection extends Omit<NumberedSection, "doc"> {
+  blocks: readonly NumberableBlock[];
+}
+
+/**
+ * numberReport from each section's numberable blocks (see numberableBlocks), which a server keeps
+ * per section and computes again only for a section that changed. Pure; the same numbers.
+ */
+export function numberSections(
+  sections: readonly BlockListSection[],
+  start: TargetCounts = NO_TARGETS,
+): { targets: Map<string, ReferenceTarget>; sections: SectionNumbering[] } {
   const targets = new Map<string, ReferenceTarget>();
   const counts = { ...start };
-  const add = (anchor: unknown, target: ReferenceTarget) => {
-    if (typeof anchor === "string" && anchor && !targets.has(anchor)) targets.set(anchor, target);
-  };
-  const walk = (node: DocJSON, section: NumberedSection, topLevel: boolean) => {
-    if (topLevel && !section.frontMatter && isNumberedParagraph(node)) {
-      counts.paragraph += 1;
-      add(node.attrs?.anchor, {
-        kind: "paragraph",
-        number: String(counts.paragraph),
-        section: section.id,
-      });
-    }
-    // A table without rows is not exported, so it takes no number.
-    if ((node.type === "table" || node.type === "box") && (node.content ?? []).length > 0) {
-      counts[node.type] += 1;
-      add(node.attrs?.anchor, {
-        kind: node.type,
-        number: String(counts[node.type]),
-        section: section.id,
-      });
-    }
-    for (const child of node.content ?? []) walk(child, section, false);
+  const add = (anchor: string | null, target: ReferenceTarget) => {
+    if (anchor && !targets.has(anchor)) targets.set(anchor, target);
   };
   const numbering: SectionNumbering[] = [];
   for (const section of sections) {
@@ -99,7 +99,16 @@ export function numberReport(
     if (!section.frontMatter) {
       add(section.id, { kind: "section", number: section.label, section: section.id });
     }
-    for (const child of section.doc.content ?? []) walk(child, section, true);
+    for (const block of section.blocks) {
+      // Front matter (the Summary) numbers no paragraph.
+      if (section.frontMatter && block.kind === "paragraph") continue;
+      counts[block.kind] += 1;
+      add(block.anchor, {
+        kind: block.kind,
+        number: String(counts[block.kind]),
+        section: section.id,
+      });
+    }
     numbering.push({
       id: section.id,
       label: section.frontMatter ? "" : section.label,

@@ -56,7 +56,7 @@ export interface ApiDependencies {
   /** Worker threads for imports, exports and the comment matrix (default: made by apiRouter). */
   workers?: ServerWorkers;
   /** The report's numbering kept current (`GET /api/report/numbering` answers from it). */
-  numbering?: ReportNumbering;
+  numbering: ReportNumbering;
   /** The sections' history: list, points, restores. */
   sectionHistory: SectionHistory;
   /** Named versions of the report. */

@@ -342,6 +342,11 @@ const ROUTE_FACTS = {
     summary:
       "The excerpts coded with a code or any code nested under it: { code, excerpts: [{ id, sourceId, sourceTitle, field, start, end, quote, codes, by, at }] }",
   },
+  mergeEvidenceCode: {
+    access: "signed_in",
+    summary:
+      "Merges a code into another: { into } -> { merged, moved, code }: the other code tags its excerpts, its sub-codes move under it, it is deleted, in one transaction (404 unknown code, 409 clashing sub-code names; editors and drafters; audited)",
+  },
   evidenceExcerptsCsv: {
     access: "signed_in",
     summary:

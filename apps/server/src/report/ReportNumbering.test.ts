@@ -43,6 +43,33 @@ describe("ReportNumbering", () => {
     expect(computed).toBe(3);
   });
 
+  it("answers current excerpts after a text-only change, without computing or sending meanwhile", async () => {
+    let excerpt = "Access";
+    let computed = 0;
+    const sent: ReportNumberingView[] = [];
+    const withExcerpt = (): ReportNumberingView => ({
+      sections: [],
+      targets: { "p-1": { kind: "paragraph", number: excerpt, section: "a" } },
+    });
+    const numbering = new ReportNumbering(
+      async () => {
+        computed += 1;
+        return withExcerpt();
+      },
+      (v) => sent.push(v),
+      silentLogger,
+      5,
+    );
+    await numbering.view();
+    excerpt = "Access to broadband";
+    numbering.textChanged();
+    await settle();
+    expect(computed).toBe(1);
+    expect(await numbering.view()).toEqual(withExcerpt());
+    expect(computed).toBe(2);
+    expect(sent).toEqual([]);
+  });
+
   it("tries again after a failed computation", async () => {
     let fail = true;
     const numbering = new ReportNumbering(

@@ -1,23 +1,29 @@
 import type { ReportNumberingView } from "@rapporteur/api";
-import type { CollabExtension, UpdateContext } from "../collab/CollabExtension";
 import type { Logger } from "../Logger";
 
-// Excerpts follow typing; only a moved number, label or anchor is worth an event.
-const numbersOnly = (view: ReportNumberingView) =>
-  JSON.stringify(view, (key, value: unknown) => (key === "excerpt" ? undefined : value));
+// Excerpts follow typing; only a moved number, label or anchor is worth an event. Built by hand:
+// a 10 MB section has tens of thousands of blocks, and a JSON replacer is called per value.
+const numbersOnly = (view: ReportNumberingView) => {
+  const parts = [JSON.stringify(view.targets)];
+  for (const s of view.sections) {
+    parts.push(
+      `${s.id}|${s.title}|${s.label}|${JSON.stringify(s.before)}|${JSON.stringify(s.count)}`,
+    );
+    for (const b of s.blocks) parts.push(`${b.kind}${b.number}${b.anchor ?? ""}`);
+  }
+  return parts.join("\n");
+};
 
 /**
  * The report's numbering (the numbers the exports print) kept current for the editors: computed
  * once and kept, computed again after sections change (one computation at a time, changes
- * meanwhile coalesced into the next), and published (the `numbering` event) only when a number
- * label or anchor actually moved (the blocks' excerpts are not compared), so typing inside a paragraph costs one computation per burst and sends
- * nothing. A computation reads every stored section on the server thread and decodes them in the
- * word-count worker (60-120 ms for a 40,000-word report): at most one per `delayMs` (5 s) keeps
- * both mostly free while people type. An editor numbers its own section live; only other
- * sections' numbers wait that long.
+ * meanwhile coalesced into the next, at most one per `delayMs`), and published (the `numbering`
+ * event) only when a number, label or anchor actually moved (the blocks' excerpts are not
+ * compared), so typing inside a paragraph sends nothing. A computation adds offsets to each
+ * section's blocks as kept by SectionBlocks (a few milliseconds for a 40,000-word report); the
+ * word count tells it when a section's blocks changed.
  */
-export class ReportNumbering implements CollabExtension {
-  readonly name = "numbering";
+export class ReportNumbering {
   #view: Promise<ReportNumberingView> | null = null;
   #published: string | null = null;
   #timer: NodeJS.Timeout | undefined;
@@ -29,7 +35,7 @@ export class ReportNumbering implements CollabExtension {
     private readonly compute: () => Promise<ReportNumberingView>,
     private readonly publish: (view: ReportNumberingView) => void,
     private readonly logger: Logger,
-    private readonly delayMs = 5_000,
+    private readonly delayMs = 1_000,
   ) {}
 
   /** The numbering as last computed (computed now when there is none). */
@@ -51,8 +57,13 @@ export class ReportNumbering implements CollabExtension {
     return this.#view;
   }
 
-  onChange(_context: UpdateContext): void {
-    this.changed();
+  /**
+   * Only the text of some blocks changed, no number: the next view is computed afresh (its
+   * excerpts current), and nothing is sent.
+   */
+  textChanged(): void {
+    if (this.#running || this.#timer) return;
+    this.#view = null;
   }
 
   /** A section changed: numbers may have moved. */

@@ -1,12 +1,11 @@
-import type { PreflightItem, ReportNumberingView } from "@rapporteur/api";
+import type { PreflightItem } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
-import type { DocumentCount } from "@rapporteur/wordcount";
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportConverter } from "../http/ImportConverter";
+import type { SectionFacts } from "../report/sectionFacts";
 import type { CompareJob } from "./compareJob";
 import type { ExcerptsJob } from "./excerptsJob";
 import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
-import type { NumberingJob } from "./numberingJob";
 import type { PreflightJob } from "./preflightJob";
 import type { ServerJob, ServerJobResult } from "./serverJob";
 import { WorkerPool } from "./WorkerPool";
@@ -64,12 +63,12 @@ export class ServerWorkers {
     });
   }
 
-  /** Counts a section's words from its stored updates (see countJob). */
-  async countSection(updates: Uint8Array[]): Promise<DocumentCount> {
+  /** Counts a section's words and lists its numberable blocks, from its stored updates (see countJob). */
+  async sectionFacts(updates: Uint8Array[]): Promise<SectionFacts> {
     return (await this.#counts.run(
       { kind: "count", updates },
       this.#exportTimeoutMs,
-    )) as DocumentCount;
+    )) as SectionFacts;
   }
 
   /** Renders an export file (see exportJob); throws WorkerJobError when busy or stopped. */
@@ -112,17 +111,6 @@ export class ServerWorkers {
       { kind: "preflight", ...job },
       this.#exportTimeoutMs,
     )) as PreflightItem[];
-  }
-
-  /**
-   * Numbers the report (see numberingJob) in the word-count worker: a short job, asked for as
-   * people type, which must not wait behind an export.
-   */
-  async numbering(job: Omit<NumberingJob, "kind">): Promise<ReportNumberingView> {
-    return (await this.#counts.run(
-      { kind: "numbering", ...job },
-      this.#exportTimeoutMs,
-    )) as ReportNumberingView;
   }
 
   /** Stops the idle workers and refuses new jobs. */

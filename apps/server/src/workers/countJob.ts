@@ -1,13 +1,12 @@
-import type { DocumentCount } from "@rapporteur/wordcount";
-import { countStoredUpdates } from "../report/countYDoc";
+import { type SectionFacts, storedSectionFacts } from "../report/sectionFacts";
 
-/** A section's word count to take in a worker, from its stored updates (see ServerWorkers). */
+/** A section's facts to take in a worker, from its stored updates (see ServerWorkers). */
 export interface CountJob {
   kind: "count";
   updates: Uint8Array[];
 }
 
-/** Counts the words of a section from its stored updates. */
-export function runCountJob(job: CountJob): Promise<DocumentCount> {
-  return Promise.resolve(countStoredUpdates(job.updates));
+/** Counts the words of a section and lists its numberable blocks, from its stored updates. */
+export function runCountJob(job: CountJob): Promise<SectionFacts> {
+  return Promise.resolve(storedSectionFacts(job.updates));
 }

@@ -1,14 +1,13 @@
-import type { ImportFormat, PreflightItem, ReportNumberingView } from "@rapporteur/api";
+import type { ImportFormat, PreflightItem } from "@rapporteur/api";
 import type { ComparedSection } from "@rapporteur/report";
-import type { DocumentCount } from "@rapporteur/wordcount";
 import { convertImport, type ImportConversion } from "../http/convertImport";
+import type { SectionFacts } from "../report/sectionFacts";
 import { type CompareJob, runCompareJob } from "./compareJob";
 import { type CountJob, runCountJob } from "./countJob";
 import { type EvidenceJob, type EvidenceReading, runEvidenceJob } from "./evidenceJob";
 import { type ExcerptsJob, runExcerptsJob } from "./excerptsJob";
 import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
-import { type NumberingJob, runNumberingJob } from "./numberingJob";
 import { type PreflightJob, runPreflightJob } from "./preflightJob";
 import { type ReviewReading, readReviewJob } from "./readReviewJob";
 
@@ -37,12 +36,11 @@ export type ServerJob =
   | MatrixJob
   | ExcerptsJob
   | CountJob
-  | PreflightJob
-  | NumberingJob;
+  | PreflightJob;
 
 /**
  * The result of a job: an import's conversion, a review read, a file's bytes, a compared
- * section, a word count, the preflight's findings or the report's numbering.
+ * section, a section's facts (word count and numberable blocks) or the preflight's findings.
  */
 export type ServerJobResult =
   | ImportConversion
@@ -50,9 +48,8 @@ export type ServerJobResult =
   | EvidenceReading
   | Uint8Array
   | ComparedSection
-  | DocumentCount
-  | PreflightItem[]
-  | ReportNumberingView;
+  | SectionFacts
+  | PreflightItem[];
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -75,7 +72,5 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runCountJob(job);
     case "preflight":
       return runPreflightJob(job);
-    case "numbering":
-      return runNumberingJob(job);
   }
 }

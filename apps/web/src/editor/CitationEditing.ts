@@ -2,12 +2,16 @@ import { Citation } from "@rapporteur/schema";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Decoration, NodeView } from "@tiptap/pm/view";
 import { apiRequest } from "../api/apiRequest";
+import { type CitationDetails, citationAttrs, citationName } from "./citationAttrs";
 
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
     citation: {
-      /** Inserts a citation of evidence source `sourceId` at the cursor. */
-      insertCitation: (sourceId: number) => ReturnType;
+      /**
+       * Inserts a citation of evidence source `sourceId` at the cursor, optionally of one of its
+       * passages (`excerpt`) and with a locator ("p. 12").
+       */
+      insertCitation: (sourceId: number, details?: Partial<CitationDetails>) => ReturnType;
     };
   }
 }
@@ -79,7 +83,7 @@ class CitationView implements NodeView {
   private render(): void {
     const number = numberFrom(this.decorations);
     const id = Number(this.node.attrs.sourceId);
-    const name = this.title ?? `source ${id}`;
+    const name = citationName(this.title ?? `source ${id}`, this.node.attrs.locator);
     let mark = this.dom.firstElementChild as HTMLElement | null;
     if (!mark) {
       mark = document.createElement("span");
@@ -105,9 +109,9 @@ export const CitationEditing = Citation.extend<CitationEditingOptions>({
   addCommands() {
     return {
       insertCitation:
-        (sourceId) =>
+        (sourceId, details) =>
         ({ commands }) =>
-          commands.insertContent({ type: "citation", attrs: { sourceId } }),
+          commands.insertContent({ type: "citation", attrs: citationAttrs(sourceId, details) }),
     };
   },
 

@@ -224,9 +224,9 @@ export function SectionEditor({
       )}
       {citing && editor && (
         <CitationPicker
-          onPick={(source) => {
+          onPick={(source, details) => {
             setCiting(false);
-            editor.chain().focus().insertCitation(source.id).run();
+            editor.chain().focus().insertCitation(source.id, details).run();
           }}
           onClose={() => {
             setCiting(false);

@@ -14,6 +14,7 @@ import { Button } from "../ui/Button";
 import { CodebookPanel } from "./CodebookPanel";
 import { CodedText } from "./CodedText";
 import { CodeSelectionDialog } from "./CodeSelectionDialog";
+import { ExcerptDeleteDialog } from "./ExcerptDeleteDialog";
 import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
 import { type FieldSelection, selectionInField } from "./selectionInField";
 import "./evidence.css";
@@ -37,6 +38,7 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
   const [generation, setGeneration] = useState(0);
   const [coding, setCoding] = useState<FieldSelection | null>(null);
   const [hint, setHint] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<CodedExcerpt | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -218,7 +220,50 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
           testId="evidence-text"
         />
       </section>
-      <CodebookPanel codes={codes} generation={generation} />
+      {excerpts.length > 0 && (
+        <section aria-labelledby="evidence-excerpts-title">
+          <h2 id="evidence-excerpts-title" className="evidence-source__heading">
+            Coded passages
+          </h2>
+          <ul className="evidence-source__excerpts" data-testid="source-excerpts">
+            {excerpts.map((excerpt) => (
+              <li key={excerpt.id}>
+                <q dir="auto">{excerpt.quote}</q> —{" "}
+                {excerpt.field === "text" ? "text" : questionLabel(excerpt.field)};{" "}
+                {excerpt.codes.map((id) => codeById.get(id)?.name ?? `code ${id}`).join(", ")} (
+                {excerpt.by})
+                {mayCode && (
+                  <>
+                    {" "}
+                    <Button
+                      variant="quiet"
+                      small
+                      aria-label={`Delete the excerpt “${excerpt.quote.slice(0, 40)}”`}
+                      onClick={() => setDeleting(excerpt)}
+                      data-testid="source-excerpt-delete"
+                    >
+                      Delete
+                    </Button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <CodebookPanel
+        codes={codes}
+        generation={generation}
+        mayEdit={mayCode}
+        onChanged={() => setGeneration((n) => n + 1)}
+      />
+      {deleting && (
+        <ExcerptDeleteDialog
+          excerpt={deleting}
+          onDeleted={() => setGeneration((n) => n + 1)}
+          onClose={() => setDeleting(null)}
+        />
+      )}
       {coding && (
         <CodeSelectionDialog
           quote={textOf(coding.field).slice(coding.start, coding.end)}

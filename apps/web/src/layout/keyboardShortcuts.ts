@@ -35,7 +35,7 @@ export const KEYBOARD_SHORTCUTS: ShortcutGroup[] = [
       { keys: "Mod-Shift-7", action: "Numbered list" },
       { keys: "Mod-Shift-b", action: "Block quote" },
       { keys: "Mod-Alt-f", action: "Insert a footnote (Escape returns to the text)" },
-      { keys: "Mod-Alt-c", action: "Cite a source of the evidence library" },
+      { keys: "Mod-Alt-c", action: "Cite a source or one of its coded passages" },
       { keys: "Mod-Alt-m", action: "Comment on the selected text" },
       { keys: "Mod-z", action: "Undo" },
       { keys: "Mod-Shift-z", action: "Redo" },

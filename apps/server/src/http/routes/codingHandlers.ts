@@ -32,6 +32,8 @@ const excerptBody = z
   })
   .strict();
 
+const mergeBody = z.object({ into: id }).strict();
+
 const deleteQuery = z.object({ mergeInto: id.optional() }).strict();
 
 const DOWNLOAD_TYPES = {
@@ -75,6 +77,7 @@ export function codingHandlers(
   | "updateEvidenceCode"
   | "deleteEvidenceCode"
   | "evidenceCodeExcerpts"
+  | "mergeEvidenceCode"
   | "evidenceExcerptsCsv"
   | "evidenceExcerptsXlsx"
   | "deleteEvidenceExcerpt"
@@ -156,6 +159,22 @@ export function codingHandlers(
         merged: answer.merged,
       });
       response.json(answer satisfies ApiAnswers["deleteEvidenceCode"]);
+    }),
+
+    mergeEvidenceCode: handle((request, response) => {
+      const user = coder(request);
+      const codeId = idOf(request, "code");
+      const { into } = parseInput(mergeBody, request.body, "body");
+      const before = coding.code(codeId);
+      const answer = coding.mergeCode(codeId, into);
+      record(request, user.username, "evidence_code_merged", String(codeId), {
+        name: before?.name ?? null,
+        into,
+        intoName: answer.code.name,
+        merged: answer.merged,
+        moved: answer.moved,
+      });
+      response.json(answer satisfies ApiAnswers["mergeEvidenceCode"]);
     }),
 
     evidenceCodeExcerpts: handle((request, response) => {

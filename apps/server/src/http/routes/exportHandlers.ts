@@ -16,7 +16,6 @@ import type { StoredVersion } from "@rapporteur/storage";
 import type { RequestHandler, Response } from "express";
 import { z } from "zod";
 import { comparisonInput } from "../../history/comparisonInput";
-import { numberStoredReport } from "../../report/numberStoredReport";
 import { reportView } from "../../report/reportView";
 import { workflowViews } from "../../report/workflowViews";
 import { ServerWorkers } from "../../workers/ServerWorkers";
@@ -178,15 +177,11 @@ export function exportHandlers(
     },
 
     /**
-     * `GET /api/report/numbering`: the numbers the exports print (reportNumbering), kept current
-     * by ReportNumbering, or computed from the stored sections (stored before anyone sees them)
-     * in the word-count worker.
+     * `GET /api/report/numbering`: the numbers the exports print (numberBlockLists), kept current
+     * by ReportNumbering from each section's blocks.
      */
     async reportNumbering(_request, response) {
-      const view = await (deps.numbering
-        ? deps.numbering.view()
-        : numberStoredReport(outline, store, workers)
-      ).catch((error: unknown) => {
+      const view = await deps.numbering.view().catch((error: unknown) => {
         throw workerJobHttpError(error, "export");
       });
       response.json(view satisfies ApiAnswers["reportNumbering"]);
