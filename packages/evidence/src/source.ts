@@ -97,6 +97,26 @@ export interface SourceInput {
   text: string;
 }
 
+/** The metadata of a source that editors and drafters may correct (`PATCH /api/evidence/:id`). */
+export type SourceMetadataPatch = Partial<
+  Pick<
+    SourceInput,
+    | "title"
+    | "author"
+    | "organisation"
+    | "group"
+    | "country"
+    | "region"
+    | "language"
+    | "date"
+    | "symbol"
+    | "url"
+    | "actionLines"
+    | "sdgs"
+    | "tags"
+  >
+>;
+
 /** A stored source. */
 export interface Source extends SourceInput {
   id: number;
