@@ -43,6 +43,7 @@ describe("GET /api/evidence/action-lines", () => {
       title: "Capacity building",
       submissions: 0,
       fromCodes: 0,
+      fromMetadata: 0,
       fromRules: 0,
     });
   });

@@ -413,6 +413,7 @@ export async function createRapporteurServer(
     evidence: new EvidenceStore(options.database),
     coding: new CodingStore(options.database),
     actionLines: new ActionLineStore(options.database),
+    ...(options.database.memory ? {} : { databaseFile: options.database.name }),
     maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
     publicOrigins: options.publicOrigins ?? [],
     importTimeoutMs: options.importTimeoutMs,

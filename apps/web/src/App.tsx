@@ -20,6 +20,7 @@ import { ReviewPage } from "./comments/ReviewPage";
 import { CoveragePage } from "./evidence/CoveragePage";
 import { EvidencePage } from "./evidence/EvidencePage";
 import { SourcePage } from "./evidence/SourcePage";
+import { ThemesPage } from "./evidence/ThemesPage";
 import { localUserOf } from "./identity/LocalUser";
 import { announce } from "./layout/announce";
 import { Header } from "./layout/Header";
@@ -118,7 +119,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
                     ? "Evidence"
                     : route.kind === "evidenceCoverage"
                       ? "Evidence coverage"
-                      : section?.title;
+                      : route.kind === "evidenceThemes"
+                        ? "Evidence themes"
+                        : section?.title;
     const parts = [page, report?.shortTitle, "Rapporteur"].filter(Boolean);
     document.title = parts.join(" · ");
   }, [section, report, route.kind]);
@@ -224,6 +227,8 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <EvidencePage query={window.location.search} navigate={navigate} />;
   } else if (route.kind === "evidenceCoverage") {
     main = <CoveragePage report={report} navigate={navigate} />;
+  } else if (route.kind === "evidenceThemes") {
+    main = <ThemesPage navigate={navigate} />;
   } else if (route.kind === "evidenceSource") {
     main = (
       <SourcePage

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "outline_imported",
   "outline_restored",
   "evidence_import",
+  "evidence_source_updated",
   "evidence_code_created",
   "evidence_code_changed",
   "evidence_code_deleted",

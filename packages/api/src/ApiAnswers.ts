@@ -152,6 +152,7 @@ export interface ApiAnswers {
   actionLineRules: { rules: Record<string, string[]>; mayEdit: boolean };
   updateActionLineRules: { rules: Record<string, string[]>; mayEdit: boolean };
   evidenceSource: Source;
+  updateEvidenceSource: Source;
   sourceExcerpts: { excerpts: CodedExcerpt[] };
   createEvidenceExcerpt: CodedExcerpt;
 }

@@ -84,6 +84,7 @@ export const API_PATHS = {
   actionLineRules: "/evidence/action-line-rules",
   updateActionLineRules: "/evidence/action-line-rules",
   evidenceSource: "/evidence/:id",
+  updateEvidenceSource: "/evidence/:id",
   sourceExcerpts: "/evidence/:id/excerpts",
   createEvidenceExcerpt: "/evidence/:id/excerpts",
 } as const;
@@ -176,6 +177,7 @@ export const API_METHODS = {
   actionLineRules: "GET",
   updateActionLineRules: "PUT",
   evidenceSource: "GET",
+  updateEvidenceSource: "PATCH",
   sourceExcerpts: "GET",
   createEvidenceExcerpt: "POST",
 } as const satisfies Record<ApiPathName, ApiMethod>;

@@ -29,6 +29,7 @@ export type {
   Source,
   SourceHit,
   SourceKind,
+  SourceMetadataPatch,
   SourceSearchResult,
   StakeholderGroup,
   ThemePassage,

@@ -43,6 +43,20 @@ describe("EvidenceStore", () => {
     expect(store.get(9999)).toBeNull();
   });
 
+  it("gives each submission's answers and own Action Lines to the themes", () => {
+    const { sources } = parseQuestionnaireCsv(
+      new TextEncoder().encode(
+        'Name,Stakeholder group,Action lines,Q1\nAda,Academia,"C3, c7",Open data matters\n',
+      ),
+      consultationQuestions(),
+    );
+    const [id] = store.insert(sources, { filename: "lines.csv", importedBy: "ed" });
+    const added = store.submissionAnswers().find((submission) => submission.id === id);
+    expect(added).toMatchObject({ group: "academia", actionLines: ["C3", "C7"] });
+    expect(added?.answers.q1).toBe("Open data matters");
+    expect(store.submissionAnswers()[0]?.actionLines).toEqual([]);
+  });
+
   it("finds words with diacritics folded, counting every match whatever the limit", () => {
     // French rows: i % 5 === 1, 30 of 150.
     const result = store.search("developpement", {}, 5);

@@ -10,6 +10,7 @@ import {
   type SourceHit,
   type SourceInput,
   type SourceKind,
+  type SourceMetadataPatch,
   type SourceSearchResult,
   type StakeholderGroup,
   type SubmissionAnswers,
@@ -129,6 +130,9 @@ function questionOf(value: string): QuestionId | null {
  * Chinese, Japanese and Korean text, searched by substring.
  */
 export class EvidenceStore {
+  /** Metadata corrections since this store was opened (part of {@link version}). */
+  #corrections = 0;
+
   constructor(private readonly db: Database) {}
 
   /** Stores `sources` in one transaction (all or none); their ids, in order. */
@@ -175,6 +179,61 @@ export class EvidenceStore {
         return id;
       }),
     )();
+  }
+
+  /**
+   * Corrects the metadata of source `id` and its search index, in one transaction; its text and
+   * answers stay as imported. Returns the source as it now is, or null when there is none.
+   */
+  update(id: number, patch: SourceMetadataPatch): Source | null {
+    const current = this.get(id);
+    if (!current) return null;
+    const next: SourceInput = { ...current, ...patch };
+    const meta = metaOf(next);
+    const body = bodyOf(next);
+    const answers = QUESTION_IDS.map((q) => next.answers[q] ?? "");
+    const cjk = [next.title, meta, body].some(hasCjk);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE evidence_sources SET title = @title, author = @author, organisation = @organisation,
+             stakeholder_group = @group, country = @country, region = @region, language = @language,
+             date = @date, symbol = @symbol, url = @url, action_lines = @actionLines, sdgs = @sdgs,
+             tags = @tags, facets = @facets
+           WHERE id = @id`,
+        )
+        .run({
+          id,
+          title: next.title,
+          author: next.author,
+          organisation: next.organisation,
+          group: next.group,
+          country: next.country,
+          region: next.region,
+          language: next.language,
+          date: next.date,
+          symbol: next.symbol,
+          url: next.url,
+          actionLines: JSON.stringify(next.actionLines),
+          sdgs: JSON.stringify(next.sdgs),
+          tags: JSON.stringify(next.tags),
+          facets: facetsOf(next, cjk),
+        });
+      this.db.prepare("DELETE FROM evidence_fts WHERE rowid = ?").run(id);
+      this.db
+        .prepare("INSERT INTO evidence_fts (rowid, title, meta, body) VALUES (?, ?, ?, ?)")
+        .run(id, next.title, meta, body);
+      this.db.prepare("DELETE FROM evidence_trigram WHERE rowid = ?").run(id);
+      if (cjk) {
+        this.db
+          .prepare(
+            `INSERT INTO evidence_trigram (rowid, ${TRIGRAM_COLUMNS.join(", ")}) VALUES (?, ${TRIGRAM_COLUMNS.map(() => "?").join(", ")})`,
+          )
+          .run(id, next.title, meta, body, ...answers);
+      }
+    })();
+    this.#corrections += 1;
+    return this.get(id);
   }
 
   /** The source `id`, or null. */
@@ -306,28 +365,30 @@ export class EvidenceStore {
   submissionAnswers(): SubmissionAnswers[] {
     const rows = this.db
       .prepare(
-        "SELECT id, title, stakeholder_group, answers FROM evidence_sources WHERE kind = 'submission' ORDER BY id",
+        "SELECT id, title, stakeholder_group, answers, action_lines FROM evidence_sources WHERE kind = 'submission' ORDER BY id",
       )
       .all() as {
       id: number;
       title: string;
       stakeholder_group: StakeholderGroup | null;
       answers: string;
+      action_lines: string;
     }[];
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
       group: row.stakeholder_group,
       answers: JSON.parse(row.answers),
+      actionLines: JSON.parse(row.action_lines),
     }));
   }
 
-  /** A number that changes whenever sources are added or removed: a cache key. */
+  /** A value that changes whenever sources are added, removed or corrected: a cache key. */
   version(): string {
     const row = this.db
       .prepare("SELECT count(*) AS n, coalesce(max(id), 0) AS last FROM evidence_sources")
       .get() as { n: number; last: number };
-    return `${row.n}:${row.last}`;
+    return `${row.n}:${row.last}:${this.#corrections}`;
   }
 
   /** How many sources the library holds. */

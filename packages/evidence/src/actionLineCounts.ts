@@ -1,22 +1,18 @@
 import type { ActionLineRules } from "./ActionLineStore";
 import { actionLineTitles } from "./actionLineTitles";
 import { foldWord } from "./keyPhrases";
+import { phrasePattern } from "./phrasePattern";
 import { type ActionLineCount, QUESTION_IDS, type SubmissionAnswers } from "./source";
 
 /** A folded, word-bounded matcher of a keyword or phrase (any spacing between its words). */
 export function phraseMatcher(phrase: string): RegExp | null {
-  const words = phrase.match(/[\p{L}\p{N}]+/gu)?.map(foldWord) ?? [];
-  if (words.length === 0) return null;
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}])${escaped.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
-    "u",
-  );
+  return phrasePattern(phrase.match(/[\p{L}\p{N}]+/gu)?.map(foldWord) ?? [], "u");
 }
 
 /**
  * Submissions per WSIS Action Line, C1..C11 in order: from the codebook (`coded`: source ids per
- * Action Line) and from the editors' keyword rules matched in the answers (folded).
+ * Action Line), from the submission's own Action Lines (its metadata, set at import) and from the
+ * editors' keyword rules matched in the answers (folded).
  */
 export function actionLineCounts(
   submissions: readonly SubmissionAnswers[],
@@ -30,6 +26,11 @@ export function actionLineCounts(
   }));
   return actionLineTitles().map(({ id, title }) => {
     const fromCodes = new Set([...(coded[id] ?? [])].filter((source) => submissionIds.has(source)));
+    const fromMetadata = new Set(
+      submissions
+        .filter((submission) => submission.actionLines?.includes(id))
+        .map((submission) => submission.id),
+    );
     const matchers = (rules[id] ?? []).flatMap((keyword) => phraseMatcher(keyword) ?? []);
     const fromRules = new Set(
       folded
@@ -39,8 +40,9 @@ export function actionLineCounts(
     return {
       id,
       title,
-      submissions: new Set([...fromCodes, ...fromRules]).size,
+      submissions: new Set([...fromCodes, ...fromMetadata, ...fromRules]).size,
       fromCodes: fromCodes.size,
+      fromMetadata: fromMetadata.size,
       fromRules: fromRules.size,
     };
   });

@@ -13,7 +13,11 @@ export {
   consultationQuestions,
   QUESTIONS_PATH,
 } from "./consultationQuestions";
-export { type EvidenceFilters, EvidenceStore, type ImportOrigin } from "./EvidenceStore";
+export {
+  type EvidenceFilters,
+  EvidenceStore,
+  type ImportOrigin,
+} from "./EvidenceStore";
 export { EvidenceImportError, type EvidenceImportErrorId } from "./evidenceImportError";
 export { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from "./evidenceLimits";
 export {

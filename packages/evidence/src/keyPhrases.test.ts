@@ -58,4 +58,42 @@ describe("keyPhrases", () => {
       "meaningful connectivity",
     ]);
   });
+
+  it("splits Chinese and Japanese into words and keeps phrases of 2 to 4 of them", () => {
+    const chinese = [
+      "数字经济的发展需要数字技能。",
+      "我们认为数字经济和互联网治理同样重要。",
+      "互联网治理需要多方参与，数字经济也是。",
+    ];
+    const zh = keyPhrases(chinese, { language: "zh" });
+    // Written as in the text, without spaces; counted once per text.
+    expect(zh.find((p) => p.phrase === "数字经济")?.texts).toEqual([0, 1, 2]);
+    expect(zh.find((p) => p.phrase === "互联网治理")?.texts).toEqual([1, 2]);
+    // Stop words never start or end a phrase; no phrase spans the comma.
+    for (const { phrase } of zh) {
+      expect(phrase).not.toMatch(/^(的|和|我们|也)|(的|和|也|是)$/);
+      expect(phrase).not.toContain("，");
+    }
+    expect(zh[0]?.phrase).toBe("数字经济");
+    const japanese = [
+      "デジタル経済の発展には、デジタルスキルが必要です。",
+      "デジタルスキルとデジタル経済の発展を重視する。",
+    ];
+    const ja = keyPhrases(japanese, { language: "ja" }).map((p) => p.phrase);
+    expect(ja).toEqual(
+      expect.arrayContaining(["デジタル経済", "デジタルスキル", "デジタル経済の発展"]),
+    );
+    expect(ja.every((phrase) => !/^(の|が|と|を)|(の|が|と|を|です)$/.test(phrase))).toBe(true);
+  });
+
+  it("keeps spaces between words of mixed text and reads Chinese with every list", () => {
+    const texts = ["推动 5G网络 建设，AI governance matters.", "5G网络覆盖; AI governance rules."];
+    const phrases = keyPhrases(texts).map((p) => [p.phrase, p.texts.length]);
+    expect(phrases).toEqual(
+      expect.arrayContaining([
+        ["5G网络", 2],
+        ["AI governance", 2],
+      ]),
+    );
+  });
 });

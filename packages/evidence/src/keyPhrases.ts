@@ -1,8 +1,9 @@
+import { CJK } from "./phrasePattern";
 import { STOP_WORDS } from "./stopWords";
 
 /** Options of `keyPhrases`. */
 export interface KeyPhraseOptions {
-  /** A language code (en, fr, es, ru, ar); stop words of every listed language are dropped when absent. */
+  /** A language code (en, fr, es, ru, ar, zh, ja); stop words of every listed language are dropped when absent. */
   language?: string | null;
   /** Fewest words in a phrase (default 2). */
   min?: number;
@@ -25,7 +26,8 @@ export interface KeyPhrase {
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 // Punctuation that ends a clause: a phrase never spans it.
-const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”«»\n\r\t|/…—–。，；：！？、]/u;
+const CLAUSE_BREAK = /[.,;:!?()[\]{}"“”«»\n\r\t|/…—–。，；：！？、「」『』（）【】《》〈〉]/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Lower case without diacritics: how phrases are grouped. */
 export function foldWord(word: string): string {
@@ -35,7 +37,7 @@ export function foldWord(word: string): string {
 function stopWordsFor(language: string | null | undefined): ReadonlySet<string> {
   const code = language?.trim().toLowerCase().slice(0, 2);
   const list = code && STOP_WORDS[code] ? STOP_WORDS[code] : Object.values(STOP_WORDS).flat();
-  return new Set(list);
+  return new Set(list.map(foldWord));
 }
 
 interface Token {
@@ -43,6 +45,23 @@ interface Token {
   key: string;
   /** Whether a clause break comes before it. */
   breakBefore: boolean;
+  /** Whether it follows the previous token with nothing between (words of Chinese or Japanese). */
+  joined: boolean;
+  /** Chinese or Japanese: one character is a whole word there. */
+  cjk: boolean;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The words of a run of letters with Chinese or Japanese in it (ICU's dictionary segmentation). */
+function cjkWords(run: string): string[] {
+  const locale = KANA.test(run) ? "ja" : "zh";
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(locale, { granularity: "word" });
+    segmenters.set(locale, segmenter);
+  }
+  return [...segmenter.segment(run)].flatMap((part) => (part.isWordLike ? [part.segment] : []));
 }
 
 function tokens(text: string): Token[] {
@@ -50,19 +69,29 @@ function tokens(text: string): Token[] {
   let last = 0;
   for (const match of text.matchAll(WORD)) {
     const gap = text.slice(last, match.index);
-    out.push({ surface: match[0], key: foldWord(match[0]), breakBefore: CLAUSE_BREAK.test(gap) });
+    const words = CJK.test(match[0]) ? cjkWords(match[0]) : [match[0]];
+    words.forEach((word, index) => {
+      out.push({
+        surface: word,
+        key: foldWord(word),
+        breakBefore: index === 0 && CLAUSE_BREAK.test(gap),
+        joined: index > 0,
+        cjk: CJK.test(word),
+      });
+    });
     last = match.index + match[0].length;
   }
   return out;
 }
 
 function isStop(token: Token, stop: ReadonlySet<string>): boolean {
-  return stop.has(token.key) || /^\p{N}+$/u.test(token.key) || token.key.length < 2;
+  return stop.has(token.key) || /^\p{N}+$/u.test(token.key) || (!token.cjk && token.key.length < 2);
 }
 
 /**
  * The key phrases of some texts: runs of `min`..`max` words within a clause that neither start
- * nor end with a stop word (stop words inside are kept: "access to information"). Phrases are
+ * nor end with a stop word (stop words inside are kept: "access to information"). Chinese and
+ * Japanese, written without spaces, are split into words by `Intl.Segmenter`. Phrases are
  * grouped by their folded form and counted once per text (not per occurrence); the surface form
  * shown is the most common one. Sorted by texts (descending), then longer first, then by phrase.
  */
@@ -84,7 +113,9 @@ export function keyPhrases(texts: readonly string[], options: KeyPhraseOptions =
         if (n < min || isStop(end, stop)) continue;
         const run = words.slice(start, start + n);
         const key = run.map((word) => word.key).join(" ");
-        const surface = run.map((word) => word.surface).join(" ");
+        const surface = run
+          .map((word, at) => (at > 0 && !word.joined ? ` ${word.surface}` : word.surface))
+          .join("");
         let entry = found.get(key);
         if (!entry) {
           entry = { texts: [], forms: new Map() };

@@ -97,6 +97,26 @@ export interface SourceInput {
   text: string;
 }
 
+/** The metadata of a source that editors and drafters may correct (`PATCH /api/evidence/:id`). */
+export type SourceMetadataPatch = Partial<
+  Pick<
+    SourceInput,
+    | "title"
+    | "author"
+    | "organisation"
+    | "group"
+    | "country"
+    | "region"
+    | "language"
+    | "date"
+    | "symbol"
+    | "url"
+    | "actionLines"
+    | "sdgs"
+    | "tags"
+  >
+>;
+
 /** A stored source. */
 export interface Source extends SourceInput {
   id: number;
@@ -203,6 +223,10 @@ export interface ThemePassage {
   start: number;
   end: number;
   quote: string;
+  /** The answer's text just before the quote (up to about 120 characters, from a word start). */
+  before: string;
+  /** The answer's text just after the quote (up to about 120 characters, to a word end). */
+  after: string;
 }
 
 /** A submission's answers as the themes read them. */
@@ -211,16 +235,20 @@ export interface SubmissionAnswers {
   title: string;
   group: StakeholderGroup | null;
   answers: Partial<Record<QuestionId, string>>;
+  /** The Action Lines its metadata names (set at import), if any. */
+  actionLines?: readonly string[];
 }
 
 /** How many submissions address one WSIS Action Line (`GET /api/evidence/action-lines`). */
 export interface ActionLineCount {
   id: string;
   title: string;
-  /** Distinct submissions linked by a code or matching a rule. */
+  /** Distinct submissions linked by a code, their metadata or a rule. */
   submissions: number;
   /** Submissions coded with a code linked to the Action Line (its name starts with the id). */
   fromCodes: number;
+  /** Submissions whose own metadata names the Action Line (an "Action lines" column at import). */
+  fromMetadata: number;
   /** Submissions whose answers use one of the Action Line's keywords. */
   fromRules: number;
 }

@@ -65,7 +65,40 @@ describe("themePassages", () => {
         start: 12,
         end: 26,
         quote: "Digital Divide",
+        before: "Closing the ",
+        after: ".",
       },
     ]);
+  });
+
+  it("shows about 120 characters of the answer on each side, cut between words", () => {
+    const long = `${"alpha ".repeat(30)}meaningful connectivity${" omega".repeat(30)}`;
+    const [passage] = themePassages(
+      [{ id: 5, title: "E", group: null, answers: { q3: long } }],
+      "meaningful connectivity",
+      {},
+    );
+    expect(passage?.before).toMatch(/^…alpha( alpha)+ $/);
+    expect(passage?.after).toMatch(/^( omega)+…$/);
+    expect(passage!.before.length).toBeLessThanOrEqual(121);
+    expect(passage!.after.length).toBeLessThanOrEqual(121);
+    expect(long.slice(passage!.start, passage!.end)).toBe("meaningful connectivity");
+  });
+});
+
+describe("themePassages in Chinese", () => {
+  it("finds a phrase inside text without spaces, with offsets in the answer", () => {
+    const answers: SubmissionAnswers[] = [
+      { id: 7, title: "Z", group: null, answers: { q2: "我们认为数字经济很重要。" } },
+    ];
+    const [passage, ...rest] = themePassages(answers, "数字经济", {});
+    expect(rest).toEqual([]);
+    expect(passage).toMatchObject({
+      sourceId: 7,
+      field: "q2",
+      start: 4,
+      end: 8,
+      quote: "数字经济",
+    });
   });
 });

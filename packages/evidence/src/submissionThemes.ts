@@ -1,4 +1,5 @@
 import { foldWord, keyPhrases } from "./keyPhrases";
+import { phrasePattern } from "./phrasePattern";
 import {
   QUESTION_IDS,
   type QuestionId,
@@ -65,9 +66,29 @@ function foldWithOffsets(text: string): { folded: string; origin: number[] } {
   return { folded, origin };
 }
 
+/** How much of the answer a passage shows on each side of the phrase, in UTF-16 code units. */
+const CONTEXT_CHARS = 120;
+
+/** The text before `start`, at most about `CONTEXT_CHARS`, cut at a space when it is cut. */
+function contextBefore(text: string, start: number): string {
+  if (start <= CONTEXT_CHARS) return text.slice(0, start);
+  const cut = text.slice(start - CONTEXT_CHARS, start);
+  const space = cut.search(/\s/u);
+  return `…${space >= 0 && space < cut.length - 1 ? cut.slice(space + 1) : cut}`;
+}
+
+/** The text after `end`, at most about `CONTEXT_CHARS`, cut at a space when it is cut. */
+function contextAfter(text: string, end: number): string {
+  if (text.length - end <= CONTEXT_CHARS) return text.slice(end);
+  const cut = text.slice(end, end + CONTEXT_CHARS);
+  const space = cut.search(/\s\S*$/u);
+  return `${space > 0 ? cut.slice(0, space) : cut}…`;
+}
+
 /**
  * Where a phrase is used in the submissions' answers (case and diacritics folded, any spacing or
- * punctuation between its words): one passage per use, with offsets in the answer's text.
+ * punctuation between its words): one passage per use, with offsets in the answer's text and
+ * some of the answer on either side.
  */
 export function themePassages(
   submissions: readonly SubmissionAnswers[],
@@ -76,12 +97,8 @@ export function themePassages(
   limit = 500,
 ): ThemePassage[] {
   const words = phrase.match(/[\p{L}\p{N}]+/gu)?.map(foldWord) ?? [];
-  if (words.length === 0) return [];
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])${escaped.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`,
-    "gu",
-  );
+  const pattern = phrasePattern(words, "gu");
+  if (!pattern) return [];
   const passages: ThemePassage[] = [];
   for (const { submission, fields } of selected(submissions, filters)) {
     for (const field of fields) {
@@ -97,6 +114,8 @@ export function themePassages(
           start,
           end,
           quote: field.text.slice(start, end),
+          before: contextBefore(field.text, start),
+          after: contextAfter(field.text, end),
         });
         if (passages.length >= limit) return passages;
       }

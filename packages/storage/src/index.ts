@@ -9,6 +9,7 @@ export {
   MINUTE_RESOLUTION_MS,
 } from "./HistoryStore";
 export { MIGRATIONS, type Migration, migrate } from "./migrations";
+export { openReadOnly } from "./openReadOnly";
 export { type RestoreSummary, restoreDatabase } from "./restoreDatabase";
 export { DATABASE_FILE, SqliteStore } from "./SqliteStore";
 export {

@@ -70,4 +70,9 @@ export interface ApiDependencies {
   coding: CodingStore;
   /** The keyword rules of the WSIS Action Lines. */
   actionLines: ActionLineStore;
+  /**
+   * The database's file, which workers open read only for work over the whole library (the
+   * themes); absent for an in-memory database, whose work is then done on the event loop.
+   */
+  databaseFile?: string;
 }

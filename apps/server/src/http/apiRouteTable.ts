@@ -393,6 +393,11 @@ const ROUTE_FACTS = {
     access: "signed_in",
     summary: "One source of the evidence library with its metadata, answers and full text",
   },
+  updateEvidenceSource: {
+    access: "signed_in",
+    summary:
+      "Corrects a source's metadata: { title?, author?, organisation?, group?, country?, region?, language?, date?, symbol?, url?, actionLines?, sdgs?, tags? } -> the source; every footnote citing it follows (editors and drafters; audited)",
+  },
   sourceExcerpts: {
     access: "signed_in",
     summary: "The coded excerpts of one source: { excerpts }",

@@ -8,6 +8,7 @@ import type { ExportJob } from "./exportJob";
 import type { MatrixJob } from "./matrixJob";
 import type { PreflightJob } from "./preflightJob";
 import type { ServerJob, ServerJobResult } from "./serverJob";
+import type { ThemesAnswer, ThemesQuery } from "./themesJob";
 import { WorkerPool } from "./WorkerPool";
 
 /** Default deadline of one export or matrix, in ms. */
@@ -111,6 +112,17 @@ export class ServerWorkers {
       { kind: "preflight", ...job },
       this.#exportTimeoutMs,
     )) as PreflightItem[];
+  }
+
+  /**
+   * Answers a themes query (see themesJob) in the export pool, reading the submissions from the
+   * database file in the worker. Throws WorkerJobError when busy or stopped.
+   */
+  async themes(databaseFile: string, query: ThemesQuery): Promise<ThemesAnswer> {
+    return (await this.#exports.run(
+      { kind: "themes", databaseFile, query },
+      this.#exportTimeoutMs,
+    )) as ThemesAnswer;
   }
 
   /** Stops the idle workers and refuses new jobs. */

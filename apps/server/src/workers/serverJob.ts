@@ -10,6 +10,7 @@ import { type ExportJob, runExportJob } from "./exportJob";
 import { type MatrixJob, runMatrixJob } from "./matrixJob";
 import { type PreflightJob, runPreflightJob } from "./preflightJob";
 import { type ReviewReading, readReviewJob } from "./readReviewJob";
+import { runThemesJob, type ThemesAnswer, type ThemesJob } from "./themesJob";
 
 /** A file to convert for a section import (convertImport). */
 export interface ImportJob {
@@ -36,7 +37,8 @@ export type ServerJob =
   | MatrixJob
   | ExcerptsJob
   | CountJob
-  | PreflightJob;
+  | PreflightJob
+  | ThemesJob;
 
 /**
  * The result of a job: an import's conversion, a review read, a file's bytes, a compared
@@ -49,7 +51,8 @@ export type ServerJobResult =
   | Uint8Array
   | ComparedSection
   | SectionFacts
-  | PreflightItem[];
+  | PreflightItem[]
+  | ThemesAnswer;
 
 /** Runs one job, dispatched by its kind. Throws only on a bug. */
 export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
@@ -72,5 +75,7 @@ export function runServerJob(job: ServerJob): Promise<ServerJobResult> {
       return runCountJob(job);
     case "preflight":
       return runPreflightJob(job);
+    case "themes":
+      return runThemesJob(job);
   }
 }

@@ -3,10 +3,11 @@ import { useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatNumber } from "../layout/formatNumber";
 import { InAppLink } from "../routing/InAppLink";
-import { EVIDENCE_COVERAGE_PATH, EVIDENCE_PATH, evidenceSourcePath } from "../routing/parseRoute";
+import { evidenceSourcePath } from "../routing/parseRoute";
 import { PageError } from "../ui/PageError";
 import { TableHead } from "../ui/TableHead";
 import { type CoverageRow, coverageRows } from "./coverageRows";
+import { EvidenceTabs } from "./EvidenceTabs";
 import { SOURCE_KIND_LABELS } from "./evidenceLabels";
 import "./evidence.css";
 
@@ -62,38 +63,6 @@ export function CoveragePage({ report, navigate }: CoveragePageProps) {
       )}
       {coverage && <CoverageBody coverage={coverage} report={report} navigate={navigate} />}
     </main>
-  );
-}
-
-/** The tabs of the evidence pages: the library's search, and the coverage. */
-export function EvidenceTabs({
-  navigate,
-  current,
-}: {
-  navigate: (path: string) => void;
-  current: "search" | "coverage";
-}) {
-  return (
-    <nav className="evidence-tabs" aria-label="Evidence pages">
-      <InAppLink
-        path={EVIDENCE_PATH}
-        className="evidence-tabs__link"
-        active={current === "search"}
-        testId="evidence-tab-search"
-        onOpen={() => navigate(EVIDENCE_PATH)}
-      >
-        Search
-      </InAppLink>
-      <InAppLink
-        path={EVIDENCE_COVERAGE_PATH}
-        className="evidence-tabs__link"
-        active={current === "coverage"}
-        testId="evidence-tab-coverage"
-        onOpen={() => navigate(EVIDENCE_COVERAGE_PATH)}
-      >
-        Coverage
-      </InAppLink>
-    </nav>
   );
 }
 

@@ -13,7 +13,7 @@ import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
-import { EvidenceTabs } from "./CoveragePage";
+import { EvidenceTabs } from "./EvidenceTabs";
 import { EvidenceUpload } from "./EvidenceUpload";
 import { Excerpt } from "./Excerpt";
 import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";

@@ -16,6 +16,7 @@ import { CodedText } from "./CodedText";
 import { CodeSelectionDialog } from "./CodeSelectionDialog";
 import { ExcerptDeleteDialog } from "./ExcerptDeleteDialog";
 import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
+import { SourceDetailsDialog } from "./SourceDetailsDialog";
 import { type FieldSelection, selectionInField } from "./selectionInField";
 import "./evidence.css";
 
@@ -39,6 +40,7 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
   const [coding, setCoding] = useState<FieldSelection | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<CodedExcerpt | null>(null);
+  const [editing, setEditing] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -167,12 +169,22 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
           >
             Code selection…
           </Button>
+          <Button onClick={() => setEditing(true)} data-testid="source-details-edit">
+            Correct details…
+          </Button>
           {hint && (
             <span role="status" className="evidence-source__hint">
               {hint}
             </span>
           )}
         </div>
+      )}
+      {editing && (
+        <SourceDetailsDialog
+          source={source}
+          onSaved={setSource}
+          onClose={() => setEditing(false)}
+        />
       )}
       <dl className="evidence-source__facts">
         {facts

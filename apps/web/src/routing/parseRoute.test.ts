@@ -18,6 +18,8 @@ describe("parseRoute", () => {
     ["/evidence/42", { kind: "evidenceSource", sourceId: 42 }],
     ["/evidence/coverage", { kind: "evidenceCoverage" }],
     ["/evidence/coverage/", { kind: "evidenceCoverage" }],
+    ["/evidence/themes", { kind: "evidenceThemes" }],
+    ["/evidence/themes?question=q2", { kind: "evidenceThemes" }],
     ["/evidence/0", { kind: "notFound", path: "/evidence/0" }],
     ["/evidence/x", { kind: "notFound", path: "/evidence/x" }],
     ["/elsewhere", { kind: "notFound", path: "/elsewhere" }],

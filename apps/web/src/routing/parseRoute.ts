@@ -11,6 +11,7 @@ export type Route =
   | { kind: "evidence" }
   | { kind: "evidenceSource"; sourceId: number }
   | { kind: "evidenceCoverage" }
+  | { kind: "evidenceThemes" }
   | { kind: "notFound"; path: string };
 
 /** Path of a section's page. */
@@ -42,6 +43,9 @@ export const EVIDENCE_PATH = "/evidence";
 /** Path of the Coverage page: what of the evidence the report cites. */
 export const EVIDENCE_COVERAGE_PATH = "/evidence/coverage";
 
+/** Path of the Themes page: key phrases of the submissions and the Action Lines they address. */
+export const EVIDENCE_THEMES_PATH = "/evidence/themes";
+
 /** Path of one source of the evidence library. */
 export function evidenceSourcePath(sourceId: number): string {
   return `${EVIDENCE_PATH}/${sourceId}`;
@@ -60,6 +64,7 @@ export function parseRoute(pathname: string): Route {
   if (path === OUTLINE_PATH) return { kind: "outline" };
   if (path === EVIDENCE_PATH) return { kind: "evidence" };
   if (path === EVIDENCE_COVERAGE_PATH) return { kind: "evidenceCoverage" };
+  if (path === EVIDENCE_THEMES_PATH) return { kind: "evidenceThemes" };
   const source = /^\/evidence\/([1-9][0-9]{0,14})$/.exec(path);
   if (source?.[1]) return { kind: "evidenceSource", sourceId: Number(source[1]) };
   const match = /^\/sections\/([^/]+)$/.exec(path);

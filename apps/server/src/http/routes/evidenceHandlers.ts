@@ -1,7 +1,14 @@
 import { mayImportEvidence } from "@rapporteur/accounts/roles";
 import type { ApiAnswers, EvidenceCoverage } from "@rapporteur/api";
-import { EvidenceImportError, IMPORT_KINDS, importKindOf } from "@rapporteur/evidence";
+import {
+  ACTION_LINES,
+  EvidenceImportError,
+  IMPORT_KINDS,
+  importKindOf,
+  STAKEHOLDER_GROUPS,
+} from "@rapporteur/evidence";
 import { citedSourceIds } from "@rapporteur/report";
+import { isReportLink } from "@rapporteur/schema";
 import type { RequestHandler } from "express";
 import { z } from "zod";
 import { readSectionDoc } from "../../report/readSectionDoc";
@@ -51,6 +58,40 @@ const coverageQuery = z
 
 const sourceId = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
+const optionalText = z
+  .string()
+  .trim()
+  .max(500)
+  .nullable()
+  .transform((value) => value || null);
+
+const sourcePatch = z
+  .object({
+    title: z.string().trim().min(1, "A source needs a title").max(500),
+    author: optionalText,
+    organisation: optionalText,
+    group: z.enum(STAKEHOLDER_GROUPS).nullable(),
+    country: optionalText,
+    region: optionalText,
+    language: optionalText,
+    date: optionalText,
+    symbol: optionalText,
+    url: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullable()
+      .transform((value) => value || null)
+      .refine((value) => value === null || isReportLink(value), {
+        message: "A source's address must start with http://, https:// or mailto:",
+      }),
+    actionLines: z.array(z.enum(ACTION_LINES)).max(ACTION_LINES.length),
+    sdgs: z.array(z.number().int().min(1).max(17)).max(17),
+    tags: z.array(z.string().trim().min(1).max(100)).max(50),
+  })
+  .partial()
+  .strict();
+
 /**
  * The evidence library's routes: search (`GET /api/evidence`), one source
  * (`GET /api/evidence/:id`), both for every role, and the import of a file
@@ -63,7 +104,11 @@ export function evidenceHandlers(
   deps: ApiDependencies,
 ): Pick<
   Record<ApiRouteName, RequestHandler>,
-  "searchEvidence" | "evidenceSource" | "importEvidence" | "evidenceCoverage"
+  | "searchEvidence"
+  | "evidenceSource"
+  | "updateEvidenceSource"
+  | "importEvidence"
+  | "evidenceCoverage"
 > {
   const { evidence, audit } = deps;
   const converter = (deps.workers ?? new ServerWorkers({ importTimeoutMs: deps.importTimeoutMs }))
@@ -100,6 +145,49 @@ export function evidenceHandlers(
           `No source ${String(request.params.id).slice(0, 40)} in the evidence library`,
         );
       response.json(source satisfies ApiAnswers["evidenceSource"]);
+    },
+
+    updateEvidenceSource(request, response) {
+      const { user } = requestAuth(request);
+      if (!mayImportEvidence(user.role)) {
+        throw forbidden(
+          "read_only",
+          "Reviewers read and search the evidence library; editors and drafters correct it",
+        );
+      }
+      const parsed = sourceId.safeParse(request.params.id);
+      const before = parsed.success ? evidence.get(parsed.data) : null;
+      if (!parsed.success || !before)
+        throw notFound(
+          "source_not_found",
+          `No source ${String(request.params.id).slice(0, 40)} in the evidence library`,
+        );
+      const patch = parseInput(sourcePatch, request.body, "body");
+      const dedup = {
+        ...patch,
+        ...(patch.actionLines ? { actionLines: [...new Set(patch.actionLines)] } : {}),
+        ...(patch.sdgs ? { sdgs: [...new Set(patch.sdgs)] } : {}),
+        ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+      };
+      const after = evidence.update(parsed.data, dedup);
+      if (!after)
+        throw notFound("source_not_found", `No source ${parsed.data} in the evidence library`);
+      const changed = Object.keys(dedup).filter(
+        (field) =>
+          JSON.stringify(before[field as keyof typeof before]) !==
+          JSON.stringify(after[field as keyof typeof after]),
+      );
+      audit.record({
+        actor: user.username,
+        action: "evidence_source_updated",
+        target: String(after.id),
+        detail: {
+          fields: changed,
+          before: Object.fromEntries(changed.map((f) => [f, before[f as keyof typeof before]])),
+        },
+        ip: request.ip ?? null,
+      });
+      response.json(after satisfies ApiAnswers["updateEvidenceSource"]);
     },
 
     async importEvidence(request, response) {

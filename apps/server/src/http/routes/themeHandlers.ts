@@ -1,21 +1,15 @@
 import { mayEditActionLineRules } from "@rapporteur/accounts/roles";
-import type { ApiAnswers } from "@rapporteur/api";
-import {
-  ACTION_LINES,
-  actionLineCounts,
-  normaliseStakeholderGroup,
-  QUESTION_IDS,
-  submissionThemes,
-  themePassages,
-} from "@rapporteur/evidence";
-import type { ThemePhrase } from "@rapporteur/evidence/source";
+import type { ActionLineCount, ApiAnswers, ThemePassage, ThemePhrase } from "@rapporteur/api";
+import { ACTION_LINES, normaliseStakeholderGroup, QUESTION_IDS } from "@rapporteur/evidence";
 import type { RequestHandler } from "express";
 import { z } from "zod";
+import { answerThemes, type ThemesAnswer, type ThemesQuery } from "../../workers/themesJob";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
 import { forbidden } from "../errors";
 import { parseInput } from "../parseInput";
 import { requestAuth } from "../requestAuth";
+import { workerJobHttpError } from "../workerJobHttpError";
 
 const MAX_PHRASES = 500;
 
@@ -40,9 +34,11 @@ const rulesBody = z
   .strict();
 
 /**
- * The themes of the submissions (`GET /api/evidence/themes`, `…/themes/passages`), for every
- * role. The phrases are computed on the event loop but only once per library state and filter:
- * the library changes only by import, so the cache is keyed by its version (count and last id).
+ * The themes of the submissions (`GET /api/evidence/themes`, `…/themes/passages`,
+ * `…/action-lines`), for every role. Computed in a worker that reads the library itself (the
+ * text of 10,000 submissions takes seconds to go through), and the phrases only once per library
+ * state and filter: the library changes only by import, so that cache is keyed by its version
+ * (count and last id).
  */
 export function themeHandlers(
   deps: ApiDependencies,
@@ -54,13 +50,19 @@ export function themeHandlers(
   | "actionLineRules"
   | "updateActionLineRules"
 > {
-  const { evidence, actionLines, audit } = deps;
+  const { evidence, actionLines, audit, databaseFile, workers } = deps;
   let cacheVersion = "";
-  const cache = new Map<string, ThemePhrase[]>();
+  const cache = new Map<string, Promise<ThemePhrase[]>>();
+  const answer = async (query: ThemesQuery): Promise<ThemesAnswer> =>
+    databaseFile && workers
+      ? workers.themes(databaseFile, query).catch((error: unknown) => {
+          throw workerJobHttpError(error, "export");
+        })
+      : answerThemes(evidence, actionLines, query);
   const groupOf = (group: string | undefined) =>
     group ? (normaliseStakeholderGroup(group) ?? group) : null;
   return {
-    evidenceThemes(request, response) {
+    async evidenceThemes(request, response) {
       const { question, group, limit } = parseInput(themesQuery, request.query, "query");
       const version = evidence.version();
       if (version !== cacheVersion) {
@@ -70,32 +72,36 @@ export function themeHandlers(
       const key = `${question ?? ""}|${groupOf(group) ?? ""}|${limit ?? 50}`;
       let phrases = cache.get(key);
       if (!phrases) {
-        phrases = submissionThemes(
-          evidence.submissionAnswers(),
-          { question, group: groupOf(group) },
-          limit ?? 50,
-        );
+        const computing = answer({
+          type: "phrases",
+          question,
+          group: groupOf(group),
+          limit: limit ?? 50,
+        }) as Promise<ThemePhrase[]>;
+        phrases = computing;
         if (cache.size > 200) cache.clear();
-        cache.set(key, phrases);
+        cache.set(key, computing);
+        // A failure is not kept: the next request tries again.
+        computing.catch(() => {
+          if (cache.get(key) === computing) cache.delete(key);
+        });
       }
-      response.json({ phrases } satisfies ApiAnswers["evidenceThemes"]);
+      response.json({ phrases: await phrases } satisfies ApiAnswers["evidenceThemes"]);
     },
 
-    evidenceThemePassages(request, response) {
+    async evidenceThemePassages(request, response) {
       const { question, group, phrase } = parseInput(passagesQuery, request.query, "query");
-      const passages = themePassages(evidence.submissionAnswers(), phrase, {
+      const passages = (await answer({
+        type: "passages",
+        phrase,
         question,
         group: groupOf(group),
-      });
+      })) as ThemePassage[];
       response.json({ passages } satisfies ApiAnswers["evidenceThemePassages"]);
     },
 
-    evidenceActionLines(_request, response) {
-      const lines = actionLineCounts(
-        evidence.submissionAnswers(),
-        actionLines.codedSources(),
-        actionLines.rules(),
-      );
+    async evidenceActionLines(_request, response) {
+      const lines = (await answer({ type: "actionLines" })) as ActionLineCount[];
       response.json({ lines } satisfies ApiAnswers["evidenceActionLines"]);
     },
 
