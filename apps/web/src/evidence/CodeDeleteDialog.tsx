@@ -5,6 +5,7 @@ import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
 import { SelectField } from "../ui/SelectField";
+import { useDialogRequest } from "../ui/useDialogRequest";
 import { deletionSummary, mergeChoices } from "./codebookChoices";
 
 /** Props of {@link CodeDeleteDialog}. */
@@ -24,23 +25,15 @@ export function CodeDeleteDialog({ code, codes, onDeleted, onClose }: CodeDelete
   const inUse = code.excerpts > 0;
   const choices = mergeChoices(codes, code.id);
   const [into, setInto] = useState(choices[0]?.value ?? "");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useDialogRequest(onClose);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
     const query = inUse ? new URLSearchParams({ mergeInto: into }) : undefined;
-    apiRequest("deleteEvidenceCode", { params: { id: code.id }, query })
-      .then(() => {
-        onDeleted();
-        onClose();
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        setProblem(error instanceof Error ? error.message : String(error));
-      });
+    send(
+      () => apiRequest("deleteEvidenceCode", { params: { id: code.id }, query }),
+      () => onDeleted(),
+    );
   };
 
   return (

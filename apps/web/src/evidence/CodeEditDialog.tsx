@@ -7,6 +7,7 @@ import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
+import { useDialogRequest } from "../ui/useDialogRequest";
 import { parentChoices, TOP_LEVEL } from "./codebookChoices";
 
 /** Props of {@link CodeEditDialog}. */
@@ -27,8 +28,7 @@ export function CodeEditDialog({ code, codes, onSaved, onClose }: CodeEditDialog
   const [colour, setColour] = useState(code.colour);
   const [description, setDescription] = useState(code.description);
   const [parent, setParent] = useState(code.parent === null ? TOP_LEVEL : String(code.parent));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useDialogRequest(onClose);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -43,17 +43,7 @@ export function CodeEditDialog({ code, codes, onSaved, onClose }: CodeEditDialog
       onClose();
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    apiRequest("updateEvidenceCode", { params: { id: code.id }, body })
-      .then((saved) => {
-        onSaved(saved);
-        onClose();
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        setProblem(error instanceof Error ? error.message : String(error));
-      });
+    send(() => apiRequest("updateEvidenceCode", { params: { id: code.id }, body }), onSaved);
   };
 
   return (

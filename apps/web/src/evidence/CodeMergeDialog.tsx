@@ -5,6 +5,7 @@ import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
 import { SelectField } from "../ui/SelectField";
+import { useDialogRequest } from "../ui/useDialogRequest";
 import { mergeChoices, mergeSummary } from "./codebookChoices";
 
 /** Props of {@link CodeMergeDialog}. */
@@ -20,23 +21,16 @@ export interface CodeMergeDialogProps {
 export function CodeMergeDialog({ code, codes, onMerged, onClose }: CodeMergeDialogProps) {
   const choices = mergeChoices(codes, code.id);
   const [into, setInto] = useState(choices[0]?.value ?? "");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useDialogRequest(onClose);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (into === "") return;
-    setBusy(true);
-    setProblem(null);
-    apiRequest("mergeEvidenceCode", { params: { id: code.id }, body: { into: Number(into) } })
-      .then((answer) => {
-        onMerged(answer);
-        onClose();
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        setProblem(error instanceof Error ? error.message : String(error));
-      });
+    send(
+      () =>
+        apiRequest("mergeEvidenceCode", { params: { id: code.id }, body: { into: Number(into) } }),
+      onMerged,
+    );
   };
 
   return (

@@ -1,9 +1,10 @@
 import type { CodedExcerpt } from "@rapporteur/api";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
+import { useDialogRequest } from "../ui/useDialogRequest";
 
 /** Props of {@link ExcerptDeleteDialog}. */
 export interface ExcerptDeleteDialogProps {
@@ -15,22 +16,14 @@ export interface ExcerptDeleteDialogProps {
 
 /** Confirms deleting a coded excerpt: the passage loses its codes, the codes stay. */
 export function ExcerptDeleteDialog({ excerpt, onDeleted, onClose }: ExcerptDeleteDialogProps) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useDialogRequest(onClose);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    apiRequest("deleteEvidenceExcerpt", { params: { id: excerpt.id } })
-      .then(() => {
-        onDeleted();
-        onClose();
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        setProblem(error instanceof Error ? error.message : String(error));
-      });
+    send(
+      () => apiRequest("deleteEvidenceExcerpt", { params: { id: excerpt.id } }),
+      () => onDeleted(),
+    );
   };
 
   return (

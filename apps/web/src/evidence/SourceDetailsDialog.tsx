@@ -6,6 +6,7 @@ import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
+import { useDialogRequest } from "../ui/useDialogRequest";
 import { STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
 import { type SourceDetailsForm, sourceDetailsForm, sourcePatch } from "./sourcePatch";
 
@@ -38,8 +39,7 @@ const TEXT_FIELDS: [keyof SourceDetailsForm, string, string?][] = [
  */
 export function SourceDetailsDialog({ source, onSaved, onClose }: SourceDetailsDialogProps) {
   const [form, setForm] = useState(() => sourceDetailsForm(source));
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useDialogRequest(onClose);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -48,17 +48,7 @@ export function SourceDetailsDialog({ source, onSaved, onClose }: SourceDetailsD
       onClose();
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    apiRequest("updateEvidenceSource", { params: { id: source.id }, body })
-      .then((saved) => {
-        onSaved(saved);
-        onClose();
-      })
-      .catch((error: unknown) => {
-        setBusy(false);
-        setProblem(error instanceof Error ? error.message : String(error));
-      });
+    send(() => apiRequest("updateEvidenceSource", { params: { id: source.id }, body }), onSaved);
   };
 
   return (

@@ -1,9 +1,10 @@
 import type { VersionRestoreAnswer } from "@rapporteur/api";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
+import { useDialogRequest } from "../ui/useDialogRequest";
 import type { ReportVersion } from "./historyTypes";
 
 /** Props of {@link RestoreVersionDialog}. */
@@ -25,22 +26,17 @@ export function safetyVersionName(name: string): string {
  */
 export function RestoreVersionDialog({ version, onClose, onRestored }: RestoreVersionDialogProps) {
   const hintId = useId();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, send } = useDialogRequest(onClose);
   const safety = safetyVersionName(version.name);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    // The safety version first: restoring it undoes the restore.
+    send(async () => {
       const kept = await apiRequest("createVersion", { body: { name: safety } });
       const answer = await apiRequest("restoreVersion", { params: { id: version.id } });
-      onRestored(restoreSummary(version.name, kept.name, answer));
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-      setBusy(false);
-    }
+      return restoreSummary(version.name, kept.name, answer);
+    }, onRestored);
   };
 
   return (
