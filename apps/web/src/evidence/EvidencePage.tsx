@@ -1,9 +1,4 @@
-import {
-  QUESTION_IDS,
-  SOURCE_KINDS,
-  type SourceSearchResult,
-  STAKEHOLDER_GROUPS,
-} from "@rapporteur/api";
+import { SOURCE_KINDS, type SourceSearchResult } from "@rapporteur/api";
 import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatNumber } from "../layout/formatNumber";
@@ -16,7 +11,12 @@ import { TextField } from "../ui/TextField";
 import { EvidenceTabs } from "./EvidenceTabs";
 import { EvidenceUpload } from "./EvidenceUpload";
 import { Excerpt } from "./Excerpt";
-import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
+import {
+  groupChoices,
+  questionChoices,
+  SOURCE_KIND_LABELS,
+  STAKEHOLDER_GROUP_LABELS,
+} from "./evidenceLabels";
 import {
   EVIDENCE_PAGE_SIZE,
   type EvidenceSearch,
@@ -159,23 +159,14 @@ function SearchForm({
           value={search.question}
           onValue={set("question")}
           data-testid="evidence-question"
-          options={[
-            { value: "", label: "All questions" },
-            ...QUESTION_IDS.map((id) => ({ value: id, label: questionLabel(id) })),
-          ]}
+          options={questionChoices("All questions")}
         />
         <SelectField
           label="Stakeholder group"
           value={search.group}
           onValue={set("group")}
           data-testid="evidence-group"
-          options={[
-            { value: "", label: "All groups" },
-            ...STAKEHOLDER_GROUPS.map((group) => ({
-              value: group,
-              label: STAKEHOLDER_GROUP_LABELS[group],
-            })),
-          ]}
+          options={groupChoices("All groups")}
         />
         <TextField
           label="Region"

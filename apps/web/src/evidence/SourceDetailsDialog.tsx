@@ -1,4 +1,4 @@
-import { type Source, STAKEHOLDER_GROUPS, type StakeholderGroup } from "@rapporteur/api";
+import type { Source, StakeholderGroup } from "@rapporteur/api";
 import { type FormEvent, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { FieldError } from "../ui/FieldError";
@@ -7,7 +7,7 @@ import { ModalDialog } from "../ui/ModalDialog";
 import { SelectField } from "../ui/SelectField";
 import { TextField } from "../ui/TextField";
 import { useDialogRequest } from "../ui/useDialogRequest";
-import { STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
+import { groupChoices } from "./evidenceLabels";
 import { type SourceDetailsForm, sourceDetailsForm, sourcePatch } from "./sourcePatch";
 
 /** Props of {@link SourceDetailsDialog}. */
@@ -73,13 +73,7 @@ export function SourceDetailsDialog({ source, onSaved, onClose }: SourceDetailsD
       <SelectField
         label="Stakeholder group"
         value={form.group}
-        options={[
-          { value: "", label: "Not given" },
-          ...STAKEHOLDER_GROUPS.map((group) => ({
-            value: group,
-            label: STAKEHOLDER_GROUP_LABELS[group],
-          })),
-        ]}
+        options={groupChoices("Not given")}
         onValue={(group) =>
           setForm((previous) => ({ ...previous, group: group as StakeholderGroup | "" }))
         }

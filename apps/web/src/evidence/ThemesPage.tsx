@@ -1,11 +1,4 @@
-import {
-  type ActionLineCount,
-  type ApiAnswers,
-  QUESTION_IDS,
-  STAKEHOLDER_GROUPS,
-  type ThemePassage,
-  type ThemePhrase,
-} from "@rapporteur/api";
+import type { ActionLineCount, ApiAnswers, ThemePassage, ThemePhrase } from "@rapporteur/api";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatNumber } from "../layout/formatNumber";
@@ -18,7 +11,12 @@ import { SelectField } from "../ui/SelectField";
 import { TableHead } from "../ui/TableHead";
 import { TextField } from "../ui/TextField";
 import { EvidenceTabs } from "./EvidenceTabs";
-import { questionLabel, STAKEHOLDER_GROUP_LABELS } from "./evidenceLabels";
+import {
+  groupChoices,
+  questionChoices,
+  questionLabel,
+  STAKEHOLDER_GROUP_LABELS,
+} from "./evidenceLabels";
 import { actionLineChart, keywordsOf, phraseBars } from "./themeRows";
 import "./evidence.css";
 
@@ -87,23 +85,14 @@ export function ThemesPage({ navigate }: ThemesPageProps) {
             value={filters.question}
             onValue={set("question")}
             data-testid="themes-question"
-            options={[
-              { value: "", label: "All questions" },
-              ...QUESTION_IDS.map((id) => ({ value: id, label: questionLabel(id) })),
-            ]}
+            options={questionChoices("All questions")}
           />
           <SelectField
             label="Stakeholder group"
             value={filters.group}
             onValue={set("group")}
             data-testid="themes-group"
-            options={[
-              { value: "", label: "All groups" },
-              ...STAKEHOLDER_GROUPS.map((group) => ({
-                value: group,
-                label: STAKEHOLDER_GROUP_LABELS[group],
-              })),
-            ]}
+            options={groupChoices("All groups")}
           />
           <SelectField
             label="Phrases shown"
