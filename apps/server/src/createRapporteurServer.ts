@@ -52,7 +52,7 @@ import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { HistoryRecorder } from "./report/HistoryRecorder";
 import { MovedBlocks } from "./report/MovedBlocks";
 import { ReportNumbering } from "./report/ReportNumbering";
-import { SectionBlocks } from "./report/SectionBlocks";
+import { SectionFactsCache } from "./report/SectionFactsCache";
 import { type SectionFacts, storedSectionFacts, yDocFacts } from "./report/sectionFacts";
 import { TextRescueExtension } from "./report/TextRescueExtension";
 import { WordCountExtension } from "./report/WordCountExtension";
@@ -187,13 +187,13 @@ export async function createRapporteurServer(
   let readFacts: (sectionId: string) => Promise<SectionFacts> = async () => {
     throw new Error("the workers have not started");
   };
-  const sectionBlocks = new SectionBlocks(async (id) => (await readFacts(id)).blocks);
+  const sectionFacts = new SectionFactsCache(readFacts);
   for (const section of [...outline.current().sections, ...outline.archived()]) {
     const stored = await store.load(section.id);
     try {
       const facts = storedSectionFacts(stored.updates);
       counts.set(section.id, facts.count);
-      sectionBlocks.set(section.id, facts.blocks);
+      sectionFacts.set(section.id, facts);
     } catch (error) {
       logger.error(`wordcount: could not count ${section.id}`, error);
     }
@@ -280,7 +280,7 @@ export async function createRapporteurServer(
     return bytes < INLINE_COUNT_BYTES ? storedSectionFacts(updates) : workers.sectionFacts(updates);
   };
   const numbering = new ReportNumbering(
-    () => sectionBlocks.number(outline.current()),
+    () => sectionFacts.number(outline.current()),
     (view) => events.send("numbering", view),
     logger,
   );
@@ -334,7 +334,7 @@ export async function createRapporteurServer(
           bytes < INLINE_COUNT_BYTES
             ? yDocFacts(document.ydoc)
             : await workers.sectionFacts(updates);
-        if (sectionBlocks.set(name, facts.blocks)) numbering.changed();
+        if (sectionFacts.set(name, facts)) numbering.changed();
         else numbering.textChanged();
         return facts.count;
       }),
@@ -421,6 +421,7 @@ export async function createRapporteurServer(
     versions,
     workers,
     numbering,
+    sectionFacts,
     movedBlocks,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the

@@ -14,6 +14,7 @@ import type { ReportVersions } from "../history/ReportVersions";
 import type { SectionHistory } from "../history/SectionHistory";
 import type { MovedBlocks } from "../report/MovedBlocks";
 import type { ReportNumbering } from "../report/ReportNumbering";
+import type { SectionFactsCache } from "../report/SectionFactsCache";
 import type { WordCounts } from "../report/WordCounts";
 import type { ServerWorkers } from "../workers/ServerWorkers";
 import type { EventStreams } from "./EventStreams";
@@ -58,6 +59,8 @@ export interface ApiDependencies {
   workers?: ServerWorkers;
   /** The report's numbering kept current (`GET /api/report/numbering` answers from it). */
   numbering: ReportNumbering;
+  /** What the server keeps of each section between changes: numberable blocks, cited sources. */
+  sectionFacts: SectionFactsCache;
   /** Blocks that splits moved out of sections (text typed into them later is rescued). */
   movedBlocks: MovedBlocks;
   /** The sections' history: list, points, restores. */

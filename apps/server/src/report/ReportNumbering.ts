@@ -20,7 +20,7 @@ const numbersOnly = (view: ReportNumberingView) => {
  * meanwhile coalesced into the next, at most one per `delayMs`), and published (the `numbering`
  * event) only when a number, label or anchor actually moved (the blocks' excerpts are not
  * compared), so typing inside a paragraph sends nothing. A computation adds offsets to each
- * section's blocks as kept by SectionBlocks (a few milliseconds for a 40,000-word report); the
+ * section's blocks as kept by SectionFactsCache (a few milliseconds for a 40,000-word report); the
  * word count tells it when a section's blocks changed.
  */
 export class ReportNumbering {

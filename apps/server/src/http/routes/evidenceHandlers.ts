@@ -7,11 +7,9 @@ import {
   importKindOf,
   STAKEHOLDER_GROUPS,
 } from "@rapporteur/evidence";
-import { citedSourceIds } from "@rapporteur/report";
 import { isReportLink } from "@rapporteur/schema";
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { readSectionDoc } from "../../report/readSectionDoc";
 import { ServerWorkers } from "../../workers/ServerWorkers";
 import type { ApiDependencies } from "../ApiDependencies";
 import type { ApiRouteName } from "../apiRouteTable";
@@ -126,11 +124,11 @@ export function evidenceHandlers(
       const outline = deps.outline.current();
       const sections: EvidenceCoverage["sections"] = [];
       const cited = new Set<number>();
+      // Each section's citations as kept since it last changed: no document is read here.
       for (const section of outline.sections) {
-        const doc = await readSectionDoc(deps.collab, deps.store, section.id);
-        const sources = [...new Set(citedSourceIds(doc))];
+        const sources = (await deps.sectionFacts.of(section.id)).cited;
         for (const id of sources) cited.add(id);
-        sections.push({ id: section.id, sources });
+        sections.push({ id: section.id, sources: [...sources] });
       }
       const figures = evidence.coverage(cited, limit ?? 50);
       response.json({ ...figures, sections } satisfies ApiAnswers["evidenceCoverage"]);
