@@ -23,10 +23,12 @@ import {
   type DocumentStore,
   HistoryStore,
   type SqliteStore,
+  storedBytes,
   VersionStore,
 } from "@rapporteur/storage";
 import { WorkflowStore } from "@rapporteur/workflow";
 import type { Express } from "express";
+import type * as Y from "yjs";
 import { AccountEvents } from "./auth/AccountEvents";
 import { CollabAccess } from "./auth/CollabAccess";
 import { HostPolicy } from "./auth/HostPolicy";
@@ -273,12 +275,20 @@ export async function createRapporteurServer(
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
   const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
-  // A usual section is read in a millisecond; only a large one is worth a worker.
-  readFacts = async (id) => {
+  // A usual section is read in a millisecond; a large one is read by a worker from the database
+  // file, so its bytes never cross the event loop (an in-memory database: handed over).
+  const databaseFile = options.database.memory ? null : options.database.name;
+  const factsFromStore = async (id: string, live?: Y.Doc): Promise<SectionFacts> => {
+    if (databaseFile && storedBytes(options.database, id) >= INLINE_COUNT_BYTES) {
+      return workers.sectionFacts({ databaseFile, section: id });
+    }
+    if (live && databaseFile) return yDocFacts(live);
     const { updates } = await store.load(id);
     const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
-    return bytes < INLINE_COUNT_BYTES ? storedSectionFacts(updates) : workers.sectionFacts(updates);
+    if (bytes >= INLINE_COUNT_BYTES) return workers.sectionFacts(updates);
+    return live ? yDocFacts(live) : storedSectionFacts(updates);
   };
+  readFacts = (id) => factsFromStore(id);
   const numbering = new ReportNumbering(
     () => sectionFacts.number(outline.current()),
     (view) => events.send("numbering", view),
@@ -327,13 +337,7 @@ export async function createRapporteurServer(
       ),
       // Each count also keeps the section's numberable blocks, and renumbers the report.
       new WordCountExtension(counts, logger, 200, async (name, document) => {
-        const { updates } = await store.load(name);
-        const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
-        // A usual section counts in a millisecond; only a large one is worth a worker.
-        const facts =
-          bytes < INLINE_COUNT_BYTES
-            ? yDocFacts(document.ydoc)
-            : await workers.sectionFacts(updates);
+        const facts = await factsFromStore(name, document.ydoc);
         if (sectionFacts.set(name, facts)) numbering.changed();
         else numbering.textChanged();
         return facts.count;

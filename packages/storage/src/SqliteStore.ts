@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { DocumentStore, StoredDocument, UpdateMeta } from "./DocumentStore";
 import { formatIds, type HistoryPointInput, HistoryStore } from "./HistoryStore";
 import { migrate } from "./migrations";
+import { LOAD_UPDATES_SQL } from "./storedUpdates";
 
 /** File name of the database inside the data directory. */
 export const DATABASE_FILE = "rapporteur.db";
@@ -39,7 +40,7 @@ export class SqliteStore implements DocumentStore {
     this.#db = db;
     this.#history = new HistoryStore(db);
     this.#statements = {
-      load: db.prepare("SELECT seq, data FROM document_updates WHERE doc = ? ORDER BY seq"),
+      load: db.prepare(LOAD_UPDATES_SQL),
       lastSeq: db.prepare("SELECT MAX(seq) AS seq FROM document_updates WHERE doc = ?"),
       insert: db.prepare("INSERT INTO document_updates (doc, seq, data) VALUES (?, ?, ?)"),
       insertWithMeta: db.prepare(

@@ -12,6 +12,7 @@ export { MIGRATIONS, type Migration, migrate } from "./migrations";
 export { openReadOnly } from "./openReadOnly";
 export { type RestoreSummary, restoreDatabase } from "./restoreDatabase";
 export { DATABASE_FILE, SqliteStore } from "./SqliteStore";
+export { LOAD_UPDATES_SQL, readStoredDocument, storedBytes } from "./storedUpdates";
 export {
   type StoredVersion,
   type VersionInput,

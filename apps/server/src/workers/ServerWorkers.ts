@@ -64,10 +64,15 @@ export class ServerWorkers {
     });
   }
 
-  /** Counts a section's words and lists its numberable blocks, from its stored updates (see countJob). */
-  async sectionFacts(updates: Uint8Array[]): Promise<SectionFacts> {
+  /**
+   * A section's facts (word count, numberable blocks, citations; see countJob) from its stored
+   * updates, or read by the worker from the database file.
+   */
+  async sectionFacts(
+    from: Uint8Array[] | { databaseFile: string; section: string },
+  ): Promise<SectionFacts> {
     return (await this.#counts.run(
-      { kind: "count", updates },
+      Array.isArray(from) ? { kind: "count", updates: from } : { kind: "count", ...from },
       this.#exportTimeoutMs,
     )) as SectionFacts;
   }

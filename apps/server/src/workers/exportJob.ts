@@ -4,7 +4,9 @@ import type { CitableSource } from "@rapporteur/evidence";
 import type { Outline } from "@rapporteur/outline";
 import { assembleExportReport, type ExportSelection, renderExport } from "@rapporteur/report";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
+import { readStoredDocument } from "@rapporteur/storage";
 import * as Y from "yjs";
+import { workerDatabase } from "./workerDatabase";
 
 /**
  * An export to render in a worker (see ServerWorkers): what the server thread gathers cheaply
@@ -16,6 +18,11 @@ export interface ExportJob {
   outline: Outline;
   /** Stored Yjs updates of each exported section, oldest first (DocumentStore.load). */
   sections: Record<string, Uint8Array[]>;
+  /**
+   * The database file the worker reads the sections not in `sections` from (the report in
+   * force: its bytes then never cross the event loop); without it they are empty.
+   */
+  storedIn?: string;
   selection: ExportSelection;
   /** Issue date, `YYYY-MM-DD`. */
   date: string;
@@ -67,7 +74,11 @@ export function docFromUpdates(updates: readonly Uint8Array[]): DocJSON {
 export async function runExportJob(job: ExportJob): Promise<Uint8Array> {
   const report = await assembleExportReport(
     job.outline,
-    async (id) => docFromUpdates(job.sections[id] ?? []),
+    async (id) =>
+      docFromUpdates(
+        job.sections[id] ??
+          (job.storedIn ? readStoredDocument(workerDatabase(job.storedIn), id).updates : []),
+      ),
     {
       date: job.date,
       sectionId: job.selection.sectionId,

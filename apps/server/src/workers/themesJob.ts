@@ -7,7 +7,7 @@ import {
   type ThemeFilters,
   themePassages,
 } from "@rapporteur/evidence";
-import { openReadOnly } from "@rapporteur/storage";
+import { workerDatabase } from "./workerDatabase";
 
 /** What a themes route asks: the key phrases, one phrase's passages, or the Action Lines. */
 export type ThemesQuery =
@@ -49,15 +49,8 @@ export function answerThemes(
   }
 }
 
-// One read-only connection per database file, per worker thread.
-const connections = new Map<string, ReturnType<typeof openReadOnly>>();
-
 /** Answers a themes query from the database file (opened once, read only). */
 export function runThemesJob(job: ThemesJob): Promise<ThemesAnswer> {
-  let db = connections.get(job.databaseFile);
-  if (!db) {
-    db = openReadOnly(job.databaseFile);
-    connections.set(job.databaseFile, db);
-  }
+  const db = workerDatabase(job.databaseFile);
   return Promise.resolve(answerThemes(new EvidenceStore(db), new ActionLineStore(db), job.query));
 }

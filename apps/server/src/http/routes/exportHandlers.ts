@@ -256,18 +256,21 @@ export function exportHandlers(
       const exportOutline = source?.outline ?? outline.current();
       const review = docx && query.variant === "review";
       const sections: Record<string, Uint8Array[]> = {};
+      // The report in force is read by the worker from the database file where there is one.
+      const storedIn = version === undefined ? deps.databaseFile : undefined;
       for (const { id } of exportOutline.sections) {
-        if (section === undefined || id === section.id)
-          // A named version's content, or the stored sections (stored before anyone sees them).
-          sections[id] =
-            version === undefined
-              ? (await store.load(id)).updates
-              : [deps.versions.sectionState(version, id) ?? new Uint8Array([0, 0])];
+        if (storedIn || (section !== undefined && id !== section.id)) continue;
+        // A named version's content, or the stored sections (stored before anyone sees them).
+        sections[id] =
+          version === undefined
+            ? (await store.load(id)).updates
+            : [deps.versions.sectionState(version, id) ?? new Uint8Array([0, 0])];
       }
       const bytes = await workers
         .renderExport({
           outline: exportOutline,
           sections,
+          ...(storedIn ? { storedIn } : {}),
           selection: { format: query.format, variant: query.variant, sectionId: section?.id },
           date: localDay(),
           template: docx ? deps.docxTemplate : undefined,
