@@ -4,22 +4,15 @@ import { EvidenceImportError } from "./evidenceImportError";
 import type { EvidenceLimits } from "./evidenceLimits";
 import { normaliseStakeholderGroup } from "./normaliseStakeholderGroup";
 import type { ParsedEvidence } from "./parsedEvidence";
-import { QUESTION_IDS, type QuestionId, type SourceInput } from "./source";
+import {
+  QUESTION_IDS,
+  type QuestionId,
+  type SourceInput,
+  type SourceMetadataPatch,
+} from "./source";
 
-type MetaKey =
-  | "ref"
-  | "author"
-  | "organisation"
-  | "group"
-  | "country"
-  | "region"
-  | "language"
-  | "date"
-  | "symbol"
-  | "url"
-  | "actionLines"
-  | "sdgs"
-  | "tags";
+// The metadata a column can fill: a source's correctable metadata, with the file's own id.
+type MetaKey = Exclude<keyof SourceMetadataPatch, "title"> | "ref";
 
 type Column =
   | { kind: "meta"; key: MetaKey }
