@@ -1,10 +1,10 @@
 import { findTextAnchor } from "@rapporteur/comments";
 import { wordText, zipEntry } from "@rapporteur/docx/testing";
-import { replaceYDocContent } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "../../apps/server/src/http/apiRouteTable";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { type CollabClient, waitFor } from "../support/collabClient";
+import { fillSection } from "../support/fillSection";
 import { serverSuite } from "../support/serverSuite";
 import { pollUntil } from "./apiFiles";
 
@@ -17,22 +17,6 @@ interface Section {
   budget: number;
   words: number;
   leads: { id: number }[];
-}
-
-/** Fills a section through a connected client: headings (`# text` = level 3) and paragraphs. */
-function fill(client: CollabClient, blocks: string[]): void {
-  replaceYDocContent(client.doc, {
-    type: "doc",
-    content: blocks.map((block) =>
-      block.startsWith("# ")
-        ? {
-            type: "heading",
-            attrs: { level: 3 },
-            content: [{ type: "text", text: block.slice(2) }],
-          }
-        : { type: "paragraph", content: [{ type: "text", text: block }] },
-    ),
-  } as never);
 }
 
 /** Resolves with the code the server closed `client`'s connection with (no reconnection). */
@@ -118,7 +102,7 @@ describe("the outline evolves: editors restructure the report through the API", 
   it("adds, renames and moves sections and parts while two users edit them; text, comments, leads and budget follow", async () => {
     const drafter = await suite.connectSynced("p1-access", "drafter");
     const reviewer = await suite.connectSynced("p1-access", "reviewer");
-    fill(drafter, ["Broadband reached rural areas in many regions"]);
+    fillSection(drafter, ["Broadband reached rural areas in many regions"]);
     await wordsOf("p1-access", 7);
     const thread = await comment("p1-access", drafter, "rural areas");
     const drafterId = (await suite.api("drafter", "GET", "/auth/me")).body.user.id;
@@ -292,7 +276,7 @@ describe("the outline evolves: editors restructure the report through the API", 
 
   it("archives a section (its editors closed with 4410, out of the report and exports) and restores it with text, comments and history", async () => {
     const drafter = await suite.connectSynced("p2-human-rights", "drafter");
-    fill(drafter, ["Skills programmes trained teachers in coding"]);
+    fillSection(drafter, ["Skills programmes trained teachers in coding"]);
     await wordsOf("p2-human-rights", 6);
     const thread = await comment("p2-human-rights", drafter, "trained teachers");
     const history = (await suite.api("reviewer", "GET", "/sections/p2-human-rights/history")).body;
@@ -358,7 +342,7 @@ describe("the outline evolves: editors restructure the report through the API", 
   it("splits a section at a sub-heading on the live document: the connected editors' docs converge and the comments move with the text", async () => {
     const drafter = await suite.connectSynced("p2-technology", "drafter");
     const reviewer = await suite.connectSynced("p2-technology", "reviewer");
-    fill(drafter, [
+    fillSection(drafter, [
       "Data flows grew across borders",
       "# Privacy rules",
       "Regulators adopted privacy laws",
@@ -420,7 +404,7 @@ describe("the outline evolves: editors restructure the report through the API", 
     }
     expect(drafter.fragment.toString()).toBe(reviewer.fragment.toString());
     // They keep typing in the source.
-    fill(drafter, [
+    fillSection(drafter, [
       "Data flows grew across borders",
       "# Open data",
       "Governments opened statistics",
@@ -465,10 +449,10 @@ describe("the outline evolves: editors restructure the report through the API", 
     await suite.api("editor", "PUT", "/sections/p3-future-context/leads", { leads: [drafterId] });
     const source = await suite.connectSynced("p3-future-context", "drafter");
     const sourceWatcher = await suite.connectSynced("p3-future-context", "reviewer");
-    fill(source, ["Context of the future outlook"]);
+    fillSection(source, ["Context of the future outlook"]);
     await wordsOf("p3-future-context", 5);
     const target = await suite.connectSynced("p3-innovation", "drafter");
-    fill(target, ["Innovation keeps its pace"]);
+    fillSection(target, ["Innovation keeps its pace"]);
     await wordsOf("p3-innovation", 4);
     const thread = await comment("p3-future-context", source, "future outlook");
     const budgets = Object.fromEntries((await report()).sections.map((s) => [s.id, s.budget]));
@@ -511,7 +495,7 @@ describe("the outline evolves: editors restructure the report through the API", 
 
   it("refuses to split or merge into an approved (locked) section with 409", async () => {
     const client = await suite.connectSynced("p1-challenges", "drafter");
-    fill(client, ["Challenges remain", "# Security", "Trust and security matter"]);
+    fillSection(client, ["Challenges remain", "# Security", "Trust and security matter"]);
     await wordsOf("p1-challenges", 7);
     expect(
       (await suite.api("drafter", "POST", "/sections/p1-challenges/status", { action: "submit" }))

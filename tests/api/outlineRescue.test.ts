@@ -1,27 +1,11 @@
-import { replaceYDocContent } from "@rapporteur/schema";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { type CollabClient, waitFor } from "../support/collabClient";
+import { waitFor } from "../support/collabClient";
 import { storedDocument } from "../support/databaseSnapshot";
+import { fillSection } from "../support/fillSection";
 import { serverSuite } from "../support/serverSuite";
 
 // Accounts: see TEST_ACCOUNTS in tests/support/serverProcess.ts (admin = editor, drafter, reviewer).
-
-/** Fills a section through a connected client: headings (`# text` = level 3) and paragraphs. */
-function fill(client: CollabClient, blocks: string[]): void {
-  replaceYDocContent(client.doc, {
-    type: "doc",
-    content: blocks.map((block) =>
-      block.startsWith("# ")
-        ? {
-            type: "heading",
-            attrs: { level: 3 },
-            content: [{ type: "text", text: block.slice(2) }],
-          }
-        : { type: "paragraph", content: [{ type: "text", text: block }] },
-    ),
-  } as never);
-}
 
 /** The top-level blocks of a section's document as `name: text`. */
 function blocksOf(fragment: Y.XmlFragment): string[] {
@@ -40,7 +24,11 @@ describe("a split does not lose what a client typed into the moved text before i
 
   it("takes text typed offline into a moved paragraph to the new section, audited", async () => {
     const drafter = await suite.connectSynced("p2-technology", "drafter");
-    fill(drafter, ["Data flows grew across borders", "# Privacy rules", "Regulators adopted laws"]);
+    fillSection(drafter, [
+      "Data flows grew across borders",
+      "# Privacy rules",
+      "Regulators adopted laws",
+    ]);
     const watcher = await suite.connectSynced("p2-technology", "reviewer");
     await waitFor(
       () => watcher.fragment.toString().includes("Regulators adopted laws"),
