@@ -45,7 +45,7 @@ try {
 
 let store: SqliteStore;
 try {
-  store = SqliteStore.open(dataDir);
+  store = SqliteStore.open(dataDir, { appendInWorker: true });
 } catch (error) {
   lock.release();
   fail(`could not open the database in ${dataDir}: ${(error as Error).message}`);

@@ -5,11 +5,14 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { MIGRATIONS, migrate } from "./migrations";
-import { DATABASE_FILE, SqliteStore } from "./SqliteStore";
+import { DATABASE_FILE, SqliteStore, type SqliteStoreOptions } from "./SqliteStore";
 
 const opened: SqliteStore[] = [];
-function openStore(dir = mkdtempSync(join(tmpdir(), "rapporteur-store-"))) {
-  const store = SqliteStore.open(dir);
+function openStore(
+  dir = mkdtempSync(join(tmpdir(), "rapporteur-store-")),
+  options: SqliteStoreOptions = {},
+) {
+  const store = SqliteStore.open(dir, options);
   opened.push(store);
   return { store, dir };
 }
@@ -124,4 +127,56 @@ describe("SqliteStore", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(3);
     db.close();
   });
+
+  describe("appending from a worker thread (the server's store)", () => {
+    it("stores every document's concurrent appends in order, with the history metadata", async () => {
+      const { store, dir } = openStore(undefined, { appendInWorker: true });
+      const all = textUpdates(["one ", "two ", "three", " four"]);
+      const a = { updates: all.updates.slice(0, 3), expected: "one two three" };
+      const b = textUpdates(["alpha ", "beta"]);
+      // Issued together: they share commits, each document keeps its order.
+      const seqs = await Promise.all([
+        ...a.updates.map((u, i) =>
+          store.append("a", u, { userIds: [2, 1, 2], at: 1000 + i, kind: "edit" }),
+        ),
+        ...b.updates.map((u) => store.append("b", u)),
+      ]);
+      expect(seqs).toEqual([1, 2, 3, 1, 2]);
+      // Visible to the store's own connection once resolved.
+      expect(rebuild((await store.load("a")).updates)).toBe(a.expected);
+      expect(rebuild((await store.load("b")).updates)).toBe(b.expected);
+      const rows = store.database
+        .prepare("SELECT seq, user_ids, at, kind FROM document_updates WHERE doc = 'a' ORDER BY seq")
+        .all();
+      expect(rows).toEqual([
+        { seq: 1, user_ids: "1,2", at: 1000, kind: "edit" },
+        { seq: 2, user_ids: "1,2", at: 1001, kind: "edit" },
+        { seq: 3, user_ids: "1,2", at: 1002, kind: "edit" },
+      ]);
+      // A compaction on the store's connection and appends from the worker interleave safely.
+      await store.compact("a", Y.encodeStateAsUpdate(docOf(a.updates)), 3);
+      expect(await store.append("a", all.updates[3] as Uint8Array)).toBe(4);
+      await store.close();
+      const { store: again } = openStore(dir);
+      expect(rebuild((await again.load("a")).updates)).toBe(all.expected);
+      expect((await again.load("b")).lastSeq).toBe(2);
+    });
+
+    it("finishes the appends in progress before closing, then refuses new ones", async () => {
+      const { store, dir } = openStore(undefined, { appendInWorker: true });
+      const { updates, expected } = textUpdates(["a", "b", "c", "d"]);
+      const appended = updates.map((u) => store.append("s", u));
+      await store.close();
+      expect(await Promise.all(appended)).toEqual([1, 2, 3, 4]);
+      await expect(store.append("s", updates[0] as Uint8Array)).rejects.toThrow(/closed/);
+      const { store: again } = openStore(dir);
+      expect(rebuild((await again.load("s")).updates)).toBe(expected);
+    });
+  });
 });
+
+function docOf(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { AppendWorker } from "./AppendWorker";
 import type { DocumentStore, StoredDocument, UpdateMeta } from "./DocumentStore";
 import { formatIds, type HistoryPointInput, HistoryStore } from "./HistoryStore";
 import { migrate } from "./migrations";
@@ -20,7 +21,20 @@ export const DATABASE_FILE = "rapporteur.db";
  * appends the updates that arrive in the same tick as one merged update.
  *
  * better-sqlite3 is synchronous: the async methods resolve with work already done, in call order.
+ * Opened with `appendInWorker` (the server), `append` commits from a worker thread instead (see
+ * {@link AppendWorker}): the same durability, but the fsync no longer blocks the event loop, and
+ * the appends of all documents made during one commit share the next one.
  */
+
+/** Options of {@link SqliteStore.open}. */
+export interface SqliteStoreOptions {
+  /**
+   * Append from a worker thread (group commit, the event loop never waits for an fsync). An
+   * append still resolves only once durable; the other methods stay on the calling thread.
+   */
+  appendInWorker?: boolean;
+}
+
 export class SqliteStore implements DocumentStore {
   readonly #db: Database.Database;
   readonly #statements: {
@@ -34,10 +48,12 @@ export class SqliteStore implements DocumentStore {
     list: Database.Statement<[], { doc: string }>;
   };
   readonly #history: HistoryStore;
+  readonly #appender: AppendWorker | null;
   #closed = false;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database.Database, appender: AppendWorker | null) {
     this.#db = db;
+    this.#appender = appender;
     this.#history = new HistoryStore(db);
     this.#statements = {
       load: db.prepare(LOAD_UPDATES_SQL),
@@ -52,9 +68,10 @@ export class SqliteStore implements DocumentStore {
   }
 
   /** Opens (creating if needed) `<dataDir>/rapporteur.db` and brings its schema up to date. */
-  static open(dataDir: string): SqliteStore {
+  static open(dataDir: string, options: SqliteStoreOptions = {}): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
-    const db = new Database(join(dataDir, DATABASE_FILE));
+    const file = join(dataDir, DATABASE_FILE);
+    const db = new Database(file);
     try {
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = FULL");
@@ -66,7 +83,7 @@ export class SqliteStore implements DocumentStore {
       db.close();
       throw error;
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, options.appendInWorker ? new AppendWorker(file) : null);
   }
 
   /**
@@ -97,6 +114,13 @@ export class SqliteStore implements DocumentStore {
 
   async append(name: string, update: Uint8Array, meta?: UpdateMeta): Promise<number> {
     this.#assertOpen();
+    if (this.#appender) {
+      return this.#appender.append(
+        name,
+        update,
+        meta ? { userIds: formatIds(meta.userIds), at: meta.at, kind: meta.kind } : null,
+      );
+    }
     return this.#db.transaction(() => {
       const seq = (this.#statements.lastSeq.get(name)?.seq ?? 0) + 1;
       if (meta) {
@@ -132,7 +156,9 @@ export class SqliteStore implements DocumentStore {
       // appended after it still sort after it. It carries no metadata: it is not an edit.
       this.#statements.insert.run(name, throughSeq, toBuffer(state));
       this.#history.thin(name);
-    })();
+      // Immediate: with appends committed by another connection (appendInWorker), a deferred
+      // transaction that read first could not upgrade to a write (SQLITE_BUSY_SNAPSHOT).
+    }).immediate();
   }
 
   async list(): Promise<string[]> {
@@ -143,6 +169,7 @@ export class SqliteStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#appender?.close();
     this.#db.close();
   }
 
