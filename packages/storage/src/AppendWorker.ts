@@ -14,7 +14,7 @@ type AppendAnswer = { ids: number[]; seqs: number[] } | { ids: number[]; error: 
 // Plain CommonJS, run with `eval`: the thread needs no TypeScript loader, so it starts in a few
 // milliseconds and holds only better-sqlite3 (a few MiB). Every append that arrives while a commit
 // is in progress joins the next transaction: one fsync for all of them (group commit).
-const WORKER_SOURCE = String.raw`
+const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.betterSqlite3);
 const db = new Database(workerData.file);
@@ -77,11 +77,7 @@ export class AppendWorker {
   constructor(private readonly databaseFile: string) {}
 
   /** Appends `data` to `name`; resolves with its sequence number once durable. */
-  append(
-    name: string,
-    data: Uint8Array,
-    meta: AppendJob["meta"],
-  ): Promise<number> {
+  append(name: string, data: Uint8Array, meta: AppendJob["meta"]): Promise<number> {
     if (this.#closed) return Promise.reject(new Error("The document store is closed"));
     const worker = this.#start();
     const id = this.#nextId++;

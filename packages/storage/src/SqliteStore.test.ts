@@ -146,7 +146,9 @@ describe("SqliteStore", () => {
       expect(rebuild((await store.load("a")).updates)).toBe(a.expected);
       expect(rebuild((await store.load("b")).updates)).toBe(b.expected);
       const rows = store.database
-        .prepare("SELECT seq, user_ids, at, kind FROM document_updates WHERE doc = 'a' ORDER BY seq")
+        .prepare(
+          "SELECT seq, user_ids, at, kind FROM document_updates WHERE doc = 'a' ORDER BY seq",
+        )
         .all();
       expect(rows).toEqual([
         { seq: 1, user_ids: "1,2", at: 1000, kind: "edit" },

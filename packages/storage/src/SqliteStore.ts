@@ -147,18 +147,20 @@ export class SqliteStore implements DocumentStore {
   ): Promise<void> {
     this.#assertOpen();
     if (!Number.isInteger(throughSeq) || throughSeq < 1) return;
-    this.#db.transaction(() => {
-      // In one transaction with the deletion: a crash keeps either the updates or their
-      // checkpoints, never both (which would list the same edits twice) nor neither.
-      if (checkpoints.length > 0) this.#history.insert(name, checkpoints);
-      this.#statements.deleteThrough.run(name, throughSeq);
-      // The state keeps the sequence number of the newest update it contains, so the updates
-      // appended after it still sort after it. It carries no metadata: it is not an edit.
-      this.#statements.insert.run(name, throughSeq, toBuffer(state));
-      this.#history.thin(name);
-      // Immediate: with appends committed by another connection (appendInWorker), a deferred
-      // transaction that read first could not upgrade to a write (SQLITE_BUSY_SNAPSHOT).
-    }).immediate();
+    this.#db
+      .transaction(() => {
+        // In one transaction with the deletion: a crash keeps either the updates or their
+        // checkpoints, never both (which would list the same edits twice) nor neither.
+        if (checkpoints.length > 0) this.#history.insert(name, checkpoints);
+        this.#statements.deleteThrough.run(name, throughSeq);
+        // The state keeps the sequence number of the newest update it contains, so the updates
+        // appended after it still sort after it. It carries no metadata: it is not an edit.
+        this.#statements.insert.run(name, throughSeq, toBuffer(state));
+        this.#history.thin(name);
+        // Immediate: with appends committed by another connection (appendInWorker), a deferred
+        // transaction that read first could not upgrade to a write (SQLITE_BUSY_SNAPSHOT).
+      })
+      .immediate();
   }
 
   async list(): Promise<string[]> {

@@ -2,6 +2,7 @@ import type { RawData, WebSocket } from "ws";
 import type { Logger } from "../Logger";
 import { CollabRefusal } from "./CollabRefusal";
 import { CloseCode, type CloseCodeValue, closeReason } from "./closeCodes";
+import { corkUntilNextTurn } from "./corkUntilNextTurn";
 import { DeferredRateLimit } from "./DeferredRateLimit";
 import type { Document } from "./Document";
 import { FrameDecoder } from "./FrameDecoder";
@@ -178,7 +179,8 @@ export class Connection {
       this.#dropSlowClient(limit);
       return;
     }
-    this.socket.send(message);
+    corkUntilNextTurn(this.socket);
+    this.socket.send(message, { binary: true, compress: false });
   }
 
   /**

@@ -357,7 +357,11 @@ export class Document {
           batch.map((p) => p.origin),
         ),
       )
-      .finally(() => this.#queued--);
+      .finally(() => {
+        this.#queued--;
+        // The presence that waited for this batch (see #onAwarenessUpdate) leaves with it.
+        this.#broadcastAwareness();
+      });
   }
 
   async #process(batch: PendingUpdate[]): Promise<void> {
@@ -427,14 +431,22 @@ export class Document {
     this.#awarenessScheduled = true;
     setImmediate(() => {
       this.#awarenessScheduled = false;
-      if (this.#destroyed || this.#awarenessChanged.size === 0) return;
-      const clients = [...this.#awarenessChanged];
-      this.#awarenessChanged.clear();
-      this.broadcast(
-        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-      );
+      // While an update is being stored, the presence (usually the caret of that very keystroke)
+      // waits for it: both then leave in one write per socket (see corkUntilNextTurn), and
+      // nobody sees a caret in text they do not have yet.
+      if (this.busy) return;
+      this.#broadcastAwareness();
     });
   };
+
+  #broadcastAwareness(): void {
+    if (this.#destroyed || this.#awarenessChanged.size === 0) return;
+    const clients = [...this.#awarenessChanged];
+    this.#awarenessChanged.clear();
+    this.broadcast(
+      encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+    );
+  }
 }
 
 function encodeAwarenessMessage(update: Uint8Array): Uint8Array {
