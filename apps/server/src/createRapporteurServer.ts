@@ -52,10 +52,11 @@ import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { HistoryRecorder } from "./report/HistoryRecorder";
+import { LiveSectionFacts } from "./report/LiveSectionFacts";
 import { MovedBlocks } from "./report/MovedBlocks";
 import { ReportNumbering } from "./report/ReportNumbering";
 import { SectionFactsCache } from "./report/SectionFactsCache";
-import { type SectionFacts, storedSectionFacts, yDocFacts } from "./report/sectionFacts";
+import { type SectionFacts, storedSectionFacts } from "./report/sectionFacts";
 import { TextRescueExtension } from "./report/TextRescueExtension";
 import { WordCountExtension } from "./report/WordCountExtension";
 import { WordCounts } from "./report/WordCounts";
@@ -278,15 +279,17 @@ export async function createRapporteurServer(
   // A usual section is read in a millisecond; a large one is read by a worker from the database
   // file, so its bytes never cross the event loop (an in-memory database: handed over).
   const databaseFile = options.database.memory ? null : options.database.name;
+  // A live section is read again after each burst of keystrokes: only its changed blocks count.
+  const liveFacts = new LiveSectionFacts();
   const factsFromStore = async (id: string, live?: Y.Doc): Promise<SectionFacts> => {
     if (databaseFile && storedBytes(options.database, id) >= INLINE_COUNT_BYTES) {
       return workers.sectionFacts({ databaseFile, section: id });
     }
-    if (live && databaseFile) return yDocFacts(live);
+    if (live && databaseFile) return liveFacts.of(live);
     const { updates } = await store.load(id);
     const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
     if (bytes >= INLINE_COUNT_BYTES) return workers.sectionFacts(updates);
-    return live ? yDocFacts(live) : storedSectionFacts(updates);
+    return live ? liveFacts.of(live) : storedSectionFacts(updates);
   };
   readFacts = (id) => factsFromStore(id);
   const numbering = new ReportNumbering(

@@ -71,4 +71,5 @@ export {
   UN_LANGUAGES,
   type UnLanguage,
 } from "./unLanguages";
+export { yDocBlocks } from "./yDocBlocks";
 export { replaceYDocContent, yDocToJSON } from "./ydoc";

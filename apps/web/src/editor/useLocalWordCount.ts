@@ -1,22 +1,26 @@
-import type { DocJSON } from "@rapporteur/schema";
-import { countDocument, type DocumentCount } from "@rapporteur/wordcount";
+import { createDocumentCounter, type DocumentCount } from "@rapporteur/wordcount";
 import type { Editor } from "@tiptap/core";
 import { useEffect, useState } from "react";
 
 /** At most one count per this many milliseconds while typing; the last change is always counted. */
 const RECOUNT_INTERVAL_MS = 250;
 
-/** Counts the open section as shown in the editor (same definition as the server), throttled. */
+/**
+ * Counts the open section as shown in the editor (same definition as the server), throttled.
+ * Incremental: unchanged blocks keep their ProseMirror node, and their count (see
+ * createDocumentCounter), so a keystroke recounts one block.
+ */
 export function useLocalWordCount(editor: Editor | null): DocumentCount | null {
   const [count, setCount] = useState<DocumentCount | null>(null);
   useEffect(() => {
     if (!editor) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastCount = Number.NEGATIVE_INFINITY;
+    const counter = createDocumentCounter();
     const recount = () => {
       timer = undefined;
       lastCount = performance.now();
-      if (!editor.isDestroyed) setCount(countDocument(editor.getJSON() as DocJSON));
+      if (!editor.isDestroyed) setCount(counter.countNode(editor.state.doc));
     };
     const schedule = () => {
       if (timer !== undefined) return;
