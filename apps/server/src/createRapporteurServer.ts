@@ -299,7 +299,6 @@ export async function createRapporteurServer(
   );
   const getCollab = () => collab;
   const checkpointWorker = new CheckpointWorker();
-  checkpointWorker.warm();
   const sectionHistory = new SectionHistory({
     worker: checkpointWorker,
     history: new HistoryStore(options.database),

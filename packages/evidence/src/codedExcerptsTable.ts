@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { CodedExcerptRow } from "./CodingStore";
 
 /** The export's column headers, in order. */
@@ -46,6 +45,8 @@ export function codedExcerptsCsv(rows: readonly CodedExcerptRow[]): string {
 
 /** The coded excerpts as an XLSX workbook of one sheet, "Coded excerpts", formula-safe. */
 export async function codedExcerptsXlsx(rows: readonly CodedExcerptRow[]): Promise<Uint8Array> {
+  // Loaded on first use: exceljs is large, and most servers never write a spreadsheet.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Coded excerpts");
   sheet.addRow([...CODED_EXCERPT_HEADERS]).font = { bold: true };

@@ -1,6 +1,4 @@
-import { Cite } from "@citation-js/core";
-import "@citation-js/plugin-bibtex";
-import "@citation-js/plugin-ris";
+import type { Cite } from "@citation-js/core";
 import { decodeText } from "./decodeText";
 import { emptySource } from "./emptySource";
 import { EvidenceImportError } from "./evidenceImportError";
@@ -145,10 +143,17 @@ export async function parseLiterature(
       );
     }
   }
+  // Loaded on first use (the parsers register themselves with the core): citation-js is large,
+  // and most servers never import a bibliography.
+  const [{ Cite: CiteClass }] = await Promise.all([
+    import("@citation-js/core"),
+    import("@citation-js/plugin-bibtex"),
+    import("@citation-js/plugin-ris"),
+  ]);
   let items: CslItem[];
   try {
     items = (
-      await (Cite.async as (data: unknown, options: object) => Promise<Cite>)(input, {
+      await (CiteClass.async as (data: unknown, options: object) => Promise<Cite>)(input, {
         forceType:
           format === "csl-json"
             ? "@csl/list+object"

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { checkZipPackage } from "./checkZipPackage";
 import type { ConsultationQuestion } from "./consultationQuestions";
 import { EvidenceImportError } from "./evidenceImportError";
@@ -31,7 +31,9 @@ export async function parseQuestionnaireXlsx(
   limits: EvidenceLimits = DEFAULT_EVIDENCE_LIMITS,
 ): Promise<ParsedEvidence> {
   await checkZipPackage(bytes, limits.maxUncompressedBytes, "Excel file");
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most servers never read a spreadsheet.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

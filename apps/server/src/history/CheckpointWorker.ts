@@ -23,10 +23,15 @@ type Answer = { id: number; checkpoints: HistoryPointInput[] } | { id: number; e
  * Replays stored rows into history checkpoints (see historyCheckpoints) in a worker thread, so
  * that a compaction, which rebuilds the section at each group end and counts its words, never
  * holds up the broadcasts of the event loop. One worker, started on first use, jobs in order;
- * a worker that dies is started again for the next job.
+ * a worker that dies is started again for the next job, and one left idle for `idleMs` stops
+ * (its memory is returned: compactions come minutes apart).
  */
 export class CheckpointWorker {
   #worker: Worker | null = null;
+  #idleTimer: NodeJS.Timeout | undefined;
+
+  /** `idleMs`: how long an idle worker is kept for the next compaction (default 30 s). */
+  constructor(private readonly idleMs = 30_000) {}
   #nextId = 1;
   readonly #pending = new Map<
     number,
@@ -35,6 +40,7 @@ export class CheckpointWorker {
 
   /** The checkpoints the rows make. */
   run(rows: AttributedUpdate[]): Promise<HistoryPointInput[]> {
+    clearTimeout(this.#idleTimer);
     const worker = this.#start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -44,16 +50,31 @@ export class CheckpointWorker {
     });
   }
 
-  /** Starts the worker ahead of its first job (loading the schema takes a moment). */
+  /**
+   * Starts the worker ahead of its first job (loading the schema takes a moment). The server does
+   * not: an idle server keeps no worker.
+   */
   warm(): void {
     this.#start();
+    this.#stopWhenIdle(this.#worker as Worker);
   }
 
   /** Stops the worker (shutdown); pending jobs fail. */
   async stop(): Promise<void> {
     const worker = this.#worker;
     this.#worker = null;
+    clearTimeout(this.#idleTimer);
     await worker?.terminate();
+  }
+
+  #stopWhenIdle(worker: Worker): void {
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => {
+      if (this.#worker !== worker || this.#pending.size > 0) return;
+      this.#worker = null;
+      void worker.terminate();
+    }, this.idleMs);
+    this.#idleTimer.unref();
   }
 
   #start(): Worker {
@@ -63,7 +84,10 @@ export class CheckpointWorker {
     worker.on("message", (answer: Answer) => {
       const pending = this.#pending.get(answer.id);
       this.#pending.delete(answer.id);
-      if (this.#pending.size === 0) worker.unref();
+      if (this.#pending.size === 0) {
+        worker.unref();
+        this.#stopWhenIdle(worker);
+      }
       if (!pending) return;
       if ("error" in answer) pending.reject(new Error(answer.error));
       else pending.resolve(answer.checkpoints);
