@@ -2,7 +2,7 @@ import type { RawData, WebSocket } from "ws";
 import type { Logger } from "../Logger";
 import { CollabRefusal } from "./CollabRefusal";
 import { CloseCode, type CloseCodeValue, closeReason } from "./closeCodes";
-import { corkUntilNextTurn } from "./corkUntilNextTurn";
+import { corkUntilTaskEnd } from "./corkUntilTaskEnd";
 import { DeferredRateLimit } from "./DeferredRateLimit";
 import type { Document } from "./Document";
 import { FrameDecoder } from "./FrameDecoder";
@@ -179,7 +179,7 @@ export class Connection {
       this.#dropSlowClient(limit);
       return;
     }
-    corkUntilNextTurn(this.socket);
+    corkUntilTaskEnd(this.socket);
     this.socket.send(message, { binary: true, compress: false });
   }
 

@@ -359,7 +359,7 @@ export class Document {
       )
       .finally(() => {
         this.#queued--;
-        // The presence that waited for this batch (see #onAwarenessUpdate) leaves with it.
+        // Presence that waited for a batch that failed or was dropped (see #onAwarenessUpdate).
         this.#broadcastAwareness();
       });
   }
@@ -396,6 +396,8 @@ export class Document {
     encoding.writeVarUint(encoder, SyncMessageType.update);
     encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder));
+    // The presence that waited for this batch leaves with it, in the same write per socket.
+    this.#broadcastAwareness();
     for (const p of batch) p.settle?.resolve();
     this.hooks.changed(this, update, origins, serverEdits, transaction);
   }
@@ -432,7 +434,7 @@ export class Document {
     setImmediate(() => {
       this.#awarenessScheduled = false;
       // While an update is being stored, the presence (usually the caret of that very keystroke)
-      // waits for it: both then leave in one write per socket (see corkUntilNextTurn), and
+      // waits for it: both then leave in one write per socket (see corkUntilTaskEnd), and
       // nobody sees a caret in text they do not have yet.
       if (this.busy) return;
       this.#broadcastAwareness();

@@ -1,4 +1,5 @@
-import { applyStoredUpdate } from "@rapporteur/report";
+// The file alone: the package index would load the exporters into the checkpoint worker.
+import { applyStoredUpdate } from "@rapporteur/report/applyStoredUpdate";
 import { type DocJSON, yDocToJSON } from "@rapporteur/schema";
 import type { AttributedUpdate, HistoryPointInput, UpdateMeta } from "@rapporteur/storage";
 import * as Y from "yjs";

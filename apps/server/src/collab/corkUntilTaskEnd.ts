@@ -11,11 +11,12 @@ function uncorkAll(): void {
 }
 
 /**
- * Holds what is sent on `ws` until the next turn of the event loop, so that the messages a socket
- * gets in one turn (a stored update and the presence that came with it, say) leave in one system
- * call instead of one each: most of a broadcast's cost is the write to each socket.
+ * Holds what is sent on `ws` until the code running now (and the promise callbacks it queued
+ * first) has finished, so that the messages a socket gets together (a stored update and the
+ * presence that came with it) leave in one system call instead of one each: most of a
+ * broadcast's cost is the write to each socket. Nothing waits for other I/O.
  */
-export function corkUntilNextTurn(ws: WebSocket): void {
+export function corkUntilTaskEnd(ws: WebSocket): void {
   // ws writes its frames to this socket at once (no compression, no fragmentation here).
   const socket = (ws as unknown as { _socket?: Duplex })._socket;
   if (!socket || corked.has(socket)) return;
@@ -23,6 +24,6 @@ export function corkUntilNextTurn(ws: WebSocket): void {
   corked.add(socket);
   if (!scheduled) {
     scheduled = true;
-    setImmediate(uncorkAll);
+    queueMicrotask(uncorkAll);
   }
 }
