@@ -143,13 +143,8 @@ export async function parseLiterature(
       );
     }
   }
-  // Loaded on first use (the parsers register themselves with the core): citation-js is large,
-  // and most servers never import a bibliography.
-  const [{ Cite: CiteClass }] = await Promise.all([
-    import("@citation-js/core"),
-    import("@citation-js/plugin-bibtex"),
-    import("@citation-js/plugin-ris"),
-  ]);
+  // Loaded on first use: citation-js is large, and most servers never import a bibliography.
+  const { Cite: CiteClass } = await import("./citationParsers");
   let items: CslItem[];
   try {
     items = (
