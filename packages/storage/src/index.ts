@@ -6,10 +6,10 @@ export {
   type HistoryPoint,
   type HistoryPointInput,
   HistoryStore,
-  MINUTE_RESOLUTION_MS,
 } from "./HistoryStore";
 export { MIGRATIONS, type Migration, migrate } from "./migrations";
 export { openReadOnly } from "./openReadOnly";
+export { MINUTE_RESOLUTION_MS } from "./planThinning";
 export { type RestoreSummary, restoreDatabase } from "./restoreDatabase";
 export { DATABASE_FILE, SqliteStore } from "./SqliteStore";
 export { LOAD_UPDATES_SQL, readStoredDocument, storedBytes } from "./storedUpdates";
