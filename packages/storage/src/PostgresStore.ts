@@ -193,9 +193,12 @@ export class PostgresStore implements DocumentStore {
   #enqueue(pending: Pending): void {
     this.#queue.push(pending);
     if (!this.#draining) {
-      this.#draining = this.#drain().finally(() => {
-        this.#draining = null;
-      });
+      // Started after the current tick, so the appends of one tick share the first transaction.
+      this.#draining = Promise.resolve()
+        .then(() => this.#drain())
+        .finally(() => {
+          this.#draining = null;
+        });
     }
   }
 
