@@ -193,7 +193,8 @@ export class PostgresStore implements DocumentStore {
   #enqueue(pending: Pending): void {
     this.#queue.push(pending);
     if (!this.#draining) {
-      // Started after the current tick, so the appends of one tick share the first transaction.
+      // Started once the calling code has run (a microtask), so appends issued together share
+      // the first transaction.
       this.#draining = Promise.resolve()
         .then(() => this.#drain())
         .finally(() => {
