@@ -10,8 +10,9 @@ import { historyBenchmark } from "./history";
 import { historyFanout } from "./historyFanout";
 import { importReviewBenchmark } from "./importReview";
 import { load } from "./load";
+import { postgresWrites } from "./postgresWrites";
 
-/** Every benchmark, in the order of issue 8; `run.ts` runs them (or those named) in this order. */
+/** Every benchmark, in the order of issue 8 (then those added since); `run.ts` runs them (or those named) in this order. */
 export const benchmarks: readonly Benchmark[] = [
   fanout,
   durableWrites,
@@ -24,4 +25,5 @@ export const benchmarks: readonly Benchmark[] = [
   importReviewBenchmark,
   evidenceBenchmark,
   evidenceCoverageBenchmark,
+  postgresWrites,
 ];

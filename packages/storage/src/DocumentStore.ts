@@ -22,8 +22,9 @@ export interface StoredDocument {
 
 /**
  * Durable storage of Yjs documents, keyed by name (a section id). The collaboration server and the
- * CLI talk only to this interface, so that another backend (PostgreSQL) can be added later without
- * touching protocol code. Methods are async for such backends; SQLite resolves them at once.
+ * CLI talk only to this interface, so that a backend can be swapped without touching protocol
+ * code: SqliteStore (embedded; resolves at once) and PostgresStore. `documentStoreContract.ts` is
+ * the behaviour every backend owes, run against each.
  */
 export interface DocumentStore {
   /** Everything stored for `name`; an empty list for a document never written. */
