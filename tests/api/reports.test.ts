@@ -1,7 +1,12 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadOutline, reportTemplate } from "@rapporteur/outline";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
 import { RawCollabClient } from "../../apps/server/src/testing/RawCollabClient";
+import { runRapporteur } from "../cli/runRapporteur";
 import { waitFor } from "../support/collabClient";
 import { apiHeaders } from "../support/serverProcess";
 import { type SuiteRole, serverSuite } from "../support/serverSuite";
@@ -172,6 +177,11 @@ describe("reports as workspaces", () => {
       part: "part-1",
     });
     expect(refused.status).toBe(403);
+    // Leads are drafters or editors of the report: the drafter account reviews B.
+    const lead = await suite.api("reviewer", "PUT", `/reports/${b}/sections/section-1/leads`, {
+      leads: [ids.drafter],
+    });
+    expect([lead.status, lead.body.error?.id]).toEqual([400, "invalid_leads"]);
     // As a reviewer of B the drafter reads it read-only.
     const view = await suite.api("drafter", "GET", `/reports/${b}/sections/section-1`);
     expect(view.body.readOnly).toBe(true);
@@ -286,6 +296,18 @@ describe("reports as workspaces", () => {
     await suite.api("editor", "DELETE", `/reports/${a}/members/${ids.reviewer}`);
     expect((await connected.closed).code).toBe(4403);
     expect((await suite.api("reviewer", "GET", `/reports/${a}/report`)).status).toBe(404);
+  });
+
+  it("backs up one report's database with `rapporteur backup --report N` while the server runs", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "rapporteur-report-backup-")), "annual.db");
+    const run = await runRapporteur(suite.server.dataDir, ["backup", "--report", String(a), file]);
+    expect(run.code, run.stderr).toBe(0);
+    const copy = new Database(file, { readonly: true });
+    const docs = copy.prepare("SELECT DISTINCT doc FROM document_updates ORDER BY doc").all();
+    copy.close();
+    expect(docs).toEqual([{ doc: "summary" }, { doc: "trends-trust" }]);
+    const bad = await runRapporteur(suite.server.dataDir, ["backup", "--report", "x", file]);
+    expect(bad.stderr).toMatch(/--report takes a report id/);
   });
 
   it("gives concurrent creations distinct reports", async () => {
