@@ -82,6 +82,8 @@ describe("reports as workspaces", () => {
     // An administrator sees every report, with no role in those they do not belong to.
     const admin = await list("editor");
     expect(admin.mayCreate).toBe(true);
+    expect((await suite.api("editor", "GET", "/auth/me")).body.instanceAdmin).toBe(true);
+    expect((await suite.api("drafter", "GET", "/auth/me")).body.instanceAdmin).toBe(false);
     expect(admin.reports.find((r: { id: number }) => r.id === b)).toMatchObject({
       title: "Side paper",
       template: "blank",
