@@ -52,6 +52,8 @@ import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { HistoryRecorder } from "./report/HistoryRecorder";
+import type { DocumentRelay } from "./relay/DocumentRelay";
+import { RelayExtension } from "./relay/RelayExtension";
 import { MovedBlocks } from "./report/MovedBlocks";
 import { ReportNumbering } from "./report/ReportNumbering";
 import { SectionFactsCache } from "./report/SectionFactsCache";
@@ -142,6 +144,11 @@ export interface RapporteurServerOptions {
   docxTemplate?: DocxTemplate;
   /** How long after a count change today's total is written to the history, in ms (2 s). */
   historyDebounceMs?: number;
+  /**
+   * Relay to the other server instances on the same store (a `RedisRelay`): stored updates,
+   * presence and event-stream events pass between them. The caller connects and closes it.
+   */
+  relay?: DocumentRelay;
 }
 
 export type { ExportRecord } from "@rapporteur/report";
@@ -313,10 +320,14 @@ export async function createRapporteurServer(
     documentSettings,
   });
   const movedBlocks = new MovedBlocks();
+  const relayExtension = options.relay ? new RelayExtension(options.relay, logger) : null;
+  const stopRelayingEvents = options.relay ? relayEvents(options.relay, events, logger) : () => {};
   const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
+      // Before storage: a section is subscribed to before it is read from the store.
+      ...(relayExtension ? [relayExtension] : []),
       new StorageExtension(
         store,
         {
@@ -477,12 +488,14 @@ export async function createRapporteurServer(
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        stopRelayingEvents();
         events.closeAll();
         access.stop();
         connections.stop();
         loginGuard.stop();
         expiry.stop();
         await collab.close();
+        relayExtension?.stop();
         // After the last compactions of the unloaded sections.
         await checkpointWorker.stop();
         // After the last recount of the unloaded sections.
@@ -495,5 +508,24 @@ export async function createRapporteurServer(
       })();
       return closing;
     },
+  };
+}
+
+/**
+ * Relays the events sent to every stream to the other instances, and sends theirs to this
+ * instance's streams. Returns how to stop.
+ */
+function relayEvents(relay: DocumentRelay, events: EventStreams, logger: Logger): () => void {
+  const stopSending = events.onSend((event, data) => {
+    relay
+      .publishEvent(event, data)
+      .catch((error) => logger.error(`relay: could not publish a '${event}' event`, error));
+  });
+  const stopListening = relay.listen((message) => {
+    if (message.kind === "event") events.sendRelayed(message.name, message.data);
+  });
+  return () => {
+    stopSending();
+    stopListening();
   };
 }
