@@ -96,7 +96,7 @@ export interface CollabExtension {
    * every `onStoreUpdate` has resolved. Persist it here. A failure drops the update and ends the
    * connections it came from with 1011, so that their clients reconnect and send it again.
    */
-  onStoreUpdate?(context: UpdateContext): Promise<StoredUpdate | undefined | void>;
+  onStoreUpdate?(context: UpdateContext): Promise<StoredUpdate | undefined>;
   /** After an update has been applied and broadcast. Not awaited by the pipeline. */
   onChange?(context: UpdateContext): Promise<void> | void;
   /**

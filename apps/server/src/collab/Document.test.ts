@@ -17,6 +17,7 @@ function setup(options: { maxBytes?: number } = {}) {
   const hooks: DocumentHooks = {
     storeUpdate: async (_d, update) => {
       stored.push(update);
+      return stored.length;
     },
     changed: (_d, update) => changes.push(update),
     failed: () => {},

@@ -19,7 +19,7 @@ export interface DocumentHooks {
     update: Uint8Array,
     origins: (Connection | null)[],
     serverEdits: ServerEdit[],
-  ): Promise<number | undefined | void>;
+  ): Promise<number | undefined>;
   changed(
     document: Document,
     update: Uint8Array,
@@ -421,7 +421,7 @@ export class Document {
     const origins = batch.map((p) => p.origin);
     const serverEdits = batch.flatMap((p) => (p.serverEdit ? [p.serverEdit] : []));
     let update: Uint8Array;
-    let seq: number | undefined | void;
+    let seq: number | undefined;
     try {
       update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
       seq = await this.hooks.storeUpdate(this, update, origins, serverEdits);
@@ -447,7 +447,7 @@ export class Document {
     }
     this.#broadcastUpdate(update);
     for (const p of batch) p.settle?.resolve();
-    this.hooks.changed(this, update, origins, serverEdits, transaction, seq ?? undefined);
+    this.hooks.changed(this, update, origins, serverEdits, transaction, seq);
   }
 
   #applyRelayed(update: Uint8Array, seq: number): void {

@@ -32,7 +32,7 @@ function forgedUpdate(client: number, clock: number): Uint8Array {
 /** Loads section `p1-access` through `extension` into a document nobody edits. */
 async function loadSection(extension: StorageExtension): Promise<Document> {
   const document = new Document("p1-access", {
-    storeUpdate: async () => {},
+    storeUpdate: async () => undefined,
     changed: () => {},
     failed: () => {},
     damaged: () => {},
