@@ -59,6 +59,7 @@ export class RedisRelay implements DocumentRelay {
    */
   static async connect(options: RedisRelayOptions): Promise<RedisRelay> {
     const timeoutMs = options.connectTimeoutMs ?? 5_000;
+    let lastError = "";
     const connection = (role: string) => {
       const redis = new Redis(options.url, {
         lazyConnect: true,
@@ -66,9 +67,10 @@ export class RedisRelay implements DocumentRelay {
         connectionName: `rapporteur-relay-${role}`,
       });
       // Logged, never thrown: ioredis reconnects by itself.
-      redis.on("error", (error: Error) =>
-        options.logger.warn(`relay: Redis ${role}: ${error.message}`),
-      );
+      redis.on("error", (error: Error) => {
+        lastError = error.message;
+        options.logger.warn(`relay: Redis ${role}: ${error.message}`);
+      });
       return redis;
     };
     const publisher = connection("publisher");
@@ -93,7 +95,10 @@ export class RedisRelay implements DocumentRelay {
       publisher.disconnect();
       subscriber.disconnect();
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`The relay cannot reach Redis at ${redactUrl(options.url)}: ${reason}`);
+      const detail = lastError && lastError !== reason ? ` (${lastError})` : "";
+      throw new Error(
+        `The relay cannot reach Redis at ${redactUrl(options.url)}: ${reason}${detail}`,
+      );
     } finally {
       clearTimeout(timer);
     }
