@@ -172,7 +172,7 @@ export class RedisRelay implements DocumentRelay {
       message = frame.message;
       const expected =
         message.kind === "event" ? this.#eventsChannel : this.#sectionChannel(message.section);
-      if (channel !== expected) throw new Error(`a ${message.kind} frame on channel ${channel}`);
+      if (channel !== expected) throw new Error(`${message.kind} frame on the wrong channel`);
     } catch (error) {
       this.#dropped++;
       this.#logger.warn(
