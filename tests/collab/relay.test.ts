@@ -94,22 +94,28 @@ class InstanceStore implements DocumentStore {
   async close() {}
 }
 
-/** A relay whose incoming section updates the test can hold back (a slow Redis delivery). */
-class HoldingRelay implements DocumentRelay {
-  holding = false;
+/**
+ * A relay whose incoming section updates the test can hold back (a slow Redis delivery) or drop
+ * (lost while the connection was down).
+ */
+class FilteringRelay implements DocumentRelay {
+  mode: "pass" | "hold" | "drop" = "pass";
+  /** Section updates dropped so far. */
+  dropped = 0;
   readonly #held: RelayMessage[] = [];
   readonly #listeners = new Set<RelayListener>();
 
   constructor(private readonly inner: RedisRelay) {
     inner.listen((message) => {
-      if (this.holding && message.kind === "update") this.#held.push(message);
+      if (message.kind === "update" && this.mode === "hold") this.#held.push(message);
+      else if (message.kind === "update" && this.mode === "drop") this.dropped++;
       else for (const listener of this.#listeners) listener(message);
     });
   }
 
-  /** Delivers what was held, in order, and stops holding. */
+  /** Delivers what was held, in order, and passes everything from now on. */
   release(): void {
-    this.holding = false;
+    this.mode = "pass";
     for (const message of this.#held.splice(0)) {
       for (const listener of this.#listeners) listener(message);
     }
@@ -122,6 +128,9 @@ class HoldingRelay implements DocumentRelay {
   listen(listener: RelayListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+  onReconnect(listener: () => void) {
+    return this.inner.onReconnect(listener);
   }
   publishUpdate(section: string, update: Uint8Array, seq: number) {
     return this.inner.publishUpdate(section, update, seq);
@@ -185,12 +194,14 @@ async function connectRelay(prefix: string, logger: Logger): Promise<RedisRelay>
 
 /**
  * Two server instances on one SQLite store, each with its own registry and its own RedisRelay
- * (`wrapA` may wrap A's relay), both on port 0.
+ * (`wrapA` and `wrapB` may wrap them), both on port 0.
  */
 async function startPair(
   options: {
     a?: Partial<RapporteurServerOptions>;
+    b?: Partial<RapporteurServerOptions>;
     wrapA?: (relay: RedisRelay) => DocumentRelay;
+    wrapB?: (relay: RedisRelay) => DocumentRelay;
   } = {},
 ): Promise<Pair> {
   const prefix = `${RUN_PREFIX}${++pairs}:`;
@@ -215,7 +226,7 @@ async function startPair(
     return { server, relay, store, logger };
   };
   const a = await start(options.a ?? {}, options.wrapA);
-  const b = await start({});
+  const b = await start(options.b ?? {}, options.wrapB);
   return { a, b, shared, prefix };
 }
 
@@ -379,12 +390,12 @@ describe("two server instances relaying through Redis", () => {
   });
 
   it("an instance compacts only through the updates it has applied, never deleting one another instance stored", async () => {
-    let holding: HoldingRelay | undefined;
+    let holding: FilteringRelay | undefined;
     const { a, b, shared } = await startPair({
       // A compacts after every update it stores.
       a: { compactEvery: 1 },
       wrapA: (relay) => {
-        holding = new HoldingRelay(relay);
+        holding = new FilteringRelay(relay);
         return holding;
       },
     });
@@ -395,7 +406,7 @@ describe("two server instances relaying through Redis", () => {
     await Promise.all([onA.synced, onB.synced]);
 
     // B's update reaches A late.
-    relayA.holding = true;
+    relayA.mode = "hold";
     type(onB, "stored by B, not yet seen by A");
     await waitFor(() => relayA.heldCount === 1, "B's update to be stored and held for A");
     const seqOfB = (b.store.appended.get(section) ?? [])[0]!;
@@ -430,6 +441,69 @@ describe("two server instances relaying through Redis", () => {
       expect(after).toContain(text);
     }
     await waitFor(() => onB.fragment.toString() === onA.fragment.toString(), "both to converge");
+  });
+
+  it("after losing its connection to Redis, an instance catches up from the store", async () => {
+    let filtering: FilteringRelay | undefined;
+    const { a, b, shared } = await startPair({
+      // B compacts after every update it stores.
+      b: { compactEvery: 1 },
+      wrapB: (relay) => {
+        filtering = new FilteringRelay(relay);
+        return filtering;
+      },
+    });
+    const relayB = filtering!;
+    const section = "p1-access";
+    const onA = connect(a, section);
+    const onB = connect(b, section);
+    await Promise.all([onA.synced, onB.synced]);
+
+    // What A publishes while B's connection is down never reaches B.
+    relayB.mode = "drop";
+    type(onA, "published while B was cut off");
+    await waitFor(() => relayB.dropped === 1, "A's update to be lost on its way to B");
+    const lostSeq = (a.store.appended.get(section) ?? [])[0]!;
+    relayB.mode = "pass";
+    type(onB, "typed on B before it reconnects");
+    await waitFor(() => (b.store.appended.get(section) ?? []).length === 1, "B to store");
+    // B cannot compact past the update it lacks.
+    await waitFor(() => (b.store.compactions.get(section) ?? []).length > 0, "B to compact");
+    expect(Math.max(...(b.store.compactions.get(section) ?? []))).toBeLessThan(lostSeq);
+    expect(onB.fragment.toString()).not.toContain("published while B was cut off");
+
+    // Redis drops B's subscriber connection; B reconnects and reads the section again.
+    const raw = new Redis(REDIS_URL);
+    cleanups.push(async () => {
+      await raw.quit();
+    });
+    const subscriberName = `rapporteur-relay-subscriber-${b.relay.instanceId}`;
+    const clients = String(await raw.client("LIST"));
+    const id = clients
+      .split("\n")
+      .find((line) => line.includes(`name=${subscriberName} `))
+      ?.match(/\bid=(\d+)/)?.[1];
+    expect(id, "B's subscriber connection in CLIENT LIST").toBeDefined();
+    await raw.client("KILL", "ID", id!);
+    await waitFor(
+      () => onB.fragment.toString().includes("published while B was cut off"),
+      "B's client to get the update lost while B was cut off",
+    );
+    expect(b.logger.lines.join("\n")).toMatch(/relay: reconnected to Redis/);
+
+    // Relaying works again, and B may now compact through the update it caught up on.
+    type(onA, "published after B reconnected");
+    await waitFor(
+      () => onB.fragment.toString().includes("published after B reconnected"),
+      "B's client to get A's next update",
+    );
+    type(onB, "typed on B after it caught up");
+    await waitFor(
+      () => Math.max(...(b.store.compactions.get(section) ?? [0])) >= lostSeq,
+      "B to compact through the update it caught up on",
+    );
+    await waitFor(() => onA.fragment.toString() === onB.fragment.toString(), "both to converge");
+    expect(await storedText(shared, section)).toBe(onA.fragment.toString());
   });
 
   it("logs and drops malformed messages from Redis, and keeps relaying", async () => {

@@ -320,7 +320,9 @@ export async function createRapporteurServer(
     documentSettings,
   });
   const movedBlocks = new MovedBlocks();
-  const relayExtension = options.relay ? new RelayExtension(options.relay, logger) : null;
+  const relayExtension = options.relay
+    ? new RelayExtension(options.relay, (section) => store.load(section), logger)
+    : null;
   const stopRelayingEvents = options.relay ? relayEvents(options.relay, events, logger) : () => {};
   const collab: CollabServer = new CollabServer({
     extensions: [

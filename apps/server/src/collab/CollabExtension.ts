@@ -66,6 +66,11 @@ export interface RelayedUpdateContext extends DocumentContext {
   update: Uint8Array;
   /** Its sequence number in the store the instances share. */
   seq: number;
+  /**
+   * The update holds every stored update through `seq`, not only the one stored as `seq`: the
+   * section read again from the store (after the relay may have lost messages).
+   */
+  through: boolean;
 }
 
 /** Passed to {@link CollabExtension.onDisconnect}. */

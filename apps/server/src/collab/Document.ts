@@ -28,8 +28,11 @@ export interface DocumentHooks {
     transaction?: Y.Transaction,
     seq?: number,
   ): void;
-  /** An update another server instance stored (as `seq`) was applied and broadcast here. */
-  relayed?(document: Document, update: Uint8Array, seq: number): void;
+  /**
+   * An update another server instance stored (as `seq`) was applied and broadcast here; with
+   * `through`, one that holds every stored update through `seq` (read again from the store).
+   */
+  relayed?(document: Document, update: Uint8Array, seq: number, through: boolean): void;
   /** An update could not be stored or applied: it was dropped. */
   failed(document: Document, error: unknown, origins: (Connection | null)[]): void;
   /**
@@ -94,7 +97,7 @@ export class Document {
   /** Presence client ids of clients connected to other server instances (see the relay). */
   readonly #relayedPresence = new Set<number>();
   /** Updates relayed from other instances while the document was loading: applied once ready. */
-  #relayedBeforeReady: { update: Uint8Array; seq: number }[] | null = [];
+  #relayedBeforeReady: { update: Uint8Array; seq: number; through: boolean }[] | null = [];
   #destroyed = false;
   #retired = false;
   #damaged = false;
@@ -117,7 +120,7 @@ export class Document {
     this.#resetShadow();
     const early = this.#relayedBeforeReady ?? [];
     this.#relayedBeforeReady = null;
-    for (const { update, seq } of early) this.receiveRelayedUpdate(update, seq);
+    for (const { update, seq, through } of early) this.receiveRelayedUpdate(update, seq, through);
   }
 
   /** Whether updates are waiting to be stored or applied. */
@@ -160,16 +163,18 @@ export class Document {
    * being stored again. One that arrives while the document loads waits until it is ready (it
    * may also be in what was loaded: Yjs updates apply twice without effect). Drop a malformed one
    * before calling: one that fails half-way into the document has it reloaded from storage.
+   * `through`: the update holds every stored update through `seq` (the section read again from
+   * the store after relayed messages may have been lost).
    */
-  receiveRelayedUpdate(update: Uint8Array, seq: number): void {
+  receiveRelayedUpdate(update: Uint8Array, seq: number, through = false): void {
     if (this.#destroyed) return;
     if (this.#relayedBeforeReady) {
-      this.#relayedBeforeReady.push({ update, seq });
+      this.#relayedBeforeReady.push({ update, seq, through });
       return;
     }
     this.#queued++;
     this.#queue = this.#queue
-      .then(() => this.#applyRelayed(update, seq))
+      .then(() => this.#applyRelayed(update, seq, through))
       .finally(() => this.#queued--);
   }
 
@@ -450,7 +455,7 @@ export class Document {
     this.hooks.changed(this, update, origins, serverEdits, transaction, seq);
   }
 
-  #applyRelayed(update: Uint8Array, seq: number): void {
+  #applyRelayed(update: Uint8Array, seq: number, through: boolean): void {
     if (this.#destroyed || this.#damaged) return;
     try {
       Y.applyUpdate(this.ydoc, update, RELAYED);
@@ -467,7 +472,7 @@ export class Document {
     }
     this.#shadowTransactions = [];
     this.#broadcastUpdate(update);
-    this.hooks.relayed?.(this, update, seq);
+    this.hooks.relayed?.(this, update, seq, through);
   }
 
   #broadcastUpdate(update: Uint8Array): void {

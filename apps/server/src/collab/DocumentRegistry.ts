@@ -86,10 +86,11 @@ export class DocumentRegistry {
           }
         }
       },
-      relayed: (document, update, seq) => {
+      relayed: (document, update, seq, through) => {
+        const context = { documentName: document.name, document, update, seq, through };
         for (const extension of this.#options.extensions) {
           try {
-            extension.onRelayedUpdate?.({ documentName: document.name, document, update, seq });
+            extension.onRelayedUpdate?.(context);
           } catch (error) {
             this.#hookFailed(extension, "onRelayedUpdate", error);
           }

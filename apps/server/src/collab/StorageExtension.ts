@@ -141,8 +141,10 @@ export class StorageExtension implements CollabExtension {
     return { seq };
   }
 
-  onRelayedUpdate({ documentName, seq }: RelayedUpdateContext): void {
-    this.#states.get(documentName)?.applied.add(seq);
+  onRelayedUpdate({ documentName, seq, through }: RelayedUpdateContext): void {
+    const applied = this.#states.get(documentName)?.applied;
+    if (through) applied?.addThrough(seq);
+    else applied?.add(seq);
   }
 
   /**

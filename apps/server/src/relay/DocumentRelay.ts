@@ -22,6 +22,12 @@ export type RelayListener = (message: RelayMessage) => void;
 export interface DocumentRelay {
   /** Hands every message from another instance to `listener`; returns how to stop. */
   listen(listener: RelayListener): () => void;
+  /**
+   * Calls `listener` each time the relay has lost its connection and got it back, with its
+   * subscriptions restored: messages published meanwhile may be lost, so what they carried must
+   * be read again from the store. Returns how to stop.
+   */
+  onReconnect(listener: () => void): () => void;
   /** Publishes an update of `section` this instance stored as `seq` and applied. */
   publishUpdate(section: string, update: Uint8Array, seq: number): Promise<void>;
   /** Publishes an awareness update of this instance's clients on `section`. */

@@ -33,6 +33,10 @@ export class RedisRelay implements DocumentRelay {
   readonly #publisher: Redis;
   readonly #subscriber: Redis;
   readonly #listeners = new Set<RelayListener>();
+  readonly #reconnectListeners = new Set<() => void>();
+  /** The sections subscribed to (subscribed again after a reconnection). */
+  readonly #sections = new Set<string>();
+  #ready = false;
   readonly #logger: Logger;
   #dropped = 0;
   #closed = false;
@@ -50,6 +54,10 @@ export class RedisRelay implements DocumentRelay {
     subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) =>
       this.#receive(channel.toString("utf8"), message),
     );
+    subscriber.on("ready", () => {
+      if (this.#ready) this.#resubscribed();
+      this.#ready = true;
+    });
   }
 
   /**
@@ -59,12 +67,13 @@ export class RedisRelay implements DocumentRelay {
    */
   static async connect(options: RedisRelayOptions): Promise<RedisRelay> {
     const timeoutMs = options.connectTimeoutMs ?? 5_000;
+    const instanceId = options.instanceId ?? randomUUID();
     let lastError = "";
     const connection = (role: string) => {
       const redis = new Redis(options.url, {
         lazyConnect: true,
         connectTimeout: timeoutMs,
-        connectionName: `rapporteur-relay-${role}`,
+        connectionName: `rapporteur-relay-${role}-${instanceId.replace(/[^\w.:-]/g, "_")}`,
       });
       // Logged, never thrown: ioredis reconnects by itself.
       redis.on("error", (error: Error) => {
@@ -75,10 +84,7 @@ export class RedisRelay implements DocumentRelay {
     };
     const publisher = connection("publisher");
     const subscriber = connection("subscriber");
-    const relay = new RedisRelay(publisher, subscriber, {
-      ...options,
-      instanceId: options.instanceId ?? randomUUID(),
-    });
+    const relay = new RedisRelay(publisher, subscriber, { ...options, instanceId });
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -131,11 +137,18 @@ export class RedisRelay implements DocumentRelay {
     return this.#publish(this.#eventsChannel, { kind: "event", name, data });
   }
 
+  onReconnect(listener: () => void): () => void {
+    this.#reconnectListeners.add(listener);
+    return () => this.#reconnectListeners.delete(listener);
+  }
+
   async subscribe(section: string): Promise<void> {
+    this.#sections.add(section);
     await this.#subscriber.subscribe(this.#sectionChannel(section));
   }
 
   async unsubscribe(section: string): Promise<void> {
+    this.#sections.delete(section);
     if (this.#closed) return;
     await this.#subscriber.unsubscribe(this.#sectionChannel(section));
   }
@@ -144,6 +157,7 @@ export class RedisRelay implements DocumentRelay {
     if (this.#closed) return;
     this.#closed = true;
     this.#listeners.clear();
+    this.#reconnectListeners.clear();
     await Promise.allSettled([this.#subscriber.quit(), this.#publisher.quit()]);
   }
 
@@ -161,6 +175,33 @@ export class RedisRelay implements DocumentRelay {
     await this.#publisher.publish(
       channel,
       Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength),
+    );
+  }
+
+  /**
+   * The subscriber is connected again. ioredis subscribes again by itself, but only after it says
+   * it is ready: once this subscription is answered, every channel is subscribed (Redis answers
+   * in order), and the listeners may read the store.
+   */
+  #resubscribed(): void {
+    const channels = [
+      this.#eventsChannel,
+      ...[...this.#sections].map((s) => this.#sectionChannel(s)),
+    ];
+    this.#logger.warn(
+      `relay: reconnected to Redis; catching up on ${this.#sections.size} section(s)`,
+    );
+    this.#subscriber.subscribe(...channels).then(
+      () => {
+        for (const listener of this.#reconnectListeners) {
+          try {
+            listener();
+          } catch (error) {
+            this.#logger.error("relay: catching up after a reconnection failed", error);
+          }
+        }
+      },
+      (error: unknown) => this.#logger.error("relay: could not subscribe again", error),
     );
   }
 

@@ -1,3 +1,4 @@
+import type { StoredDocument } from "@rapporteur/storage";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { CollabExtension, DocumentContext, UpdateContext } from "../collab/CollabExtension";
@@ -18,17 +19,29 @@ interface AwarenessChange {
  * publishes each update this instance stored and applied, with its sequence number, and the
  * presence of this instance's clients; hands what other instances publish to the loaded document
  * (applied and broadcast, not stored again). Malformed updates or presence are logged and dropped.
+ * When the relay reconnects (messages may have been lost), every loaded section is read again from
+ * the store and what it lacks is applied.
  */
 export class RelayExtension implements CollabExtension {
   readonly name = "relay";
   readonly #documents = new Map<string, Document>();
   readonly #stopListening: () => void;
+  readonly #stopCatchingUp: () => void;
 
+  /** @param load reads a section from the store the instances share (to catch up). */
   constructor(
     private readonly relay: DocumentRelay,
+    private readonly load: (section: string) => Promise<StoredDocument>,
     private readonly logger: Logger,
   ) {
     this.#stopListening = relay.listen((message) => this.#receive(message));
+    this.#stopCatchingUp = relay.onReconnect(() => {
+      for (const [section, document] of this.#documents) {
+        this.#catchUp(section, document).catch((error) =>
+          this.logger.error(`relay: ${section}: could not catch up from the store`, error),
+        );
+      }
+    });
   }
 
   async onLoadDocument({ documentName, document }: DocumentContext): Promise<void> {
@@ -55,7 +68,15 @@ export class RelayExtension implements CollabExtension {
   /** Stops handing the relay's messages to documents (the server is closing). */
   stop(): void {
     this.#stopListening();
+    this.#stopCatchingUp();
     this.#documents.clear();
+  }
+
+  /** Applies whatever the store holds of `section` (relayed messages may have been lost). */
+  async #catchUp(section: string, document: Document): Promise<void> {
+    const { updates, lastSeq } = await this.load(section);
+    if (updates.length === 0 || this.#documents.get(section) !== document) return;
+    document.receiveRelayedUpdate(Y.mergeUpdates(updates), lastSeq, true);
   }
 
   #receive(message: RelayMessage): void {
