@@ -16,6 +16,7 @@ import type {
 import { RedisRelay } from "../../apps/server/src/relay/RedisRelay";
 import { encodeRelayFrame } from "../../apps/server/src/relay/RelayFrame";
 import { EventStreamReader } from "../../apps/server/src/testing/EventStreamReader";
+import { RawCollabClient } from "../../apps/server/src/testing/RawCollabClient";
 import { startTestServer, type TestServer } from "../../apps/server/src/testing/startTestServer";
 import { callApi } from "../support/callApi";
 import { type CollabClient, connectCollabClient, waitFor } from "../support/collabClient";
@@ -357,6 +358,40 @@ describe("two server instances relaying through Redis", () => {
     await streamB.waitFor("section", (e) => e.sectionId === "p1-access");
     expect(streamB.events("section").filter((e) => e.sectionId === "p1-context")).toHaveLength(1);
     expect(streamB.events("section").filter((e) => e.sectionId === "p1-access")).toHaveLength(1);
+  });
+
+  it("a section approved on A locks it for the drafters connected to B", async () => {
+    const { a, b } = await startPair();
+    const section = "p2-equality";
+    const drafter = await RawCollabClient.open(b.server.url, section, b.server.cookies.drafter);
+    cleanups.push(async () => drafter.close());
+    drafter.sendUpdate(drafter.paragraphUpdate("Before the lock"));
+    const watcher = connect(a, section);
+    await waitFor(() => watcher.fragment.toString().includes("Before the lock"), "the edit on A");
+
+    // B's own listeners on the relay run before this one (registered when B started): once
+    // this one has the event, B has applied it.
+    let relayed = false;
+    b.relay.listen((message) => {
+      if (message.kind === "event" && message.name === "section") relayed = true;
+    });
+    const approved = await callApi(
+      a.server.url,
+      a.server.cookies.editor,
+      "POST",
+      `/sections/${section}/status`,
+      { action: "approve" },
+    );
+    expect(approved.status).toBe(200);
+    await waitFor(() => relayed, "B to receive the section event");
+    drafter.sendUpdate(drafter.paragraphUpdate("After the lock, on B"));
+    const closed = await Promise.race([
+      drafter.closed,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000)),
+    ]);
+    expect(closed?.code, "B to refuse the edit on the locked section").toBe(4403);
+    expect(closed?.reason).toMatch(/^read-only: this section is approved and locked/);
+    expect(watcher.fragment.toString()).not.toContain("After the lock, on B");
   });
 
   it("a section loading on B misses nothing A stores while B reads it from the store", async () => {

@@ -324,6 +324,15 @@ export async function createRapporteurServer(
     ? new RelayExtension(options.relay, (section) => store.load(section), logger)
     : null;
   const stopRelayingEvents = options.relay ? relayEvents(options.relay, events, logger) : () => {};
+  // A section locked or reopened on another instance: this instance's connections follow.
+  const stopFollowingSections =
+    options.relay?.listen((message) => {
+      if (message.kind !== "event" || message.name !== "section") return;
+      const sectionId = (message.data as { sectionId?: unknown } | null)?.sectionId;
+      if (typeof sectionId === "string" && outline.has(sectionId)) {
+        access.sectionChanged(workflow.get(sectionId));
+      }
+    }) ?? (() => {});
   const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
@@ -491,6 +500,7 @@ export async function createRapporteurServer(
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         stopRelayingEvents();
+        stopFollowingSections();
         events.closeAll();
         access.stop();
         connections.stop();
