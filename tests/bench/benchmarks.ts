@@ -10,6 +10,7 @@ import { historyBenchmark } from "./history";
 import { historyFanout } from "./historyFanout";
 import { importReviewBenchmark } from "./importReview";
 import { load } from "./load";
+import { relayBenchmark } from "./relay";
 
 /** Every benchmark, in the order of issue 8; `run.ts` runs them (or those named) in this order. */
 export const benchmarks: readonly Benchmark[] = [
@@ -24,4 +25,5 @@ export const benchmarks: readonly Benchmark[] = [
   importReviewBenchmark,
   evidenceBenchmark,
   evidenceCoverageBenchmark,
+  relayBenchmark,
 ];
