@@ -47,7 +47,13 @@ export class RelayExtension implements CollabExtension {
   async onLoadDocument({ documentName, document }: DocumentContext): Promise<void> {
     this.#documents.set(documentName, document);
     // Before the store is read: an update stored meanwhile arrives and waits for the load.
-    await this.relay.subscribe(documentName);
+    try {
+      await this.relay.subscribe(documentName);
+    } catch (error) {
+      // Without its channel the section would miss the other instances' edits: not loaded.
+      if (this.#documents.get(documentName) === document) this.#documents.delete(documentName);
+      throw error;
+    }
     document.awareness.on("update", (change: AwarenessChange, origin: unknown) =>
       this.#presenceChanged(document, change, origin),
     );
