@@ -22,16 +22,18 @@ export interface StoredDocument {
 
 /**
  * Durable storage of Yjs documents, keyed by name (a section id). The collaboration server and the
- * CLI talk only to this interface, so that another backend (PostgreSQL) can be added later without
- * touching protocol code. Methods are async for such backends; SQLite resolves them at once.
+ * CLI talk only to this interface, so that a backend can be swapped without touching protocol
+ * code: SqliteStore (embedded; resolves at once) and PostgresStore. `documentStoreContract.ts` is
+ * the behaviour every backend owes, run against each.
  */
 export interface DocumentStore {
   /** Everything stored for `name`; an empty list for a document never written. */
   load(name: string): Promise<StoredDocument>;
   /**
    * Appends one update durably: when the promise resolves the update survives a crash of the
-   * process. Returns the update's sequence number. `meta` (author, time, kind) feeds the history;
-   * an update without it is stored unattributed.
+   * process. Returns the update's sequence number, the document's next (1, 2, 3, ...: the relay
+   * between server instances tells from a gap which update an instance has not applied). `meta`
+   * (author, time, kind) feeds the history; an update without it is stored unattributed.
    */
   append(name: string, update: Uint8Array, meta?: UpdateMeta): Promise<number>;
   /**

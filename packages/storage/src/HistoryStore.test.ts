@@ -48,45 +48,6 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
 describe("HistoryStore", () => {
-  it("stores who made each update, when and what kind of change it is", async () => {
-    const { store } = openStore();
-    await store.append("a", stateOf("x"), { userIds: [7, 3], at: 1_000, kind: "edit" });
-    await store.append("a", stateOf("y"), { userIds: [2], at: 2_000, kind: "import" });
-    await store.append("a", stateOf("z"));
-    const rows = store.history.updates("a");
-    expect(rows.map((r) => r.meta)).toEqual([
-      { userIds: [3, 7], at: 1_000, kind: "edit" },
-      { userIds: [2], at: 2_000, kind: "import" },
-      null,
-    ]);
-    // The document itself still loads as before.
-    expect((await store.load("a")).updates).toHaveLength(3);
-  });
-
-  it("keeps checkpoints through compaction and after reopening the database", async () => {
-    const { store, dir } = openStore();
-    const doc = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    doc.on("update", (u: Uint8Array) => updates.push(u));
-    doc.getText("t").insert(0, "Access");
-    doc.getText("t").insert(6, " and inclusion");
-    for (const u of updates)
-      await store.append("a", u, { userIds: [1], at: Date.now(), kind: "edit" });
-    await store.compact("a", Y.encodeStateAsUpdate(doc), 2, [
-      point(Date.now(), [1], { seq: 1, state: stateOf("Access") }),
-    ]);
-    // The attributed updates are merged into one unattributed state...
-    expect(store.history.updates("a").map((r) => r.meta)).toEqual([null]);
-    await store.close();
-    const reopened = SqliteStore.open(dir);
-    opened.push(reopened);
-    // ...but the checkpoint survives, with its state.
-    const points = reopened.history.points("a");
-    expect(points).toHaveLength(1);
-    expect(points[0]).toMatchObject({ seq: 1, userIds: [1], kind: "edit" });
-    expect(textOf(reopened.history.state(points[0]!.id)!)).toBe("Access");
-  });
-
   it("thins old checkpoints to one per hour per authors, keeps the last hour to the minute and pinned points", () => {
     const { store } = openStore();
     const now = Date.UTC(2026, 11, 7, 14, 30);

@@ -1,13 +1,8 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
+import { formatIds, parseIds } from "./authorIds";
 import type { HistoryKind, UpdateMeta } from "./DocumentStore";
-
-/**
- * How long every checkpoint is kept (minute resolution): one hour. Older checkpoints are thinned
- * to the newest of each hour per set of authors and kind (see {@link HistoryStore.thin}).
- */
-export const MINUTE_RESOLUTION_MS = 3_600_000;
-const HOUR_MS = 3_600_000;
+import { planThinning, thinningCutoff } from "./planThinning";
 
 /** A restorable point of a document's history to store: the full state after a group of edits. */
 export interface HistoryPointInput {
@@ -184,7 +179,7 @@ export class HistoryStore {
 
   /**
    * Applies the retention rule to `doc` at `now`: of the unpinned edit checkpoints older than
-   * {@link MINUTE_RESOLUTION_MS}, keeps the newest of each clock hour per set of authors and
+   * MINUTE_RESOLUTION_MS, keeps the newest of each clock hour per set of authors and
    * kind, folding the others' word counts and start into it. Returns how many were removed.
    */
   thin(doc: string, now = Date.now()): number {
@@ -192,39 +187,27 @@ export class HistoryStore {
       .prepare<[string, number], PointRow>(
         `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND at < ? AND pinned = 0 AND kind = 'edit' ORDER BY seq, id`,
       )
-      .all(doc, now - MINUTE_RESOLUTION_MS);
-    const buckets = new Map<string, PointRow[]>();
-    for (const row of old) {
-      const key = `${Math.floor(row.at / HOUR_MS)}|${row.user_ids}|${row.kind}`;
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(row);
-      else buckets.set(key, [row]);
-    }
+      .all(doc, thinningCutoff(now));
+    const plan = planThinning(
+      old.map((row) => ({
+        id: row.id,
+        at: row.at,
+        fromAt: row.from_at,
+        userIds: row.user_ids,
+        kind: row.kind,
+        added: row.added,
+        removed: row.removed,
+      })),
+    );
     const update = this.db.prepare(
       "UPDATE history_points SET from_at = ?, added = ?, removed = ? WHERE id = ?",
     );
     const remove = this.db.prepare("DELETE FROM history_points WHERE id = ?");
-    let removed = 0;
     this.db.transaction(() => {
-      for (const bucket of buckets.values()) {
-        if (bucket.length < 2) continue;
-        const kept = bucket.at(-1) as PointRow;
-        let fromAt = kept.from_at;
-        let added = 0;
-        let gone = 0;
-        for (const row of bucket) {
-          fromAt = Math.min(fromAt, row.from_at);
-          added += row.added;
-          gone += row.removed;
-          if (row !== kept) {
-            remove.run(row.id);
-            removed++;
-          }
-        }
-        update.run(fromAt, added, gone, kept.id);
-      }
+      for (const id of plan.remove) remove.run(id);
+      for (const kept of plan.keep) update.run(kept.fromAt, kept.added, kept.removed, kept.id);
     })();
-    return removed;
+    return plan.remove.length;
   }
 }
 
@@ -242,13 +225,4 @@ function toPoint(row: PointRow): HistoryPoint {
     pinned: row.pinned === 1,
     label: row.label,
   };
-}
-
-/** Author ids as stored: sorted, comma-separated (so equal sets compare equal in SQL). */
-export function formatIds(ids: readonly number[]): string {
-  return [...new Set(ids)].sort((a, b) => a - b).join(",");
-}
-
-function parseIds(text: string): number[] {
-  return text === "" ? [] : text.split(",").map(Number);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import { documentStoreContract } from "./documentStoreContract";
 import { MIGRATIONS, migrate } from "./migrations";
 import { DATABASE_FILE, SqliteStore } from "./SqliteStore";
 
@@ -17,20 +17,22 @@ afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
 });
 
-/** A Yjs update that appends `text` to the text `t` of a doc with a fixed client id. */
-function textUpdates(texts: string[]): { updates: Uint8Array[]; expected: string } {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on("update", (u: Uint8Array) => updates.push(u));
-  for (const text of texts) doc.getText("t").insert(doc.getText("t").length, text);
-  return { updates, expected: texts.join("") };
-}
-
-function rebuild(updates: Uint8Array[]): string {
-  const doc = new Y.Doc();
-  for (const u of updates) Y.applyUpdate(doc, u);
-  return doc.getText("t").toString();
-}
+const dirs = new WeakMap<SqliteStore, string>();
+documentStoreContract<SqliteStore>("SqliteStore", {
+  async create() {
+    const dir = mkdtempSync(join(tmpdir(), "rapporteur-store-"));
+    const store = SqliteStore.open(dir);
+    dirs.set(store, dir);
+    return store;
+  },
+  async reopen(store) {
+    const dir = dirs.get(store) as string;
+    const again = SqliteStore.open(dir);
+    dirs.set(again, dir);
+    return again;
+  },
+  history: (store) => store.history,
+});
 
 describe("SqliteStore", () => {
   it("creates the database in WAL mode with durable commits", () => {
@@ -43,62 +45,11 @@ describe("SqliteStore", () => {
     );
   });
 
-  it("returns nothing for a document never written", async () => {
+  it("refuses the database connection once closed", async () => {
     const { store } = openStore();
-    expect(await store.load("p1-context")).toEqual({ updates: [], lastSeq: 0 });
-    expect(await store.list()).toEqual([]);
-  });
-
-  it("appends updates with increasing sequence numbers per document and loads them in order", async () => {
-    const { store } = openStore();
-    const { updates, expected } = textUpdates(["Access ", "and ", "inclusion"]);
-    const seqs: number[] = [];
-    for (const u of updates) seqs.push(await store.append("a", u));
-    await store.append("b", updates[0]!);
-    expect(seqs).toEqual([1, 2, 3]);
-    const loaded = await store.load("a");
-    expect(loaded.lastSeq).toBe(3);
-    expect(rebuild(loaded.updates)).toBe(expected);
-    expect(await store.list()).toEqual(["a", "b"]);
-  });
-
-  it("keeps the order of appends issued concurrently", async () => {
-    const { store } = openStore();
-    const { updates, expected } = textUpdates(Array.from({ length: 50 }, (_, i) => `${i} `));
-    const seqs = await Promise.all(updates.map((u) => store.append("a", u)));
-    expect(seqs).toEqual(updates.map((_, i) => i + 1));
-    const loaded = await store.load("a");
-    expect(loaded.updates.map((u) => Buffer.from(u).toString("hex"))).toEqual(
-      updates.map((u) => Buffer.from(u).toString("hex")),
-    );
-    expect(rebuild(loaded.updates)).toBe(expected);
-  });
-
-  it("compacts the updates up to a sequence number into one state and keeps later ones", async () => {
-    const { store } = openStore();
-    const { updates, expected } = textUpdates(["one ", "two ", "three ", "four"]);
-    for (const u of updates.slice(0, 3)) await store.append("a", u);
-    const state = Y.mergeUpdates(updates.slice(0, 3));
-    await store.append("a", updates[3]!);
-    await store.compact("a", state, 3);
-    const loaded = await store.load("a");
-    expect(loaded.updates).toHaveLength(2);
-    expect(loaded.lastSeq).toBe(4);
-    expect(rebuild(loaded.updates)).toBe(expected);
-    expect(await store.append("a", textUpdates(["x"]).updates[0]!)).toBe(5);
-  });
-
-  it("keeps everything across close and reopen", async () => {
-    const { store, dir } = openStore();
-    const { updates, expected } = textUpdates(["kept ", "after ", "restart"]);
-    for (const u of updates) await store.append("a", u);
     await store.close();
     expect(() => store.database).toThrow(/closed/);
-    await expect(store.load("a")).rejects.toThrow(/closed/);
-    const { store: again } = openStore(dir);
-    const loaded = await again.load("a");
-    expect(rebuild(loaded.updates)).toBe(expected);
-    expect(loaded.lastSeq).toBe(3);
+    expect(() => store.history).toThrow(/closed/);
   });
 
   it("refuses a database written by a newer version", async () => {

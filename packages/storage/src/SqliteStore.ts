@@ -1,8 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { formatIds } from "./authorIds";
 import type { DocumentStore, StoredDocument, UpdateMeta } from "./DocumentStore";
-import { formatIds, type HistoryPointInput, HistoryStore } from "./HistoryStore";
+import { type HistoryPointInput, HistoryStore } from "./HistoryStore";
 import { migrate } from "./migrations";
 import { LOAD_UPDATES_SQL } from "./storedUpdates";
 

@@ -6,10 +6,18 @@ export {
   type HistoryPoint,
   type HistoryPointInput,
   HistoryStore,
-  MINUTE_RESOLUTION_MS,
 } from "./HistoryStore";
 export { MIGRATIONS, type Migration, migrate } from "./migrations";
 export { openReadOnly } from "./openReadOnly";
+export { PostgresHistory } from "./PostgresHistory";
+export { PostgresStore, type PostgresStoreOptions } from "./PostgresStore";
+export { MINUTE_RESOLUTION_MS } from "./planThinning";
+export {
+  MIGRATION_LOCK_KEY,
+  migratePostgres,
+  POSTGRES_MIGRATIONS,
+  type PostgresMigration,
+} from "./postgresMigrations";
 export { type RestoreSummary, restoreDatabase } from "./restoreDatabase";
 export { DATABASE_FILE, SqliteStore } from "./SqliteStore";
 export { LOAD_UPDATES_SQL, readStoredDocument, storedBytes } from "./storedUpdates";
