@@ -51,7 +51,9 @@ import { createApp } from "./http/createApp";
 import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
 import type { DocumentRelay } from "./relay/DocumentRelay";
+import { followRelayedWorkflow } from "./relay/followRelayedWorkflow";
 import { RelayExtension } from "./relay/RelayExtension";
+import { relayEventStreams } from "./relay/relayEventStreams";
 import { BudgetBroadcast } from "./report/BudgetBroadcast";
 import { HistoryRecorder } from "./report/HistoryRecorder";
 import { MovedBlocks } from "./report/MovedBlocks";
@@ -323,16 +325,14 @@ export async function createRapporteurServer(
   const relayExtension = options.relay
     ? new RelayExtension(options.relay, (section) => store.load(section), logger)
     : null;
-  const stopRelayingEvents = options.relay ? relayEvents(options.relay, events, logger) : () => {};
-  // A section locked or reopened on another instance: this instance's connections follow.
-  const stopFollowingSections =
-    options.relay?.listen((message) => {
-      if (message.kind !== "event" || message.name !== "section") return;
-      const sectionId = (message.data as { sectionId?: unknown } | null)?.sectionId;
-      if (typeof sectionId === "string" && outline.has(sectionId)) {
-        access.sectionChanged(workflow.get(sectionId));
-      }
-    }) ?? (() => {});
+  const stopRelayingEvents = options.relay
+    ? relayEventStreams(options.relay, events, logger)
+    : () => {};
+  const stopFollowingSections = options.relay
+    ? followRelayedWorkflow(options.relay, (id) => {
+        if (outline.has(id)) access.sectionChanged(workflow.get(id));
+      })
+    : () => {};
   const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
@@ -520,24 +520,5 @@ export async function createRapporteurServer(
       })();
       return closing;
     },
-  };
-}
-
-/**
- * Relays the events sent to every stream to the other instances, and sends theirs to this
- * instance's streams. Returns how to stop.
- */
-function relayEvents(relay: DocumentRelay, events: EventStreams, logger: Logger): () => void {
-  const stopSending = events.onSend((event, data) => {
-    relay
-      .publishEvent(event, data)
-      .catch((error) => logger.error(`relay: could not publish a '${event}' event`, error));
-  });
-  const stopListening = relay.listen((message) => {
-    if (message.kind === "event") events.sendRelayed(message.name, message.data);
-  });
-  return () => {
-    stopSending();
-    stopListening();
   };
 }
