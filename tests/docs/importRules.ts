@@ -26,6 +26,7 @@ const BROWSER_SAFE = new Set([
   "@rapporteur/comments/thread",
   "@rapporteur/evidence/source",
   "@rapporteur/outline/sectionId",
+  "@rapporteur/outline/templateIds",
   "@rapporteur/storage/historyKind",
   "@rapporteur/workflow/rules",
 ]);

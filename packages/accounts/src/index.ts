@@ -9,4 +9,11 @@ export { AUDIT_ACTIONS, type AuditAction, type AuditEntry, AuditLog } from "./Au
 export { LoginThrottle, type LoginThrottleOptions } from "./LoginThrottle";
 export { hashPassword, verifyPassword } from "./password";
 export * from "./presence";
+export {
+  FIRST_REPORT_ID,
+  ReportDirectory,
+  type ReportMembership,
+  ReportMembershipError,
+  type ReportRecord,
+} from "./ReportDirectory";
 export { isRole, ROLES, type Role } from "./roles";

@@ -1,10 +1,7 @@
 import type { Role } from "@rapporteur/accounts/roles";
+import type { ReportTemplateId } from "@rapporteur/outline/templateIds";
 
-/** The outlines a new report may start from (`GET /api/report-templates` lists them). */
-export const REPORT_TEMPLATE_IDS = ["wsis20-review", "wsis-annual-progress", "blank"] as const;
-
-/** A report template's id: the WSIS+20 Annex 1 outline, the annual WSIS progress report, blank. */
-export type ReportTemplateId = (typeof REPORT_TEMPLATE_IDS)[number];
+export { REPORT_TEMPLATE_IDS, type ReportTemplateId } from "@rapporteur/outline/templateIds";
 
 /** One template of `GET /api/report-templates`. */
 export interface ReportTemplateView {

@@ -17,6 +17,7 @@ import type { ReportNumbering } from "../report/ReportNumbering";
 import type { SectionFactsCache } from "../report/SectionFactsCache";
 import type { WordCounts } from "../report/WordCounts";
 import type { ServerWorkers } from "../workers/ServerWorkers";
+import type { ReportWorkspaces } from "../workspace/ReportWorkspaces";
 import type { EventStreams } from "./EventStreams";
 
 /** What the API routes read and change. */
@@ -78,4 +79,9 @@ export interface ApiDependencies {
    * themes); absent for an in-memory database, whose work is then done on the event loop.
    */
   databaseFile?: string;
+  /**
+   * The instance's reports (the report list, creation, members); absent: the server serves one
+   * report and those routes answer 404.
+   */
+  workspaces?: ReportWorkspaces;
 }
