@@ -51,9 +51,17 @@ describe("reports as workspaces in Chromium", () => {
       state: "attached",
     });
     await dialog.getByLabel("Template").selectOption("blank");
-    expect(await dialog.getByTestId("new-report-template-description").textContent()).toMatch(
-      /\d+ parts?, \d+ sections?\.$/,
+    const templates = await callApi(
+      suite.url,
+      await loginAs(suite.url, "editor"),
+      "GET",
+      "/report-templates",
     );
+    const blank = templates.body.templates.find((t: { id: string }) => t.id === "blank");
+    expect([blank.parts, blank.sections]).toEqual([1, 1]);
+    const description = await dialog.getByTestId("new-report-template-description").textContent();
+    expect(description).toContain(blank.description);
+    expect(description).toContain("Starts with 1 part, 1 section.");
     expect(await axeViolations(page)).toEqual([]);
 
     // The server's refusal is shown in the dialog, which stays open.

@@ -158,7 +158,10 @@ export function Header({
             <span className="app-header__title" data-testid="report-title">
               {report.title}
             </span>
-            {report.symbol && <span className="app-header__symbol">{report.symbol}</span>}
+            {/* A new report's placeholder symbol ("-") says nothing. */}
+            {report.symbol && /[\p{L}\p{N}]/u.test(report.symbol) && (
+              <span className="app-header__symbol">{report.symbol}</span>
+            )}
           </>
         )}
       </nav>

@@ -68,9 +68,18 @@ export function NewReportDialog({ onClose, onCreated }: NewReportDialogProps) {
             aria-describedby={describedBy}
             data-testid="new-report-template"
           />
-          <p id={describedBy} className="dialog-hint" data-testid="new-report-template-description">
-            {current ? `${current.description} ${templateSize(current)}.` : ""}
-          </p>
+          <div
+            id={describedBy}
+            className="dialog-hint"
+            data-testid="new-report-template-description"
+          >
+            {current && (
+              <>
+                <p>{current.description}</p>
+                <p className="new-report-dialog__size">Starts with {templateSize(current)}.</p>
+              </>
+            )}
+          </div>
         </>
       ) : (
         !templatesProblem && <p className="dialog-hint">Loading the templates…</p>

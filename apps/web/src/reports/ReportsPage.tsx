@@ -80,7 +80,7 @@ export function ReportsPage({ list, navigate, onCreated }: ReportsPageProps) {
                       <span className="muted">Not a member</span>
                     )}
                   </td>
-                  <td className="muted">{unDate(report.createdAt)}</td>
+                  <td className="muted nowrap">{unDate(report.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
