@@ -287,7 +287,7 @@ describe("the outline editor in Chromium", () => {
   it("shows a conflict clearly when the outline changed meanwhile, with the outline as it is now", async () => {
     const stale = await signedInContext(suite.browser, suite.url, "editor");
     // This page misses the outline events: it still shows the old revision when it moves.
-    await stale.route("**/api/events", (route) => route.abort());
+    await stale.route("**/api/reports/1/events", (route) => route.abort());
     const page = await stale.newPage();
     await page.goto(`${suite.url}/outline`);
     await page.getByTestId("outline-editor").waitFor();

@@ -134,8 +134,8 @@ export function Workspace({
     main = <UsersPage account={account} />;
   } else if (route.kind === "users") {
     main = (
-      <MessagePanel title="Administrators only" tone="error">
-        <p>User management is open to the instance's administrators only.</p>
+      <MessagePanel title="Editors only" tone="error">
+        <p>User management is open to the instance's administrators (editors) only.</p>
         {allReports}
       </MessagePanel>
     );
