@@ -35,3 +35,11 @@ export { ENV_VARIABLES, EnvError, type EnvVariable, loadEnv, type ServerEnv } fr
 export { type ErrorBody, HttpError } from "./http/errors";
 export { consoleLogger, type Logger, silentLogger } from "./Logger";
 export { WordCounts } from "./report/WordCounts";
+export { collabTarget } from "./workspace/collabDispatch";
+export {
+  type InstanceServices,
+  openReportWorkspace,
+  type ReportWorkspace,
+  type ReportWorkspaceOptions,
+} from "./workspace/ReportWorkspace";
+export { ReportWorkspaces } from "./workspace/ReportWorkspaces";

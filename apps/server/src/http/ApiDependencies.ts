@@ -1,4 +1,5 @@
 import type { AccountStore, AuditLog } from "@rapporteur/accounts";
+import type { Role } from "@rapporteur/accounts/roles";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
 import type { ActionLineStore, CodingStore, EvidenceStore } from "@rapporteur/evidence";
@@ -84,4 +85,9 @@ export interface ApiDependencies {
    * report and those routes answer 404.
    */
   workspaces?: ReportWorkspaces;
+  /**
+   * The role of a user in the report these routes serve (undefined: not a member); absent: the
+   * account's role (a one-report server).
+   */
+  roleOf?: (userId: number) => Role | undefined;
 }

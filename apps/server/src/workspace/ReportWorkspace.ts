@@ -376,6 +376,7 @@ export async function openReportWorkspace(
     numbering,
     sectionFacts,
     movedBlocks,
+    roleOf,
   };
   const router = apiRouter(deps, "report");
 
