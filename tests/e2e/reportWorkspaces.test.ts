@@ -152,4 +152,56 @@ describe("reports as workspaces in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it("lets an administrator who left a report see it is not theirs and join it again from its members", async () => {
+    const admin = await loginAs(suite.url, "editor");
+    const users = await callApi(suite.url, admin, "GET", "/users");
+    const idOf = (username: string) =>
+      users.body.users.find((user: { username: string }) => user.username === username).id;
+    const drafterId = idOf(TEST_ACCOUNTS.drafter.username);
+    const adminId = idOf(TEST_ACCOUNTS.editor.username);
+    // The drafter becomes an editor of the report, so the administrator may leave it.
+    const promoted = await callApi(
+      suite.url,
+      admin,
+      "PUT",
+      `/reports/${reportId}/members/${drafterId}`,
+      {
+        role: "editor",
+      },
+    );
+    expect(promoted.status).toBe(200);
+    const left = await callApi(
+      suite.url,
+      admin,
+      "DELETE",
+      `/reports/${reportId}/members/${adminId}`,
+    );
+    expect(left.status).toBe(204);
+
+    const context = await signedInContext(suite.browser, suite.url, "editor");
+    const page = await context.newPage();
+    await page.goto(`${suite.url}/reports`);
+    expect(await page.getByTestId(`report-row-${reportId}`).textContent()).toContain(
+      "Not a member",
+    );
+    await page.getByTestId(`open-report-${reportId}`).click();
+    await page.getByRole("heading", { name: "You are not a member of this report" }).waitFor();
+    expect(await page.getByTestId("editor").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Members page" }).click();
+    await page.getByTestId("members-table").waitFor();
+    await page.getByTestId("add-member-form").getByLabel("Person").selectOption(String(adminId));
+    await page
+      .getByTestId("add-member-form")
+      .getByLabel("Role in this report")
+      .selectOption("editor");
+    await page.getByTestId("add-member-submit").click();
+    await page.getByTestId(`member-row-${TEST_ACCOUNTS.editor.username}`).waitFor();
+    // A member again: the report opens, with the role given.
+    await page.goto(`${suite.url}/reports/${reportId}`);
+    await waitUntilConnected(page);
+    expect(await page.getByTestId("account-role").textContent()).toBe("Editor");
+    await context.close();
+  });
 });

@@ -53,6 +53,8 @@ export interface AppProps {
   mayAdminister: boolean;
   /** The sessions of this report's sections. */
   sessions: SessionCache;
+  /** A membership of this report changed (the user's own role in it may have). */
+  onMembersChanged: () => void;
   onSignOut: () => Promise<void>;
   /** The server says the account changed: read it again. */
   onAccountChanged: () => void;
@@ -72,6 +74,7 @@ export function App({
   account,
   mayAdminister,
   sessions,
+  onMembersChanged,
   onSignOut,
   onAccountChanged,
   onSessionCheck,
@@ -246,6 +249,7 @@ export function App({
         title={title}
         account={account}
         mayAdminister={mayAdminister}
+        onChanged={onMembersChanged}
       />
     );
   } else if (route.kind === "audit") {

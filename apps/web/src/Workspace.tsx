@@ -7,9 +7,10 @@ import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
 import { LiveAnnouncer } from "./layout/LiveAnnouncer";
 import { MessagePanel } from "./layout/MessagePanel";
+import { MembersPage } from "./reports/MembersPage";
 import { ReportsPage } from "./reports/ReportsPage";
 import { useReportList } from "./reports/useReportList";
-import { REPORTS_PATH, reportPath } from "./routing/parseRoute";
+import { MEMBERS_PATH, REPORTS_PATH, reportPath } from "./routing/parseRoute";
 import { useRoute } from "./routing/useRoute";
 
 /** Props of {@link Workspace}. */
@@ -66,9 +67,8 @@ export function Workspace({
 
   if ("reportId" in route && list) {
     const summary = list.reports.find((report) => report.id === route.reportId);
-    if (summary) {
-      // Not a member (an administrator looking in): the account's own role, as the server sent it.
-      const role = summary.role ?? account.role;
+    const role = summary?.role;
+    if (summary && role) {
       return (
         <App
           key={summary.id}
@@ -78,6 +78,7 @@ export function Workspace({
           account={role === account.role ? account : { ...account, role }}
           mayAdminister={mayAdminister}
           sessions={sessionsFor(summary.id)}
+          onMembersChanged={reload}
           onSignOut={onSignOut}
           onAccountChanged={() => {
             onAccountChanged();
@@ -103,8 +104,44 @@ export function Workspace({
     </p>
   );
 
+  // An administrator who is not a member of the report (the list shows them every report): the
+  // server opens only its members to them, from which they may add themselves.
+  const outsider =
+    "reportId" in route ? list?.reports.find((report) => report.id === route.reportId) : undefined;
+  const outsiderMembersPath = outsider ? reportPath(outsider.id, MEMBERS_PATH) : "";
+
   let main: ReactNode;
-  if (error && !list) {
+  if (outsider && route.kind === "members") {
+    main = (
+      <MembersPage
+        reportId={outsider.id}
+        title={outsider.title}
+        account={account}
+        mayAdminister={mayAdminister}
+        onChanged={reload}
+      />
+    );
+  } else if (outsider) {
+    main = (
+      <MessagePanel title="You are not a member of this report" tone="error">
+        <p>
+          “{outsider.title}” is open to its members only. As an administrator you can add yourself,
+          or others, on its{" "}
+          <a
+            href={outsiderMembersPath}
+            onClick={(event) => {
+              event.preventDefault();
+              navigate(outsiderMembersPath);
+            }}
+          >
+            Members page
+          </a>
+          .
+        </p>
+        {allReports}
+      </MessagePanel>
+    );
+  } else if (error && !list) {
     main = (
       <MessagePanel title="Your reports could not be loaded" tone="error" onRetry={reload}>
         <p>{error}</p>

@@ -20,6 +20,8 @@ export interface MembersPageProps {
   account: UserView;
   /** Instance administrators pick new members from the instance's accounts. */
   mayAdminister: boolean;
+  /** A membership changed: the user's own reports and roles may have too. */
+  onChanged: () => void;
 }
 
 function message(error: unknown): string {
@@ -36,7 +38,13 @@ function nameOf(person: { displayName: string; username: string }): string {
  * Who works on a report and in which role (report editors and instance administrators): change
  * a member's role, remove a member, and (administrators) add an account of the instance.
  */
-export function MembersPage({ reportId, title, account, mayAdminister }: MembersPageProps) {
+export function MembersPage({
+  reportId,
+  title,
+  account,
+  mayAdminister,
+  onChanged,
+}: MembersPageProps) {
   const [members, setMembers] = useState<ReportMemberView[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -74,6 +82,7 @@ export function MembersPage({ reportId, title, account, mayAdminister }: Members
           : [...rest, member];
       });
       setNotice(done(member));
+      onChanged();
       return true;
     } catch (error) {
       setProblem(message(error));
@@ -88,6 +97,7 @@ export function MembersPage({ reportId, title, account, mayAdminister }: Members
       await apiRequest("removeReportMember", { params: { reportId, userId: member.userId } });
       setMembers((list) => list?.filter((m) => m.userId !== member.userId) ?? null);
       setNotice(`${nameOf(member)} is no longer a member of this report.`);
+      onChanged();
     } catch (error) {
       setProblem(message(error));
     }
