@@ -236,8 +236,8 @@ export function App({
     main = (
       <MessagePanel title="Editors only" tone="error">
         <p>
-          {route.kind === "members" ? "The members of a report" : "The audit log"} are open to the
-          report's editors only. You are a {account.role} in this report.
+          {route.kind === "members" ? "The members of a report are" : "The audit log is"} open to
+          the report's editors only. You are a {account.role} in this report.
         </p>
         {goHome}
       </MessagePanel>
