@@ -26,6 +26,7 @@ import { apiRouter } from "./http/apiRouter";
 import { ConnectionLimiter } from "./http/ConnectionLimiter";
 import { createApp } from "./http/createApp";
 import { consoleLogger, type Logger } from "./Logger";
+import type { DocumentRelay } from "./relay/DocumentRelay";
 import type { WordCounts } from "./report/WordCounts";
 import { ServerWorkers } from "./workers/ServerWorkers";
 import { collabDispatch } from "./workspace/collabDispatch";
@@ -115,6 +116,12 @@ export interface RapporteurServerOptions {
    * beside the database file; a temporary folder for an in-memory database).
    */
   reportsDir?: string;
+  /**
+   * Relay to the other server instances on the same store (a `RedisRelay`): stored updates,
+   * presence and event-stream events pass between them. The caller connects and closes it.
+   * Only the first report is relayed (the relay's channels name sections, not reports).
+   */
+  relay?: DocumentRelay;
 }
 
 export type { ExportRecord } from "@rapporteur/report";
@@ -218,6 +225,7 @@ export async function createRapporteurServer(
     database: options.database,
     seed: () => options.outline,
     instance: { loginGuard },
+    ...(options.relay ? { relay: options.relay } : {}),
   });
   // A database that had no outline when migration 22 ran names its first report now.
   if (directory.get(FIRST_REPORT_ID)?.title === "") {

@@ -42,6 +42,10 @@ import type { ApiDependencies } from "../http/ApiDependencies";
 import { apiRouter } from "../http/apiRouter";
 import { EventStreams } from "../http/EventStreams";
 import type { Logger } from "../Logger";
+import type { DocumentRelay } from "../relay/DocumentRelay";
+import { followRelayedWorkflow } from "../relay/followRelayedWorkflow";
+import { RelayExtension } from "../relay/RelayExtension";
+import { relayEventStreams } from "../relay/relayEventStreams";
 import { BudgetBroadcast } from "../report/BudgetBroadcast";
 import { HistoryRecorder } from "../report/HistoryRecorder";
 import { MovedBlocks } from "../report/MovedBlocks";
@@ -105,6 +109,11 @@ export interface ReportWorkspaceOptions {
   seed: () => Outline;
   /** Instance routes (accounts, sessions) that only the first report's router serves. */
   instance: Pick<ApiDependencies, "loginGuard">;
+  /**
+   * Relay to the other server instances on the same store: stored updates, presence and
+   * event-stream events pass between them (the caller connects and closes it).
+   */
+  relay?: DocumentRelay;
 }
 
 /**
@@ -271,10 +280,22 @@ export async function openReportWorkspace(
     documentSettings,
   });
   const movedBlocks = new MovedBlocks();
+  const { relay } = options;
+  const relayExtension = relay
+    ? new RelayExtension(relay, (section) => store.load(section), logger)
+    : null;
+  const stopRelayingEvents = relay ? relayEventStreams(relay, events, logger) : () => {};
+  const stopFollowingSections = relay
+    ? followRelayedWorkflow(relay, (id) => {
+        if (outline.has(id)) access.sectionChanged(workflow.get(id));
+      })
+    : () => {};
   const collab: CollabServer = new CollabServer({
     extensions: [
       // Access first: nothing is loaded for a connection that may not open the section.
       access,
+      // Before storage: a section is subscribed to before it is read from the store.
+      ...(relayExtension ? [relayExtension] : []),
       new StorageExtension(
         store,
         {
@@ -402,9 +423,12 @@ export async function openReportWorkspace(
     close() {
       closing ??= (async () => {
         stopAccountEvents();
+        stopRelayingEvents();
+        stopFollowingSections();
         events.closeAll();
         access.stop();
         await collab.close();
+        relayExtension?.stop();
         // After the last recount of the unloaded sections.
         historyRecorder.stop();
         budgetBroadcast.stop();
