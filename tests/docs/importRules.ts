@@ -20,6 +20,7 @@ const BROWSER_SAFE = new Set([
   "@rapporteur/html-import",
   "@rapporteur/schema",
   "@rapporteur/wordcount",
+  "@rapporteur/accounts/firstReport",
   "@rapporteur/accounts/presence",
   "@rapporteur/accounts/roles",
   "@rapporteur/budget/rules",

@@ -28,9 +28,6 @@ export class ReportMembershipError extends Error {
   }
 }
 
-/** The id of the instance's first report: the data of a single-report install. */
-export const FIRST_REPORT_ID = 1;
-
 interface ReportRow {
   id: number;
   title: string;

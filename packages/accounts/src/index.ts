@@ -6,11 +6,11 @@ export {
   type User,
 } from "./AccountStore";
 export { AUDIT_ACTIONS, type AuditAction, type AuditEntry, AuditLog } from "./AuditLog";
+export { FIRST_REPORT_ID } from "./firstReport";
 export { LoginThrottle, type LoginThrottleOptions } from "./LoginThrottle";
 export { hashPassword, verifyPassword } from "./password";
 export * from "./presence";
 export {
-  FIRST_REPORT_ID,
   ReportDirectory,
   type ReportMembership,
   ReportMembershipError,

@@ -1,3 +1,4 @@
+export { FIRST_REPORT_ID } from "@rapporteur/accounts/firstReport";
 export type { Role } from "@rapporteur/accounts/roles";
 export type {
   BudgetProjection,

@@ -1,4 +1,4 @@
-import { FIRST_REPORT_ID } from "../routing/parseRoute";
+import { FIRST_REPORT_ID } from "@rapporteur/api";
 
 /**
  * Prefix of the names of the IndexedDB copies of account `accountId`'s sections of report

@@ -1,5 +1,5 @@
+import { FIRST_REPORT_ID } from "@rapporteur/api";
 import { createContext, useContext } from "react";
-import { FIRST_REPORT_ID } from "../routing/parseRoute";
 
 /** The open report's id, for the pages and links inside it (App provides it). */
 export const ReportIdContext = createContext<number>(FIRST_REPORT_ID);

@@ -1,8 +1,4 @@
-/**
- * The report that the unprefixed paths of a single-report install (`/sections/<id>`, `/budget`...)
- * and the unscoped API routes serve: the instance's first report (`ReportSummaryView.first`).
- */
-export const FIRST_REPORT_ID = 1;
+import { FIRST_REPORT_ID } from "@rapporteur/api";
 
 /** A page inside one report. */
 export type ReportPage =

@@ -1,5 +1,5 @@
+import { FIRST_REPORT_ID } from "@rapporteur/api";
 import { useCallback, useState } from "react";
-import { FIRST_REPORT_ID } from "../routing/parseRoute";
 
 /** localStorage key of the outline's "My sections" filter (the first report's, as before). */
 export const MY_SECTIONS_KEY = "rapporteur.mySections";
