@@ -11,6 +11,7 @@ import { historyFanout } from "./historyFanout";
 import { importReviewBenchmark } from "./importReview";
 import { load } from "./load";
 import { postgresWrites } from "./postgresWrites";
+import { relayBenchmark } from "./relay";
 
 /** Every benchmark, in the order of issue 8 (then those added since); `run.ts` runs them (or those named) in this order. */
 export const benchmarks: readonly Benchmark[] = [
@@ -26,4 +27,5 @@ export const benchmarks: readonly Benchmark[] = [
   evidenceBenchmark,
   evidenceCoverageBenchmark,
   postgresWrites,
+  relayBenchmark,
 ];

@@ -74,7 +74,7 @@ describe("the evidence Coverage page", () => {
     await tab.focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Evidence coverage" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/evidence/coverage");
+    expect(new URL(page.url()).pathname).toBe("/reports/1/evidence/coverage");
     expect(await tab.getAttribute("aria-current")).toBe("page");
 
     const { submissions } = coverage;
@@ -109,7 +109,7 @@ describe("the evidence Coverage page", () => {
     expect(first.status).toBe(200);
     const link = section.getByTestId(`coverage-source-${cited[0]}`);
     await expect.poll(() => link.textContent()).toBe(first.body.title);
-    expect(await link.getAttribute("href")).toBe(`/evidence/${cited[0]}`);
+    expect(await link.getAttribute("href")).toBe(`/reports/1/evidence/${cited[0]}`);
     expect(await section.getByRole("link").count()).toBe(3);
 
     const uncited = page.getByTestId("coverage-uncited");
@@ -120,7 +120,7 @@ describe("the evidence Coverage page", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await link.click();
-    await page.waitForURL(`${suite.url}/evidence/${cited[0]}`);
+    await page.waitForURL(`${suite.url}/reports/1/evidence/${cited[0]}`);
     await context.close();
   });
 });

@@ -43,7 +43,7 @@ describe("the evidence Themes page", () => {
     await tab.focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Evidence themes" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/evidence/themes");
+    expect(new URL(page.url()).pathname).toBe("/reports/1/evidence/themes");
     expect(await tab.getAttribute("aria-current")).toBe("page");
 
     // Every English row says "The digital divide…": the bar carries its count as text. The
@@ -87,7 +87,7 @@ describe("the evidence Themes page", () => {
     );
     expect(await first.textContent()).toContain("Question 7");
     const href = await first.getByTestId("themes-passage-link").getAttribute("href");
-    expect(href).toMatch(/^\/evidence\/[1-9][0-9]*$/);
+    expect(href).toMatch(/^\/reports\/1\/evidence\/[1-9][0-9]*$/);
 
     // No rules or codes yet: every Action Line is under-covered, and the page says so in text.
     const lines = page.getByTestId("themes-lines");

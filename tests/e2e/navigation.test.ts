@@ -100,7 +100,8 @@ describe("moving around the report", () => {
     const context = await newPersonContext(suite.browser, suite.url, "Jun Park");
     const page = await context.newPage();
     let failing = true;
-    await page.route("**/api/report", (route) =>
+    // The first report's outline, as the app asks for it (`/api/reports/1/report`).
+    await page.route("**/api/reports/1/report", (route) =>
       failing ? route.fulfill({ status: 503, body: "unavailable" }) : route.fallback(),
     );
     await page.goto(`${suite.url}/sections/p1-sectors`);

@@ -209,7 +209,7 @@ describe("the outline editor in Chromium", () => {
     await expect.poll(() => notice.textContent()).toMatch(/was split/);
     await notice.getByTestId("outline-notice-link").click();
     await waitUntilConnected(readerPage);
-    expect(new URL(readerPage.url()).pathname).toBe(`/sections/${newId}`);
+    expect(new URL(readerPage.url()).pathname).toBe(`/reports/1/sections/${newId}`);
     await expect
       .poll(() => documentText(readerPage))
       .toContain("Generative models spread after 2022.");
@@ -239,7 +239,7 @@ describe("the outline editor in Chromium", () => {
       );
     expect(await outlinePage.getByTestId("outline-row-p1-ecosystem").count()).toBe(0);
 
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/sections/p1-context");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/reports/1/sections/p1-context");
     expect(await page.getByTestId("outline-notice").textContent()).toContain(
       "“Developments in the digital ecosystem” was merged into “The changing context for digital development”.",
     );
@@ -268,7 +268,7 @@ describe("the outline editor in Chromium", () => {
     await archived.waitFor();
     expect(await archived.textContent()).toContain("Impacts on development sectors");
 
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/outline");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/reports/1/outline");
     expect(await page.getByTestId("outline-notice").textContent()).toMatch(
       /^“Impacts on development sectors” was archived/,
     );
@@ -287,7 +287,7 @@ describe("the outline editor in Chromium", () => {
   it("shows a conflict clearly when the outline changed meanwhile, with the outline as it is now", async () => {
     const stale = await signedInContext(suite.browser, suite.url, "editor");
     // This page misses the outline events: it still shows the old revision when it moves.
-    await stale.route("**/api/events", (route) => route.abort());
+    await stale.route("**/api/reports/1/events", (route) => route.abort());
     const page = await stale.newPage();
     await page.goto(`${suite.url}/outline`);
     await page.getByTestId("outline-editor").waitFor();

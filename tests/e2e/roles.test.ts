@@ -130,7 +130,7 @@ describe("roles and the section workflow in Chromium", () => {
     // This drafter's browser misses the workflow events: it learns of the lock from the server's
     // refusal of its edit (4403) instead.
     let eventsBlocked = true;
-    await late.route("**/api/events", (route) =>
+    await late.route("**/api/reports/1/events", (route) =>
       eventsBlocked ? route.abort() : route.continue(),
     );
     const latePage = await openSection(late, suite.url, section);

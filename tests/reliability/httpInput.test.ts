@@ -5,6 +5,7 @@
 // the users and the row count of every table are the same before and after. The audit log is left
 // out of the comparison on purpose: it may record refused attempts (failed sign-ins).
 import { request } from "node:http";
+import { isReportRoute } from "@rapporteur/api";
 import { describe, expect, it } from "vitest";
 import { API_ROUTES } from "../../apps/server/src/http/apiRouteTable";
 import { tableRowCounts } from "../support/databaseSnapshot";
@@ -210,6 +211,21 @@ describe("hostile input on every API route", () => {
             body,
           );
           check(`${name} ${route.method} id=${id.slice(0, 30)} ${bad.label}`, answer, true);
+        }
+      }
+      // A report's routes are served below /api/reports/<id> too: hostile report ids are refused
+      // (404 report_not_found), and hostile parameters inside the first report as above.
+      if (isReportRoute(name as keyof typeof API_ROUTES)) {
+        const body = withBody ? JSON.stringify(BAD_OBJECTS[3]?.body) : undefined;
+        for (const reportId of HOSTILE_IDS) {
+          const path = `/api/reports/${reportId}${route.path.replace(/:\w+/g, "p1-access")}`;
+          const answer = await send(suite.server, suite.cookies.editor, route.method, path, body);
+          check(`${name} ${route.method} report=${reportId.slice(0, 30)}`, answer, true);
+        }
+        for (const id of params.length > 0 ? HOSTILE_IDS : []) {
+          const path = `/api/reports/1${route.path.replace(/:\w+/g, id)}`;
+          const answer = await send(suite.server, suite.cookies.editor, route.method, path, body);
+          check(`${name} ${route.method} /reports/1 id=${id.slice(0, 30)}`, answer, true);
         }
       }
       if (withBody) {

@@ -94,6 +94,7 @@ describe("schema check cost", () => {
       {
         storeUpdate: async (_d, update) => {
           stored.push(update);
+          return stored.length;
         },
         changed: () => {},
         failed: () => {},

@@ -1,72 +1,40 @@
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AccountStore, AuditLog } from "@rapporteur/accounts";
-import {
-  BudgetStore,
-  DEFAULT_FOOTNOTES_COUNT,
-  loadTimetable,
-  type Timetable,
-  WordHistory,
-} from "@rapporteur/budget";
-import { CommentStore } from "@rapporteur/comments";
+import { AccountStore, AuditLog, FIRST_REPORT_ID, ReportDirectory } from "@rapporteur/accounts";
+import { REPORT_API_PREFIX } from "@rapporteur/api";
+import type { BudgetStore, Timetable, WordHistory } from "@rapporteur/budget";
 import { type DocxTemplate, loadDocxTemplate } from "@rapporteur/docx";
-import { ActionLineStore, CodingStore, EvidenceStore } from "@rapporteur/evidence";
-import { type Outline, OutlineStore } from "@rapporteur/outline";
-import {
-  DocumentSettingsStore,
-  documentSettingsDefaults,
-  type ExportRecord,
-  recordExport,
-} from "@rapporteur/report";
-import {
-  type DocumentStore,
-  HistoryStore,
-  type SqliteStore,
-  storedBytes,
-  VersionStore,
-} from "@rapporteur/storage";
-import { WorkflowStore } from "@rapporteur/workflow";
-import type { Express } from "express";
-import type * as Y from "yjs";
+import type { Outline } from "@rapporteur/outline";
+import { type ExportRecord, recordExport } from "@rapporteur/report";
+import type { DocumentStore, SqliteStore } from "@rapporteur/storage";
+import type { WorkflowStore } from "@rapporteur/workflow";
+import express, { type Express } from "express";
 import { AccountEvents } from "./auth/AccountEvents";
-import { CollabAccess } from "./auth/CollabAccess";
+import type { CollabAccess } from "./auth/CollabAccess";
 import { HostPolicy } from "./auth/HostPolicy";
 import { LoginGuard } from "./auth/LoginGuard";
 import { SessionExpiry } from "./auth/SessionExpiry";
-import { upgradeAuthorizer } from "./auth/upgradeAuthorizer";
 import type { CollabExtension } from "./collab/CollabExtension";
-import { CollabServer } from "./collab/CollabServer";
-import { CloseCode } from "./collab/closeCodes";
-import { StorageExtension } from "./collab/StorageExtension";
+import type { CollabServer } from "./collab/CollabServer";
 import type { TrafficLimits } from "./collab/trafficLimits";
-import { CommentAnchorExtension } from "./comments/CommentAnchorExtension";
-import { CommentService } from "./comments/CommentService";
-import { commentEvent } from "./comments/commentEvent";
 import { CheckpointWorker } from "./history/CheckpointWorker";
-import { ReportVersions } from "./history/ReportVersions";
-import { SectionHistory } from "./history/SectionHistory";
+import { apiRouter } from "./http/apiRouter";
 import { ConnectionLimiter } from "./http/ConnectionLimiter";
 import { createApp } from "./http/createApp";
-import { EventStreams } from "./http/EventStreams";
 import { consoleLogger, type Logger } from "./Logger";
-import { BudgetBroadcast } from "./report/BudgetBroadcast";
-import { HistoryRecorder } from "./report/HistoryRecorder";
-import { LiveSectionFacts } from "./report/LiveSectionFacts";
-import { MovedBlocks } from "./report/MovedBlocks";
-import { ReportNumbering } from "./report/ReportNumbering";
-import { SectionFactsCache } from "./report/SectionFactsCache";
-import { type SectionFacts, storedSectionFacts } from "./report/sectionFacts";
-import { TextRescueExtension } from "./report/TextRescueExtension";
-import { WordCountExtension } from "./report/WordCountExtension";
-import { WordCounts } from "./report/WordCounts";
-import { sectionEvent } from "./report/workflowViews";
+import type { DocumentRelay } from "./relay/DocumentRelay";
+import type { WordCounts } from "./report/WordCounts";
 import { ServerWorkers } from "./workers/ServerWorkers";
+import { collabDispatch } from "./workspace/collabDispatch";
+import { openReportWorkspace } from "./workspace/ReportWorkspace";
+import { ReportWorkspaces } from "./workspace/ReportWorkspaces";
+import { reportDispatch } from "./workspace/reportDispatch";
 
 /** Where `vite build` writes the web app. */
-/** Sections stored in fewer bytes are recounted on the event loop, larger ones in a worker. */
-const INLINE_COUNT_BYTES = 256 * 1024;
-
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** Everything {@link createRapporteurServer} needs; the store and outline are opened by the caller. */
@@ -143,6 +111,17 @@ export interface RapporteurServerOptions {
   docxTemplate?: DocxTemplate;
   /** How long after a count change today's total is written to the history, in ms (2 s). */
   historyDebounceMs?: number;
+  /**
+   * Folder of the databases of reports 2 and above, one folder per report (default: `reports/`
+   * beside the database file; a temporary folder for an in-memory database).
+   */
+  reportsDir?: string;
+  /**
+   * Relay to the other server instances on the same store (a `RedisRelay`): stored updates,
+   * presence and event-stream events pass between them. The caller connects and closes it.
+   * Only the first report is relayed (the relay's channels name sections, not reports).
+   */
+  relay?: DocumentRelay;
 }
 
 export type { ExportRecord } from "@rapporteur/report";
@@ -164,110 +143,39 @@ export interface RapporteurServer {
   readonly budgets: BudgetStore;
   /** The report's daily word totals. */
   readonly history: WordHistory;
+  /** Every report of the instance (the fields above are the first report's). */
+  readonly reports: ReportWorkspaces;
   /** Records an export in the audit log (the export routes call it). */
   recordExport(record: ExportRecord): void;
   /** Starts listening; resolves with the bound port. */
   listen(port: number, host: string): Promise<{ port: number }>;
   /**
    * Stops the HTTP server and event streams, ends collaboration connections, waits for pending
-   * updates to be stored and compacts the loaded documents. Does not close the store.
+   * updates to be stored and compacts the loaded documents. Does not close the store (the
+   * databases of reports 2 and above, which the server opened, are closed).
    */
   close(): Promise<void>;
 }
 
 /**
  * Builds the Rapporteur server (HTTP API, web app, collaboration server on one port) on an open
- * store. Counts every section from storage first, so `/api/report` is right from the start.
+ * store: the instance (accounts, sessions, login guard, host policy, HTTP server, connection
+ * limiter, worker pools) and its reports, each a {@link ReportWorkspace} over its own database.
+ * The given store and database are the instance's and its first report's; other reports open on
+ * first use. Counts every section of the first report from storage first, so `/api/report` is
+ * right from the start.
  */
 export async function createRapporteurServer(
   options: RapporteurServerOptions,
 ): Promise<RapporteurServer> {
   const logger = options.logger ?? consoleLogger;
-  const { store } = options;
-  const outline = new OutlineStore(options.database, () => options.outline);
-  const counts = new WordCounts();
-  // Assigned with the workers below; used only for sections added to the outline later.
-  let readFacts: (sectionId: string) => Promise<SectionFacts> = async () => {
-    throw new Error("the workers have not started");
-  };
-  const sectionFacts = new SectionFactsCache(readFacts);
-  for (const section of [...outline.current().sections, ...outline.archived()]) {
-    const stored = await store.load(section.id);
-    try {
-      const facts = storedSectionFacts(stored.updates);
-      counts.set(section.id, facts.count);
-      sectionFacts.set(section.id, facts);
-    } catch (error) {
-      logger.error(`wordcount: could not count ${section.id}`, error);
-    }
-  }
   const accounts = new AccountStore(options.database);
+  const directory = new ReportDirectory(options.database);
   const accountEvents = new AccountEvents();
   const expiry = new SessionExpiry(accounts, accountEvents);
-  const events = new EventStreams(undefined, (token) => expiry.watch(token));
-  counts.subscribe((change) => events.send("wordcount", change));
+  // The instance's audit log is the first report's (one database).
   const audit = new AuditLog(options.database);
-  const workflow = new WorkflowStore(options.database);
-  const access = new CollabAccess({
-    accounts,
-    workflow,
-    maxConnectionsPerUser: options.maxConnectionsPerUser ?? 50,
-    revalidateMs: 60_000,
-    expiry,
-  });
-  accountEvents.subscribe((change) => access.accountChanged(change));
-  // A session that ends (logout, expiry) ends its event streams as well as its sockets.
-  accountEvents.subscribe((change) => {
-    if (change.type === "session_ended") events.closeWhere((owner) => owner.token === change.token);
-  });
-  workflow.onChange((state) => {
-    access.sectionChanged(state);
-    events.send("section", sectionEvent(state, accounts));
-  });
-  const budgets = new BudgetStore(options.database, {
-    targetRange: outline.current().report.targetRange,
-    footnotesCount: DEFAULT_FOOTNOTES_COUNT,
-    // The outline's allocations as they are now: sections come and go.
-    get allocations() {
-      return new Map(outline.current().sections.map((s) => [s.id, s.budget]));
-    },
-    timetable: options.timetable ?? loadTimetable(),
-  });
-  const history = new WordHistory(options.database);
-  const docxTemplate = options.docxTemplate ?? loadDocxTemplate();
-  const documentSettings = new DocumentSettingsStore(
-    options.database,
-    documentSettingsDefaults(outline.current(), docxTemplate),
-  );
-  documentSettings.onChange((view) => events.send("settings", view));
-  const budgetBroadcast = new BudgetBroadcast(outline, counts, budgets, events, 1_000);
-  const historyRecorder = new HistoryRecorder({
-    history,
-    total: () => {
-      let words = 0;
-      let footnoteWords = 0;
-      for (const section of outline.current().sections) {
-        const count = counts.get(section.id);
-        words += count.words;
-        footnoteWords += count.footnoteWords;
-      }
-      return { words, footnoteWords };
-    },
-    debounceMs: options.historyDebounceMs ?? 2_000,
-    logger,
-  });
-  counts.subscribe(() => historyRecorder.countsChanged());
   const trustProxy = options.trustProxy ?? 0;
-  const sessionTtlMs = options.sessionTtlMs ?? 12 * 3_600_000;
-
-  const commentStore = new CommentStore(options.database);
-  commentStore.onChange((change) => events.send("comment", commentEvent(change, commentStore)));
-  // Assigned once the collaboration server exists; its hooks run only after that.
-  let comments: CommentService | undefined;
-  const commentAnchors = new CommentAnchorExtension(
-    (sectionId, ydoc) => comments?.refreshDetached(sectionId, ydoc),
-    logger,
-  );
   const authTimeoutMs = options.authTimeoutMs ?? 10_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   const hosts = new HostPolicy(options.publicOrigins ?? []);
@@ -276,88 +184,30 @@ export async function createRapporteurServer(
       audit.record({ actor: null, action: "login_throttled", detail, ip }),
   });
   const workers = new ServerWorkers({ importTimeoutMs: options.importTimeoutMs });
-  // A usual section is read in a millisecond; a large one is read by a worker from the database
-  // file, so its bytes never cross the event loop (an in-memory database: handed over).
-  const databaseFile = options.database.memory ? null : options.database.name;
-  // A live section is read again after each burst of keystrokes: only its changed blocks count.
-  const liveFacts = new LiveSectionFacts();
-  const factsFromStore = async (id: string, live?: Y.Doc): Promise<SectionFacts> => {
-    if (databaseFile && storedBytes(options.database, id) >= INLINE_COUNT_BYTES) {
-      return workers.sectionFacts({ databaseFile, section: id });
-    }
-    if (live && databaseFile) return liveFacts.of(live);
-    const { updates } = await store.load(id);
-    const bytes = updates.reduce((sum, update) => sum + update.byteLength, 0);
-    if (bytes >= INLINE_COUNT_BYTES) return workers.sectionFacts(updates);
-    return live ? liveFacts.of(live) : storedSectionFacts(updates);
-  };
-  readFacts = (id) => factsFromStore(id);
-  const numbering = new ReportNumbering(
-    () => sectionFacts.number(outline.current()),
-    (view) => events.send("numbering", view),
-    logger,
-  );
-  const getCollab = () => collab;
+  // Started at the first compaction, stopped when idle: an idle server keeps no worker.
   const checkpointWorker = new CheckpointWorker();
-  const sectionHistory = new SectionHistory({
-    worker: checkpointWorker,
-    history: new HistoryStore(options.database),
+  const shared = {
     accounts,
-    collab: getCollab,
-  });
-  const versions = new ReportVersions({
-    versions: new VersionStore(options.database),
-    sectionHistory,
-    collab: getCollab,
-    store,
-    outline,
-    budgets,
-    documentSettings,
-  });
-  const movedBlocks = new MovedBlocks();
-  const collab: CollabServer = new CollabServer({
-    extensions: [
-      // Access first: nothing is loaded for a connection that may not open the section.
-      access,
-      new StorageExtension(
-        store,
-        {
-          compactEvery: options.compactEvery ?? 500,
-          ...(options.history === false ? {} : { history: sectionHistory }),
-          onRepaired: (sectionId, dropped) =>
-            audit.record({
-              actor: null,
-              action: "section_repaired",
-              target: sectionId,
-              detail: {
-                dropped: dropped.length,
-                parts: dropped.slice(0, 20).map((d) => ({ rule: d.rule, path: d.path })),
-              },
-            }),
-        },
-        logger,
-      ),
-      // Each count also keeps the section's numberable blocks, and renumbers the report.
-      new WordCountExtension(counts, logger, 200, async (name, document) => {
-        const facts = await factsFromStore(name, document.ydoc);
-        if (sectionFacts.set(name, facts)) numbering.changed();
-        else numbering.textChanged();
-        return facts.count;
-      }),
-      commentAnchors,
-      // Text typed into blocks a split moved away goes after them.
-      new TextRescueExtension({
-        moved: movedBlocks,
-        openDirectConnection: (name) => collab.openDirectConnection(name),
-        audit,
-        logger,
-      }),
-      ...(options.extensions ?? []),
-    ],
-    authorizeUpgrade: upgradeAuthorizer(accounts, trustProxy, hosts),
-    documentExists: (name) => outline.has(name),
-    documentRetired: (name) => outline.archived().some((s) => s.id === name),
+    directory,
+    accountEvents,
+    expiry,
+    hosts,
+    workers,
+    checkpointWorker,
+    logger,
+    trustProxy,
+    sessionTtlMs: options.sessionTtlMs ?? 12 * 3_600_000,
+    secureCookies: options.secureCookies ?? false,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
+    publicOrigins: options.publicOrigins ?? [],
+    importTimeoutMs: options.importTimeoutMs,
+    docxTemplate: options.docxTemplate ?? loadDocxTemplate(),
+    timetable: options.timetable,
+    maxConnectionsPerUser: options.maxConnectionsPerUser ?? 50,
     idleUnloadMs: options.idleUnloadMs,
+    compactEvery: options.compactEvery ?? 500,
+    history: options.history !== false,
     maxMessageBytes: options.maxMessageBytes ?? 10 * 1024 * 1024,
     maxSectionBytes: options.maxSectionBytes ?? 16 * 1024 * 1024,
     authTimeoutMs,
@@ -366,69 +216,40 @@ export async function createRapporteurServer(
     messageBurst: options.messageBurst ?? 1000,
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
     trafficLimits: options.trafficLimits,
-    logger,
+    extensions: options.extensions ?? [],
+    historyDebounceMs: options.historyDebounceMs ?? 2_000,
+  };
+  const first = await openReportWorkspace(shared, {
+    id: FIRST_REPORT_ID,
+    store: options.store,
+    database: options.database,
+    seed: () => options.outline,
+    instance: { loginGuard },
+    ...(options.relay ? { relay: options.relay } : {}),
   });
-  // Sections leaving the outline close their editors' connections (not to be retried), and every
-  // client hears the change and refetches the outline.
-  outline.onChange((change) => {
-    for (const id of change.archived) {
-      const into = change.moved.find((m) => m.from === id)?.to;
-      collab.closeConnections(
-        id,
-        CloseCode.sectionRetired,
-        into ? `Section '${id}' was merged into '${into}'` : `Section '${id}' was archived`,
-      );
-    }
-    events.send("outline", {
-      revision: change.state.revision,
-      moved: change.moved,
-      archived: change.archived,
-    });
-    // Moves and splits renumber chapters, sections and paragraphs.
-    numbering.changed();
-  });
-  comments = new CommentService({
-    comments: commentStore,
-    collab,
-    store,
-    outline,
-  });
+  // A database that had no outline when migration 22 ran names its first report now.
+  if (directory.get(FIRST_REPORT_ID)?.title === "") {
+    directory.setTitle(FIRST_REPORT_ID, first.outline.current().report.title);
+  }
+  const reportsDir =
+    options.reportsDir ??
+    (options.database.memory
+      ? mkdtempSync(join(tmpdir(), "rapporteur-reports-"))
+      : join(dirname(options.database.name), "reports"));
+  const reports = new ReportWorkspaces(shared, first, reportsDir);
+  // Instance routes once at /api, then every report's routes at /api/reports/<id>/..., and the
+  // first report's also at /api/... (unchanged for existing clients).
+  const api = express.Router();
+  api.use(apiRouter({ ...first.deps, workspaces: reports }, "instance"));
+  api.use(REPORT_API_PREFIX, reportDispatch(reports, true));
+  api.use(reportDispatch(reports, false));
   const app = createApp({
-    comments,
-    outline,
-    counts,
-    events,
-    accounts,
-    audit,
-    workflow,
-    accountEvents,
-    loginGuard,
+    ...first.deps,
+    api,
     hosts,
-    sessionTtlMs,
-    secureCookies: options.secureCookies ?? false,
     trustProxy,
     webDist: options.webDist ?? DEFAULT_WEB_DIST,
-    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     logger,
-    collab,
-    store,
-    budgets,
-    history,
-    docxTemplate,
-    documentSettings,
-    evidence: new EvidenceStore(options.database),
-    coding: new CodingStore(options.database),
-    actionLines: new ActionLineStore(options.database),
-    ...(options.database.memory ? {} : { databaseFile: options.database.name }),
-    maxImportBytes: options.maxImportBytes ?? 15 * 1024 * 1024,
-    publicOrigins: options.publicOrigins ?? [],
-    importTimeoutMs: options.importTimeoutMs,
-    sectionHistory,
-    versions,
-    workers,
-    numbering,
-    sectionFacts,
-    movedBlocks,
   });
   // A client must send a whole request head (for an upgrade: with its session cookie) within the
   // authentication deadline and its whole request within the request deadline, so half-open and
@@ -449,21 +270,22 @@ export async function createRapporteurServer(
     maxTotal: options.maxUnauthenticated ?? 1024,
   });
   connections.attach(httpServer);
-  collab.attach(httpServer);
+  httpServer.on("upgrade", collabDispatch(reports, logger));
 
   let closing: Promise<void> | undefined;
   return {
     app,
     httpServer,
-    collab,
+    collab: first.collab,
     connections,
-    counts,
+    counts: first.counts,
     accounts,
     audit,
-    workflow,
-    access,
-    budgets,
-    history,
+    workflow: first.workflow,
+    access: first.access,
+    budgets: first.budgets,
+    history: first.history,
+    reports,
     recordExport(record: ExportRecord) {
       recordExport(audit, record);
     },
@@ -479,18 +301,12 @@ export async function createRapporteurServer(
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        events.closeAll();
-        access.stop();
         connections.stop();
         loginGuard.stop();
         expiry.stop();
-        await collab.close();
+        await reports.close();
         // After the last compactions of the unloaded sections.
         await checkpointWorker.stop();
-        // After the last recount of the unloaded sections.
-        historyRecorder.stop();
-        budgetBroadcast.stop();
-        numbering.close();
         await workers.close();
         httpServer.closeAllConnections();
         if (httpServer.listening) await stopped;

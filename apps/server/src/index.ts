@@ -9,6 +9,8 @@ export type {
   CollabExtension,
   ConnectionContext,
   DocumentContext,
+  RelayedUpdateContext,
+  StoredUpdate,
   UpdateContext,
 } from "./collab/CollabExtension";
 export { CollabRefusal } from "./collab/CollabRefusal";
@@ -34,4 +36,14 @@ export { API_ROUTES, type ApiRouteName, type ApiRouteSpec } from "./http/apiRout
 export { ENV_VARIABLES, EnvError, type EnvVariable, loadEnv, type ServerEnv } from "./http/env";
 export { type ErrorBody, HttpError } from "./http/errors";
 export { consoleLogger, type Logger, silentLogger } from "./Logger";
+export type { DocumentRelay, RelayListener, RelayMessage } from "./relay/DocumentRelay";
+export { RedisRelay, type RedisRelayOptions } from "./relay/RedisRelay";
 export { WordCounts } from "./report/WordCounts";
+export { collabTarget } from "./workspace/collabDispatch";
+export {
+  type InstanceServices,
+  openReportWorkspace,
+  type ReportWorkspace,
+  type ReportWorkspaceOptions,
+} from "./workspace/ReportWorkspace";
+export { ReportWorkspaces } from "./workspace/ReportWorkspaces";

@@ -11,7 +11,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { AuditPage } from "./admin/AuditPage";
-import { UsersPage } from "./admin/UsersPage";
+import { scopeApiToReport } from "./api/apiUrl";
 import { BudgetPage } from "./budget/BudgetPage";
 import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
@@ -29,10 +29,11 @@ import { MessagePanel } from "./layout/MessagePanel";
 import { OutlineNav } from "./layout/OutlineNav";
 import { followOutline, type OutlineFollow } from "./outline/followOutline";
 import { OutlinePage } from "./outline/OutlinePage";
+import { ReportIdContext } from "./report/ReportIdContext";
 import { useReport } from "./report/useReport";
+import { MembersPage } from "./reports/MembersPage";
 import { InAppLink } from "./routing/InAppLink";
-import { OUTLINE_PATH, sectionPath } from "./routing/parseRoute";
-import { useRoute } from "./routing/useRoute";
+import { OUTLINE_PATH, type ReportRoute, reportPath, sectionPath } from "./routing/parseRoute";
 import { SectionPage } from "./SectionPage";
 import { DocumentSettingsPage } from "./settings/DocumentSettingsPage";
 import { useMySectionsFilter } from "./workflow/useMySectionsFilter";
@@ -41,8 +42,19 @@ const NO_SESSION = { subscribe: () => () => {}, getSnapshot: () => null };
 
 /** Props of {@link App}. */
 export interface AppProps {
+  /** The open report and its page. */
+  route: ReportRoute;
+  navigate: (path: string, options?: { replace?: boolean }) => void;
+  /** The report's title in the report list. */
+  title: string;
+  /** The account, with the role the server gives it in this report. */
   account: UserView;
+  /** The server says the user is an instance administrator (`ReportListAnswer.mayCreate`). */
+  mayAdminister: boolean;
+  /** The sessions of this report's sections. */
   sessions: SessionCache;
+  /** A membership of this report changed (the user's own role in it may have). */
+  onMembersChanged: () => void;
   onSignOut: () => Promise<void>;
   /** The server says the account changed: read it again. */
   onAccountChanged: () => void;
@@ -50,10 +62,27 @@ export interface AppProps {
   onSessionCheck: () => void;
 }
 
-/** The Rapporteur web app for a signed-in user: header, outline, and the open page. */
-export function App({ account, sessions, onSignOut, onAccountChanged, onSessionCheck }: AppProps) {
+/**
+ * One report open for a signed-in user: header, outline, and the open page. Mounted once per
+ * report (keyed by its id): every API call, event stream and section connection below is the
+ * report's.
+ */
+export function App({
+  route,
+  navigate,
+  title,
+  account,
+  mayAdminister,
+  sessions,
+  onMembersChanged,
+  onSignOut,
+  onAccountChanged,
+  onSessionCheck,
+}: AppProps) {
+  const { reportId } = route;
+  // Before any child renders or effect runs: they call this report's routes.
+  scopeApiToReport(reportId);
   const user = useMemo(() => localUserOf(account), [account]);
-  const { route, navigate } = useRoute();
   // What a structural change did to the open page, shown on the page it led to.
   const [followed, setFollowed] = useState<{ follow: OutlineFollow; path: string } | null>(null);
   // Sections that left the outline: their sessions are closed once they are not open.
@@ -67,7 +96,7 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     onOutline,
   });
   const [localCount, setLocalCount] = useState<{ id: string; count: DocumentCount } | null>(null);
-  const [mySectionsOnly, setMySectionsOnly] = useMySectionsFilter();
+  const [mySectionsOnly, setMySectionsOnly] = useMySectionsFilter(reportId);
   const [signOutProblem, setSignOutProblem] = useState<string | null>(null);
 
   const sectionId = route.kind === "section" ? route.sectionId : null;
@@ -85,9 +114,9 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     if (!follow) return;
     const path =
       follow.goTo?.kind === "section"
-        ? sectionPath(follow.goTo.sectionId)
+        ? sectionPath(reportId, follow.goTo.sectionId)
         : follow.goTo?.kind === "outline"
-          ? OUTLINE_PATH
+          ? reportPath(reportId, OUTLINE_PATH)
           : window.location.pathname;
     setFollowed({ follow, path });
     announce(follow.notice, "outline-follow");
@@ -98,13 +127,15 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
 
   useEffect(() => {
     const first = report?.sections[0];
-    if (route.kind === "home" && first) navigate(sectionPath(first.id), { replace: true });
-  }, [route, report, navigate]);
+    if (route.kind === "home" && first) {
+      navigate(sectionPath(reportId, first.id), { replace: true });
+    }
+  }, [route, report, navigate, reportId]);
 
   useEffect(() => {
     const page =
-      route.kind === "users"
-        ? "Users"
+      route.kind === "members"
+        ? "Members"
         : route.kind === "audit"
           ? "Audit log"
           : route.kind === "review"
@@ -178,15 +209,18 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     (id: string) => countedWords(countOf(id), footnotesCount),
     [countOf, footnotesCount],
   );
-  const openSection = useCallback((id: string) => navigate(sectionPath(id)), [navigate]);
+  const openSection = useCallback(
+    (id: string) => navigate(sectionPath(reportId, id)),
+    [navigate, reportId],
+  );
 
   const goHome = (
     <p>
       <a
-        href="/"
+        href={reportPath(reportId)}
         onClick={(event) => {
           event.preventDefault();
-          navigate("/");
+          navigate(reportPath(reportId));
         }}
       >
         Go to the first section of the report
@@ -195,18 +229,29 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   );
 
   let main: ReactNode;
-  if ((route.kind === "users" || route.kind === "audit") && account.role !== "editor") {
+  if (
+    (route.kind === "audit" && account.role !== "editor") ||
+    (route.kind === "members" && account.role !== "editor" && !mayAdminister)
+  ) {
     main = (
       <MessagePanel title="Editors only" tone="error">
         <p>
-          {route.kind === "users" ? "User management" : "The audit log"} is open to editors only.
-          You are signed in as a {account.role}.
+          {route.kind === "members" ? "The members of a report are" : "The audit log is"} open to
+          the report's editors only. You are a {account.role} in this report.
         </p>
         {goHome}
       </MessagePanel>
     );
-  } else if (route.kind === "users") {
-    main = <UsersPage account={account} />;
+  } else if (route.kind === "members") {
+    main = (
+      <MembersPage
+        reportId={reportId}
+        title={title}
+        account={account}
+        mayAdminister={mayAdminister}
+        onChanged={onMembersChanged}
+      />
+    );
   } else if (route.kind === "audit") {
     main = <AuditPage />;
   } else if (route.kind === "budget") {
@@ -248,14 +293,10 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
     main = <MessagePanel title="Loading the report…" />;
   } else if (route.kind === "review") {
     main = <ReviewPage report={report} navigate={navigate} />;
-  } else if (route.kind === "notFound" || (route.kind === "section" && !section)) {
-    const what =
-      route.kind === "section"
-        ? `There is no section “${route.sectionId}” in the outline.`
-        : "This page does not exist.";
+  } else if (route.kind === "section" && !section) {
     main = (
       <MessagePanel title="Section not found" tone="error">
-        <p>{what}</p>
+        <p>There is no section “{route.sectionId}” in the outline.</p>
         {goHome}
       </MessagePanel>
     );
@@ -283,79 +324,81 @@ export function App({ account, sessions, onSignOut, onAccountChanged, onSessionC
   }
 
   return (
-    <div className="app">
-      <Header
-        shortTitle={report?.shortTitle ?? null}
-        symbol={report?.symbol ?? null}
-        connection={section ? (snapshot?.connection ?? null) : null}
-        people={section ? people : []}
-        account={account}
-        user={user}
-        section={section ? { id: section.id, title: section.title } : null}
-        exportFormats={report?.exportFormats ?? []}
-        navigate={navigate}
-        onSignOut={() => {
-          setSignOutProblem(null);
-          onSignOut().catch((failure: unknown) =>
-            setSignOutProblem(
-              `Signing out failed: ${failure instanceof Error ? failure.message : String(failure)}`,
-            ),
-          );
-        }}
-      />
-      {outlineNotice && (
-        <p className="notice notice--ok app__notice" role="status" data-testid="outline-notice">
-          <span>{outlineNotice.notice}</span>
-          {outlineNotice.offer && (
-            <InAppLink
-              path={sectionPath(outlineNotice.offer.sectionId)}
-              className="app__notice-link"
-              active={false}
-              testId="outline-notice-link"
-              onOpen={() => {
-                const offer = outlineNotice.offer;
-                setFollowed(null);
-                if (offer) navigate(sectionPath(offer.sectionId));
-              }}
+    <ReportIdContext.Provider value={reportId}>
+      <div className="app">
+        <Header
+          report={{ id: reportId, title, symbol: report?.symbol ?? null }}
+          connection={section ? (snapshot?.connection ?? null) : null}
+          people={section ? people : []}
+          account={account}
+          mayAdminister={mayAdminister}
+          user={user}
+          section={section ? { id: section.id, title: section.title } : null}
+          exportFormats={report?.exportFormats ?? []}
+          navigate={navigate}
+          onSignOut={() => {
+            setSignOutProblem(null);
+            onSignOut().catch((failure: unknown) =>
+              setSignOutProblem(
+                `Signing out failed: ${failure instanceof Error ? failure.message : String(failure)}`,
+              ),
+            );
+          }}
+        />
+        {outlineNotice && (
+          <p className="notice notice--ok app__notice" role="status" data-testid="outline-notice">
+            <span>{outlineNotice.notice}</span>
+            {outlineNotice.offer && (
+              <InAppLink
+                path={sectionPath(reportId, outlineNotice.offer.sectionId)}
+                className="app__notice-link"
+                active={false}
+                testId="outline-notice-link"
+                onOpen={() => {
+                  const offer = outlineNotice.offer;
+                  setFollowed(null);
+                  if (offer) navigate(sectionPath(reportId, offer.sectionId));
+                }}
+              >
+                {outlineNotice.offer.label}
+              </InAppLink>
+            )}
+            <button
+              type="button"
+              className="close-button"
+              aria-label="Dismiss"
+              onClick={() => setFollowed(null)}
             >
-              {outlineNotice.offer.label}
-            </InAppLink>
-          )}
-          <button
-            type="button"
-            className="close-button"
-            aria-label="Dismiss"
-            onClick={() => setFollowed(null)}
-          >
-            ×
-          </button>
-        </p>
-      )}
-      {signOutProblem && (
-        <p className="notice notice--error app__notice" role="alert">
-          {signOutProblem}
-        </p>
-      )}
-      <div className="app__body">
-        <div className="app__sidebar">
-          {report ? (
-            <OutlineNav
-              report={report}
-              activeSectionId={section?.id ?? null}
-              wordsOf={wordsOf}
-              onOpen={openSection}
-              userId={account.id}
-              mySectionsOnly={mySectionsOnly}
-              onMySectionsOnly={setMySectionsOnly}
-              outlineActive={route.kind === "outline"}
-              onOpenOutline={() => navigate(OUTLINE_PATH)}
-            />
-          ) : null}
+              ×
+            </button>
+          </p>
+        )}
+        {signOutProblem && (
+          <p className="notice notice--error app__notice" role="alert">
+            {signOutProblem}
+          </p>
+        )}
+        <div className="app__body">
+          <div className="app__sidebar">
+            {report ? (
+              <OutlineNav
+                report={report}
+                activeSectionId={section?.id ?? null}
+                wordsOf={wordsOf}
+                onOpen={openSection}
+                userId={account.id}
+                mySectionsOnly={mySectionsOnly}
+                onMySectionsOnly={setMySectionsOnly}
+                outlineActive={route.kind === "outline"}
+                onOpenOutline={() => navigate(reportPath(reportId, OUTLINE_PATH))}
+              />
+            ) : null}
+          </div>
+          <div className="app__main">{main}</div>
         </div>
-        <div className="app__main">{main}</div>
+        <LiveAnnouncer />
       </div>
-      <LiveAnnouncer />
-    </div>
+    </ReportIdContext.Provider>
   );
 }
 

@@ -1,41 +1,52 @@
-import type { UserView } from "@rapporteur/api";
 import { useCallback, useEffect, useRef } from "react";
-import { App } from "./App";
 import { reportSessionLost } from "./api/sessionLost";
 import { SignInPage } from "./auth/SignInPage";
 import { useAccount } from "./auth/useAccount";
 import { collabUrl } from "./collab/collabUrl";
 import { forgetLocalCopies } from "./collab/forgetLocalCopies";
+import { accountCopiesPrefix, localCopyPrefix } from "./collab/localCopyPrefix";
 import { SessionCache } from "./collab/SessionCache";
 import { MessagePanel } from "./layout/MessagePanel";
-
-/** Prefix of the IndexedDB copies of one account's sections. */
-function storagePrefix(account: UserView): string {
-  return `rapporteur:${account.id}`;
-}
+import { Workspace } from "./Workspace";
 
 /**
- * The app behind sign-in: the sign-in page until `/api/auth/me` knows the user, then the app
- * with the account's sections. Signing out (or the server ending the session) closes every
- * collaboration connection.
+ * The app behind sign-in: the sign-in page until `/api/auth/me` knows the user, then the
+ * account's reports. Signing out (or the server ending the session) closes every collaboration
+ * connection.
  */
 export function Root() {
   const { state, signIn, signOut, refresh, verify } = useAccount();
-  const cache = useRef<{ accountId: number; sessions: SessionCache } | null>(null);
+  // The open report's sessions: one report's connections at a time.
+  const cache = useRef<{ accountId: number; reportId: number; sessions: SessionCache } | null>(
+    null,
+  );
 
   const account = state.kind === "signedIn" ? state.account : null;
-  if (account && cache.current?.accountId !== account.id) {
-    cache.current?.sessions.closeAll();
-    cache.current = {
-      accountId: account.id,
-      sessions: new SessionCache({
-        collabUrl: collabUrl(window.location),
-        storagePrefix: storagePrefix(account),
+  if (account && cache.current && cache.current.accountId !== account.id) {
+    cache.current.sessions.closeAll();
+    cache.current = null;
+  }
+
+  /** The sessions of report `reportId`'s sections; idempotent, so it may run during render. */
+  const sessionsFor = useCallback(
+    (reportId: number): SessionCache => {
+      if (!account) throw new Error("Sections are opened only when signed in");
+      const current = cache.current;
+      if (current && current.accountId === account.id && current.reportId === reportId) {
+        return current.sessions;
+      }
+      current?.sessions.closeAll();
+      const sessions = new SessionCache({
+        collabUrl: collabUrl(window.location, reportId),
+        storagePrefix: localCopyPrefix(account.id, reportId),
         onSessionEnded: (reason) => reportSessionLost(reason),
         onConnectionFailing: () => verify(),
-      }),
-    };
-  }
+      });
+      cache.current = { accountId: account.id, reportId, sessions };
+      return sessions;
+    },
+    [account, verify],
+  );
 
   useEffect(() => {
     if (state.kind === "signedIn" || !cache.current) return;
@@ -61,7 +72,7 @@ export function Root() {
     if (account) {
       current?.sessions.closeAll({ forget: true });
       // Nothing of the report stays in this browser for the next person at this computer.
-      await forgetLocalCopies(`${storagePrefix(account)}:`);
+      await forgetLocalCopies(accountCopiesPrefix(account.id));
     }
   }, [signOut, account]);
 
@@ -75,16 +86,16 @@ export function Root() {
       </MessagePanel>
     );
   }
-  if (state.kind === "signedOut" || !account || !cache.current) {
+  if (state.kind === "signedOut" || !account) {
     return (
       <SignInPage notice={state.kind === "signedOut" ? state.notice : null} onSignIn={signIn} />
     );
   }
   return (
-    <App
+    <Workspace
       key={account.id}
       account={account}
-      sessions={cache.current.sessions}
+      sessionsFor={sessionsFor}
       onSignOut={onSignOut}
       onAccountChanged={refresh}
       onSessionCheck={verify}

@@ -103,7 +103,9 @@ export class AccountStore {
         "INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, ?, ?)",
       )
       .run(username, input.displayName?.trim() || username, input.role, hash);
-    return this.get(Number(result.lastInsertRowid))!;
+    const id = Number(result.lastInsertRowid);
+    this.#syncFirstReport(id, input.role);
+    return this.get(id)!;
   }
 
   /** The user with this id, or undefined. */
@@ -149,7 +151,19 @@ export class AccountStore {
   /** Changes a user's role; their open sessions keep working with the new role. */
   setRole(id: number, role: Role): User {
     this.mustChange(this.db.prepare("UPDATE users SET role = ? WHERE id = ?").run(role, id), id);
+    this.#syncFirstReport(id, role);
     return this.get(id)!;
+  }
+
+  // An account's role is its role in the instance's first report (storage migration 22), so
+  // clients and scripts that set roles keep working unchanged.
+  #syncFirstReport(id: number, role: Role): void {
+    this.db
+      .prepare(
+        `INSERT INTO report_members (report_id, user_id, role) SELECT 1, ?, ? WHERE EXISTS (SELECT 1 FROM reports WHERE id = 1)
+         ON CONFLICT (report_id, user_id) DO UPDATE SET role = excluded.role`,
+      )
+      .run(id, role);
   }
 
   /** Changes the name shown to others (empty: the username). */

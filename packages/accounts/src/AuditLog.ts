@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = [
   "evidence_excerpt_added",
   "evidence_excerpt_deleted",
   "action_line_rules_changed",
+  "report_created",
+  "report_member_set",
+  "report_member_removed",
 ] as const;
 
 /** What the audit log records. */

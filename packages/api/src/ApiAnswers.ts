@@ -25,6 +25,7 @@ import type {
 import type { ReportNumberingView } from "./NumberingView";
 import type { ArchivedSectionView, SectionHeadingView } from "./OutlineView";
 import type { ReportView, SectionView } from "./ReportView";
+import type { ReportListAnswer, ReportMemberView, ReportTemplateView } from "./ReportWorkspaceView";
 import type { ReviewImportView } from "./ReviewImportView";
 import type { AdminUserView, MeAnswer } from "./UserView";
 
@@ -155,6 +156,12 @@ export interface ApiAnswers {
   updateEvidenceSource: Source;
   sourceExcerpts: { excerpts: CodedExcerpt[] };
   createEvidenceExcerpt: CodedExcerpt;
+  listReports: ReportListAnswer;
+  createReport: { id: number };
+  reportTemplates: { templates: ReportTemplateView[] };
+  reportMembers: { members: ReportMemberView[] };
+  setReportMember: { member: ReportMemberView };
+  removeReportMember: null;
 }
 
 /** The answer type of route `name`. */

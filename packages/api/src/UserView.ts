@@ -21,4 +21,9 @@ export interface MeAnswer {
   readOnly: boolean;
   /** Whether the user may import files into the evidence library (editors and drafters). */
   mayImportEvidence: boolean;
+  /**
+   * Whether the user administers the instance: creates reports, manages accounts and the members
+   * of every report (`GET /api/auth/me` only; the editors of the first report).
+   */
+  instanceAdmin?: boolean;
 }

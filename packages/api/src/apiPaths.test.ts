@@ -1,6 +1,6 @@
 import { isSectionId } from "@rapporteur/outline/sectionId";
 import { describe, expect, it } from "vitest";
-import { apiPath } from "./apiPaths";
+import { apiPath, isReportRoute, reportApiPath } from "./apiPaths";
 
 describe("apiPath", () => {
   it("fills and encodes the route's parameters", () => {
@@ -21,5 +21,18 @@ describe("isSectionId", () => {
     expect(isSectionId("P1")).toBe(false);
     expect(isSectionId("a".repeat(101))).toBe(false);
     expect(isSectionId(42)).toBe(false);
+  });
+});
+
+describe("reportApiPath", () => {
+  it("puts a report's routes below its id and leaves the instance's routes alone", () => {
+    expect(reportApiPath(2, "sectionStatus", { id: "p1-access" })).toBe(
+      "/reports/2/sections/p1-access/status",
+    );
+    expect(reportApiPath(2, "events")).toBe("/reports/2/events");
+    expect(reportApiPath(2, "login")).toBe("/auth/login");
+    expect(reportApiPath(2, "reportMembers", { reportId: 2 })).toBe("/reports/2/members");
+    expect(isReportRoute("listUsers")).toBe(false);
+    expect(isReportRoute("exportReport")).toBe(true);
   });
 });

@@ -87,6 +87,12 @@ export const API_PATHS = {
   updateEvidenceSource: "/evidence/:id",
   sourceExcerpts: "/evidence/:id/excerpts",
   createEvidenceExcerpt: "/evidence/:id/excerpts",
+  listReports: "/reports",
+  createReport: "/reports",
+  reportTemplates: "/report-templates",
+  reportMembers: "/reports/:reportId/members",
+  setReportMember: "/reports/:reportId/members/:userId",
+  removeReportMember: "/reports/:reportId/members/:userId",
 } as const;
 
 /** The name of a route of the JSON API. */
@@ -180,6 +186,12 @@ export const API_METHODS = {
   updateEvidenceSource: "PATCH",
   sourceExcerpts: "GET",
   createEvidenceExcerpt: "POST",
+  listReports: "GET",
+  createReport: "POST",
+  reportTemplates: "GET",
+  reportMembers: "GET",
+  setReportMember: "PUT",
+  removeReportMember: "DELETE",
 } as const satisfies Record<ApiPathName, ApiMethod>;
 
 /**
@@ -192,4 +204,50 @@ export function apiPath(name: ApiPathName, params: Record<string, string | numbe
     if (value === undefined) throw new Error(`apiPath(${name}): missing parameter ${key}`);
     return encodeURIComponent(String(value));
   });
+}
+
+/**
+ * Routes of the instance rather than of one report: accounts, sessions, the report list and its
+ * members. Every other route belongs to a report and is served at `/api/reports/:reportId<path>`
+ * (see {@link reportApiPath}), and, for the instance's first report, also at `/api<path>`.
+ */
+export const INSTANCE_ROUTES = [
+  "health",
+  "login",
+  "logout",
+  "me",
+  "listUsers",
+  "createUser",
+  "updateUser",
+  "resetPassword",
+  "listReports",
+  "createReport",
+  "reportTemplates",
+  "reportMembers",
+  "setReportMember",
+  "removeReportMember",
+] as const satisfies readonly ApiPathName[];
+
+/** A route served once per instance. */
+export type InstanceRouteName = (typeof INSTANCE_ROUTES)[number];
+
+/** True when route `name` belongs to a report (served below `/api/reports/:reportId`). */
+export function isReportRoute(name: ApiPathName): boolean {
+  return !(INSTANCE_ROUTES as readonly string[]).includes(name);
+}
+
+/** Where a report's routes are mounted below `/api` (Express pattern). */
+export const REPORT_API_PREFIX = "/reports/:reportId";
+
+/**
+ * The path below `/api` of route `name` in report `reportId`: `/reports/<id><path>` for a report's
+ * route, the plain path for an instance route.
+ */
+export function reportApiPath(
+  reportId: number,
+  name: ApiPathName,
+  params: Record<string, string | number> = {},
+): string {
+  const path = apiPath(name, params);
+  return isReportRoute(name) ? `/reports/${reportId}${path}` : path;
 }

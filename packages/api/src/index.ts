@@ -1,3 +1,4 @@
+export { FIRST_REPORT_ID } from "@rapporteur/accounts/firstReport";
 export type { Role } from "@rapporteur/accounts/roles";
 export type {
   BudgetProjection,
@@ -57,6 +58,11 @@ export {
   type ApiMethod,
   type ApiPathName,
   apiPath,
+  INSTANCE_ROUTES,
+  type InstanceRouteName,
+  isReportRoute,
+  REPORT_API_PREFIX,
+  reportApiPath,
 } from "./apiPaths";
 export type {
   BudgetEvent,
@@ -106,6 +112,16 @@ export type {
   SectionWorkflowFacts,
   SectionWorkflowView,
 } from "./ReportView";
+export {
+  type CreateReportBody,
+  REPORT_TEMPLATE_IDS,
+  type ReportListAnswer,
+  type ReportMemberView,
+  type ReportSummaryView,
+  type ReportTemplateId,
+  type ReportTemplateView,
+  type SetReportMemberBody,
+} from "./ReportWorkspaceView";
 export type { ReviewImportView } from "./ReviewImportView";
 export type {
   CommentEvent,

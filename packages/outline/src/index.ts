@@ -24,6 +24,7 @@ export type { Outline, OutlinePart, OutlineSection } from "./outlineSchema";
 export { outlineSchema } from "./outlineSchema";
 export { outlineToYaml } from "./outlineToYaml";
 export { OutlineError, parseOutline } from "./parseOutline";
+export { type ReportTemplate, reportTemplate, reportTemplates } from "./reportTemplates";
 export {
   type OutlineRestore,
   outlineDiffersFrom,
@@ -37,3 +38,9 @@ export {
   slugFromTitle,
 } from "./sectionId";
 export { findSection, totalBudget } from "./sectionIndex";
+export {
+  FIRST_REPORT_TEMPLATE,
+  isReportTemplateId,
+  REPORT_TEMPLATE_IDS,
+  type ReportTemplateId,
+} from "./templateIds";

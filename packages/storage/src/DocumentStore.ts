@@ -31,8 +31,9 @@ export interface DocumentStore {
   load(name: string): Promise<StoredDocument>;
   /**
    * Appends one update durably: when the promise resolves the update survives a crash of the
-   * process. Returns the update's sequence number. `meta` (author, time, kind) feeds the history;
-   * an update without it is stored unattributed.
+   * process. Returns the update's sequence number, the document's next (1, 2, 3, ...: the relay
+   * between server instances tells from a gap which update an instance has not applied). `meta`
+   * (author, time, kind) feeds the history; an update without it is stored unattributed.
    */
   append(name: string, update: Uint8Array, meta?: UpdateMeta): Promise<number>;
   /**

@@ -403,6 +403,36 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 22,
+    description:
+      "report workspaces: the instance's reports (this database is report 1) and who is a member of which, with what role",
+    up(db) {
+      // Report 1 is this database's own report: its title comes from the outline when there is
+      // one (an empty title is filled in when the outline is seeded), and every account is a
+      // member with its current role, so a single-report install changes nothing.
+      db.exec(`
+        CREATE TABLE reports (
+          id         INTEGER PRIMARY KEY,
+          title      TEXT NOT NULL,
+          template   TEXT NOT NULL,
+          created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+          created_by INTEGER REFERENCES users(id)
+        );
+        CREATE TABLE report_members (
+          report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+          user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          role      TEXT    NOT NULL CHECK (role IN ('editor','drafter','reviewer')),
+          PRIMARY KEY (report_id, user_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX report_members_user ON report_members(user_id);
+        INSERT INTO reports (id, title, template)
+          SELECT 1, COALESCE((SELECT json_extract(report, '$.title') FROM outline_meta WHERE id = 1), ''),
+                 'wsis20-review';
+        INSERT INTO report_members (report_id, user_id, role) SELECT 1, id, role FROM users;
+      `);
+    },
+  },
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { type AccountStore, presenceOf, type User } from "@rapporteur/accounts";
+import type { Role } from "@rapporteur/accounts/roles";
 import type { SectionWorkflow, WorkflowStore } from "@rapporteur/workflow";
 import type {
   AuthenticateContext,
@@ -26,7 +27,15 @@ export interface CollabAccessOptions {
   revalidateMs: number;
   /** Ends connections at the expiry time of their session. */
   expiry: SessionExpiry;
+  /**
+   * The user's role in the report this server serves (undefined: not a member, refused 4403);
+   * default: the account's role.
+   */
+  roleOf?: (userId: number) => Role | undefined;
 }
+
+/** Why a connection to a report its user is not a member of (or that does not exist) is refused. */
+export const NO_REPORT_ACCESS = "No access to this report";
 
 interface Session {
   user: User;
@@ -81,8 +90,10 @@ export class CollabAccess implements CollabExtension {
       this.#open.delete(connection);
       unwatch();
     });
+    const role = this.#roleOf(user);
+    if (!role) throw new CollabRefusal(CloseCode.forbidden, NO_REPORT_ACCESS);
     connection.presence = presenceIdentity(user);
-    const access = sectionAccess(user.role, this.#options.workflow.get(documentName).status);
+    const access = sectionAccess(role, this.#options.workflow.get(documentName).status);
     // Set here as well as returned: no change of status can slip in between.
     connection.setReadOnly(access.reason);
     return {
@@ -96,8 +107,27 @@ export class CollabAccess implements CollabExtension {
   sectionChanged(workflow: SectionWorkflow): void {
     for (const [connection, { user }] of this.#open) {
       if (connection.documentName !== workflow.sectionId) continue;
-      connection.setReadOnly(sectionAccess(user.role, workflow.status).reason);
+      const role = this.#roleOf(user);
+      if (role) connection.setReadOnly(sectionAccess(role, workflow.status).reason);
     }
+  }
+
+  /** The membership of `userId` changed: their connections get the new role, or are closed. */
+  membershipChanged(userId: number): void {
+    for (const [connection, { user }] of this.#open) {
+      if (user.id !== userId) continue;
+      const role = this.#roleOf(user);
+      if (!role) {
+        connection.close(CloseCode.forbidden, NO_REPORT_ACCESS);
+        continue;
+      }
+      const status = this.#options.workflow.get(connection.documentName).status;
+      connection.setReadOnly(sectionAccess(role, status).reason);
+    }
+  }
+
+  #roleOf(user: User): Role | undefined {
+    return this.#options.roleOf ? this.#options.roleOf(user.id) : user.role;
   }
 
   /** An account changed: deactivated or signed-out users are disconnected, new roles apply. */
@@ -113,8 +143,13 @@ export class CollabAccess implements CollabExtension {
           session.user = change.user;
           // The new display name shows from the client's next presence change.
           connection.presence = presenceIdentity(change.user);
+          const role = this.#roleOf(change.user);
+          if (!role) {
+            connection.close(CloseCode.forbidden, NO_REPORT_ACCESS);
+            break;
+          }
           const status = this.#options.workflow.get(connection.documentName).status;
-          connection.setReadOnly(sectionAccess(change.user.role, status).reason);
+          connection.setReadOnly(sectionAccess(role, status).reason);
           break;
         }
         case "sessions_ended":

@@ -50,6 +50,27 @@ export interface UpdateContext extends DocumentContext {
    * tells what the update inserted, its `deleteSet` what it deleted.
    */
   transaction?: Y.Transaction;
+  /** The sequence number the store gave the update (`onChange` only; see {@link StoredUpdate}). */
+  seq?: number;
+}
+
+/** What an `onStoreUpdate` hook that stored the update returns: where the store put it. */
+export interface StoredUpdate {
+  /** The update's sequence number in the store (see `DocumentStore.append`). */
+  seq: number;
+}
+
+/** Passed to {@link CollabExtension.onRelayedUpdate}. */
+export interface RelayedUpdateContext extends DocumentContext {
+  /** The update, as another server instance stored and applied it. */
+  update: Uint8Array;
+  /** Its sequence number in the store the instances share. */
+  seq: number;
+  /**
+   * The update holds every stored update through `seq`, not only the one stored as `seq`: the
+   * section read again from the store (after the relay may have lost messages).
+   */
+  through: boolean;
 }
 
 /** Passed to {@link CollabExtension.onDisconnect}. */
@@ -80,9 +101,15 @@ export interface CollabExtension {
    * every `onStoreUpdate` has resolved. Persist it here. A failure drops the update and ends the
    * connections it came from with 1011, so that their clients reconnect and send it again.
    */
-  onStoreUpdate?(context: UpdateContext): Promise<void>;
+  onStoreUpdate?(context: UpdateContext): Promise<StoredUpdate | undefined>;
   /** After an update has been applied and broadcast. Not awaited by the pipeline. */
   onChange?(context: UpdateContext): Promise<void> | void;
+  /**
+   * After an update stored by another server instance (see the relay) has been applied here and
+   * broadcast to this instance's connections; it is not stored again and `onChange` does not run
+   * for it (that instance ran it). Not awaited.
+   */
+  onRelayedUpdate?(context: RelayedUpdateContext): void;
   /** After a connection has left a document. */
   onDisconnect?(context: ConnectionContext): Promise<void> | void;
   /** Before an idle (or, at shutdown, every) document leaves memory: compact it, say. */

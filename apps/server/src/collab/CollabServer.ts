@@ -128,8 +128,17 @@ export class CollabServer {
     return this.#connections.size;
   }
 
-  /** Handles one HTTP upgrade request. Requests outside `/collab` get a 404. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /**
+   * Handles one HTTP upgrade request. Requests outside `/collab` get a 404. With `refusal`, an
+   * upgrade that passes the checks before the handshake is closed with it right after (a report
+   * the user may not open: the browser sees the close code).
+   */
+  handleUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    refusal?: { code: CloseCodeValue; reason: string },
+  ): void {
     socket.on("error", () => socket.destroy());
     const target = request.url ?? "/";
     if (!isCollabTarget(target)) {
@@ -145,19 +154,23 @@ export class CollabServer {
       rejectUpgrade(socket, 503, "shutting_down", "The server is shutting down");
       return;
     }
-    let refusal: UpgradeRefusal | undefined;
+    let rejection: UpgradeRefusal | undefined;
     try {
-      refusal = this.#options.authorizeUpgrade?.(request);
+      rejection = this.#options.authorizeUpgrade?.(request);
     } catch (error) {
       this.#options.logger.error("collab: could not check an upgrade request", error);
       rejectUpgrade(socket, 500, "internal_error", "The server failed to handle the request");
       return;
     }
-    if (refusal) {
-      rejectUpgrade(socket, refusal.status, refusal.id, refusal.message);
+    if (rejection) {
+      rejectUpgrade(socket, rejection.status, rejection.id, rejection.message);
       return;
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
+      if (refusal) {
+        ws.close(refusal.code, closeReason(refusal.reason));
+        return;
+      }
       // Refusals go through the handshake so that browsers, which never see an upgrade's HTTP
       // status, get the close code and reason.
       const path = parseCollabPath(target);

@@ -11,20 +11,23 @@ function fakeConnection() {
   return { sent, connection: { send: (m: Uint8Array) => sent.push(m) } as unknown as Connection };
 }
 
-function setup(options: { maxBytes?: number } = {}) {
+function setup(options: { maxBytes?: number; ready?: boolean } = {}) {
   const stored: Uint8Array[] = [];
   const changes: Uint8Array[] = [];
+  const relayed: { seq: number; through: boolean }[] = [];
   const hooks: DocumentHooks = {
     storeUpdate: async (_d, update) => {
       stored.push(update);
+      return stored.length;
     },
     changed: (_d, update) => changes.push(update),
+    relayed: (_d, _update, seq, through) => relayed.push({ seq, through }),
     failed: () => {},
     damaged: () => {},
   };
   const document = new Document("p1-access", hooks, options);
-  document.ready();
-  return { document, stored, changes };
+  if (options.ready !== false) document.ready();
+  return { document, stored, changes, relayed };
 }
 
 const text = (doc: Y.Doc) => doc.getXmlFragment("default").toString();
@@ -206,5 +209,61 @@ describe("Document", () => {
     }
     await document.whenSettled();
     expect(text(document.ydoc)).toContain("edit 19");
+  });
+
+  it("applies and broadcasts an update relayed from another instance without storing it", async () => {
+    const { document, stored, changes, relayed } = setup({ ready: false });
+    const a = fakeConnection();
+    document.connections.add(a.connection);
+    const remote = new Y.Doc();
+    const early = paragraphUpdate("stored by another instance while this one loaded", remote);
+    Y.applyUpdate(remote, early);
+    // Arrives while the section loads: waits for it.
+    document.receiveRelayedUpdate(early, 7);
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe("");
+    document.ready();
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe(
+      "<paragraph>stored by another instance while this one loaded</paragraph>",
+    );
+    expect(a.sent).toHaveLength(1);
+    expect(stored).toHaveLength(0);
+    expect(changes).toHaveLength(0);
+    expect(relayed).toEqual([{ seq: 7, through: false }]);
+  });
+
+  it("checks a local edit that builds on relayed content against the schema", async () => {
+    const { document } = setup();
+    const remote = new Y.Doc();
+    const relayedUpdate = paragraphUpdate("from the other instance", remote);
+    Y.applyUpdate(remote, relayedUpdate);
+    document.receiveRelayedUpdate(relayedUpdate, 1);
+    await document.whenSettled();
+    // A client that has the relayed paragraph puts a <script> into it.
+    const paragraph = remote.getXmlFragment("default").get(0) as Y.XmlElement;
+    const before = Y.encodeStateVector(remote);
+    paragraph.insert(0, [new Y.XmlElement("script")]);
+    const hostile = Y.encodeStateAsUpdate(remote, before);
+    let refusal: CollabRefusal | undefined;
+    try {
+      document.receiveUpdate(hostile, null);
+    } catch (error) {
+      refusal = error as CollabRefusal;
+    }
+    expect(refusal?.code).toBe(CloseCode.doesNotFitSchema);
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe("<paragraph>from the other instance</paragraph>");
+  });
+
+  it("shows presence relayed from another instance, which no local connection owns", () => {
+    const { document } = setup();
+    document.receiveRelayedAwareness([
+      { clientId: 4242, clock: 1, state: { user: { name: "Remote Rita" } } },
+    ]);
+    expect(document.awareness.getStates().get(4242)).toEqual({ user: { name: "Remote Rita" } });
+    expect(document.isRelayedPresence(4242, null)).toBe(true);
+    document.receiveRelayedAwareness([{ clientId: 4242, clock: 2, state: null }]);
+    expect(document.awareness.getStates().has(4242)).toBe(false);
   });
 });

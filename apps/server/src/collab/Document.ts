@@ -13,19 +13,26 @@ import type { AwarenessEntry } from "./validateAwarenessUpdate";
 
 /** What a document asks of the server: the store and change hooks of the extensions. */
 export interface DocumentHooks {
+  /** Stores an update; resolves with its sequence number in the store (if a store gave one). */
   storeUpdate(
     document: Document,
     update: Uint8Array,
     origins: (Connection | null)[],
     serverEdits: ServerEdit[],
-  ): Promise<void>;
+  ): Promise<number | undefined>;
   changed(
     document: Document,
     update: Uint8Array,
     origins: (Connection | null)[],
     serverEdits: ServerEdit[],
     transaction?: Y.Transaction,
+    seq?: number,
   ): void;
+  /**
+   * An update another server instance stored (as `seq`) was applied and broadcast here; with
+   * `through`, one that holds every stored update through `seq` (read again from the store).
+   */
+  relayed?(document: Document, update: Uint8Array, seq: number, through: boolean): void;
   /** An update could not be stored or applied: it was dropped. */
   failed(document: Document, error: unknown, origins: (Connection | null)[]): void;
   /**
@@ -40,6 +47,9 @@ export interface DocumentOptions {
   /** Largest encoded state a section may reach; an update beyond it is refused with 4413. */
   maxBytes?: number;
 }
+
+/** The origin of the presence changes that came from other server instances. */
+const RELAYED = Symbol("relayed");
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -84,6 +94,10 @@ export class Document {
   /** Presence client id -> the account that owned it last: only that account may take it again. */
   readonly #presenceAccounts = new Map<number, string>();
   #awarenessScheduled = false;
+  /** Presence client ids of clients connected to other server instances (see the relay). */
+  readonly #relayedPresence = new Set<number>();
+  /** Updates relayed from other instances while the document was loading: applied once ready. */
+  #relayedBeforeReady: { update: Uint8Array; seq: number; through: boolean }[] | null = [];
   #destroyed = false;
   #retired = false;
   #damaged = false;
@@ -104,6 +118,9 @@ export class Document {
   /** Called once the load hooks have filled `ydoc`: from now on updates are validated against it. */
   ready(): void {
     this.#resetShadow();
+    const early = this.#relayedBeforeReady ?? [];
+    this.#relayedBeforeReady = null;
+    for (const { update, seq, through } of early) this.receiveRelayedUpdate(update, seq, through);
   }
 
   /** Whether updates are waiting to be stored or applied. */
@@ -138,6 +155,51 @@ export class Document {
       this.#pending.push({ update, origin: null, serverEdit, settle: { resolve, reject } });
       this.#scheduleFlush();
     });
+  }
+
+  /**
+   * An update another server instance has stored (as `seq`) and applied: applied here in turn,
+   * between this document's own batches, and broadcast to this instance's connections, without
+   * being stored again. One that arrives while the document loads waits until it is ready (it
+   * may also be in what was loaded: Yjs updates apply twice without effect). Drop a malformed one
+   * before calling: one that fails half-way into the document has it reloaded from storage.
+   * `through`: the update holds every stored update through `seq` (the section read again from
+   * the store after relayed messages may have been lost).
+   */
+  receiveRelayedUpdate(update: Uint8Array, seq: number, through = false): void {
+    if (this.#destroyed) return;
+    if (this.#relayedBeforeReady) {
+      this.#relayedBeforeReady.push({ update, seq, through });
+      return;
+    }
+    this.#queued++;
+    this.#queue = this.#queue
+      .then(() => this.#applyRelayed(update, seq, through))
+      .finally(() => this.#queued--);
+  }
+
+  /**
+   * Presence relayed from another server instance (a decoded, checked awareness update): applied
+   * and broadcast here. Entries of clients connected to this instance are ignored.
+   */
+  receiveRelayedAwareness(entries: readonly AwarenessEntry[]): void {
+    if (this.#destroyed) return;
+    const foreign = entries.filter((entry) => !this.#presenceOwners.has(entry.clientId));
+    if (foreign.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, foreign.length);
+    for (const { clientId, clock, state } of foreign) {
+      this.#relayedPresence.add(clientId);
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify(state));
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), RELAYED);
+  }
+
+  /** Whether a presence change came from another server instance (not to be relayed back). */
+  isRelayedPresence(clientId: number, origin: unknown): boolean {
+    return origin === RELAYED || this.#relayedPresence.has(clientId);
   }
 
   /** Resolves once every update received so far is stored and applied (or dropped). */
@@ -368,9 +430,10 @@ export class Document {
     const origins = batch.map((p) => p.origin);
     const serverEdits = batch.flatMap((p) => (p.serverEdit ? [p.serverEdit] : []));
     let update: Uint8Array;
+    let seq: number | undefined;
     try {
       update = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update));
-      await this.hooks.storeUpdate(this, update, origins, serverEdits);
+      seq = await this.hooks.storeUpdate(this, update, origins, serverEdits);
     } catch (error) {
       // Not stored, so never shown to anyone: the shadow must forget it too.
       if (!this.#destroyed) this.#resetShadow();
@@ -391,15 +454,39 @@ export class Document {
       this.hooks.damaged(this, error);
       return;
     }
+    this.#broadcastUpdate(update);
+    // The presence that waited for this batch leaves with it, in the same write per socket.
+    this.#broadcastAwareness();
+    for (const p of batch) p.settle?.resolve();
+    this.hooks.changed(this, update, origins, serverEdits, transaction, seq);
+  }
+
+  #applyRelayed(update: Uint8Array, seq: number, through: boolean): void {
+    if (this.#destroyed || this.#damaged) return;
+    try {
+      Y.applyUpdate(this.ydoc, update, RELAYED);
+    } catch (error) {
+      this.#damaged = true;
+      this.hooks.damaged(this, error);
+      return;
+    }
+    // The shadow takes it too, so that local edits building on it validate.
+    try {
+      if (this.#shadow) Y.applyUpdate(this.#shadow, update);
+    } catch {
+      this.#resetShadow();
+    }
+    this.#shadowTransactions = [];
+    this.#broadcastUpdate(update);
+    this.hooks.relayed?.(this, update, seq, through);
+  }
+
+  #broadcastUpdate(update: Uint8Array): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     encoding.writeVarUint(encoder, SyncMessageType.update);
     encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder));
-    // The presence that waited for this batch leaves with it, in the same write per socket.
-    this.#broadcastAwareness();
-    for (const p of batch) p.settle?.resolve();
-    this.hooks.changed(this, update, origins, serverEdits, transaction);
   }
 
   #claim(connection: Connection, { clientId, state }: AwarenessEntry): boolean {
@@ -416,6 +503,8 @@ export class Document {
       if (last !== undefined && last !== account) return false;
     }
     this.#presenceOwners.set(clientId, connection);
+    // A client that moved here from another instance: its presence is now this instance's.
+    this.#relayedPresence.delete(clientId);
     if (account !== null) this.#presenceAccounts.set(clientId, account);
     connection.presenceClientId = clientId;
     return true;

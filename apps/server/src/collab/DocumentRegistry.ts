@@ -50,17 +50,20 @@ export class DocumentRegistry {
     };
     this.#hooks = {
       storeUpdate: async (document, update, origins, serverEdits) => {
+        let seq: number | undefined;
         for (const extension of this.#options.extensions) {
-          await extension.onStoreUpdate?.({
+          const stored = await extension.onStoreUpdate?.({
             documentName: document.name,
             document,
             update,
             origins,
             serverEdits,
           });
+          if (stored) seq = stored.seq;
         }
+        return seq;
       },
-      changed: (document, update, origins, serverEdits, transaction) => {
+      changed: (document, update, origins, serverEdits, transaction, seq) => {
         // Called synchronously, so that each hook starts while the document holds exactly the
         // updates stored so far (compaction relies on it); the pipeline does not wait for them.
         for (const extension of this.#options.extensions) {
@@ -72,6 +75,7 @@ export class DocumentRegistry {
             origins,
             serverEdits,
             transaction,
+            seq,
           };
           try {
             Promise.resolve(extension.onChange(context)).catch((error) =>
@@ -79,6 +83,16 @@ export class DocumentRegistry {
             );
           } catch (error) {
             this.#hookFailed(extension, "onChange", error);
+          }
+        }
+      },
+      relayed: (document, update, seq, through) => {
+        const context = { documentName: document.name, document, update, seq, through };
+        for (const extension of this.#options.extensions) {
+          try {
+            extension.onRelayedUpdate?.(context);
+          } catch (error) {
+            this.#hookFailed(extension, "onRelayedUpdate", error);
           }
         }
       },

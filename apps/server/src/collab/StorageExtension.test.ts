@@ -6,6 +6,7 @@ import * as encoding from "lib0/encoding";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Logger } from "../Logger";
+import { paragraphUpdate } from "../testing/RawCollabClient";
 import { Document } from "./Document";
 import { StorageExtension } from "./StorageExtension";
 
@@ -32,7 +33,7 @@ function forgedUpdate(client: number, clock: number): Uint8Array {
 /** Loads section `p1-access` through `extension` into a document nobody edits. */
 async function loadSection(extension: StorageExtension): Promise<Document> {
   const document = new Document("p1-access", {
-    storeUpdate: async () => {},
+    storeUpdate: async () => undefined,
     changed: () => {},
     failed: () => {},
     damaged: () => {},
@@ -110,5 +111,51 @@ describe("StorageExtension", () => {
     const again = await load();
     expect(again.ydoc.getXmlFragment("default").toString()).toBe("<paragraph>Kept</paragraph>");
     expect(repaired).toHaveLength(1);
+  });
+
+  it("compacts only through the updates the live document holds, whoever stored them", async () => {
+    const store = SqliteStore.open(mkdtempSync(join(tmpdir(), "rapporteur-storage-ext-")));
+    stores.push(store);
+    const extension = new StorageExtension(store, { compactEvery: 100 });
+    const document = await loadSection(extension);
+    const context = { documentName: "p1-access", document, origins: [], serverEdits: [] };
+    const text = () => {
+      const doc = new Y.Doc();
+      return store.load("p1-access").then(({ updates }) => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+        return doc.getXmlFragment("default").toString();
+      });
+    };
+
+    const own = paragraphUpdate("stored here");
+    Y.applyUpdate(document.ydoc, own);
+    expect(await extension.onStoreUpdate({ ...context, update: own })).toEqual({ seq: 1 });
+    // Another instance stores 2 and 3; only 3 has reached this one.
+    await store.append("p1-access", paragraphUpdate("stored elsewhere, not yet relayed"));
+    const third = paragraphUpdate("stored elsewhere, relayed");
+    await store.append("p1-access", third);
+    Y.applyUpdate(document.ydoc, third);
+    extension.onRelayedUpdate({ ...context, update: third, seq: 3, through: false });
+    expect(extension.compactableThrough("p1-access")).toBe(1);
+
+    await extension.onUnloadDocument({ documentName: "p1-access", document });
+    expect(await text()).toContain("stored elsewhere, not yet relayed");
+    expect(await text()).toContain("stored here");
+    expect(await text()).toContain("stored elsewhere, relayed");
+  });
+
+  it("counts a section read again from the store as holding every update through its newest", async () => {
+    const store = SqliteStore.open(mkdtempSync(join(tmpdir(), "rapporteur-storage-ext-")));
+    stores.push(store);
+    const extension = new StorageExtension(store, { compactEvery: 100 });
+    const document = await loadSection(extension);
+    const context = { documentName: "p1-access", document, origins: [], serverEdits: [] };
+    for (const words of ["one", "two", "three"])
+      await store.append("p1-access", paragraphUpdate(words));
+    const update = new Uint8Array();
+    extension.onRelayedUpdate({ ...context, update, seq: 3, through: false });
+    expect(extension.compactableThrough("p1-access")).toBe(0);
+    extension.onRelayedUpdate({ ...context, update, seq: 3, through: true });
+    expect(extension.compactableThrough("p1-access")).toBe(3);
   });
 });

@@ -2,7 +2,14 @@ import { repairYDoc, type SchemaViolation } from "@rapporteur/schema";
 import type { DocumentStore, HistoryKind, HistoryPointInput } from "@rapporteur/storage";
 import * as Y from "yjs";
 import type { Logger } from "../Logger";
-import type { CollabExtension, DocumentContext, UpdateContext } from "./CollabExtension";
+import { AppliedSequence } from "./AppliedSequence";
+import type {
+  CollabExtension,
+  DocumentContext,
+  RelayedUpdateContext,
+  StoredUpdate,
+  UpdateContext,
+} from "./CollabExtension";
 
 /**
  * What the history asks of storage (see SectionHistory): checkpoints made of the updates a
@@ -34,8 +41,12 @@ export interface StorageExtensionOptions {
 }
 
 interface StoredState {
-  lastSeq: number;
-  /** Rows stored after the newest compacted state. */
+  /**
+   * The stored updates the live document holds: loaded, stored here or relayed from another
+   * instance. A compaction goes only through `applied.through`.
+   */
+  applied: AppliedSequence;
+  /** Rows this instance stored after its newest compaction. */
   sinceCompaction: number;
 }
 
@@ -43,7 +54,10 @@ interface StoredState {
  * Persistence of the collaboration server on a {@link DocumentStore}: loads a document from its
  * stored updates (dropping, as a stored update, whatever in them does not fit the schema), appends
  * every update before anyone sees it (write-before-broadcast), and compacts the stored updates
- * into one state every `compactEvery` updates and on unload.
+ * into one state every `compactEvery` updates and on unload. With several server instances on one
+ * store (see the relay), a compaction goes only through the highest sequence number below which
+ * this instance has applied every stored update, so that it never deletes an update another
+ * instance stored that is not in the state replacing it.
  */
 export class StorageExtension implements CollabExtension {
   readonly name = "storage";
@@ -71,14 +85,14 @@ export class StorageExtension implements CollabExtension {
         if (!skipped.has(i)) Y.applyUpdate(document.ydoc, update);
       });
     });
-    const state = {
-      lastSeq: stored.lastSeq,
+    const state: StoredState = {
+      applied: new AppliedSequence(stored.lastSeq),
       sinceCompaction: Math.max(0, stored.updates.length - 1),
     };
     const repair = repairYDoc(document.ydoc, this);
     if (repair.update) {
       // Stored before anyone sees the section, so that storage and memory agree.
-      state.lastSeq = await this.store.append(documentName, repair.update);
+      state.applied.add(await this.store.append(documentName, repair.update));
       state.sinceCompaction++;
       const listed = repair.dropped
         .slice(0, 5)
@@ -99,7 +113,7 @@ export class StorageExtension implements CollabExtension {
     update,
     origins,
     serverEdits,
-  }: UpdateContext): Promise<void> {
+  }: UpdateContext): Promise<StoredUpdate> {
     const state = this.#states.get(documentName);
     const { history } = this.options;
     let kind: HistoryKind = "edit";
@@ -107,7 +121,7 @@ export class StorageExtension implements CollabExtension {
     if (history && state && kind !== "edit") {
       // Before the server edit is stored, the live document is the content it replaces.
       if (state.sinceCompaction > 0) await this.#compact(documentName, document.ydoc, state);
-      history.keepRestorePoint(documentName, document.ydoc, state.lastSeq);
+      history.keepRestorePoint(documentName, document.ydoc, state.applied.through);
     }
     const userIds: number[] = [];
     for (const origin of origins) {
@@ -121,9 +135,24 @@ export class StorageExtension implements CollabExtension {
       history ? { userIds, at: this.options.now?.() ?? Date.now(), kind } : undefined,
     );
     if (state) {
-      state.lastSeq = seq;
+      state.applied.add(seq);
       state.sinceCompaction++;
     }
+    return { seq };
+  }
+
+  onRelayedUpdate({ documentName, seq, through }: RelayedUpdateContext): void {
+    const applied = this.#states.get(documentName)?.applied;
+    if (through) applied?.addThrough(seq);
+    else applied?.add(seq);
+  }
+
+  /**
+   * The sequence number through which `documentName` may be compacted now: every stored update
+   * at or below it has been applied to the live document (undefined when it is not loaded).
+   */
+  compactableThrough(documentName: string): number | undefined {
+    return this.#states.get(documentName)?.applied.through;
   }
 
   async onChange({ documentName, document }: UpdateContext): Promise<void> {
@@ -140,10 +169,11 @@ export class StorageExtension implements CollabExtension {
   }
 
   async #compact(name: string, ydoc: Y.Doc, state: StoredState): Promise<void> {
-    // Taken together before any await: onChange starts while the live document holds exactly
-    // the updates through lastSeq.
+    // Taken together before any await: the live document holds every update through
+    // `applied.through` (and perhaps some after it, which a compaction may contain: the rows
+    // after `throughSeq` stay, and apply again without effect).
     const snapshot = Y.encodeStateAsUpdate(ydoc);
-    const throughSeq = state.lastSeq;
+    const throughSeq = state.applied.through;
     state.sinceCompaction = 0;
     const { history } = this.options;
     // After the previous compaction of the document: it reads the rows this one replaces.

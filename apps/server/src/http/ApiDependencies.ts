@@ -1,4 +1,5 @@
 import type { AccountStore, AuditLog } from "@rapporteur/accounts";
+import type { Role } from "@rapporteur/accounts/roles";
 import type { BudgetStore, WordHistory } from "@rapporteur/budget";
 import type { DocxTemplate } from "@rapporteur/docx";
 import type { ActionLineStore, CodingStore, EvidenceStore } from "@rapporteur/evidence";
@@ -17,6 +18,7 @@ import type { ReportNumbering } from "../report/ReportNumbering";
 import type { SectionFactsCache } from "../report/SectionFactsCache";
 import type { WordCounts } from "../report/WordCounts";
 import type { ServerWorkers } from "../workers/ServerWorkers";
+import type { ReportWorkspaces } from "../workspace/ReportWorkspaces";
 import type { EventStreams } from "./EventStreams";
 
 /** What the API routes read and change. */
@@ -78,4 +80,14 @@ export interface ApiDependencies {
    * themes); absent for an in-memory database, whose work is then done on the event loop.
    */
   databaseFile?: string;
+  /**
+   * The instance's reports (the report list, creation, members); absent: the server serves one
+   * report and those routes answer 404.
+   */
+  workspaces?: ReportWorkspaces;
+  /**
+   * The role of a user in the report these routes serve (undefined: not a member); absent: the
+   * account's role (a one-report server).
+   */
+  roleOf?: (userId: number) => Role | undefined;
 }

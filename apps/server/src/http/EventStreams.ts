@@ -14,6 +14,7 @@ export interface StreamOwner {
  */
 export class EventStreams {
   readonly #open = new Map<Response, StreamOwner | null>();
+  readonly #sent = new Set<(event: ServerEventName, data: unknown) => void>();
   readonly #heartbeat: NodeJS.Timeout;
 
   /**
@@ -50,8 +51,24 @@ export class EventStreams {
     });
   }
 
-  /** Sends one event to every open stream. */
+  /** Sends one event to every open stream (and hands it to the {@link onSend} listeners). */
   send<E extends ServerEventName>(event: E, data: ServerEvents[E]): void {
+    this.#write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    for (const listener of this.#sent) listener(event, data);
+  }
+
+  /** Calls `listener` with every event {@link send} sends to all (to relay it to other servers). */
+  onSend(listener: (event: ServerEventName, data: unknown) => void): () => void {
+    this.#sent.add(listener);
+    return () => this.#sent.delete(listener);
+  }
+
+  /**
+   * Sends an event another server instance sent to all its streams (see the relay): to every
+   * open stream here, not handed to the {@link onSend} listeners. `event` must be a bare name.
+   */
+  sendRelayed(event: string, data: unknown): void {
+    if (!/^[a-z][A-Za-z]*$/.test(event)) return;
     this.#write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 

@@ -407,6 +407,36 @@ const ROUTE_FACTS = {
     summary:
       "Codes a passage of a source: { field: text|q1..q8, start, end (UTF-16 offsets, end excluded), codes: [codeId] } -> the excerpt (400 if outside the text; editors and drafters; audited)",
   },
+  listReports: {
+    access: "signed_in",
+    summary:
+      "The reports the user is a member of (instance administrators: all) with their role in each: { reports, mayCreate }",
+  },
+  createReport: {
+    access: "editor",
+    summary:
+      "Creates a report from a template: { title, template } -> 201 { id }; the creator is its editor (instance administrators; audited)",
+  },
+  reportTemplates: {
+    access: "signed_in",
+    summary:
+      "The outlines a new report may start from: { templates: [{ id, title, parts, sections }] }",
+  },
+  reportMembers: {
+    access: "signed_in",
+    summary:
+      "A report's members and their roles (its editors and instance administrators; 404 for non-members)",
+  },
+  setReportMember: {
+    access: "signed_in",
+    summary:
+      "Makes a user a member of the report or changes their role: { role } (its editors and instance administrators; audited)",
+  },
+  removeReportMember: {
+    access: "signed_in",
+    summary:
+      "Removes a member from the report; never its last editor (409) (its editors and instance administrators; audited)",
+  },
 } as const satisfies Record<ApiPathName, ApiRouteFacts>;
 
 type ApiRoutes = {

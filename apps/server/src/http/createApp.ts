@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import { HostPolicy } from "../auth/HostPolicy";
 import type { Logger } from "../Logger";
 import type { ApiDependencies } from "./ApiDependencies";
@@ -22,6 +22,8 @@ export interface AppOptions extends ApiDependencies {
   logger: Logger;
   /** Hosts and origins state-changing requests may name (default: development defaults). */
   hosts?: HostPolicy;
+  /** The JSON API mounted at `/api` (default: {@link apiRouter} of these dependencies). */
+  api?: RequestHandler;
 }
 
 /**
@@ -49,7 +51,7 @@ export function createApp(options: AppOptions): Express {
     next();
   });
   app.use("/api", csrfProtection(options.hosts ?? new HostPolicy()));
-  app.use("/api", apiRouter(options));
+  app.use("/api", options.api ?? apiRouter(options));
   app.use("/api", (request, _response, next) => {
     next(notFound("route_not_found", `No API route ${request.method} ${request.originalUrl}`));
   });

@@ -2,6 +2,7 @@ import type { AccountStore } from "@rapporteur/accounts";
 import { mayEditOutline } from "@rapporteur/accounts/roles";
 import type { RequestHandler } from "express";
 import { readSessionToken } from "../auth/sessionCookie";
+import type { ReportWorkspaces } from "../workspace/ReportWorkspaces";
 import { connectionAuthenticated } from "./ConnectionLimiter";
 import { forbidden, unauthorized } from "./errors";
 import { requestAuth, setRequestAuth } from "./requestAuth";
@@ -43,3 +44,15 @@ export const requireOutlineEditor: RequestHandler = (request, _response, next) =
   }
   next();
 };
+
+/** Lets through instance administrators only (editors of report 1); 403 `editors_only` otherwise. */
+export function requireInstanceAdmin(workspaces: ReportWorkspaces): RequestHandler {
+  return (request, _response, next) => {
+    const { user } = requestAuth(request);
+    if (!workspaces.isInstanceAdmin(user)) {
+      next(forbidden("editors_only", "Only instance administrators (editors) can do this"));
+      return;
+    }
+    next();
+  };
+}

@@ -30,10 +30,17 @@ export class EventStreamReader {
     })();
   }
 
-  /** Opens the stream of the server at `url` with `headers` (a session cookie at least). */
-  static async open(url: string, headers: Record<string, string>): Promise<EventStreamReader> {
+  /**
+   * Opens the stream of the server at `url` with `headers` (a session cookie at least); `path`
+   * below `/api` (a report's stream: `/reports/2/events`).
+   */
+  static async open(
+    url: string,
+    headers: Record<string, string>,
+    path = "/events",
+  ): Promise<EventStreamReader> {
     const controller = new AbortController();
-    const response = await fetch(`${new URL(url).origin}/api/events`, {
+    const response = await fetch(`${new URL(url).origin}/api${path}`, {
       headers,
       signal: controller.signal,
     });

@@ -1,5 +1,7 @@
 import type { BudgetState, BudgetView } from "@rapporteur/api";
 import { formatNumber } from "../layout/formatNumber";
+import { useReportId } from "../report/ReportIdContext";
+import { sectionPath } from "../routing/parseRoute";
 import { TableHead } from "../ui/TableHead";
 import { AllocationInput } from "./AllocationInput";
 import { BudgetStateBadge } from "./BudgetStateBadge";
@@ -19,6 +21,7 @@ export interface BudgetTableProps {
  * for editors), state in colour and words, and a bar.
  */
 export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: BudgetTableProps) {
+  const reportId = useReportId();
   const { totals } = budget;
   return (
     <div className="table-card">
@@ -70,7 +73,7 @@ export function BudgetTable({ budget, canEdit, onOpenSection, onChanged }: Budge
                 >
                   <th scope="row">
                     <a
-                      href={`/sections/${encodeURIComponent(section.id)}`}
+                      href={sectionPath(reportId, section.id)}
                       onClick={(event) => {
                         if (event.button !== 0 || event.metaKey || event.ctrlKey) return;
                         event.preventDefault();

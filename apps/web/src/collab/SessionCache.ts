@@ -6,9 +6,9 @@ export const DEFAULT_SESSION_CACHE_SIZE = 5;
 
 /** Configuration of {@link SessionCache}. */
 export interface SessionCacheOptions extends SessionEvents {
-  /** `ws(s)://host/collab`. */
+  /** The report's collaboration endpoint: `ws(s)://host/collab/<reportId>`. */
   collabUrl: string;
-  /** Prefix of the IndexedDB copies: one per account (`rapporteur:<userId>`). */
+  /** Prefix of the IndexedDB copies: one per account and report (see `localCopyPrefix`). */
   storagePrefix: string;
   capacity?: number;
 }

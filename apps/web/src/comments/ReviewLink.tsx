@@ -1,5 +1,6 @@
+import { useReportId } from "../report/ReportIdContext";
 import { InAppLink } from "../routing/InAppLink";
-import { REVIEW_PATH } from "../routing/parseRoute";
+import { REVIEW_PATH, reportPath } from "../routing/parseRoute";
 import { CommentIcon } from "./CommentIcon";
 
 /**
@@ -7,15 +8,16 @@ import { CommentIcon } from "./CommentIcon";
  * router expects) on a plain click, and normally otherwise (new tab, ...).
  */
 export function ReviewLink({ active }: { active: boolean }) {
+  const path = reportPath(useReportId(), REVIEW_PATH);
   return (
     <InAppLink
-      path={REVIEW_PATH}
+      path={path}
       className="outline__review"
       active={active}
       testId="review-link"
       onOpen={() => {
-        if (window.location.pathname === REVIEW_PATH) return;
-        window.history.pushState(null, "", REVIEW_PATH);
+        if (window.location.pathname === path) return;
+        window.history.pushState(null, "", path);
         window.dispatchEvent(new PopStateEvent("popstate"));
       }}
     >

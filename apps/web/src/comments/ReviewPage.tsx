@@ -7,6 +7,7 @@ import { CommentText } from "./CommentText";
 import { subscribeToComments } from "./commentEvents";
 import { type CommentFilter, commentQuery, commentsApi } from "./commentsApi";
 import "./comments.css";
+import { useReportId } from "../report/ReportIdContext";
 
 /** Props of {@link ReviewPage}. */
 export interface ReviewPageProps {
@@ -24,6 +25,7 @@ function isPlainClick(event: MouseEvent): boolean {
  * download as CSV or Word. Kept live by the `comment` events.
  */
 export function ReviewPage({ report, navigate }: ReviewPageProps) {
+  const reportId = useReportId();
   const [filter, setFilter] = useState<CommentFilter>({ state: "open" });
   const [threads, setThreads] = useState<CommentThread[] | null>(null);
   const [authors, setAuthors] = useState<{ id: number; name: string }[]>([]);
@@ -149,7 +151,7 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
       )}
       <ol className="review-list" data-testid="review-list">
         {(threads ?? []).map((thread) => {
-          const path = sectionPath(thread.sectionId);
+          const path = sectionPath(reportId, thread.sectionId);
           return (
             <li key={thread.id} className="review-item" data-testid="review-thread">
               <div className="review-item__section">

@@ -1,5 +1,5 @@
 import type { CommentEvent } from "@rapporteur/api";
-import { apiUrl } from "../api/apiUrl";
+import { apiReportId, apiUrl } from "../api/apiUrl";
 import { eventObject } from "../api/eventObject";
 
 type Listener = (event: CommentEvent) => void;
@@ -8,6 +8,8 @@ type ReconnectListener = () => void;
 const listeners = new Set<Listener>();
 const reconnectListeners = new Set<ReconnectListener>();
 let source: EventSource | null = null;
+/** The report whose stream {@link source} is. */
+let sourceReport: number | null = null;
 
 function parse(data: string): CommentEvent | null {
   const value = eventObject("comment", data);
@@ -25,9 +27,13 @@ function parse(data: string): CommentEvent | null {
 }
 
 function open(): void {
-  if (source || typeof EventSource === "undefined") return;
+  if (typeof EventSource === "undefined") return;
+  if (source && sourceReport === apiReportId()) return;
+  // Another report is open now: its comments come on its own stream.
+  source?.close();
   const stream = new EventSource(apiUrl("events"));
   source = stream;
+  sourceReport = apiReportId();
   stream.addEventListener("comment", (message: MessageEvent<string>) => {
     const event = parse(message.data);
     if (event) for (const listener of listeners) listener(event);

@@ -2,6 +2,7 @@ import { Citation } from "@rapporteur/schema";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Decoration, NodeView } from "@tiptap/pm/view";
 import { apiRequest } from "../api/apiRequest";
+import { apiReportId } from "../api/apiUrl";
 import { type CitationDetails, citationAttrs, citationName } from "./citationAttrs";
 
 declare module "@tiptap/core" {
@@ -22,17 +23,19 @@ export interface CitationEditingOptions {
   onRequest: () => void;
 }
 
-// One request per source and page: many citations of one source share it.
-const titles = new Map<number, Promise<string | null>>();
+// One request per source and page: many citations of one source share it. Keyed by report too:
+// each report has its own evidence library, whose source ids start at 1.
+const titles = new Map<string, Promise<string | null>>();
 
 function sourceTitle(id: number): Promise<string | null> {
-  let title = titles.get(id);
+  const key = `${apiReportId()}:${id}`;
+  let title = titles.get(key);
   if (!title) {
     title = apiRequest("evidenceSource", { params: { id } }).then(
       (source) => source.title,
       () => null,
     );
-    titles.set(id, title);
+    titles.set(key, title);
   }
   return title;
 }

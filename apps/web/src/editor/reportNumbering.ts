@@ -1,7 +1,7 @@
 import type { ReportNumberingView } from "@rapporteur/api";
 import type { ReferenceTarget } from "@rapporteur/schema";
 import { apiRequest } from "../api/apiRequest";
-import { apiUrl } from "../api/apiUrl";
+import { apiReportId, apiUrl } from "../api/apiUrl";
 import { eventObject } from "../api/eventObject";
 
 /** Changes arriving closer together than this are fetched once. */
@@ -15,6 +15,8 @@ const RELOAD_DELAY_MS = 300;
  */
 class ReportNumberingSource {
   #view: ReportNumberingView | null = null;
+  /** The report whose numbering {@link view} is. */
+  #reportId: number | null = null;
   readonly #listeners = new Set<() => void>();
   #stop: (() => void) | null = null;
 
@@ -49,6 +51,9 @@ class ReportNumberingSource {
   }
 
   #start(): () => void {
+    // Another report is open now: its numbers are not this one's.
+    if (this.#reportId !== apiReportId()) this.#view = null;
+    this.#reportId = apiReportId();
     let controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const show = (view: ReportNumberingView) => {

@@ -10,6 +10,7 @@ import { type CoverageRow, coverageRows } from "./coverageRows";
 import { EvidenceTabs } from "./EvidenceTabs";
 import { SOURCE_KIND_LABELS } from "./evidenceLabels";
 import "./evidence.css";
+import { useReportId } from "../report/ReportIdContext";
 
 /** How many uncited sources the page lists; the rest are counted. */
 const UNCITED_SHOWN = 50;
@@ -161,6 +162,7 @@ function SourceLink({
   title: string | undefined;
   navigate: (path: string) => void;
 }) {
+  const reportId = useReportId();
   const [fetched, setFetched] = useState<string | null>(null);
   useEffect(() => {
     if (title !== undefined) return;
@@ -172,11 +174,11 @@ function SourceLink({
   }, [id, title]);
   return (
     <InAppLink
-      path={evidenceSourcePath(id)}
+      path={evidenceSourcePath(reportId, id)}
       className="coverage-source-link"
       active={false}
       testId={`coverage-source-${id}`}
-      onOpen={() => navigate(evidenceSourcePath(id))}
+      onOpen={() => navigate(evidenceSourcePath(reportId, id))}
     >
       {title ?? fetched ?? `Source ${id}`}
     </InAppLink>

@@ -1,16 +1,23 @@
 import { InAppLink } from "../routing/InAppLink";
-import { EVIDENCE_PATH } from "../routing/parseRoute";
+import { EVIDENCE_PATH, reportPath } from "../routing/parseRoute";
 import { LineIcon } from "../ui/LineIcon";
 
 /** The header's link to the Evidence page, for everyone (reviewers search, others also import). */
-export function EvidenceLink({ navigate }: { navigate: (path: string) => void }) {
+export function EvidenceLink({
+  reportId,
+  navigate,
+}: {
+  reportId: number;
+  navigate: (path: string) => void;
+}) {
+  const path = reportPath(reportId, EVIDENCE_PATH);
   return (
     <InAppLink
-      path={EVIDENCE_PATH}
+      path={path}
       className="button header-button evidence-link"
-      active={window.location.pathname.startsWith(EVIDENCE_PATH)}
+      active={window.location.pathname.startsWith(path)}
       testId="evidence-link"
-      onOpen={() => navigate(EVIDENCE_PATH)}
+      onOpen={() => navigate(path)}
     >
       <LineIcon
         d="M7 12.5a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11ZM11 11l3.5 3.5"

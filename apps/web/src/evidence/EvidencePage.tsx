@@ -3,7 +3,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { formatNumber } from "../layout/formatNumber";
 import { InAppLink } from "../routing/InAppLink";
-import { EVIDENCE_PATH, evidenceSourcePath } from "../routing/parseRoute";
+import { EVIDENCE_PATH, evidenceSourcePath, reportPath } from "../routing/parseRoute";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { SelectField } from "../ui/SelectField";
@@ -24,6 +24,7 @@ import {
   searchFromQuery,
 } from "./evidenceSearch";
 import "./evidence.css";
+import { useReportId } from "../report/ReportIdContext";
 
 /** Props of {@link EvidencePage}. */
 export interface EvidencePageProps {
@@ -38,6 +39,7 @@ export interface EvidencePageProps {
  * import of a file.
  */
 export function EvidencePage({ query, navigate }: EvidencePageProps) {
+  const reportId = useReportId();
   const search = searchFromQuery(query);
   const searchKey = queryOfSearch(search);
   const [result, setResult] = useState<SourceSearchResult | null>(null);
@@ -95,7 +97,9 @@ export function EvidencePage({ query, navigate }: EvidencePageProps) {
       <SearchForm
         key={searchKey}
         initial={search}
-        onSearch={(next) => navigate(`${EVIDENCE_PATH}${queryOfSearch(next)}`)}
+        onSearch={(next) =>
+          navigate(`${reportPath(reportId, EVIDENCE_PATH)}${queryOfSearch(next)}`)
+        }
       />
       <FieldError problem={problem} testId="evidence-search-error" />
       <p className="evidence-total" role="status" data-testid="evidence-total">
@@ -219,6 +223,7 @@ function ResultList({
   navigate: (path: string) => void;
   busy: boolean;
 }) {
+  const reportId = useReportId();
   if (result.items.length === 0) {
     return <p className="evidence-empty">No source matches this search.</p>;
   }
@@ -231,7 +236,7 @@ function ResultList({
       data-testid="evidence-results"
     >
       {result.items.map((hit) => {
-        const path = `${evidenceSourcePath(hit.id)}${query}`;
+        const path = `${evidenceSourcePath(reportId, hit.id)}${query}`;
         const facts = [
           SOURCE_KIND_LABELS[hit.kind],
           hit.group ? STAKEHOLDER_GROUP_LABELS[hit.group] : null,

@@ -1,5 +1,11 @@
+import { useReportId } from "../report/ReportIdContext";
 import { InAppLink } from "../routing/InAppLink";
-import { EVIDENCE_COVERAGE_PATH, EVIDENCE_PATH, EVIDENCE_THEMES_PATH } from "../routing/parseRoute";
+import {
+  EVIDENCE_COVERAGE_PATH,
+  EVIDENCE_PATH,
+  EVIDENCE_THEMES_PATH,
+  reportPath,
+} from "../routing/parseRoute";
 
 const TABS = [
   { key: "search", path: EVIDENCE_PATH, label: "Search" },
@@ -18,16 +24,17 @@ export function EvidenceTabs({
   navigate: (path: string) => void;
   current: EvidenceTab;
 }) {
+  const reportId = useReportId();
   return (
     <nav className="evidence-tabs" aria-label="Evidence pages">
       {TABS.map((tab) => (
         <InAppLink
           key={tab.key}
-          path={tab.path}
+          path={reportPath(reportId, tab.path)}
           className="evidence-tabs__link"
           active={current === tab.key}
           testId={`evidence-tab-${tab.key}`}
-          onOpen={() => navigate(tab.path)}
+          onOpen={() => navigate(reportPath(reportId, tab.path))}
         >
           {tab.label}
         </InAppLink>

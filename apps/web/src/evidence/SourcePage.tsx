@@ -9,7 +9,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react
 import { apiRequest } from "../api/apiRequest";
 import { MessagePanel } from "../layout/MessagePanel";
 import { InAppLink } from "../routing/InAppLink";
-import { EVIDENCE_PATH } from "../routing/parseRoute";
+import { EVIDENCE_PATH, reportPath } from "../routing/parseRoute";
 import { Button } from "../ui/Button";
 import { CodebookPanel } from "./CodebookPanel";
 import { CodedText } from "./CodedText";
@@ -19,6 +19,7 @@ import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./e
 import { SourceDetailsDialog } from "./SourceDetailsDialog";
 import { type FieldSelection, selectionInField } from "./selectionInField";
 import "./evidence.css";
+import { useReportId } from "../report/ReportIdContext";
 
 /** Props of {@link SourcePage}. */
 export interface SourcePageProps {
@@ -30,6 +31,7 @@ export interface SourcePageProps {
 
 /** One source of the evidence library: its metadata, its answers per question and its text. */
 export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
+  const reportId = useReportId();
   const [source, setSource] = useState<Source | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // Unknown until the server says (`me`): no coding control is offered before.
@@ -99,7 +101,7 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
     return () => controller.abort();
   }, [sourceId]);
 
-  const back = `${EVIDENCE_PATH}${query}`;
+  const back = `${reportPath(reportId, EVIDENCE_PATH)}${query}`;
   const backLink = (
     <InAppLink
       path={back}

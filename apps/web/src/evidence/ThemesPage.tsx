@@ -19,6 +19,7 @@ import {
 } from "./evidenceLabels";
 import { actionLineChart, keywordsOf, phraseBars } from "./themeRows";
 import "./evidence.css";
+import { useReportId } from "../report/ReportIdContext";
 
 /** How many key phrases the chart may show (the server gives at most 500). */
 const PHRASE_LIMITS = ["30", "100", "500"] as const;
@@ -223,6 +224,7 @@ function PhrasePassages({
   filters: ThemeFilters;
   navigate: (path: string) => void;
 }) {
+  const reportId = useReportId();
   const [passages, setPassages] = useState<ThemePassage[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -276,11 +278,11 @@ function PhrasePassages({
                 data-testid="themes-passage"
               >
                 <InAppLink
-                  path={evidenceSourcePath(passage.sourceId)}
+                  path={evidenceSourcePath(reportId, passage.sourceId)}
                   className="evidence-hit__title"
                   active={false}
                   testId="themes-passage-link"
-                  onOpen={() => navigate(evidenceSourcePath(passage.sourceId))}
+                  onOpen={() => navigate(evidenceSourcePath(reportId, passage.sourceId))}
                 >
                   {passage.title}
                 </InAppLink>

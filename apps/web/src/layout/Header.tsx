@@ -5,7 +5,15 @@ import type { ConnectionState } from "../collab/connectionState";
 import type { PresentUser } from "../collab/usePresence";
 import { EvidenceLink } from "../evidence/EvidenceLink";
 import type { LocalUser } from "../identity/LocalUser";
-import { AUDIT_PATH, SETTINGS_PATH, USERS_PATH } from "../routing/parseRoute";
+import { InAppLink } from "../routing/InAppLink";
+import {
+  AUDIT_PATH,
+  MEMBERS_PATH,
+  REPORTS_PATH,
+  reportPath,
+  SETTINGS_PATH,
+  USERS_PATH,
+} from "../routing/parseRoute";
 import { ExportMenu } from "../transfer/ExportMenu";
 import { BrandMark } from "../ui/BrandMark";
 import { Avatar } from "./Avatar";
@@ -13,13 +21,25 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { Menu, type MenuItem } from "./Menu";
 import { ShortcutsHelp } from "./ShortcutsHelp";
 
+/** The open report, as the header shows it. */
+export interface HeaderReport {
+  id: number;
+  /** The report's title in the report list. */
+  title: string;
+  /** Its document symbol, once the report is loaded. */
+  symbol: string | null;
+}
+
 /** Props of {@link Header}. */
 export interface HeaderProps {
-  shortTitle: string | null;
-  symbol: string | null;
+  /** The open report; null on the instance's pages (report list, users). */
+  report: HeaderReport | null;
   connection: ConnectionState | null;
   people: PresentUser[];
+  /** The account, with its role in the open report (on the instance's pages: none shown). */
   account: UserView;
+  /** The server says the user is an instance administrator (`ReportListAnswer.mayCreate`). */
+  mayAdminister: boolean;
   user: LocalUser;
   /** The open section, for the Export menu's "this section". */
   section: { id: string; title: string } | null;
@@ -30,15 +50,16 @@ export interface HeaderProps {
 }
 
 /**
- * The top bar: product and report, connection state, who is in the section, the Export menu and
- * the account menu (editors' pages, sign out).
+ * The top bar: product, the open report and the way to all reports, connection state, who is in
+ * the section, the Export menu and the account menu (report editors' and administrators' pages,
+ * sign out). The role shown is the one in the open report.
  */
 export function Header({
-  shortTitle,
-  symbol,
+  report,
   connection,
   people,
   account,
+  mayAdminister,
   user,
   section,
   exportFormats,
@@ -46,29 +67,53 @@ export function Header({
   onSignOut,
 }: HeaderProps) {
   const others = people.filter((person) => !person.isSelf);
+  const editor = report !== null && account.role === "editor";
   const accountItems: MenuItem[] = [
-    {
-      key: "settings",
-      label: "Document settings",
-      hint: "Masthead, date, job number",
-      onSelect: () => navigate(SETTINGS_PATH),
-    },
-    ...(account.role === "editor"
+    ...(report
+      ? [
+          {
+            key: "settings",
+            label: "Document settings",
+            hint: "Masthead, date, job number",
+            onSelect: () => navigate(reportPath(report.id, SETTINGS_PATH)),
+          },
+        ]
+      : []),
+    ...(report && (editor || mayAdminister)
+      ? [
+          {
+            key: "members",
+            label: "Members",
+            hint: "Who works on this report",
+            onSelect: () => navigate(reportPath(report.id, MEMBERS_PATH)),
+          },
+        ]
+      : []),
+    ...(mayAdminister
       ? [
           {
             key: "users",
             label: "Users",
-            hint: "Accounts and roles",
+            hint: "Accounts of this instance",
             onSelect: () => navigate(USERS_PATH),
           },
+        ]
+      : []),
+    ...(report && editor
+      ? [
           {
             key: "audit",
             label: "Audit log",
             hint: "Sign-ins, changes, exports",
-            onSelect: () => navigate(AUDIT_PATH),
+            onSelect: () => navigate(reportPath(report.id, AUDIT_PATH)),
           },
         ]
       : []),
+    {
+      key: "reports",
+      label: "All reports",
+      onSelect: () => navigate(REPORTS_PATH),
+    },
     {
       key: "sign-out",
       label: "Sign out",
@@ -76,6 +121,7 @@ export function Header({
       onSelect: onSignOut,
     },
   ];
+  const roleLabel = report ? ROLE_LABELS[account.role] : null;
   return (
     <header className="app-header">
       <a className="skip-link" href="#editor-main">
@@ -94,12 +140,31 @@ export function Header({
         <BrandMark className="brand__mark" size={26} />
         <span className="brand__name">Rapporteur</span>
       </a>
-      {shortTitle && (
-        <div className="app-header__report">
-          <span className="app-header__title">{shortTitle}</span>
-          {symbol && <span className="app-header__symbol">{symbol}</span>}
-        </div>
-      )}
+      <nav className="app-header__report" aria-label="Report">
+        <InAppLink
+          path={REPORTS_PATH}
+          className="app-header__reports-link"
+          active={report === null && window.location.pathname === REPORTS_PATH}
+          testId="all-reports-link"
+          onOpen={() => navigate(REPORTS_PATH)}
+        >
+          All reports
+        </InAppLink>
+        {report && (
+          <>
+            <span className="app-header__separator" aria-hidden="true">
+              /
+            </span>
+            <span className="app-header__title" data-testid="report-title">
+              {report.title}
+            </span>
+            {/* A new report's placeholder symbol ("-") says nothing. */}
+            {report.symbol && /[\p{L}\p{N}]/u.test(report.symbol) && (
+              <span className="app-header__symbol">{report.symbol}</span>
+            )}
+          </>
+        )}
+      </nav>
       <div className="app-header__end">
         {connection && <ConnectionBadge state={connection} />}
         {others.length > 0 && (
@@ -113,16 +178,22 @@ export function Header({
             {others.length > 5 && <li className="header-people__more">+{others.length - 5}</li>}
           </ul>
         )}
-        <EvidenceLink navigate={navigate} />
-        <BudgetLink navigate={navigate} />
+        {report && (
+          <>
+            <EvidenceLink reportId={report.id} navigate={navigate} />
+            <BudgetLink reportId={report.id} navigate={navigate} />
+          </>
+        )}
         <ShortcutsHelp />
-        <ExportMenu
-          role={account.role}
-          section={section}
-          pdf={exportFormats?.includes("pdf") ?? false}
-        />
+        {report && (
+          <ExportMenu
+            role={account.role}
+            section={section}
+            pdf={exportFormats?.includes("pdf") ?? false}
+          />
+        )}
         <Menu
-          label={`Account: ${user.name}, ${ROLE_LABELS[account.role]}`}
+          label={roleLabel ? `Account: ${user.name}, ${roleLabel}` : `Account: ${user.name}`}
           // Named by the words it shows (WCAG 2.5.3, label in name).
           namedByContent
           buttonClassName="user-button"
@@ -132,16 +203,18 @@ export function Header({
               <Avatar name={user.name} color={user.color} size="sm" />
               <span className="visually-hidden">Account: </span>
               <span className="user-button__name">{user.name}</span>
-              <span className="user-button__role" data-testid="account-role">
-                {ROLE_LABELS[account.role]}
-              </span>
+              {roleLabel && (
+                <span className="user-button__role" data-testid="account-role">
+                  {roleLabel}
+                </span>
+              )}
             </>
           }
           heading={
             <>
               <span className="menu__heading-name">{user.name}</span>
               <span className="menu__heading-detail">
-                {account.username} · {ROLE_LABELS[account.role]}
+                {roleLabel ? `${account.username} · ${roleLabel}` : account.username}
               </span>
             </>
           }

@@ -6,7 +6,8 @@ import { OpenCommentsBadge } from "../comments/OpenCommentsBadge";
 import { ReviewLink } from "../comments/ReviewLink";
 import { useOpenCommentCounts } from "../comments/useOpenCommentCounts";
 import { OutlineLink } from "../outline/OutlineLink";
-import { REVIEW_PATH, sectionPath } from "../routing/parseRoute";
+import { useReportId } from "../report/ReportIdContext";
+import { REVIEW_PATH, reportPath, sectionPath } from "../routing/parseRoute";
 import { Checkbox } from "../ui/Checkbox";
 import { StatusBadge } from "../workflow/StatusBadge";
 import { Avatar } from "./Avatar";
@@ -69,6 +70,7 @@ export function OutlineNav({
   outlineActive,
   onOpenOutline,
 }: OutlineNavProps) {
+  const reportId = useReportId();
   const total = report.sections.reduce((sum, section) => sum + wordsOf(section.id), 0);
   const { min, max } = report.targetRange;
   const mine = report.sections.filter((s) => s.leads.some((lead) => lead.id === userId));
@@ -86,7 +88,11 @@ export function OutlineNav({
         </p>
         <WordBudgetBar words={total} budget={max} />
       </div>
-      <ReviewLink active={activeSectionId === null && window.location.pathname === REVIEW_PATH} />
+      <ReviewLink
+        active={
+          activeSectionId === null && window.location.pathname === reportPath(reportId, REVIEW_PATH)
+        }
+      />
       <OutlineLink active={outlineActive} onOpen={onOpenOutline} />
       <Checkbox
         className="outline__filter"
@@ -116,7 +122,7 @@ export function OutlineNav({
                 return (
                   <li key={section.id}>
                     <a
-                      href={sectionPath(section.id)}
+                      href={sectionPath(reportId, section.id)}
                       className={`outline__link${active ? " is-active" : ""}`}
                       aria-current={active ? "page" : undefined}
                       data-testid={`section-link-${section.id}`}

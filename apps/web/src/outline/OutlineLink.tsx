@@ -1,5 +1,6 @@
+import { useReportId } from "../report/ReportIdContext";
 import { InAppLink } from "../routing/InAppLink";
-import { OUTLINE_PATH } from "../routing/parseRoute";
+import { OUTLINE_PATH, reportPath } from "../routing/parseRoute";
 import { LineIcon } from "../ui/LineIcon";
 import "./outline.css";
 
@@ -7,7 +8,7 @@ import "./outline.css";
 export function OutlineLink({ active, onOpen }: { active: boolean; onOpen: () => void }) {
   return (
     <InAppLink
-      path={OUTLINE_PATH}
+      path={reportPath(useReportId(), OUTLINE_PATH)}
       className="outline__review outline__outline-link"
       active={active}
       testId="outline-page-link"

@@ -2,6 +2,7 @@ import type { SectionView } from "@rapporteur/api";
 import type { DragEvent, KeyboardEvent } from "react";
 import { formatNumber } from "../layout/formatNumber";
 import { Menu } from "../layout/Menu";
+import { useReportId } from "../report/ReportIdContext";
 import { InAppLink } from "../routing/InAppLink";
 import { sectionPath } from "../routing/parseRoute";
 import { Button } from "../ui/Button";
@@ -77,6 +78,7 @@ export function OutlineSectionRow({
   dropSide,
   actions,
 }: OutlineSectionRowProps) {
+  const reportId = useReportId();
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
     if (!canEdit || !event.altKey || isTyping(event.target)) return;
     if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
@@ -143,7 +145,7 @@ export function OutlineSectionRow({
           />
         ) : (
           <InAppLink
-            path={sectionPath(section.id)}
+            path={sectionPath(reportId, section.id)}
             className="outline-row__title"
             active={false}
             testId={`outline-title-${section.id}`}

@@ -1,6 +1,7 @@
-import type { AdminUserView, SectionView } from "@rapporteur/api";
+import type { ReportMemberView, SectionView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { useReportId } from "../report/ReportIdContext";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
@@ -12,20 +13,22 @@ export interface LeadPickerProps {
   onClose: () => void;
 }
 
-/** Editors' dialog choosing a section's lead drafters among active drafters and editors. */
+/** Editors' dialog choosing a section's lead drafters among the report's drafters and editors. */
 export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
-  const [candidates, setCandidates] = useState<AdminUserView[] | null>(null);
+  const reportId = useReportId();
+  const [candidates, setCandidates] = useState<ReportMemberView[] | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(() => new Set(section.leads.map((l) => l.id)));
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
-    apiRequest("listUsers", { signal: controller.signal }).then(
-      ({ users }) =>
+    // The report's members, with their role in it (not every account of the instance).
+    apiRequest("reportMembers", { params: { reportId }, signal: controller.signal }).then(
+      ({ members }) =>
         setCandidates(
-          users
-            .filter((u) => u.active && (u.role === "drafter" || u.role === "editor"))
+          members
+            .filter((u) => u.role === "drafter" || u.role === "editor")
             .sort((a, b) => a.displayName.localeCompare(b.displayName)),
         ),
       (error: unknown) => {
@@ -34,7 +37,7 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
       },
     );
     return () => controller.abort();
-  }, []);
+  }, [reportId]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,16 +62,18 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
       {candidates && (
         <fieldset className="checklist" data-testid="lead-options">
           <legend className="visually-hidden">Lead drafters of {section.title}</legend>
-          {candidates.length === 0 && <p className="dialog-hint">No active drafters yet.</p>}
+          {candidates.length === 0 && (
+            <p className="dialog-hint">No drafters among the report's members yet.</p>
+          )}
           {candidates.map((user) => (
-            <label key={user.id} className="checklist__item">
+            <label key={user.userId} className="checklist__item">
               <input
                 type="checkbox"
-                checked={chosen.has(user.id)}
+                checked={chosen.has(user.userId)}
                 onChange={(event) => {
                   const next = new Set(chosen);
-                  if (event.target.checked) next.add(user.id);
-                  else next.delete(user.id);
+                  if (event.target.checked) next.add(user.userId);
+                  else next.delete(user.userId);
                   setChosen(next);
                 }}
               />

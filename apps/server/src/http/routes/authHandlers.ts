@@ -82,6 +82,7 @@ export function authHandlers(
         user: userView(user),
         readOnly: user.role === "reviewer",
         mayImportEvidence: mayImportEvidence(user.role),
+        ...(deps.workspaces ? { instanceAdmin: deps.workspaces.isInstanceAdmin(user) } : {}),
       } satisfies ApiAnswers["me"]);
     },
   };

@@ -63,10 +63,12 @@ export function workflowHandlers(
       const { leads } = parseInput(leadsBody, request.body, "body");
       for (const id of leads) {
         const lead = accounts.get(id);
-        if (!lead?.active || (lead.role !== "drafter" && lead.role !== "editor")) {
+        // The lead's role in this report (a member's), not their account's.
+        const role = lead && (deps.roleOf ? deps.roleOf(lead.id) : lead.role);
+        if (!lead?.active || (role !== "drafter" && role !== "editor")) {
           throw badRequest(
             "invalid_leads",
-            `body.leads: user ${id} is not an active drafter or editor`,
+            `body.leads: user ${id} is not an active drafter or editor of this report`,
           );
         }
       }
