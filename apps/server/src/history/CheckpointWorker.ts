@@ -51,8 +51,8 @@ export class CheckpointWorker {
   }
 
   /**
-   * Starts the worker ahead of its first job (loading the schema takes a moment). The server does
-   * not: an idle server keeps no worker.
+   * Starts the worker ahead of its first job (loading the schema takes a moment); it stops after
+   * `idleMs` without one, like after any job.
    */
   warm(): void {
     this.#start();
