@@ -33,9 +33,10 @@ const RSS_LIMITS =
   "about 95): the whole module graph is loaded at start-up, from sources through tsx (docx and " +
   "its converters, docx-import with jszip, remark/micromark, diff, zod, Express and the " +
   "stores), and each password hash (scrypt, 32 MiB) adds a moment's peak; under load the Yjs " +
-  "documents, the socket buffers and the checkpoint worker of the first compaction (started on " +
-  "first use, stopped when idle) come on top. Loading the exporters and importers only in their " +
-  "workers would lower it.";
+  "documents and the socket buffers come on top, and the checkpoint worker (started with the " +
+  "server so that the first compaction does not stall the broadcasts; it loads the schema through " +
+  "tsx in its own thread) adds about 70 MiB. Loading the exporters and importers only in their " +
+  "workers, and workers bundled without tsx, would lower it.";
 
 interface Sizes {
   clients: number[];
