@@ -326,6 +326,44 @@ describe("two server instances relaying through Redis", () => {
     await waitFor(() => seenOnB() === undefined, "A's client to leave B's presence");
   });
 
+  it("relays every report on channels of its own: two reports' sections of one id never mix", async () => {
+    const { a, b } = await startPair();
+    const admin = a.server.cookies.editor;
+    const created: number[] = [];
+    for (const title of ["Priority theme: data", "Priority theme: AI"]) {
+      const answer = await callApi(a.server.url, admin, "POST", "/reports", {
+        title,
+        template: "blank",
+      });
+      expect(answer.status).toBe(201);
+      created.push((answer.body as { id: number }).id);
+    }
+    const [second, third] = created as [number, number];
+    // Both blank reports hold a section of the same id.
+    const onA = connect(a, `${second}/section-1`);
+    const onB = connect(b, `${second}/section-1`);
+    const otherReportOnB = connect(b, `${third}/section-1`);
+    await Promise.all([onA.synced, onB.synced, otherReportOnB.synced]);
+
+    type(onA, "typed into the second report on A");
+    await waitFor(
+      () => onB.fragment.toString().includes("typed into the second report on A"),
+      "B's client of the same report to see A's edit",
+    );
+    type(otherReportOnB, "the third report's own text");
+    await waitFor(
+      () =>
+        onB.fragment.toString().includes("typed into the second report on A") &&
+        otherReportOnB.fragment.toString().includes("own text"),
+      "both reports to settle",
+    );
+    // Another round trip through Redis: had anything crossed reports, it would be here by now.
+    type(onA, "second edit");
+    await waitFor(() => onB.fragment.toString().includes("second edit"), "the second edit on B");
+    expect(otherReportOnB.fragment.toString()).not.toContain("typed into the second report");
+    expect(onB.fragment.toString()).not.toContain("own text");
+  });
+
   it("sends an event raised on A to the event streams of B, once, and never back to A", async () => {
     const { a, b } = await startPair();
     const streamA = await EventStreamReader.open(a.server.url, a.server.headers("editor"));

@@ -118,8 +118,8 @@ export interface RapporteurServerOptions {
   reportsDir?: string;
   /**
    * Relay to the other server instances on the same store (a `RedisRelay`): stored updates,
-   * presence and event-stream events pass between them. The caller connects and closes it.
-   * Only the first report is relayed (the relay's channels name sections, not reports).
+   * presence and event-stream events pass between them, each report on channels of its own
+   * (`reportRelay`). The caller connects and closes it.
    */
   relay?: DocumentRelay;
 }
@@ -221,6 +221,7 @@ export async function createRapporteurServer(
     trafficLimits: options.trafficLimits,
     extensions: options.extensions ?? [],
     historyDebounceMs: options.historyDebounceMs ?? 2_000,
+    ...(options.relay ? { relay: options.relay } : {}),
   };
   const first = await openReportWorkspace(shared, {
     id: FIRST_REPORT_ID,
@@ -228,7 +229,6 @@ export async function createRapporteurServer(
     database: options.database,
     seed: () => options.outline,
     instance: { loginGuard },
-    ...(options.relay ? { relay: options.relay } : {}),
   });
   // A database that had no outline when migration 22 ran names its first report now.
   if (directory.get(FIRST_REPORT_ID)?.title === "") {

@@ -46,6 +46,7 @@ import type { DocumentRelay } from "../relay/DocumentRelay";
 import { followRelayedWorkflow } from "../relay/followRelayedWorkflow";
 import { RelayExtension } from "../relay/RelayExtension";
 import { relayEventStreams } from "../relay/relayEventStreams";
+import { reportRelay } from "../relay/reportRelay";
 import { BudgetBroadcast } from "../report/BudgetBroadcast";
 import { HistoryRecorder } from "../report/HistoryRecorder";
 import { LiveSectionFacts } from "../report/LiveSectionFacts";
@@ -97,6 +98,12 @@ export interface InstanceServices {
   /** Extra collaboration hooks (authentication, ...), run after storage and word counts. */
   extensions: CollabExtension[];
   historyDebounceMs: number;
+  /**
+   * Relay to the other server instances on the same store: stored updates, presence and
+   * event-stream events pass between them, each report on channels of its own (the caller
+   * connects and closes it).
+   */
+  relay?: DocumentRelay;
 }
 
 /** Where a report's data lives and how its outline starts. */
@@ -110,11 +117,6 @@ export interface ReportWorkspaceOptions {
   seed: () => Outline;
   /** Instance routes (accounts, sessions) that only the first report's router serves. */
   instance: Pick<ApiDependencies, "loginGuard">;
-  /**
-   * Relay to the other server instances on the same store: stored updates, presence and
-   * event-stream events pass between them (the caller connects and closes it).
-   */
-  relay?: DocumentRelay;
 }
 
 /**
@@ -283,7 +285,7 @@ export async function openReportWorkspace(
     documentSettings,
   });
   const movedBlocks = new MovedBlocks();
-  const { relay } = options;
+  const relay = shared.relay ? reportRelay(shared.relay, options.id) : undefined;
   const relayExtension = relay
     ? new RelayExtension(relay, (section) => store.load(section), logger)
     : null;
