@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { AppendWorker } from "./AppendWorker";
 import { formatIds } from "./authorIds";
+import { beginImmediately } from "./beginImmediately";
 import type { DocumentStore, StoredDocument, UpdateMeta } from "./DocumentStore";
 import { type HistoryPointInput, HistoryStore } from "./HistoryStore";
 import { migrate } from "./migrations";
@@ -84,7 +85,10 @@ export class SqliteStore implements DocumentStore {
       db.close();
       throw error;
     }
-    return new SqliteStore(db, options.appendInWorker ? new AppendWorker(file) : null);
+    if (!options.appendInWorker) return new SqliteStore(db, null);
+    // The worker commits appends on its own connection: no transaction here may be overtaken.
+    beginImmediately(db);
+    return new SqliteStore(db, new AppendWorker(file));
   }
 
   /**
