@@ -70,6 +70,11 @@ export class Connection {
    * the only one whose presence it may change; removed when it leaves.
    */
   presenceClientId: number | null = null;
+  /**
+   * Settles once the updates this connection sent so far are stored and applied (or dropped);
+   * null when none is waiting. Its sync step 1 is answered after it (read your own writes).
+   */
+  ownUpdatesApplied: Promise<void> | null = null;
   /** Cleared by each heartbeat ping, set again by the pong. */
   alive = true;
   #document: Document | null = null;

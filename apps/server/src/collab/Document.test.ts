@@ -211,6 +211,86 @@ describe("Document", () => {
     expect(text(document.ydoc)).toContain("edit 19");
   });
 
+  it("checks an edit against what was accepted but is still being stored, also after a refusal", async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const hooks: DocumentHooks = {
+      // The store takes its time (a worker thread's commit and fsync).
+      storeUpdate: async () => {
+        await held;
+        return 1;
+      },
+      changed: () => {},
+      failed: () => {},
+      damaged: () => {},
+    };
+    const document = new Document("p1-access", hooks, {});
+    document.ready();
+    const client = new Y.Doc();
+    const accepted = paragraphUpdate("accepted, not yet stored", client);
+    Y.applyUpdate(client, accepted);
+    document.receiveUpdate(accepted, null);
+    // A refused edit rebuilds the shadow copy while the first update is still being stored.
+    const other = new Y.Doc();
+    const script = new Y.XmlElement("script");
+    other.getXmlFragment("default").insert(0, [script]);
+    expect(() => document.receiveUpdate(Y.encodeStateAsUpdate(other), null)).toThrow(
+      /document schema/,
+    );
+    // An edit of the paragraph that update made: an attribute the schema does not have.
+    const hostile: Uint8Array[] = [];
+    client.on("update", (update: Uint8Array) => hostile.push(update));
+    (client.getXmlFragment("default").get(0) as Y.XmlElement).setAttribute("onclick", "alert(1)");
+    let refusal: unknown;
+    try {
+      document.receiveUpdate(hostile[0]!, null);
+    } catch (error) {
+      refusal = error;
+    }
+    expect((refusal as CollabRefusal | undefined)?.code).toBe(CloseCode.doesNotFitSchema);
+    release();
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe("<paragraph>accepted, not yet stored</paragraph>");
+  });
+
+  it("says when the updates received so far are applied, without waiting for later ones", async () => {
+    const releases: (() => void)[] = [];
+    const hooks: DocumentHooks = {
+      storeUpdate: () =>
+        new Promise((resolve) => {
+          releases.push(() => resolve(releases.length));
+        }),
+      changed: () => {},
+      failed: () => {},
+      damaged: () => {},
+    };
+    const document = new Document("p1-access", hooks, {});
+    document.ready();
+    const client = new Y.Doc();
+    const first = paragraphUpdate("first", client);
+    Y.applyUpdate(client, first);
+    document.receiveUpdate(first, null);
+    // The first is being stored when the question is asked.
+    await new Promise((resolve) => setImmediate(resolve));
+    let answered = false;
+    const soFar = document.receivedSoFar().then(() => {
+      answered = true;
+      return text(document.ydoc);
+    });
+    // Received while the first is being stored: not waited for.
+    document.receiveUpdate(paragraphUpdate("second", client), null);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(answered).toBe(false);
+    releases[0]?.();
+    expect(await soFar).toBe("<paragraph>first</paragraph>");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    releases[1]?.();
+    await document.whenSettled();
+    expect(text(document.ydoc)).toBe("<paragraph>first</paragraph><paragraph>second</paragraph>");
+  });
+
   it("applies and broadcasts an update relayed from another instance without storing it", async () => {
     const { document, stored, changes, relayed } = setup({ ready: false });
     const a = fakeConnection();

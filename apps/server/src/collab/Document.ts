@@ -94,6 +94,13 @@ export class Document {
   /** Presence client id -> the account that owned it last: only that account may take it again. */
   readonly #presenceAccounts = new Map<number, string>();
   #awarenessScheduled = false;
+  /**
+   * Updates validated and queued but not yet applied to the live document (nor dropped): the
+   * shadow copy, rebuilt from the live document, takes them again.
+   */
+  readonly #accepted = new Set<Uint8Array>();
+  /** Settles with the batch that will take the updates now pending (see receivedSoFar). */
+  #pendingDone: { promise: Promise<void>; resolve: () => void } | null = null;
   /** Presence client ids of clients connected to other server instances (see the relay). */
   readonly #relayedPresence = new Set<number>();
   /** Updates relayed from other instances while the document was loading: applied once ready. */
@@ -136,6 +143,7 @@ export class Document {
    */
   receiveUpdate(update: Uint8Array, origin: Connection | null): boolean {
     if (!this.#validate(update)) return false;
+    this.#accepted.add(update);
     this.#pending.push({ update, origin });
     this.#scheduleFlush();
     return true;
@@ -152,6 +160,7 @@ export class Document {
       } catch (error) {
         return reject(error);
       }
+      this.#accepted.add(update);
       this.#pending.push({ update, origin: null, serverEdit, settle: { resolve, reject } });
       this.#scheduleFlush();
     });
@@ -200,6 +209,28 @@ export class Document {
   /** Whether a presence change came from another server instance (not to be relayed back). */
   isRelayedPresence(clientId: number, origin: unknown): boolean {
     return origin === RELAYED || this.#relayedPresence.has(clientId);
+  }
+
+  /**
+   * Resolves once the updates received so far are stored and applied (or dropped), without
+   * waiting for those that arrive later (unlike {@link whenSettled}, which a steady stream of
+   * edits could hold off).
+   */
+  receivedSoFar(): Promise<void> {
+    if (this.#pending.length > 0) {
+      if (!this.#pendingDone) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((done) => {
+          resolve = done;
+        });
+        this.#pendingDone = { promise, resolve };
+      }
+      return this.#pendingDone.promise;
+    }
+    return this.#queue.then(
+      () => {},
+      () => {},
+    );
   }
 
   /** Resolves once every update received so far is stored and applied (or dropped). */
@@ -388,10 +419,17 @@ export class Document {
     shadow.getXmlFragment(FRAGMENT_NAME);
     const state = Y.encodeStateAsUpdate(this.ydoc);
     Y.applyUpdate(shadow, state);
+    // What was accepted but is not in the live document yet (being stored) stays checked
+    // against: an update building on it must meet the schema whenever the shadow is rebuilt.
+    let bytes = state.byteLength;
+    for (const update of this.#accepted) {
+      Y.applyUpdate(shadow, update);
+      bytes += update.byteLength;
+    }
     shadow.on("afterTransaction", (transaction: Y.Transaction) => {
       this.#shadowTransactions.push(transaction);
     });
-    this.#shadowBytes = state.byteLength;
+    this.#shadowBytes = bytes;
     this.#shadowTransactions = [];
     this.#shadow = shadow;
     return shadow;
@@ -409,6 +447,8 @@ export class Document {
     const batch = this.#pending;
     if (batch.length === 0) return;
     this.#pending = [];
+    const done = this.#pendingDone;
+    this.#pendingDone = null;
     this.#queued++;
     this.#queue = this.#queue
       .then(() => this.#process(batch))
@@ -421,6 +461,7 @@ export class Document {
       )
       .finally(() => {
         this.#queued--;
+        done?.resolve();
         // Presence that waited for a batch that failed or was dropped (see #onAwarenessUpdate).
         this.#broadcastAwareness();
       });
@@ -436,10 +477,12 @@ export class Document {
       seq = await this.hooks.storeUpdate(this, update, origins, serverEdits);
     } catch (error) {
       // Not stored, so never shown to anyone: the shadow must forget it too.
+      for (const p of batch) this.#accepted.delete(p.update);
       if (!this.#destroyed) this.#resetShadow();
       for (const p of batch) p.settle?.reject(error);
       throw error;
     }
+    for (const p of batch) this.#accepted.delete(p.update);
     if (this.#destroyed || this.#damaged) return;
     let transaction: Y.Transaction | undefined;
     try {

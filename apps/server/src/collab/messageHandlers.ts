@@ -29,8 +29,12 @@ const handleSync: MessageHandler = ({ connection, document, decoder }) => {
       } catch {
         throw new CollabRefusal(CloseCode.badRequest, "Malformed message: invalid state vector");
       }
-      // What the client lacks may be the whole section: answered within a byte budget.
-      connection.answerSyncStep1(() => document.encodeSyncStep2(stateVector));
+      // What the client lacks may be the whole section: answered within a byte budget, and
+      // after the updates this client sent before are stored and applied, so that the answer
+      // holds them (the store may be a worker thread's commit away); others need not wait.
+      const answer = () => connection.answerSyncStep1(() => document.encodeSyncStep2(stateVector));
+      if (connection.ownUpdatesApplied) void connection.ownUpdatesApplied.then(answer);
+      else answer();
       return;
     }
     case SyncMessageType.step2:
@@ -45,7 +49,13 @@ const handleSync: MessageHandler = ({ connection, document, decoder }) => {
         }
         return;
       }
-      document.receiveUpdate(update, connection);
+      if (document.receiveUpdate(update, connection)) {
+        const applied = document.receivedSoFar();
+        connection.ownUpdatesApplied = applied;
+        void applied.then(() => {
+          if (connection.ownUpdatesApplied === applied) connection.ownUpdatesApplied = null;
+        });
+      }
       return;
     }
     default:
