@@ -2,6 +2,7 @@ import type { AuditEntryView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { useCallback, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { Field } from "../ui/Field";
 import { PageError } from "../ui/PageError";
 import { TableHead } from "../ui/TableHead";
@@ -54,7 +55,7 @@ export function AuditPage() {
         );
         setNextBefore(answer.nextBefore);
       } catch (error) {
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(errorMessage(error));
       } finally {
         setLoading(false);
       }

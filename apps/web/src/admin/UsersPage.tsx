@@ -1,10 +1,11 @@
-import { colourForName } from "@rapporteur/accounts/presence";
+import { ROLES } from "@rapporteur/accounts/roles";
 import type { AdminUserView, Role, UserView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { ROLE_LABELS } from "../auth/roleLabels";
-import { Avatar } from "../layout/Avatar";
+import { PersonCell } from "../layout/PersonCell";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
@@ -14,14 +15,8 @@ import { PageError } from "../ui/PageError";
 import { TableHead } from "../ui/TableHead";
 import { TextField } from "../ui/TextField";
 
-const ROLES: Role[] = ["editor", "drafter", "reviewer"];
-
 /** Shortest password the server accepts. */
 const MIN_PASSWORD_LENGTH = 10;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The editors' user management: add users, change roles, deactivate, reset passwords. */
 export function UsersPage({ account }: { account: UserView }) {
@@ -35,7 +30,7 @@ export function UsersPage({ account }: { account: UserView }) {
       const answer = await apiRequest("listUsers");
       setUsers(answer.users);
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     }
   }, []);
 
@@ -58,7 +53,7 @@ export function UsersPage({ account }: { account: UserView }) {
       replace(answer.user);
       setNotice(done);
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     }
   };
 
@@ -110,15 +105,11 @@ export function UsersPage({ account }: { account: UserView }) {
                   className={user.active ? undefined : "is-inactive"}
                 >
                   <td>
-                    <span className="user-cell">
-                      <Avatar
-                        name={user.displayName || user.username}
-                        color={colourForName(user.username)}
-                        size="sm"
-                      />
-                      <span>{user.displayName || user.username}</span>
-                      {user.id === account.id && <span className="people__you">you</span>}
-                    </span>
+                    <PersonCell
+                      name={user.displayName || user.username}
+                      username={user.username}
+                      isYou={user.id === account.id}
+                    />
                   </td>
                   <td className="mono">{user.username}</td>
                   <td>
@@ -221,7 +212,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: AdminUserView) => void }) {
       setPassword("");
       setRole("drafter");
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -307,7 +298,7 @@ function ResetPasswordDialog({
       await apiRequest("resetPassword", { params: { id: user.id }, body: { password } });
       onDone();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
       setSaving(false);
     }
   };

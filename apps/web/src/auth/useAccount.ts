@@ -2,6 +2,7 @@ import type { UserView } from "@rapporteur/api";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { onSessionLost } from "../api/sessionLost";
 
 /** Where the user stands: being checked, signed out (with why), or signed in. */
@@ -57,7 +58,7 @@ export function useAccount(): AccountControls {
         );
       } else {
         // A signed-in user keeps working (offline edits are kept); otherwise say so.
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         setState((previous) =>
           previous.kind === "signedIn" ? previous : { kind: "unreachable", message },
         );

@@ -1,4 +1,5 @@
 import { useId, useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 import { setSectionAllocation } from "./budgetApi";
 
 /** Props of {@link AllocationInput}. */
@@ -8,10 +9,6 @@ export interface AllocationInputProps {
   budget: number;
   /** The allocation was saved: load the figures again. */
   onSaved: () => void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** What is sent for a typed value: a number when it is one, else the text (the server says why not). */
@@ -45,7 +42,7 @@ export function AllocationInput({
       setDraft(null);
       onSaved();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }

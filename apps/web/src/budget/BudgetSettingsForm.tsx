@@ -1,15 +1,12 @@
 import type { BudgetView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 import { formatNumber } from "../layout/formatNumber";
 import { Button } from "../ui/Button";
 import { Checkbox } from "../ui/Checkbox";
 import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
 import { updateBudgetSettings } from "./budgetApi";
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function typed(text: string): unknown {
   const value = Number(text.trim().replace(/[,\s]/g, ""));
@@ -76,7 +73,7 @@ export function BudgetSettingsForm({
       setNotice("Saved.");
       onSaved(view);
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }

@@ -1,11 +1,8 @@
 import type { BudgetView, Milestone } from "@rapporteur/api";
 import { formatDay } from "@rapporteur/budget/rules";
 import { type FormEvent, useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 import { setTimetable } from "./budgetApi";
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const FIELDS: { key: keyof Milestone; label: string; placeholder: string }[] = [
   { key: "label", label: "Milestone", placeholder: "Drafting of report" },
@@ -40,7 +37,7 @@ export function TimetableForm({
       setRows(null);
       onSaved();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }

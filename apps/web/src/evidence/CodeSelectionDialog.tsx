@@ -1,6 +1,7 @@
 import type { EvidenceCode } from "@rapporteur/api";
 import { type FormEvent, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { Button } from "../ui/Button";
 import { Checkbox } from "../ui/Checkbox";
 import { FieldError } from "../ui/FieldError";
@@ -43,9 +44,7 @@ export function CodeSelectionDialog({
         setChecked((old) => new Set([...old, code.id]));
         setName("");
       })
-      .catch((error: unknown) =>
-        setProblem(error instanceof Error ? error.message : String(error)),
-      );
+      .catch((error: unknown) => setProblem(errorMessage(error)));
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -59,7 +58,7 @@ export function CodeSelectionDialog({
       .then(onClose)
       .catch((error: unknown) => {
         setBusy(false);
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(errorMessage(error));
       });
   };
 

@@ -2,6 +2,7 @@ import type { CodedExcerpt, EvidenceCode } from "@rapporteur/api";
 import { useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
 import { apiUrl } from "../api/apiUrl";
+import { errorMessage } from "../api/errorMessage";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { CodeDeleteDialog } from "./CodeDeleteDialog";
@@ -53,7 +54,7 @@ export function CodebookPanel({
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         setExcerpts([]);
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(errorMessage(error));
       });
     return () => controller.abort();
   }, [open, generation]);

@@ -10,6 +10,7 @@ import { type CoverageRow, coverageRows } from "./coverageRows";
 import { EvidenceTabs } from "./EvidenceTabs";
 import { SOURCE_KIND_LABELS } from "./evidenceLabels";
 import "./evidence.css";
+import { errorMessage } from "../api/errorMessage";
 import { useReportId } from "../report/ReportIdContext";
 
 /** How many uncited sources the page lists; the rest are counted. */
@@ -42,7 +43,7 @@ export function CoveragePage({ report, navigate }: CoveragePageProps) {
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(errorMessage(error));
       });
     return () => controller.abort();
   }, []);

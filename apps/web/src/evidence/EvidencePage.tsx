@@ -24,6 +24,7 @@ import {
   searchFromQuery,
 } from "./evidenceSearch";
 import "./evidence.css";
+import { errorMessage } from "../api/errorMessage";
 import { useReportId } from "../report/ReportIdContext";
 
 /** Props of {@link EvidencePage}. */
@@ -71,7 +72,7 @@ export function EvidencePage({ query, navigate }: EvidencePageProps) {
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setProblem(error instanceof Error ? error.message : String(error));
+        setProblem(errorMessage(error));
         setLoading(false);
       });
     return () => controller.abort();

@@ -6,6 +6,7 @@ import {
 } from "@rapporteur/api";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { readFileAsBase64 } from "../transfer/readFileAsBase64";
 import { Field } from "../ui/Field";
 import { FieldError } from "../ui/FieldError";
@@ -54,7 +55,7 @@ export function EvidenceUpload({ onImported }: { onImported: () => void }) {
       if (input.current) input.current.value = "";
       onImported();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -19,6 +19,7 @@ import { questionLabel, SOURCE_KIND_LABELS, STAKEHOLDER_GROUP_LABELS } from "./e
 import { SourceDetailsDialog } from "./SourceDetailsDialog";
 import { type FieldSelection, selectionInField } from "./selectionInField";
 import "./evidence.css";
+import { errorMessage } from "../api/errorMessage";
 import { useReportId } from "../report/ReportIdContext";
 
 /** Props of {@link SourcePage}. */
@@ -95,8 +96,7 @@ export function SourcePage({ sourceId, query, navigate }: SourcePageProps) {
     apiRequest("evidenceSource", { params: { id: sourceId }, signal: controller.signal })
       .then(setSource)
       .catch((error: unknown) => {
-        if (!controller.signal.aborted)
-          setProblem(error instanceof Error ? error.message : String(error));
+        if (!controller.signal.aborted) setProblem(errorMessage(error));
       });
     return () => controller.abort();
   }, [sourceId]);

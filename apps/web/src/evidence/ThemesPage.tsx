@@ -19,6 +19,7 @@ import {
 } from "./evidenceLabels";
 import { actionLineChart, keywordsOf, phraseBars } from "./themeRows";
 import "./evidence.css";
+import { errorMessage } from "../api/errorMessage";
 import { useReportId } from "../report/ReportIdContext";
 
 /** How many key phrases the chart may show (the server gives at most 500). */
@@ -31,10 +32,6 @@ interface ThemeFilters {
   question: string;
   group: string;
   limit: string;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function filterQuery(filters: ThemeFilters, extra: Record<string, string> = {}): URLSearchParams {
@@ -150,7 +147,7 @@ function KeyPhrases({
     })
       .then((answer) => setPhrases(answer.phrases))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setProblem(messageOf(error));
+        if (!controller.signal.aborted) setProblem(errorMessage(error));
       });
     return () => controller.abort();
   }, [filters]);
@@ -237,7 +234,7 @@ function PhrasePassages({
     })
       .then((answer) => setPassages(answer.passages))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setProblem(messageOf(error));
+        if (!controller.signal.aborted) setProblem(errorMessage(error));
       });
     return () => controller.abort();
   }, [phrase, filters]);
@@ -330,7 +327,7 @@ function ActionLines() {
         setProblem(null);
       })
       .catch((error: unknown) => {
-        if (!signal.aborted) setProblem(messageOf(error));
+        if (!signal.aborted) setProblem(errorMessage(error));
       });
     return () => controller.abort();
   }, [generation]);
@@ -465,7 +462,7 @@ function KeywordRules({
         setSaved(true);
         onSaved(updated);
       })
-      .catch((error: unknown) => setProblem(messageOf(error)))
+      .catch((error: unknown) => setProblem(errorMessage(error)))
       .finally(() => setBusy(false));
   };
 

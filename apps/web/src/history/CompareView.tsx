@@ -1,6 +1,7 @@
 import type { SectionComparisonView } from "@rapporteur/api";
 import { useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { downloadExport } from "../transfer/downloadExport";
 import { ChangeLegend } from "./ChangeLegend";
 import { ComparedDocument } from "./ComparedDocument";
@@ -39,7 +40,7 @@ export function CompareView({ sectionId, version, versions, onClose }: CompareVi
         if (live) setView(answer);
       })
       .catch((error: unknown) => {
-        if (live) setMessage(error instanceof Error ? error.message : String(error));
+        if (live) setMessage(errorMessage(error));
       });
     return () => {
       live = false;
@@ -56,7 +57,7 @@ export function CompareView({ sectionId, version, versions, onClose }: CompareVi
         ...(whole ? {} : { sectionId }),
       });
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorMessage(error));
     }
   };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { ChangeLegend } from "./ChangeLegend";
 import { ComparedDocument } from "./ComparedDocument";
 import { formatHistoryDate } from "./formatHistoryDate";
@@ -48,7 +49,7 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
     try {
       setEntries(await apiRequest("sectionHistory", { params: { id: sectionId } }));
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorMessage(error));
     }
   }, [sectionId]);
 
@@ -67,7 +68,7 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
       });
       setPreview({ entry, point });
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorMessage(error));
     }
   };
 
@@ -85,7 +86,7 @@ export function HistoryPanel({ sectionId, canRestore }: HistoryPanelProps) {
       );
       await load();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : String(error));
+      setMessage(errorMessage(error));
     } finally {
       setBusy(false);
     }

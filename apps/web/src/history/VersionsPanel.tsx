@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { downloadExport } from "../transfer/downloadExport";
 import { CompareView } from "./CompareView";
 import { formatHistoryDate } from "./formatHistoryDate";
@@ -30,12 +31,12 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
   const [comparing, setComparing] = useState<ReportVersion | null>(null);
   const [restoring, setRestoring] = useState<ReportVersion | null>(null);
 
-  const fail = (error: unknown) => setMessage(errorText(error));
+  const fail = (error: unknown) => setMessage(errorMessage(error));
   const load = useCallback(async () => {
     try {
       setVersions(await apiRequest("listVersions"));
     } catch (error) {
-      setMessage(errorText(error));
+      setMessage(errorMessage(error));
     }
   }, []);
   useEffect(() => {
@@ -204,8 +205,4 @@ export function VersionsPanel({ isEditor, sectionId }: VersionsPanelProps) {
       )}
     </section>
   );
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

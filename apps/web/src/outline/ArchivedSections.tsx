@@ -2,6 +2,7 @@ import type { ArchivedSectionView, ReportView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { formatNumber } from "../layout/formatNumber";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
@@ -11,10 +12,6 @@ export interface ArchivedSectionsProps {
   report: ReportView;
   /** Restores a section; resolves to the problem to show, or null once restored. */
   onRestore: (section: ArchivedSectionView) => Promise<string | null>;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -38,7 +35,7 @@ export function ArchivedSections({ report, onRestore }: ArchivedSectionsProps) {
       },
       (error: unknown) => {
         if (!controller.signal.aborted)
-          setProblem(`The archive could not be read: ${message(error)}`);
+          setProblem(`The archive could not be read: ${errorMessage(error)}`);
       },
     );
     return () => controller.abort();

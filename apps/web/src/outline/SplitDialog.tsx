@@ -1,6 +1,7 @@
 import type { SectionHeadingView, SectionView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
 import { ModalDialog } from "../ui/ModalDialog";
@@ -11,10 +12,6 @@ export interface SplitDialogProps {
   onClose: () => void;
   /** Splits at the heading; resolves to the problem to show, or null once split. */
   onSplit: (heading: SectionHeadingView) => Promise<string | null>;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -37,7 +34,7 @@ export function SplitDialog({ section, onClose, onSplit }: SplitDialogProps) {
       (error: unknown) => {
         if (!controller.signal.aborted) {
           setHeadings([]);
-          setProblem(`The sub-headings could not be read: ${message(error)}`);
+          setProblem(`The sub-headings could not be read: ${errorMessage(error)}`);
         }
       },
     );

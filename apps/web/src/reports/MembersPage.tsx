@@ -1,10 +1,10 @@
-import { colourForName } from "@rapporteur/accounts/presence";
 import { ROLES } from "@rapporteur/accounts/roles";
 import type { AdminUserView, ReportMemberView, Role, UserView } from "@rapporteur/api";
 import { type FormEvent, useCallback, useEffect, useId, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { ROLE_LABELS } from "../auth/roleLabels";
-import { Avatar } from "../layout/Avatar";
+import { PersonCell } from "../layout/PersonCell";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { PageError } from "../ui/PageError";
@@ -22,10 +22,6 @@ export interface MembersPageProps {
   mayAdminister: boolean;
   /** A membership changed: the user's own reports and roles may have too. */
   onChanged: () => void;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
@@ -54,7 +50,7 @@ export function MembersPage({
       const answer = await apiRequest("reportMembers", { params: { reportId } });
       setMembers(answer.members);
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     }
   }, [reportId]);
 
@@ -85,7 +81,7 @@ export function MembersPage({
       onChanged();
       return true;
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
       return false;
     }
   };
@@ -99,7 +95,7 @@ export function MembersPage({
       setNotice(`${nameOf(member)} is no longer a member of this report.`);
       onChanged();
     } catch (error) {
-      setProblem(message(error));
+      setProblem(errorMessage(error));
     }
   };
 
@@ -152,15 +148,11 @@ export function MembersPage({
               {members.map((member) => (
                 <tr key={member.userId} data-testid={`member-row-${member.username}`}>
                   <td>
-                    <span className="user-cell">
-                      <Avatar
-                        name={nameOf(member)}
-                        color={colourForName(member.username)}
-                        size="sm"
-                      />
-                      <span>{nameOf(member)}</span>
-                      {member.userId === account.id && <span className="people__you">you</span>}
-                    </span>
+                    <PersonCell
+                      name={nameOf(member)}
+                      username={member.username}
+                      isYou={member.userId === account.id}
+                    />
                   </td>
                   <td className="mono">{member.username}</td>
                   <td>
@@ -226,7 +218,7 @@ function AddMemberForm({
     apiRequest("listUsers", { signal: controller.signal }).then(
       (answer) => setUsers(answer.users),
       (error: unknown) => {
-        if (!controller.signal.aborted) setProblem(message(error));
+        if (!controller.signal.aborted) setProblem(errorMessage(error));
       },
     );
     return () => controller.abort();

@@ -10,6 +10,7 @@ import { TextField } from "../ui/TextField";
 import { deleteEmblem, updateDocumentSettings, uploadEmblem } from "./settingsApi";
 import { useDocumentSettings } from "./useDocumentSettings";
 import "./settings.css";
+import { errorMessage } from "../api/errorMessage";
 import { PageError } from "../ui/PageError";
 
 type LineSetting = Exclude<keyof DocumentSettings, "advanceUnedited" | "issueDate">;
@@ -33,10 +34,6 @@ const FIELDS: { key: LineSetting; label: string; hint?: string }[] = [
   { key: "byline", label: "Byline", hint: "Report of the Secretary-General" },
   { key: "jobNumber", label: "GE job number (foot of page 1)", hint: "GE.25-04321(E)" },
 ];
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The Document settings page: the masthead and first-page lines the Word and PDF exports print.
@@ -96,7 +93,7 @@ function SettingsForm({ view, canEdit, onSaved }: SettingsPartProps) {
       setProblem(null);
       setNotice("Saved. The next export prints these settings.");
     } catch (failure) {
-      setProblem(message(failure));
+      setProblem(errorMessage(failure));
     } finally {
       setSaving(false);
     }
@@ -174,7 +171,7 @@ function EmblemField({ view, canEdit, onSaved }: SettingsPartProps) {
       onSaved(await uploadEmblem(await readFileAsBase64(file)));
       setProblem(null);
     } catch (failure) {
-      setProblem(message(failure));
+      setProblem(errorMessage(failure));
     }
   };
   const remove = async () => {
@@ -182,7 +179,7 @@ function EmblemField({ view, canEdit, onSaved }: SettingsPartProps) {
       onSaved(await deleteEmblem());
       setProblem(null);
     } catch (failure) {
-      setProblem(message(failure));
+      setProblem(errorMessage(failure));
     }
   };
   const emblem = view.emblem;

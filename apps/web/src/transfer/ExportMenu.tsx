@@ -1,5 +1,6 @@
 import type { PreflightItem, Role } from "@rapporteur/api";
 import { useEffect, useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 import { Menu, type MenuItem } from "../layout/Menu";
 import { Toast, type ToastMessage } from "../layout/Toast";
 import { fetchPreflight } from "../settings/settingsApi";
@@ -46,7 +47,7 @@ export function ExportMenu({ role, section, pdf }: ExportMenuProps) {
       const filename = await downloadExport(request);
       setMessage({ tone: "ok", text: `Downloaded ${filename}` });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       setMessage({ tone: "error", text: `${what} could not be exported: ${reason}` });
     }
   };
@@ -58,7 +59,7 @@ export function ExportMenu({ role, section, pdf }: ExportMenuProps) {
       setMessage(null);
       setConfirm({ what, request, items });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorMessage(error);
       setMessage({ tone: "error", text: `The report could not be checked: ${reason}` });
     }
   };

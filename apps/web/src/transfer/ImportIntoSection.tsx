@@ -1,6 +1,7 @@
 import type { ImportAnswer, SectionView } from "@rapporteur/api";
 import { type ReactNode, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { ModalDialog } from "../ui/ModalDialog";
@@ -48,7 +49,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
       setStep({
         kind: "failed",
         file,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       });
     }
   };
@@ -63,7 +64,7 @@ export function ImportIntoSection({ section, words }: ImportIntoSectionProps) {
       setStep({
         kind: "failed",
         file,
-        message: `The import could not be undone: ${error instanceof Error ? error.message : String(error)}`,
+        message: `The import could not be undone: ${errorMessage(error)}`,
       });
     }
   };

@@ -1,6 +1,7 @@
 import type { ReviewImportView, SectionView } from "@rapporteur/api";
 import { unDate } from "@rapporteur/dates";
 import { type ReactNode, useRef, useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 import { Button } from "../ui/Button";
 import { FieldError } from "../ui/FieldError";
 import { ModalDialog } from "../ui/ModalDialog";
@@ -33,7 +34,7 @@ export function ImportReview({ section }: { section: SectionView }) {
       setStep({
         kind: "failed",
         file,
-        message: error instanceof Error ? error.message : String(error),
+        message: errorMessage(error),
       });
     }
   };

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 
 /** What {@link useDialogRequest} gives a dialog. */
 export interface DialogRequest {
@@ -30,7 +31,7 @@ export function useDialogRequest(onClose: () => void): DialogRequest {
         })
         .catch((error: unknown) => {
           setBusy(false);
-          setProblem(error instanceof Error ? error.message : String(error));
+          setProblem(errorMessage(error));
         });
     },
   };

@@ -1,6 +1,7 @@
 import type { ReportMemberView, SectionView } from "@rapporteur/api";
 import { type FormEvent, useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { useReportId } from "../report/ReportIdContext";
 import { FieldError } from "../ui/FieldError";
 import { FormActions } from "../ui/FormActions";
@@ -32,8 +33,7 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
             .sort((a, b) => a.displayName.localeCompare(b.displayName)),
         ),
       (error: unknown) => {
-        if (!controller.signal.aborted)
-          setProblem(error instanceof Error ? error.message : String(error));
+        if (!controller.signal.aborted) setProblem(errorMessage(error));
       },
     );
     return () => controller.abort();
@@ -50,7 +50,7 @@ export function LeadPicker({ section, onSaved, onClose }: LeadPickerProps) {
       });
       onSaved(updated);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
       setSaving(false);
     }
   };

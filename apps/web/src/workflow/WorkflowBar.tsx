@@ -2,6 +2,7 @@ import { colourForName } from "@rapporteur/accounts/presence";
 import type { SectionView, UserView, WorkflowAction } from "@rapporteur/api";
 import { useEffect, useRef, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 import { Avatar } from "../layout/Avatar";
 import { announce } from "../layout/announce";
 import { ImportIntoSection } from "../transfer/ImportIntoSection";
@@ -69,7 +70,7 @@ export function WorkflowBar({ section, account, words, onUpdated }: WorkflowBarP
       announce(`“${updated.title}” is now ${STATUS_LABELS[updated.status]}.`, "status");
       refocus.current = true;
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(errorMessage(error));
     } finally {
       setPending(null);
     }
