@@ -2,6 +2,12 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import { formatIds, parseIds } from "./authorIds";
 import type { HistoryKind, UpdateMeta } from "./DocumentStore";
+import {
+  HISTORY_POINT_COLUMNS,
+  type HistoryPointRow,
+  historyPointOf,
+  thinningCandidateOf,
+} from "./historyPointRow";
 import { planThinning, thinningCutoff } from "./planThinning";
 
 /** A restorable point of a document's history to store: the full state after a group of edits. */
@@ -38,22 +44,6 @@ export interface AttributedUpdate {
   data: Uint8Array;
   meta: UpdateMeta | null;
 }
-
-interface PointRow {
-  id: number;
-  doc: string;
-  seq: number;
-  from_at: number;
-  at: number;
-  user_ids: string;
-  kind: HistoryKind;
-  added: number;
-  removed: number;
-  pinned: number;
-  label: string | null;
-}
-
-const POINT_COLUMNS = "id, doc, seq, from_at, at, user_ids, kind, added, removed, pinned, label";
 
 /**
  * The history of the documents in the SQLite database (tables of storage migration 7): the
@@ -130,21 +120,21 @@ export class HistoryStore {
   /** The checkpoints of `doc` without their states, oldest first. */
   points(doc: string): HistoryPoint[] {
     return this.db
-      .prepare<[string], PointRow>(
-        `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? ORDER BY at, id`,
+      .prepare<[string], HistoryPointRow>(
+        `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = ? ORDER BY at, id`,
       )
       .all(doc)
-      .map(toPoint);
+      .map(historyPointOf);
   }
 
   /** The newest checkpoint of `doc` (by sequence, then id), or undefined. */
   latest(doc: string): HistoryPoint | undefined {
     const row = this.db
-      .prepare<[string], PointRow>(
-        `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? ORDER BY seq DESC, id DESC LIMIT 1`,
+      .prepare<[string], HistoryPointRow>(
+        `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = ? ORDER BY seq DESC, id DESC LIMIT 1`,
       )
       .get(doc);
-    return row && toPoint(row);
+    return row && historyPointOf(row);
   }
 
   /** One checkpoint of `doc` by id, or by the sequence number of its newest update. */
@@ -152,16 +142,16 @@ export class HistoryStore {
     const row =
       "id" in by
         ? this.db
-            .prepare<[string, number], PointRow>(
-              `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND id = ?`,
+            .prepare<[string, number], HistoryPointRow>(
+              `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = ? AND id = ?`,
             )
             .get(doc, by.id)
         : this.db
-            .prepare<[string, number], PointRow>(
-              `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND seq = ? AND kind <> 'version' ORDER BY id DESC LIMIT 1`,
+            .prepare<[string, number], HistoryPointRow>(
+              `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = ? AND seq = ? AND kind <> 'version' ORDER BY id DESC LIMIT 1`,
             )
             .get(doc, by.seq);
-    return row && toPoint(row);
+    return row && historyPointOf(row);
   }
 
   /** The full state of a checkpoint (a Yjs update), or undefined. */
@@ -184,21 +174,11 @@ export class HistoryStore {
    */
   thin(doc: string, now = Date.now()): number {
     const old = this.db
-      .prepare<[string, number], PointRow>(
-        `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = ? AND at < ? AND pinned = 0 AND kind = 'edit' ORDER BY seq, id`,
+      .prepare<[string, number], HistoryPointRow>(
+        `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = ? AND at < ? AND pinned = 0 AND kind = 'edit' ORDER BY seq, id`,
       )
       .all(doc, thinningCutoff(now));
-    const plan = planThinning(
-      old.map((row) => ({
-        id: row.id,
-        at: row.at,
-        fromAt: row.from_at,
-        userIds: row.user_ids,
-        kind: row.kind,
-        added: row.added,
-        removed: row.removed,
-      })),
-    );
+    const plan = planThinning(old.map(thinningCandidateOf));
     const update = this.db.prepare(
       "UPDATE history_points SET from_at = ?, added = ?, removed = ? WHERE id = ?",
     );
@@ -209,20 +189,4 @@ export class HistoryStore {
     })();
     return plan.remove.length;
   }
-}
-
-function toPoint(row: PointRow): HistoryPoint {
-  return {
-    id: row.id,
-    doc: row.doc,
-    seq: row.seq,
-    fromAt: row.from_at,
-    at: row.at,
-    userIds: parseIds(row.user_ids),
-    kind: row.kind,
-    added: row.added,
-    removed: row.removed,
-    pinned: row.pinned === 1,
-    label: row.label,
-  };
 }

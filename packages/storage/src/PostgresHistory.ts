@@ -4,27 +4,17 @@ import pg from "pg";
 import { formatIds, parseIds } from "./authorIds";
 import type { HistoryKind } from "./DocumentStore";
 import type { AttributedUpdate, HistoryPoint, HistoryPointInput } from "./HistoryStore";
+import {
+  HISTORY_POINT_COLUMNS,
+  type HistoryPointRow,
+  historyPointOf,
+  thinningCandidateOf,
+} from "./historyPointRow";
 import { lockPostgresDocuments } from "./lockPostgresDocuments";
 import { planThinning, thinningCutoff } from "./planThinning";
 
 const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
-
-interface PointRow {
-  id: number;
-  doc: string;
-  seq: number;
-  from_at: number;
-  at: number;
-  user_ids: string;
-  kind: HistoryKind;
-  added: number;
-  removed: number;
-  pinned: boolean;
-  label: string | null;
-}
-
-const POINT_COLUMNS = "id, doc, seq, from_at, at, user_ids, kind, added, removed, pinned, label";
 
 /**
  * The history of the documents in PostgreSQL: the same data and retention rule as the SQLite
@@ -91,35 +81,35 @@ export class PostgresHistory {
 
   /** The checkpoints of `doc` without their states, oldest first. */
   async points(doc: string): Promise<HistoryPoint[]> {
-    const { rows } = await this.db.query<PointRow>(
-      `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = $1 ORDER BY at, id`,
+    const { rows } = await this.db.query<HistoryPointRow>(
+      `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = $1 ORDER BY at, id`,
       [doc],
     );
-    return rows.map(toPoint);
+    return rows.map(historyPointOf);
   }
 
   /** The newest checkpoint of `doc` (by sequence, then id), or undefined. */
   async latest(doc: string): Promise<HistoryPoint | undefined> {
-    const { rows } = await this.db.query<PointRow>(
-      `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = $1 ORDER BY seq DESC, id DESC LIMIT 1`,
+    const { rows } = await this.db.query<HistoryPointRow>(
+      `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = $1 ORDER BY seq DESC, id DESC LIMIT 1`,
       [doc],
     );
-    return rows[0] && toPoint(rows[0]);
+    return rows[0] && historyPointOf(rows[0]);
   }
 
   /** One checkpoint of `doc` by id, or by the sequence number of its newest update. */
   async find(doc: string, by: { id: number } | { seq: number }): Promise<HistoryPoint | undefined> {
     const { rows } =
       "id" in by
-        ? await this.db.query<PointRow>(
-            `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = $1 AND id = $2`,
+        ? await this.db.query<HistoryPointRow>(
+            `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = $1 AND id = $2`,
             [doc, by.id],
           )
-        : await this.db.query<PointRow>(
-            `SELECT ${POINT_COLUMNS} FROM history_points WHERE doc = $1 AND seq = $2 AND kind <> 'version' ORDER BY id DESC LIMIT 1`,
+        : await this.db.query<HistoryPointRow>(
+            `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points WHERE doc = $1 AND seq = $2 AND kind <> 'version' ORDER BY id DESC LIMIT 1`,
             [doc, by.seq],
           );
-    return rows[0] && toPoint(rows[0]);
+    return rows[0] && historyPointOf(rows[0]);
   }
 
   /** The full state of a checkpoint (a Yjs update), or undefined. */
@@ -160,22 +150,12 @@ export class PostgresHistory {
 
 /** Thinning on a client inside a transaction holding the document's lock (compaction's). */
 async function thinWith(client: pg.ClientBase, doc: string, now: number): Promise<number> {
-  const { rows } = await client.query<PointRow>(
-    `SELECT ${POINT_COLUMNS} FROM history_points
+  const { rows } = await client.query<HistoryPointRow>(
+    `SELECT ${HISTORY_POINT_COLUMNS} FROM history_points
      WHERE doc = $1 AND at < $2 AND NOT pinned AND kind = 'edit' ORDER BY seq, id`,
     [doc, thinningCutoff(now)],
   );
-  const plan = planThinning(
-    rows.map((row) => ({
-      id: row.id,
-      at: row.at,
-      fromAt: row.from_at,
-      userIds: row.user_ids,
-      kind: row.kind,
-      added: row.added,
-      removed: row.removed,
-    })),
-  );
+  const plan = planThinning(rows.map(thinningCandidateOf));
   if (plan.remove.length === 0) return 0;
   await client.query("DELETE FROM history_points WHERE id = ANY($1::bigint[])", [plan.remove]);
   await client.query(
@@ -190,20 +170,4 @@ async function thinWith(client: pg.ClientBase, doc: string, now: number): Promis
     ],
   );
   return plan.remove.length;
-}
-
-function toPoint(row: PointRow): HistoryPoint {
-  return {
-    id: row.id,
-    doc: row.doc,
-    seq: row.seq,
-    fromAt: row.from_at,
-    at: row.at,
-    userIds: parseIds(row.user_ids),
-    kind: row.kind,
-    added: row.added,
-    removed: row.removed,
-    pinned: row.pinned,
-    label: row.label,
-  };
 }
