@@ -14,6 +14,7 @@ import { ModalDialog } from "../ui/ModalDialog";
 import { PageError } from "../ui/PageError";
 import { TableHead } from "../ui/TableHead";
 import { TextField } from "../ui/TextField";
+import { useActionFeedback } from "../ui/useActionFeedback";
 
 /** Shortest password the server accepts. */
 const MIN_PASSWORD_LENGTH = 10;
@@ -21,8 +22,7 @@ const MIN_PASSWORD_LENGTH = 10;
 /** The editors' user management: add users, change roles, deactivate, reset passwords. */
 export function UsersPage({ account }: { account: UserView }) {
   const [users, setUsers] = useState<AdminUserView[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { problem, notice, setProblem, setNotice, run } = useActionFeedback();
   const [resetting, setResetting] = useState<AdminUserView | null>(null);
 
   const load = useCallback(async () => {
@@ -32,7 +32,7 @@ export function UsersPage({ account }: { account: UserView }) {
     } catch (error) {
       setProblem(errorMessage(error));
     }
-  }, []);
+  }, [setProblem]);
 
   useEffect(() => {
     void load();
@@ -45,17 +45,14 @@ export function UsersPage({ account }: { account: UserView }) {
     user: AdminUserView,
     change: Partial<Pick<AdminUserView, "role" | "active">>,
     done: string,
-  ) => {
-    setProblem(null);
-    setNotice(null);
-    try {
-      const answer = await apiRequest("updateUser", { params: { id: user.id }, body: change });
-      replace(answer.user);
-      setNotice(done);
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  };
+  ) =>
+    run(
+      () => apiRequest("updateUser", { params: { id: user.id }, body: change }),
+      (answer) => {
+        replace(answer.user);
+        return done;
+      },
+    );
 
   return (
     <main className="admin-page" id="editor-main" aria-labelledby="users-title">

@@ -10,6 +10,7 @@ import { FieldError } from "../ui/FieldError";
 import { PageError } from "../ui/PageError";
 import { SelectField } from "../ui/SelectField";
 import { TableHead } from "../ui/TableHead";
+import { useActionFeedback } from "../ui/useActionFeedback";
 
 /** Props of {@link MembersPage}. */
 export interface MembersPageProps {
@@ -42,8 +43,7 @@ export function MembersPage({
   onChanged,
 }: MembersPageProps) {
   const [members, setMembers] = useState<ReportMemberView[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { problem, notice, setProblem, run } = useActionFeedback();
 
   const load = useCallback(async () => {
     try {
@@ -52,52 +52,36 @@ export function MembersPage({
     } catch (error) {
       setProblem(errorMessage(error));
     }
-  }, [reportId]);
+  }, [reportId, setProblem]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const setRole = async (
-    userId: number,
-    role: Role,
-    done: (member: ReportMemberView) => string,
-  ) => {
-    setProblem(null);
-    setNotice(null);
-    try {
-      const answer = await apiRequest("setReportMember", {
-        params: { reportId, userId },
-        body: { role },
-      });
-      const member = answer.member;
-      setMembers((list) => {
-        const rest = (list ?? []).filter((m) => m.userId !== member.userId);
-        return list?.some((m) => m.userId === member.userId)
-          ? (list ?? []).map((m) => (m.userId === member.userId ? member : m))
-          : [...rest, member];
-      });
-      setNotice(done(member));
-      onChanged();
-      return true;
-    } catch (error) {
-      setProblem(errorMessage(error));
-      return false;
-    }
-  };
+  const setRole = async (userId: number, role: Role, done: (member: ReportMemberView) => string) =>
+    run(
+      () => apiRequest("setReportMember", { params: { reportId, userId }, body: { role } }),
+      ({ member }) => {
+        setMembers((list) => {
+          const rest = (list ?? []).filter((m) => m.userId !== member.userId);
+          return list?.some((m) => m.userId === member.userId)
+            ? (list ?? []).map((m) => (m.userId === member.userId ? member : m))
+            : [...rest, member];
+        });
+        onChanged();
+        return done(member);
+      },
+    );
 
-  const remove = async (member: ReportMemberView) => {
-    setProblem(null);
-    setNotice(null);
-    try {
-      await apiRequest("removeReportMember", { params: { reportId, userId: member.userId } });
-      setMembers((list) => list?.filter((m) => m.userId !== member.userId) ?? null);
-      setNotice(`${nameOf(member)} is no longer a member of this report.`);
-      onChanged();
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
-  };
+  const remove = (member: ReportMemberView) =>
+    run(
+      () => apiRequest("removeReportMember", { params: { reportId, userId: member.userId } }),
+      () => {
+        setMembers((list) => list?.filter((m) => m.userId !== member.userId) ?? null);
+        onChanged();
+        return `${nameOf(member)} is no longer a member of this report.`;
+      },
+    );
 
   return (
     <main className="admin-page" id="editor-main" aria-labelledby="members-title">
