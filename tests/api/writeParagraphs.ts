@@ -5,8 +5,9 @@ import { pollUntil } from "./apiFiles";
 
 /**
  * Replaces a section's text with `texts` as paragraphs through a connected client, and resolves
- * once the suite's server has stored the edit (its word count, read by the reviewer, shows the
- * new words).
+ * once the suite's server has stored and applied the edit: its word count, read by the reviewer,
+ * shows the new words, and its Markdown export holds the last paragraph (a count alone may be
+ * that of the text replaced).
  */
 export async function writeParagraphs(
   suite: ServerSuite,
@@ -22,5 +23,13 @@ export async function writeParagraphs(
     async () => (await suite.api("reviewer", "GET", `/sections/${client.provider.roomname}`)).body,
     (section) => section.words === words,
     "the server to store the edit",
+  );
+  const last = texts.at(-1);
+  if (last === undefined) return;
+  await pollUntil(
+    async () =>
+      (await suite.exportFile("reviewer", `format=md&section=${client.provider.roomname}`)).text,
+    (markdown) => markdown.includes(last),
+    "the server to apply the edit",
   );
 }
