@@ -1,11 +1,13 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
-import { formatIds, parseIds } from "./authorIds";
+import { formatIds } from "./authorIds";
 import type { HistoryKind, UpdateMeta } from "./DocumentStore";
 import {
+  attributedUpdateOf,
   HISTORY_POINT_COLUMNS,
   type HistoryPointRow,
   historyPointOf,
+  type StoredUpdateRow,
   thinningCandidateOf,
 } from "./historyPointRow";
 import { planThinning, thinningCutoff } from "./planThinning";
@@ -67,27 +69,11 @@ export class HistoryStore {
   /** The stored rows of `doc` through `throughSeq` (default: all), oldest first, with metadata. */
   updates(doc: string, throughSeq = Number.MAX_SAFE_INTEGER): AttributedUpdate[] {
     const rows = this.db
-      .prepare<
-        [string, number],
-        {
-          seq: number;
-          data: Buffer;
-          user_ids: string | null;
-          at: number | null;
-          kind: HistoryKind | null;
-        }
-      >(
+      .prepare<[string, number], StoredUpdateRow>(
         "SELECT seq, data, user_ids, at, kind FROM document_updates WHERE doc = ? AND seq <= ? ORDER BY seq",
       )
       .all(doc, throughSeq);
-    return rows.map((row) => ({
-      seq: row.seq,
-      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
-      meta:
-        row.at === null
-          ? null
-          : { userIds: parseIds(row.user_ids ?? ""), at: row.at, kind: row.kind ?? "edit" },
-    }));
+    return rows.map(attributedUpdateOf);
   }
 
   /** Stores checkpoints of `doc`; returns their ids. */

@@ -1,13 +1,14 @@
 import { promisify } from "node:util";
 import { deflateRaw, inflateRaw } from "node:zlib";
 import pg from "pg";
-import { formatIds, parseIds } from "./authorIds";
-import type { HistoryKind } from "./DocumentStore";
+import { formatIds } from "./authorIds";
 import type { AttributedUpdate, HistoryPoint, HistoryPointInput } from "./HistoryStore";
 import {
+  attributedUpdateOf,
   HISTORY_POINT_COLUMNS,
   type HistoryPointRow,
   historyPointOf,
+  type StoredUpdateRow,
   thinningCandidateOf,
 } from "./historyPointRow";
 import { lockPostgresDocuments } from "./lockPostgresDocuments";
@@ -29,24 +30,11 @@ export class PostgresHistory {
 
   /** The stored rows of `doc` through `throughSeq` (default: all), oldest first, with metadata. */
   async updates(doc: string, throughSeq = Number.MAX_SAFE_INTEGER): Promise<AttributedUpdate[]> {
-    const { rows } = await this.db.query<{
-      seq: number;
-      data: Buffer;
-      user_ids: string | null;
-      at: number | null;
-      kind: HistoryKind | null;
-    }>(
+    const { rows } = await this.db.query<StoredUpdateRow>(
       "SELECT seq, data, user_ids, at, kind FROM document_updates WHERE doc = $1 AND seq <= $2 ORDER BY seq",
       [doc, throughSeq],
     );
-    return rows.map((row) => ({
-      seq: row.seq,
-      data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
-      meta:
-        row.at === null
-          ? null
-          : { userIds: parseIds(row.user_ids ?? ""), at: row.at, kind: row.kind ?? "edit" },
-    }));
+    return rows.map(attributedUpdateOf);
   }
 
   /** Stores checkpoints of `doc` (one statement: all or none); returns their ids in order. */

@@ -1,6 +1,6 @@
 import { parseIds } from "./authorIds";
 import type { HistoryKind } from "./DocumentStore";
-import type { HistoryPoint } from "./HistoryStore";
+import type { AttributedUpdate, HistoryPoint } from "./HistoryStore";
 import type { ThinningCandidate } from "./planThinning";
 
 /** A row of `history_points` as both backends read it (SQLite stores `pinned` as 0/1). */
@@ -49,5 +49,26 @@ export function thinningCandidateOf(row: HistoryPointRow): ThinningCandidate {
     kind: row.kind,
     added: row.added,
     removed: row.removed,
+  };
+}
+
+/** A row of `document_updates` as the histories read it (metadata null: stored unattributed). */
+export interface StoredUpdateRow {
+  seq: number;
+  data: Buffer;
+  user_ids: string | null;
+  at: number | null;
+  kind: HistoryKind | null;
+}
+
+/** The attributed update a row holds. */
+export function attributedUpdateOf(row: StoredUpdateRow): AttributedUpdate {
+  return {
+    seq: row.seq,
+    data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length),
+    meta:
+      row.at === null
+        ? null
+        : { userIds: parseIds(row.user_ids ?? ""), at: row.at, kind: row.kind ?? "edit" },
   };
 }
