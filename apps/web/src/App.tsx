@@ -12,6 +12,7 @@ import {
 } from "react";
 import { AuditPage } from "./admin/AuditPage";
 import { scopeApiToReport } from "./api/apiUrl";
+import { errorMessage } from "./api/errorMessage";
 import { BudgetPage } from "./budget/BudgetPage";
 import type { SectionSession } from "./collab/SectionSession";
 import type { SessionCache } from "./collab/SessionCache";
@@ -339,9 +340,7 @@ export function App({
           onSignOut={() => {
             setSignOutProblem(null);
             onSignOut().catch((failure: unknown) =>
-              setSignOutProblem(
-                `Signing out failed: ${failure instanceof Error ? failure.message : String(failure)}`,
-              ),
+              setSignOutProblem(`Signing out failed: ${errorMessage(failure)}`),
             );
           }}
         />

@@ -2,6 +2,7 @@ import type { UserView } from "@rapporteur/api";
 import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { App } from "./App";
 import { UsersPage } from "./admin/UsersPage";
+import { errorMessage } from "./api/errorMessage";
 import type { SessionCache } from "./collab/SessionCache";
 import { localUserOf } from "./identity/LocalUser";
 import { Header } from "./layout/Header";
@@ -59,9 +60,7 @@ export function Workspace({
   const signOut = () => {
     setSignOutProblem(null);
     onSignOut().catch((failure: unknown) =>
-      setSignOutProblem(
-        `Signing out failed: ${failure instanceof Error ? failure.message : String(failure)}`,
-      ),
+      setSignOutProblem(`Signing out failed: ${errorMessage(failure)}`),
     );
   };
 

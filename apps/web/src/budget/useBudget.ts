@@ -2,6 +2,7 @@ import type { BudgetView } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiUrl } from "../api/apiUrl";
+import { errorMessage } from "../api/errorMessage";
 import { fetchBudget } from "./budgetApi";
 
 /** What {@link useBudget} returns. */
@@ -39,7 +40,7 @@ export function useBudget(): BudgetState {
       (failure: unknown) => {
         if (controller.signal.aborted) return;
         if (failure instanceof ApiError && failure.status === 401) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
     return () => controller.abort();

@@ -7,6 +7,7 @@ import { CommentText } from "./CommentText";
 import { subscribeToComments } from "./commentEvents";
 import { type CommentFilter, commentQuery, commentsApi } from "./commentsApi";
 import "./comments.css";
+import { errorMessage } from "../api/errorMessage";
 import { useReportId } from "../report/ReportIdContext";
 
 /** Props of {@link ReviewPage}. */
@@ -56,7 +57,7 @@ export function ReviewPage({ report, navigate }: ReviewPageProps) {
       },
       (failure: unknown) => {
         if (!controller.signal.aborted) {
-          setError(failure instanceof Error ? failure.message : String(failure));
+          setError(errorMessage(failure));
         }
       },
     );

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 
 /** Options of a run of {@link useAction}. */
 export interface RunOptions {
@@ -18,7 +19,7 @@ export function useAction() {
       await action();
       succeeded = true;
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       if (!succeeded || !options.keepBusyOnSuccess) setBusy(false);
     }

@@ -1,5 +1,6 @@
 import type { CommentThread } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
+import { errorMessage } from "../api/errorMessage";
 import { subscribeToComments } from "./commentEvents";
 import { commentsApi } from "./commentsApi";
 
@@ -55,7 +56,7 @@ export function useSectionComments(sectionId: string): SectionComments {
       },
       (failure: unknown) => {
         if (controller.signal.aborted) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
     return () => controller.abort();

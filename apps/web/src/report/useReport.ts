@@ -10,6 +10,7 @@ import { allowedActions, canEditText } from "@rapporteur/workflow/rules";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiUrl } from "../api/apiUrl";
+import { errorMessage } from "../api/errorMessage";
 import { applyBudgetEvent } from "../budget/applyBudgetEvent";
 import { fetchReport } from "./fetchReport";
 import { parseOutlineEvent } from "./parseOutlineEvent";
@@ -100,7 +101,7 @@ export function useReport({
       (failure: unknown) => {
         if (controller.signal.aborted) return;
         if (failure instanceof ApiError && failure.status === 401) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
     return () => controller.abort();

@@ -2,6 +2,7 @@ import type { ReportListAnswer } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 
 /** What {@link useReportList} returns. */
 export interface ReportListState {
@@ -34,7 +35,7 @@ export function useReportList(): ReportListState {
       (failure: unknown) => {
         if (controller.signal.aborted) return;
         if (failure instanceof ApiError && failure.status === 401) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
     return () => controller.abort();

@@ -1,6 +1,7 @@
 import type { ReportTemplateView } from "@rapporteur/api";
 import { useEffect, useState } from "react";
 import { apiRequest } from "../api/apiRequest";
+import { errorMessage } from "../api/errorMessage";
 
 /** The outlines a new report may start from (`GET /api/report-templates`), or why not loaded. */
 export function useReportTemplates(): {
@@ -15,7 +16,7 @@ export function useReportTemplates(): {
       (answer) => setTemplates(Array.isArray(answer?.templates) ? answer.templates : []),
       (failure: unknown) => {
         if (!controller.signal.aborted) {
-          setProblem(failure instanceof Error ? failure.message : String(failure));
+          setProblem(errorMessage(failure));
         }
       },
     );

@@ -2,6 +2,7 @@ import type { DocumentSettingsView } from "@rapporteur/api";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError } from "../api/ApiError";
 import { apiUrl } from "../api/apiUrl";
+import { errorMessage } from "../api/errorMessage";
 import { eventObject } from "../api/eventObject";
 import { fetchDocumentSettings } from "./settingsApi";
 
@@ -29,7 +30,7 @@ export function useDocumentSettings(): DocumentSettingsState {
       (failure: unknown) => {
         if (signal?.aborted) return;
         if (failure instanceof ApiError && failure.status === 401) return;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   }, []);
