@@ -49,6 +49,12 @@ describe("importing a reviewed Word file as review", () => {
       (section) => section.words === words,
       "the server to store the edit",
     );
+    // A count may equal the replaced text's: wait for the text itself as well.
+    await pollUntil(
+      () => markdownOf(sectionId),
+      (markdown) => texts.every((text) => markdown.includes(text)),
+      "the server to apply the edit",
+    );
     client.destroy();
   };
   const importReview = (role: Role, sectionId: string, filename: string, bytes: Uint8Array) =>
